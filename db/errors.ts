@@ -1,0 +1,23 @@
+/**
+ * Failures of the data folder that the user must be told about in plain Chinese. They are thrown
+ * by db/ and turned into error results by the main process. Nothing in the data folder is ever
+ * deleted or overwritten when one of them happens.
+ */
+export type DataErrorCode =
+  | 'WRONG_PASSWORD'
+  | 'KEY_FILE_MISSING'
+  | 'KEY_FILE_DAMAGED'
+  | 'DB_DAMAGED'
+  | 'DB_TOO_NEW'
+  | 'DB_MISSING'
+  | 'ALREADY_SET_UP';
+
+export class DataError extends Error {
+  constructor(
+    readonly code: DataErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DataError';
+  }
+}

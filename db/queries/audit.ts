@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import { and, count, desc, eq, gte, like, lte, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import { auditLog, meta } from '../schema';
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditEntry {
+  userId: number | null;
+  username: string;
+  action: string;
+  entity: string;
+  entityId: string | number | null;
+  summary: string;
+  changes?: FieldChange[];
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+const HEAD_KEY = 'audit_head';
+
+type AuditRecord = typeof auditLog.$inferSelect;
+
+/** The hash covers every column but the hash itself, in a fixed order, including the previous hash. */
+export function auditHash(row: Omit<AuditRecord, 'hash'>): string {
+  const material = JSON.stringify([
+    row.id, row.at, row.userId, row.username, row.action, row.entity, row.entityId, row.summary, row.changes, row.prevHash,
+  ]);
+  return createHash('sha256').update(material).digest('hex');
+}
+
+/**
+ * Appends one audit row, chained to the previous one. Call it inside the transaction that makes
+ * the change, so the change and its record commit or fail together.
+ */
+export function appendAudit(db: Db, entry: AuditEntry, at = new Date()): AuditRecord {
+  const last = db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const row = {
+    id: (last?.id ?? 0) + 1,
+    at: at.toISOString(),
+    userId: entry.userId,
+    username: entry.username,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId == null ? null : String(entry.entityId),
+    summary: entry.summary,
+    changes: JSON.stringify(entry.changes ?? []),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const full = { ...row, hash: auditHash(row) };
+  db.insert(auditLog).values(full).run();
+  // The head lets verify notice rows cut off the end of the chain.
+  const head = JSON.stringify({ id: full.id, hash: full.hash });
+  db.insert(meta).values({ key: HEAD_KEY, value: head }).onConflictDoUpdate({ target: meta.key, set: { value: head } }).run();
+  return full;
+}
+
+/** Per-field differences between two versions of a record; unchanged fields are left out. */
+export function diffFields<T extends object>(before: Partial<T> | null, after: Partial<T> | null, fields: (keyof T & string)[]): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    const b = before?.[field] ?? null;
+    const a = after?.[field] ?? null;
+    if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field, before: b, after: a });
+  }
+  return changes;
+}
+
+export interface AuditFilter {
+  username?: string;
+  action?: string;
+  entity?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export function listAudit(db: Db, f: AuditFilter) {
+  const where: SQL[] = [];
+  if (f.username) where.push(eq(auditLog.username, f.username));
+  if (f.action) where.push(like(auditLog.action, `${f.action}%`));
+  if (f.entity) where.push(eq(auditLog.entity, f.entity));
+  if (f.entityId) where.push(eq(auditLog.entityId, f.entityId));
+  if (f.from) where.push(gte(auditLog.at, f.from));
+  if (f.to) where.push(lte(auditLog.at, f.to));
+  const cond = where.length ? and(...where) : undefined;
+  const rows = db.select().from(auditLog).where(cond).orderBy(desc(auditLog.id)).limit(f.pageSize).offset(f.page * f.pageSize).all();
+  const total = db.select({ n: count() }).from(auditLog).where(cond).get()?.n ?? 0;
+  return { rows: rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as FieldChange[] })), total };
+}
+
+export interface ChainProblem {
+  id: number;
+  kind: 'edited' | 'inserted' | 'deleted';
+  message: string;
+}
+
+/**
+ * Walks the chain and names every row that does not fit: an edited row no longer matches its own
+ * hash; a deleted row leaves a gap in the ids and a broken link; an inserted row breaks the link
+ * of the row after it.
+ */
+export function verifyAuditChain(db: Db): { checked: number; problems: ChainProblem[] } {
+  const problems: ChainProblem[] = [];
+  let prev: { id: number; hash: string } = { id: 0, hash: GENESIS_HASH };
+  let checked = 0;
+  // Streams the rows (the trail grows without bound), so this uses the raw statement's iterator.
+  const rows = db.$client
+    .prepare(
+      `SELECT id, at, user_id AS userId, username, action, entity, entity_id AS entityId, summary, changes,
+              prev_hash AS prevHash, hash FROM audit_log ORDER BY id`,
+    )
+    .iterate() as IterableIterator<AuditRecord>;
+  for (const row of rows) {
+    checked++;
+    const { hash, ...rest } = row;
+    if (auditHash(rest) !== hash) {
+      problems.push({ id: row.id, kind: 'edited', message: `第 ${row.id} 条审计记录的内容已被改动（与其校验值不符）` });
+    }
+    if (row.id !== prev.id + 1) {
+      const gap = row.id - prev.id - 1;
+      problems.push({
+        id: row.id,
+        kind: row.id > prev.id + 1 ? 'deleted' : 'inserted',
+        message:
+          gap > 0
+            ? `第 ${prev.id + 1}${gap > 1 ? `–${row.id - 1}` : ''} 条审计记录已被删除`
+            : `第 ${row.id} 条审计记录的编号不连续，疑为插入`,
+      });
+    } else if (row.prevHash !== prev.hash) {
+      problems.push({ id: row.id, kind: 'inserted', message: `第 ${row.id} 条审计记录与前一条不衔接，疑为插入或替换的记录` });
+    }
+    prev = { id: row.id, hash: row.hash };
+  }
+  const headRow = db.select().from(meta).where(eq(meta.key, HEAD_KEY)).get();
+  if (headRow) {
+    const head = JSON.parse(headRow.value) as { id: number; hash: string };
+    if (head.id > prev.id) {
+      problems.push({ id: prev.id + 1, kind: 'deleted', message: `审计日志末尾的第 ${prev.id + 1}–${head.id} 条记录已被删除` });
+    } else if (head.id === prev.id && head.hash !== prev.hash) {
+      problems.push({ id: prev.id, kind: 'edited', message: `最后一条审计记录（第 ${prev.id} 条）已被替换` });
+    }
+  }
+  return { checked, problems };
+}

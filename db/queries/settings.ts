@@ -1,0 +1,32 @@
+import { settings } from '../schema';
+import type { Db } from '../client';
+
+export interface SettingsValues {
+  schoolCode: string;
+  schoolName: string;
+  departmentName: string;
+  idleLockMinutes: number;
+  passwordMaxAgeDays: number;
+}
+
+export const DEFAULT_SETTINGS: SettingsValues = {
+  schoolCode: '',
+  schoolName: '',
+  departmentName: '',
+  idleLockMinutes: 10,
+  passwordMaxAgeDays: 180,
+};
+
+export function getSettings(db: Db): SettingsValues {
+  const rows = db.select().from(settings).all();
+  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  return { ...DEFAULT_SETTINGS, ...stored } as SettingsValues;
+}
+
+export function putSettings(db: Db, patch: Partial<SettingsValues>): void {
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const json = JSON.stringify(value);
+    db.insert(settings).values({ key, value: json }).onConflictDoUpdate({ target: settings.key, set: { value: json } }).run();
+  }
+}

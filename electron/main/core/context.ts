@@ -1,0 +1,57 @@
+import type { Db } from '../../../db/client';
+import { appendAudit, type AuditEntry } from '../../../db/queries/audit';
+import type { Role } from '../../../shared/domain/permissions';
+import type { DataFolder } from './data-folder';
+import type { EventBus } from './events';
+import type { Session, SessionStore } from './sessions';
+
+/** Everything the services share; one per data folder and process. */
+export interface AppCore {
+  folder: DataFolder;
+  sessions: SessionStore;
+  events: EventBus;
+  /** Injectable clock, so idle-lock and lockout tests need no waiting. */
+  now: () => number;
+  version: string;
+}
+
+export interface Actor {
+  userId: number;
+  username: string;
+  role: Role;
+}
+
+/** What a handler gets besides its validated input. */
+export interface CallContext {
+  core: AppCore;
+  clientId: string;
+  session: Session | null;
+  /** The signed-in user; throws for public calls without a session. */
+  actor(): Actor;
+  db(): Db;
+  /** Runs fn in one transaction and appends the audit entries it returns in the same transaction. */
+  write<T>(fn: (db: Db, actor: Actor) => { value: T; audit: Omit<AuditEntry, 'userId' | 'username'>[] }): T;
+}
+
+export function makeContext(core: AppCore, clientId: string, session: Session | null): CallContext {
+  const actor = (): Actor => {
+    if (!session) throw new Error('no session');
+    return { userId: session.userId, username: session.username, role: session.role };
+  };
+  return {
+    core,
+    clientId,
+    session,
+    actor,
+    db: () => core.folder.db(),
+    write(fn) {
+      const who = actor();
+      const at = new Date(core.now());
+      return core.folder.transaction((db) => {
+        const { value, audit } = fn(db, who);
+        for (const entry of audit) appendAudit(db, { ...entry, userId: who.userId, username: who.username }, at);
+        return value;
+      });
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { handlers } from '../handlers';
+import type { AppCore } from './context';
+import { DataFolder } from './data-folder';
+import { createDispatcher, type Dispatch } from './dispatch';
+import { EventBus } from './events';
+import { SessionStore } from './sessions';
+
+declare const __APP_VERSION__: string | undefined;
+export const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
+
+/** The services for one data folder, with the dispatcher every host calls. */
+export function createCore(dataDir: string, options: { now?: () => number } = {}): { core: AppCore; dispatch: Dispatch } {
+  const core: AppCore = {
+    folder: new DataFolder(dataDir),
+    sessions: new SessionStore(),
+    events: new EventBus(),
+    now: options.now ?? Date.now,
+    version: APP_VERSION,
+  };
+  return { core, dispatch: createDispatcher(core, handlers) };
+}

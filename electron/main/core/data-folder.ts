@@ -1,0 +1,133 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { toDrizzle, type Db } from '../../../db/client';
+import { DataError } from '../../../db/errors';
+import { createKeyFile, keyFileExists, readKeyFile, sameKey, writeKeyFile, type KeyFile } from '../../../db/keyslots';
+import { migrate } from '../../../db/migrate';
+import { openEncryptedDatabase, type SqliteDb } from '../../../db/open';
+
+export const DB_FILE = 'xueji.db';
+
+export type FolderState =
+  | { state: 'not_set_up' }
+  | { state: 'ready' }
+  | { state: 'problem'; code: string; message: string };
+
+/**
+ * One data folder: the encrypted database, its key slots and the sign-in counters. The database
+ * is open only while someone is signed in; the key lives in memory only for that time.
+ */
+export class DataFolder {
+  private sqlite: SqliteDb | null = null;
+  private drizzleDb: Db | null = null;
+  private key: Buffer | null = null;
+
+  constructor(readonly dir: string) {}
+
+  get dbFile() {
+    return join(this.dir, DB_FILE);
+  }
+
+  state(): FolderState {
+    const hasDb = existsSync(this.dbFile);
+    const hasKeys = keyFileExists(this.dir);
+    if (!hasDb && !hasKeys) return { state: 'not_set_up' };
+    try {
+      readKeyFile(this.dir);
+    } catch (e) {
+      if (e instanceof DataError) return { state: 'problem', code: e.code, message: e.message };
+      throw e;
+    }
+    if (!hasDb) {
+      return { state: 'problem', code: 'DB_MISSING', message: '数据文件夹中有密钥文件，但找不到数据库文件（xueji.db）。请从备份恢复该文件。' };
+    }
+    return { state: 'ready' };
+  }
+
+  /**
+   * First run: creates the key slots and the database. Refuses when anything of an earlier setup
+   * is present, so an existing database can never be overwritten.
+   */
+  create(adminUsername: string, adminPassword: string): { recoveryKey: string } {
+    // Owner-only: the folder holds the encrypted database and its key slots.
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    const leftovers = readdirSync(this.dir).filter((f) => f === DB_FILE || f.startsWith(`${DB_FILE}-`) || f.startsWith('keyslots'));
+    if (leftovers.length > 0) {
+      throw new DataError('ALREADY_SET_UP', '该数据文件夹已经初始化过，不能再次初始化。请直接登录。');
+    }
+    const { keyFile, dbKey, recoveryKey } = createKeyFile(adminUsername, adminPassword);
+    const sqlite = openEncryptedDatabase(this.dbFile, dbKey, { create: true });
+    try {
+      migrate(sqlite);
+    } catch (e) {
+      sqlite.close();
+      throw e;
+    }
+    writeKeyFile(this.dir, keyFile);
+    this.attach(sqlite, dbKey);
+    return { recoveryKey };
+  }
+
+  get isOpen(): boolean {
+    return this.sqlite !== null;
+  }
+
+  /** Opens the database with an unwrapped key; when already open, checks it is the same key. */
+  open(key: Buffer): void {
+    if (this.key) {
+      if (!sameKey(this.key, key)) throw new DataError('DB_DAMAGED', '密钥与已打开的数据库不一致。');
+      return;
+    }
+    const sqlite = openEncryptedDatabase(this.dbFile, key);
+    try {
+      migrate(sqlite);
+    } catch (e) {
+      sqlite.close();
+      throw e;
+    }
+    this.attach(sqlite, key);
+  }
+
+  private attach(sqlite: SqliteDb, key: Buffer) {
+    this.sqlite = sqlite;
+    this.drizzleDb = toDrizzle(sqlite);
+    this.key = Buffer.from(key);
+  }
+
+  close(): void {
+    this.sqlite?.close();
+    this.key?.fill(0);
+    this.sqlite = null;
+    this.drizzleDb = null;
+    this.key = null;
+  }
+
+  db(): Db {
+    if (!this.drizzleDb) throw new Error('database is not open');
+    return this.drizzleDb;
+  }
+
+  raw(): SqliteDb {
+    if (!this.sqlite) throw new Error('database is not open');
+    return this.sqlite;
+  }
+
+  dbKey(): Buffer {
+    if (!this.key) throw new Error('database is not open');
+    return this.key;
+  }
+
+  /** Runs fn in one SQLite transaction: every multi-row change commits whole or not at all. */
+  transaction<T>(fn: (db: Db) => T): T {
+    const db = this.db();
+    return this.raw().transaction(() => fn(db))();
+  }
+
+  keyFile(): KeyFile {
+    return readKeyFile(this.dir);
+  }
+
+  saveKeyFile(keyFile: KeyFile): void {
+    writeKeyFile(this.dir, keyFile);
+  }
+}

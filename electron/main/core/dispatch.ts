@@ -1,0 +1,73 @@
+import { getUserById } from '../../../db/queries/users';
+import { getSettings } from '../../../db/queries/settings';
+import { hasPermission, PERMISSIONS, ROLE_LABELS } from '../../../shared/domain/permissions';
+import { CHANNELS, type Channel } from '../../../shared/ipc/channels';
+import { contract, type CallSpec } from '../../../shared/ipc/contract';
+import { fail, ok, type Result } from '../../../shared/ipc/result';
+import { makeContext, type AppCore } from './context';
+import { AppError, toErrorData } from './errors';
+import type { Handlers } from './handlers-type';
+import type { Session } from './sessions';
+
+const channelSet = new Set<string>(CHANNELS);
+export const isChannel = (c: string): c is Channel => channelSet.has(c);
+
+export type Dispatch = (clientId: string, channel: string, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The single entry for every call from every host (Electron IPC, the browser host, the CLI, tests):
+ * known channel → signed in → not idle-locked → permitted → input valid → handler. Checks happen
+ * in that order, before the handler does anything.
+ */
+export function createDispatcher(core: AppCore, handlers: Handlers): Dispatch {
+  return async (clientId, channel, rawInput) => {
+    if (!isChannel(channel)) return fail({ code: 'UNKNOWN_CHANNEL', message: '未知的请求。' });
+    const spec: CallSpec = contract[channel];
+    try {
+      const session = currentSession(core, clientId);
+      if (spec.access !== 'public') {
+        if (!session) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录。');
+        if (session.locked && !spec.whileLocked) {
+          throw new AppError('SESSION_LOCKED', '由于长时间未操作，系统已自动锁定，请输入密码解锁。');
+        }
+        if (spec.access !== 'session' && !hasPermission(session.role, spec.access)) {
+          throw new AppError('FORBIDDEN', `当前角色（${ROLE_LABELS[session.role]}）没有“${PERMISSIONS[spec.access]}”的权限。`);
+        }
+      }
+      const input = spec.input.parse(rawInput ?? {});
+      if (session && !session.locked && channel !== 'app.status') session.lastActivityAt = core.now();
+      const handler = handlers[channel] as (input: unknown, ctx: ReturnType<typeof makeContext>) => unknown;
+      const value = await handler(input, makeContext(core, clientId, session));
+      return ok(value);
+    } catch (e) {
+      return fail(toErrorData(e, channel));
+    }
+  };
+}
+
+/**
+ * The client's session, brought up to date: the user's current role (an admin may have changed
+ * it), ended if the account was disabled, locked if idle too long.
+ */
+function currentSession(core: AppCore, clientId: string): Session | null {
+  const session = core.sessions.get(clientId);
+  if (!session || !core.folder.isOpen) return null;
+  const db = core.folder.db();
+  const user = getUserById(db, session.userId);
+  if (!user || user.disabled) {
+    core.sessions.end(clientId);
+    return null;
+  }
+  session.role = user.role;
+  lockIdleSessions(core);
+  return session;
+}
+
+/** Locks every idle session and tells its client; the hosts also call this on a timer. */
+export function lockIdleSessions(core: AppCore): void {
+  if (!core.folder.isOpen || core.sessions.size === 0) return;
+  const idleMs = getSettings(core.folder.db()).idleLockMinutes * 60_000;
+  for (const clientId of core.sessions.lockIdle(core.now(), idleMs)) {
+    core.events.emit(clientId, 'session.locked', { reason: 'idle' });
+  }
+}

@@ -1,0 +1,17 @@
+import type { Handlers } from './core/handlers-type';
+import { appHandlers } from './features/app/handlers';
+import { auditHandlers } from './features/audit/handlers';
+import { authHandlers } from './features/auth/handlers';
+import { settingsHandlers } from './features/settings/handlers';
+import { setupHandlers } from './features/setup/handlers';
+import { usersHandlers } from './features/users/handlers';
+
+/** Every feature's handlers in one map; the type makes a missing or misspelt channel a compile error. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...setupHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
+};

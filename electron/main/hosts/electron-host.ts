@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { CHANNELS, IPC_EVENT_PREFIX, IPC_PREFIX } from '../../../shared/ipc/channels';
+import type { AppCore } from '../core/context';
+import { lockIdleSessions, type Dispatch } from '../core/dispatch';
+import { log } from '../core/log';
+import { readRendererFile, RENDERER_CSP } from './static-files';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://xueji`;
+
+/** Must run before app 'ready': the app's own scheme behaves like https (secure, standard). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
+export const WINDOW_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
+
+/**
+ * The desktop host: one sandboxed window loading the renderer from app://xueji, every IPC channel
+ * registered here and nowhere else, every sender checked before the dispatcher runs.
+ */
+export function startElectronHost(options: { core: AppCore; dispatch: Dispatch; rendererDir: string; preloadFile: string }) {
+  const { core, dispatch, rendererDir, preloadFile } = options;
+  const windows = new Map<string, WebContents>();
+
+  protocol.handle(APP_SCHEME, (request) => {
+    const url = new URL(request.url);
+    const file = url.host === 'xueji' ? readRendererFile(rendererDir, url.pathname) : null;
+    if (!file) return new Response('not found', { status: 404 });
+    return new Response(new Uint8Array(file.body), {
+      headers: { 'Content-Type': file.type, 'Content-Security-Policy': RENDERER_CSP, 'X-Content-Type-Options': 'nosniff' },
+    });
+  });
+
+  // The app needs no camera, microphone, notifications, geolocation…: deny every request.
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  const senderOk = (event: IpcMainInvokeEvent) => {
+    const frame = event.senderFrame;
+    return !!frame && frame === event.sender.mainFrame && frame.url.startsWith(`${APP_ORIGIN}/`);
+  };
+
+  for (const channel of CHANNELS) {
+    ipcMain.handle(IPC_PREFIX + channel, async (event, input: unknown) => {
+      if (!senderOk(event)) {
+        log.warn(`refused ${channel} from ${event.senderFrame?.url ?? 'unknown frame'}`);
+        return { ok: false, error: { code: 'FORBIDDEN', message: '请求来源不受信任。' } };
+      }
+      const clientId = `wc:${event.sender.id}`;
+      windows.set(clientId, event.sender);
+      return dispatch(clientId, channel, input);
+    });
+  }
+
+  core.events.subscribe((clientId, name, payload) => {
+    for (const [id, wc] of windows) {
+      if (wc.isDestroyed()) windows.delete(id);
+      else if (clientId === null || clientId === id) wc.send(IPC_EVENT_PREFIX + name, payload);
+    }
+  });
+  setInterval(() => lockIdleSessions(core), 5_000);
+
+  Menu.setApplicationMenu(null);
+
+  const createWindow = () => {
+    const win = new BrowserWindow({
+      width: 1360,
+      height: 860,
+      minWidth: 1024,
+      minHeight: 680,
+      title: '学籍通',
+      show: false,
+      backgroundColor: '#f5f7fb',
+      icon: existsSync(join(rendererDir, 'icon.png')) ? join(rendererDir, 'icon.png') : undefined,
+      webPreferences: { ...WINDOW_PREFERENCES, preload: preloadFile },
+    });
+    win.once('ready-to-show', () => win.show());
+    win.webContents.on('destroyed', () => {
+      const clientId = `wc:${win.webContents.id}`;
+      core.sessions.end(clientId);
+      windows.delete(clientId);
+      if (core.sessions.size === 0) core.folder.close();
+    });
+    void win.loadURL(`${APP_ORIGIN}/index.html`);
+    return win;
+  };
+
+  return { createWindow };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { page } from './common';
+
+export const FieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+export type FieldChange = z.infer<typeof FieldChange>;
+
+export const AuditRow = z.object({
+  id: z.number(),
+  at: z.string(),
+  userId: z.number().nullable(),
+  username: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  summary: z.string(),
+  changes: z.array(FieldChange),
+});
+export type AuditRow = z.infer<typeof AuditRow>;
+
+export const AuditListInput = page.extend({
+  username: z.string().trim().max(32).optional(),
+  action: z.string().trim().max(64).optional(),
+  entity: z.string().trim().max(64).optional(),
+  entityId: z.string().trim().max(64).optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+});
+export const AuditListOutput = z.object({ rows: z.array(AuditRow), total: z.number() });
+
+export const AuditProblem = z.object({ id: z.number(), kind: z.enum(['edited', 'inserted', 'deleted']), message: z.string() });
+export const AuditVerifyOutput = z.object({ ok: z.boolean(), checked: z.number(), problems: z.array(AuditProblem) });
+export type AuditVerifyOutput = z.infer<typeof AuditVerifyOutput>;
