@@ -1,0 +1,134 @@
+import { parseArgs } from 'node:util';
+import { ROLES, ROLE_LABELS, type Role } from '../../shared/domain/permissions';
+import { resolveDataDir } from '../main/core/paths';
+import { CliError } from './prompt';
+import { CliSession, newPassword } from './session';
+
+const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限与审计）
+
+用法：npm run cli -- <命令> [选项]
+
+  init     --data DIR --school-code CODE --school NAME --department NAME --admin USER [--name 姓名]
+           初始化数据文件夹并创建管理员（密码取自 XUEJI_PASSWORD 或提示输入），打印恢复密钥
+  demo     --data DIR --students N [--user USER]      加载演示数据
+  verify   --data DIR [--user USER]                    检查数据库完整性与审计链，有问题时退出码为 1
+  users list             --data DIR [--user USER]
+  users add NAME --role ROLE --name 姓名 --data DIR [--user USER]   新用户密码取自 XUEJI_NEW_PASSWORD 或提示输入
+  users reset-password NAME --data DIR [--user USER]              新密码取自 XUEJI_NEW_PASSWORD 或提示输入
+
+通用选项：--user 登录用户（默认 admin），密码取自 XUEJI_PASSWORD 或提示输入；--json 输出机器可读结果。
+角色：${ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join('、')}`;
+
+const options = {
+  data: { type: 'string' },
+  user: { type: 'string', default: 'admin' },
+  json: { type: 'boolean', default: false },
+  'school-code': { type: 'string' },
+  school: { type: 'string' },
+  department: { type: 'string' },
+  admin: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
+  students: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+function required(values: Values, key: keyof Values, label: string): string {
+  const v = values[key];
+  if (typeof v !== 'string' || !v.trim()) throw new CliError(`缺少参数 --${String(key)}（${label}）。`, 2);
+  return v;
+}
+
+function out(values: Values, json: unknown, text: string) {
+  console.log(values.json ? JSON.stringify(json, null, 2) : text);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  const [command, sub, arg] = positionals;
+  if (values.help || !command) {
+    console.log(HELP);
+    return command ? 0 : 2;
+  }
+  const dataDir = resolveDataDir(values.data ? ['--data', values.data] : []);
+  const session = new CliSession(dataDir);
+  try {
+    switch (command) {
+      case 'init': {
+        const admin = required(values, 'admin', '管理员用户名');
+        const password = await newPassword('XUEJI_PASSWORD', `管理员 ${admin} 的密码`);
+        const { recoveryKey } = await session.call('setup.create', {
+          schoolCode: required(values, 'school-code', '学校代码'),
+          schoolName: required(values, 'school', '学校名称'),
+          departmentName: required(values, 'department', '院系名称'),
+          admin: { username: admin, displayName: values.name ?? admin, password },
+        });
+        out(values, { dataDir, recoveryKey }, `已初始化：${dataDir}\n\n恢复密钥（只显示这一次，请打印或抄写后妥善保管）：\n\n    ${recoveryKey}\n`);
+        return 0;
+      }
+      case 'demo': {
+        const n = Number(required(values, 'students', '学生人数'));
+        await session.signIn(values.user);
+        const started = Date.now();
+        const counts = await session.call('setup.loadDemo', { students: n });
+        out(values, { ...counts, ms: Date.now() - started }, `已加载演示数据：${counts.majors} 个专业、${counts.classes} 个班级、${counts.students} 名学生（${Date.now() - started} ms）`);
+        return 0;
+      }
+      case 'verify': {
+        await session.signIn(values.user);
+        const v = await session.call('audit.verify', {});
+        const lines = [
+          v.integrity.length ? `数据库完整性检查发现问题：\n  ${v.integrity.join('\n  ')}` : '数据库完整性检查：正常',
+          v.problems.length ? `审计链发现 ${v.problems.length} 处问题：\n  ${v.problems.map((p) => p.message).join('\n  ')}` : `审计链：完整（共 ${v.checked} 条）`,
+        ];
+        out(values, v, lines.join('\n'));
+        return v.ok ? 0 : 1;
+      }
+      case 'users': {
+        await session.signIn(values.user);
+        if (sub === 'list') {
+          const users = await session.call('users.list', {});
+          out(values, users, users.map((u) => `${u.username}\t${u.displayName}\t${ROLE_LABELS[u.role]}${u.disabled ? '\t已停用' : ''}`).join('\n'));
+          return 0;
+        }
+        if (!arg) throw new CliError('请指定用户名，例如：users add zhanglaoshi --role counselor --name 张老师', 2);
+        if (sub === 'add') {
+          const role = required(values, 'role', '角色') as Role;
+          if (!ROLES.includes(role)) throw new CliError(`角色“${role}”无效，可选：${ROLES.join(', ')}`, 2);
+          const password = await newPassword('XUEJI_NEW_PASSWORD', `新用户 ${arg} 的初始密码`);
+          const user = await session.call('users.create', { username: arg, displayName: values.name ?? arg, role, password });
+          out(values, user, `已创建用户 ${user.username}（${ROLE_LABELS[user.role]}），首次登录时须修改密码。`);
+          return 0;
+        }
+        if (sub === 'reset-password') {
+          const target = (await session.call('users.list', {})).find((u) => u.username.toLowerCase() === arg.toLowerCase());
+          if (!target) throw new CliError(`没有名为“${arg}”的用户。`, 1);
+          const password = await newPassword('XUEJI_NEW_PASSWORD', `用户 ${arg} 的新密码`);
+          await session.call('users.resetPassword', { id: target.id, newPassword: password });
+          out(values, { ok: true }, `已重置用户 ${target.username} 的密码，其下次登录时须修改密码。`);
+          return 0;
+        }
+        throw new CliError(`未知的 users 子命令“${sub ?? ''}”，可用：list、add、reset-password。`, 2);
+      }
+      default:
+        throw new CliError(`未知命令“${command}”。运行 npm run cli -- --help 查看用法。`, 2);
+    }
+  } finally {
+    await session.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    const message = e instanceof CliError ? e.message : e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS') ? e.message : null;
+    if (message) {
+      console.error(`错误：${message}`);
+      process.exit(e instanceof CliError ? e.exitCode : 2);
+    }
+    console.error('错误：程序内部错误', e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,45 @@
+import type { Channel } from '../../shared/ipc/channels';
+import type { CallInput, CallOutput } from '../../shared/ipc/contract';
+import { createCore } from '../main/core/create-core';
+import { CliError, promptHidden } from './prompt';
+
+/**
+ * A CLI run is one client of the same dispatcher the app uses: it signs in like the app, so the
+ * same permissions and audit apply.
+ */
+export class CliSession {
+  readonly clientId = `cli:${process.pid}`;
+  private readonly api: ReturnType<typeof createCore>;
+
+  constructor(readonly dataDir: string) {
+    this.api = createCore(dataDir);
+  }
+
+  async call<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
+    const result = await this.api.dispatch(this.clientId, channel, input);
+    if (!result.ok) {
+      const field = result.error.code === 'VALIDATION' && result.error.field ? `（${result.error.field}）` : '';
+      throw new CliError(`${result.error.message}${field}`, result.error.code === 'VALIDATION' ? 2 : 1);
+    }
+    return result.value as CallOutput<C>;
+  }
+
+  async signIn(username: string): Promise<void> {
+    const password = process.env.XUEJI_PASSWORD ?? (await promptHidden(`用户 ${username} 的密码：`));
+    await this.call('auth.signIn', { username, password });
+  }
+
+  async close(): Promise<void> {
+    if (this.api.core.sessions.get(this.clientId)) await this.call('auth.signOut', {});
+    this.api.core.folder.close();
+  }
+}
+
+export async function newPassword(envName: string, label: string): Promise<string> {
+  const fromEnv = process.env[envName];
+  if (fromEnv) return fromEnv;
+  const first = await promptHidden(`${label}：`);
+  const again = await promptHidden(`再次输入${label}：`);
+  if (first !== again) throw new CliError('两次输入的密码不一致。', 2);
+  return first;
+}

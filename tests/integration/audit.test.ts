@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeApp, type TestApp } from '../support/harness';
+
+let app: TestApp;
+afterEach(() => app?.remove());
+
+async function appWithHistory() {
+  const a = makeApp();
+  await a.setup();
+  await a.call('admin-client', 'settings.update', { idleLockMinutes: 15 });
+  await a.call('admin-client', 'users.create', { username: 'zhao', displayName: '赵老师', role: 'counselor', password: 'Counsel12345' });
+  await a.call('admin-client', 'settings.update', { departmentName: '电子信息系' });
+  await a.call('admin-client', 'settings.update', { passwordMaxAgeDays: 90 });
+  return a;
+}
+
+/** Edits the file the way someone with the key and a SQLite tool would: triggers dropped first. */
+function tamper(a: TestApp, sql: string) {
+  const db = a.core.folder.raw();
+  db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+  db.exec(sql);
+}
+
+describe('audit trail', () => {
+  it('records who, when, what and each field before and after', async () => {
+    app = await appWithHistory();
+    const { rows, total } = await app.call('admin-client', 'audit.list', { action: 'settings.update' });
+    expect(total).toBe(3);
+    const dept = rows.find((r) => r.changes.some((c) => c.field === 'departmentName'))!;
+    expect(dept.username).toBe('admin');
+    expect(dept.changes).toEqual([{ field: 'departmentName', before: '信息工程系', after: '电子信息系' }]);
+    expect(Date.parse(dept.at)).not.toBeNaN();
+    const created = (await app.call('admin-client', 'audit.list', { entity: 'user', action: 'users.create' })).rows[0]!;
+    expect(created.summary).toContain('zhao');
+  });
+
+  it('refuses updates and deletes of audit rows from the app’s own connection', async () => {
+    app = await appWithHistory();
+    const db = app.core.folder.raw();
+    expect(() => db.exec("UPDATE audit_log SET summary = 'x' WHERE id = 1")).toThrow(/append-only/);
+    expect(() => db.exec('DELETE FROM audit_log WHERE id = 1')).toThrow(/append-only/);
+  });
+
+  it('verify finds nothing wrong in an untouched trail', async () => {
+    app = await appWithHistory();
+    const v = await app.call('admin-client', 'audit.verify', {});
+    expect(v).toMatchObject({ ok: true, problems: [], integrity: [] });
+    expect(v.checked).toBeGreaterThanOrEqual(5);
+  });
+
+  it('names an edited row', async () => {
+    app = await appWithHistory();
+    tamper(app, `UPDATE audit_log SET changes = '[]' WHERE id = 3`);
+    const v = await app.call('admin-client', 'audit.verify', {});
+    expect(v.ok).toBe(false);
+    expect(v.problems).toEqual([expect.objectContaining({ id: 3, kind: 'edited', message: expect.stringContaining('第 3 条') })]);
+  });
+
+  it('names a deleted row', async () => {
+    app = await appWithHistory();
+    tamper(app, 'DELETE FROM audit_log WHERE id = 2');
+    const v = await app.call('admin-client', 'audit.verify', {});
+    expect(v.problems).toEqual([expect.objectContaining({ kind: 'deleted', message: expect.stringContaining('第 2 条审计记录已被删除') })]);
+  });
+
+  it('names a row cut off the end', async () => {
+    app = await appWithHistory();
+    const last = (app.core.folder.raw().prepare('SELECT max(id) AS m FROM audit_log').get() as { m: number }).m;
+    tamper(app, `DELETE FROM audit_log WHERE id = ${last}`);
+    const v = await app.call('admin-client', 'audit.verify', {});
+    expect(v.problems.map((p) => p.kind)).toContain('deleted');
+    expect(v.problems[0]!.message).toContain(`第 ${last}`);
+  });
+
+  it('names an inserted row, even one with a plausible hash', async () => {
+    app = await appWithHistory();
+    const db = app.core.folder.raw();
+    // Renumber rows 3.. up by one and slip a forged row in at 3, hashed correctly on its own.
+    tamper(app, 'UPDATE audit_log SET id = id + 1000 WHERE id >= 3; UPDATE audit_log SET id = id - 999 WHERE id >= 1003;');
+    const { auditHash } = await import('../../db/queries/audit');
+    const prev = db.prepare('SELECT hash FROM audit_log WHERE id = 2').get() as { hash: string };
+    const forged = { id: 3, at: new Date().toISOString(), userId: 1, username: 'admin', action: 'users.create', entity: 'user', entityId: '9', summary: '伪造', changes: '[]', prevHash: prev.hash };
+    db.prepare('INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, summary, changes, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
+      .run(forged.id, forged.at, forged.userId, forged.username, forged.action, forged.entity, forged.entityId, forged.summary, forged.changes, forged.prevHash, auditHash(forged));
+    const v = await app.call('admin-client', 'audit.verify', {});
+    expect(v.ok).toBe(false);
+    expect(v.problems).toContainEqual(expect.objectContaining({ id: 4, kind: 'inserted' }));
+  });
+});

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Channel } from '../../shared/ipc/channels';
+import type { CallInput, CallOutput } from '../../shared/ipc/contract';
+import type { AppErrorData, Result } from '../../shared/ipc/result';
+import { createCore } from '../../electron/main/core/create-core';
+
+export const ADMIN = { username: 'admin', displayName: '王建国', password: 'Admin12345xy' };
+export const PROFILE = { schoolCode: '12345', schoolName: '示范职业技术学院', departmentName: '信息工程系' };
+
+/** A real core over a real encrypted data folder in a temp directory, with a clock the test moves. */
+export function makeApp(dir = mkdtempSync(join(tmpdir(), 'xueji-test-'))) {
+  let now = Date.parse('2026-09-01T08:00:00Z');
+  const { core, dispatch } = createCore(dir, { now: () => now });
+  const raw = (clientId: string, channel: string, input: unknown): Promise<Result<unknown>> => dispatch(clientId, channel, input);
+  async function call<C extends Channel>(clientId: string, channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
+    const r = await dispatch(clientId, channel, input);
+    if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
+    return r.value as CallOutput<C>;
+  }
+  async function fails(clientId: string, channel: Channel, input: unknown): Promise<AppErrorData> {
+    const r = await dispatch(clientId, channel, input);
+    if (r.ok) throw new Error(`${channel} unexpectedly succeeded`);
+    return r.error;
+  }
+  return {
+    dir,
+    core,
+    raw,
+    call,
+    fails,
+    advance(ms: number) {
+      now += ms;
+    },
+    async setup(clientId = 'admin-client') {
+      return call(clientId, 'setup.create', { ...PROFILE, admin: ADMIN });
+    },
+    close() {
+      core.folder.close();
+    },
+    remove() {
+      core.folder.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+export type TestApp = ReturnType<typeof makeApp>;
