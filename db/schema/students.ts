@@ -50,6 +50,7 @@ export const students = sqliteTable('students', {
   dormitory: text('dormitory'),
   notes: text('notes'),
   registered: integer('registered', { mode: 'boolean' }).notNull().default(false),
+  photoAttachmentId: integer('photo_attachment_id'),
   version: integer('version').notNull().default(1),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
@@ -62,4 +63,74 @@ export const guardians = sqliteTable('guardians', {
   relation: text('relation').notNull(),
   phone: text('phone'),
   workUnit: text('work_unit'),
+});
+
+export const studentRecords = sqliteTable('student_records', {
+  id: integer('id').primaryKey(),
+  studentId: integer('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['reward', 'punishment', 'position', 'political'] }).notNull(),
+  title: text('title').notNull(),
+  level: text('level'),
+  date: text('date').notNull(),
+  endDate: text('end_date'),
+  docNo: text('doc_no'),
+  term: text('term'),
+  notes: text('notes'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const statusHistory = sqliteTable('status_history', {
+  id: integer('id').primaryKey(),
+  studentId: integer('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status').notNull(),
+  effective: text('effective').notNull(),
+  reason: text('reason'),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const classHistory = sqliteTable('class_history', {
+  id: integer('id').primaryKey(),
+  studentId: integer('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+  classId: integer('class_id').references(() => classes.id),
+  className: text('class_name').notNull(),
+  fromDate: text('from_date').notNull(),
+  createdBy: text('created_by').notNull(),
+});
+
+export const attachments = sqliteTable('attachments', {
+  id: integer('id').primaryKey(),
+  studentId: integer('student_id').references(() => students.id, { onDelete: 'set null' }),
+  purpose: text('purpose').notNull().default('document'),
+  fileName: text('file_name').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  storedName: text('stored_name').notNull().unique(),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const keyChangeRequests = sqliteTable('key_change_requests', {
+  id: integer('id').primaryKey(),
+  studentId: integer('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+  changes: text('changes').notNull(),
+  reason: text('reason').notNull(),
+  attachmentId: integer('attachment_id').references(() => attachments.id),
+  status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+  requestedBy: text('requested_by').notNull(),
+  requestedAt: text('requested_at').notNull(),
+  decidedBy: text('decided_by'),
+  decidedAt: text('decided_at'),
+  decisionComment: text('decision_comment'),
+});
+
+export const savedViews = sqliteTable('saved_views', {
+  id: integer('id').primaryKey(),
+  userId: integer('user_id').notNull(),
+  name: text('name').notNull(),
+  definition: text('definition').notNull(),
+  createdAt: text('created_at').notNull(),
 });

@@ -5,6 +5,11 @@ import { authHandlers } from './features/auth/handlers';
 import { settingsHandlers } from './features/settings/handlers';
 import { setupHandlers } from './features/setup/handlers';
 import { usersHandlers } from './features/users/handlers';
+import { orgHandlers } from './features/org/handlers';
+import { studentsHandlers } from './features/students/handlers';
+import { viewsHandlers } from './features/views/handlers';
+import { attachmentsHandlers } from './features/attachments/handlers';
+import { keyChangesHandlers } from './features/keyChanges/handlers';
 
 /** Every feature's handlers in one map; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
@@ -14,4 +19,9 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...settingsHandlers,
   ...auditHandlers,
+  ...orgHandlers,
+  ...studentsHandlers,
+  ...viewsHandlers,
+  ...attachmentsHandlers,
+  ...keyChangesHandlers,
 };

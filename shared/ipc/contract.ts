@@ -5,6 +5,13 @@ import { AuditListInput, AuditListOutput, AuditVerifyOutput } from './schemas/au
 import { AppStatus, ChangePasswordInput, RecoverInput, SessionInfo, SignInInput, UnlockInput } from './schemas/auth';
 import { Settings, UpdateSettingsInput } from './schemas/settings';
 import { LoadDemoInput, LoadDemoOutput, SetupInput, SetupOutput } from './schemas/setup';
+import { ClassInput, ClassUpdate, MajorInput, MajorUpdate, Major, OrgTree, SchoolClass } from './schemas/org';
+import {
+  AttachmentInfo, BulkUpdateInput, CreateKeyChangeInput, CreateStudentInput, DecideKeyChangeInput, DownloadOutput,
+  DuplicateCandidate, DuplicatesInput, ExportInput, ExportOutput, KeyChangeRequest, ListKeyChangesInput, RosterPage,
+  RosterQuery, SavedView, SaveViewInput, StudentProfile, StudentRecordInput, UpdateStudentInput, UploadInput,
+} from './schemas/students';
+import { AuditRow } from './schemas/audit';
 import { CreateUserInput, ResetPasswordInput, UpdateUserInput, UserRow } from './schemas/users';
 
 /**
@@ -23,6 +30,8 @@ export interface CallSpec {
 
 const none = z.object({}).strict();
 const nothing = z.null();
+const byId = z.object({ id: z.number().int().positive() });
+const byIds = z.object({ ids: z.array(z.number().int().positive()).min(1, '请先选择学生').max(20_000) });
 
 /** The one list of what the renderer may ask. Adding a channel here without a handler fails to compile. */
 export const contract = {
@@ -43,6 +52,35 @@ export const contract = {
   'settings.update': { input: UpdateSettingsInput, output: Settings, access: 'settings.manage' },
   'audit.list': { input: AuditListInput, output: AuditListOutput, access: 'audit.read' },
   'audit.verify': { input: none, output: AuditVerifyOutput, access: 'audit.read' },
+
+  'org.tree': { input: none, output: OrgTree, access: 'org.read' },
+  'org.createMajor': { input: MajorInput, output: Major, access: 'org.write' },
+  'org.updateMajor': { input: MajorUpdate, output: Major, access: 'org.write' },
+  'org.createClass': { input: ClassInput, output: SchoolClass, access: 'org.write' },
+  'org.updateClass': { input: ClassUpdate, output: SchoolClass, access: 'org.write' },
+
+  'students.list': { input: RosterQuery, output: RosterPage, access: 'students.read' },
+  'students.get': { input: byId, output: StudentProfile, access: 'students.read' },
+  'students.create': { input: CreateStudentInput, output: StudentProfile, access: 'students.write' },
+  'students.update': { input: UpdateStudentInput, output: StudentProfile, access: 'students.write' },
+  'students.register': { input: byIds, output: z.object({ count: z.number() }), access: 'students.write' },
+  'students.bulkUpdate': { input: BulkUpdateInput, output: z.object({ count: z.number() }), access: 'students.write' },
+  'students.duplicates': { input: DuplicatesInput, output: z.array(DuplicateCandidate), access: 'students.read' },
+  'students.export': { input: ExportInput, output: ExportOutput, access: 'students.export' },
+  'students.addRecord': { input: StudentRecordInput, output: StudentProfile, access: 'students.write' },
+  'students.removeRecord': { input: byId, output: StudentProfile, access: 'students.write' },
+  'students.history': { input: byId, output: z.array(AuditRow), access: 'students.read' },
+
+  'views.list': { input: none, output: z.array(SavedView), access: 'students.read' },
+  'views.save': { input: SaveViewInput, output: SavedView, access: 'students.read' },
+  'views.remove': { input: byId, output: nothing, access: 'students.read' },
+
+  'attachments.upload': { input: UploadInput, output: AttachmentInfo, access: 'students.write' },
+  'attachments.download': { input: byId, output: DownloadOutput, access: 'students.identity.read' },
+
+  'keyChanges.list': { input: ListKeyChangesInput, output: z.array(KeyChangeRequest), access: 'students.read' },
+  'keyChanges.request': { input: CreateKeyChangeInput, output: KeyChangeRequest, access: 'changes.request' },
+  'keyChanges.decide': { input: DecideKeyChangeInput, output: KeyChangeRequest, access: 'changes.approve' },
 } as const satisfies Record<Channel, CallSpec>;
 
 export type Contract = typeof contract;

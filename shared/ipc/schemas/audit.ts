@@ -28,5 +28,11 @@ export const AuditListInput = page.extend({
 export const AuditListOutput = z.object({ rows: z.array(AuditRow), total: z.number() });
 
 export const AuditProblem = z.object({ id: z.number(), kind: z.enum(['edited', 'inserted', 'deleted']), message: z.string() });
-export const AuditVerifyOutput = z.object({ ok: z.boolean(), checked: z.number(), problems: z.array(AuditProblem) });
+export const AuditVerifyOutput = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  problems: z.array(AuditProblem),
+  /** What SQLite's integrity_check reports; empty when the file is healthy. */
+  integrity: z.array(z.string()),
+});
 export type AuditVerifyOutput = z.infer<typeof AuditVerifyOutput>;

@@ -1,0 +1,108 @@
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { diffFields, type AuditEntry } from '../../../../db/queries/audit';
+import { getStudent, updateStudentRow } from '../../../../db/queries/students';
+import { attachments, keyChangeRequests, students } from '../../../../db/schema';
+import { validateIdNumber } from '../../../../shared/domain/idcard';
+import { fieldLabel, type StudentFieldKey } from '../../../../shared/domain/student-fields';
+import { checkKeyChangeRequest } from '../../../../shared/domain/student-rules';
+import type { KeyChangeRequest } from '../../../../shared/ipc/schemas/students';
+import type { Db } from '../../../../db/client';
+import type { CallContext } from '../../core/context';
+import { AppError } from '../../core/errors';
+import type { FeatureHandlers } from '../../core/handlers-type';
+import { canSeeIdentity, maskIdentity } from '../students/masking';
+import { assertStudentValid } from '../students/validate';
+
+type Change = { field: StudentFieldKey; before: unknown; after: unknown };
+
+function toDto(db: Db, id: number, full: boolean): KeyChangeRequest {
+  const r = db.select().from(keyChangeRequests).where(eq(keyChangeRequests.id, id)).get()!;
+  const s = getStudent(db, r.studentId)!;
+  const att = r.attachmentId ? db.select().from(attachments).where(eq(attachments.id, r.attachmentId)).get() : undefined;
+  let changes = JSON.parse(r.changes) as Change[];
+  if (!full) changes = changes.map((c) => (c.field === 'idNumber' ? { ...c, before: maskIdentity({ idNumber: String(c.before) }).idNumber, after: maskIdentity({ idNumber: String(c.after) }).idNumber } : c));
+  return {
+    id: r.id, studentId: r.studentId, studentNo: s.studentNo, studentName: s.name, changes, reason: r.reason,
+    attachment: att ? { id: att.id, fileName: att.fileName, mime: att.mime, size: att.size, purpose: att.purpose, createdBy: att.createdBy, createdAt: att.createdAt } : null,
+    status: r.status, requestedBy: r.requestedBy, requestedAt: r.requestedAt, decidedBy: r.decidedBy, decidedAt: r.decidedAt, decisionComment: r.decisionComment,
+  };
+}
+
+const describe = (changes: Change[]) => changes.map((c) => `${fieldLabel(c.field)}：${String(c.before ?? '')} → ${String(c.after ?? '')}`).join('；');
+
+/**
+ * Locked key fields (姓名, 性别, 出生日期, 身份证号) of a registered student change only through a
+ * request that someone else approves; approval applies it atomically with its audit records.
+ */
+export const keyChangesHandlers: FeatureHandlers<'keyChanges'> = {
+  'keyChanges.list': ({ status, studentId }, ctx) => {
+    const where: SQL[] = [];
+    if (status) where.push(eq(keyChangeRequests.status, status));
+    if (studentId) where.push(eq(keyChangeRequests.studentId, studentId));
+    const db = ctx.db();
+    const full = canSeeIdentity(ctx.actor().role);
+    return db.select({ id: keyChangeRequests.id }).from(keyChangeRequests).where(where.length ? and(...where) : undefined).orderBy(desc(keyChangeRequests.id)).limit(500).all().map((r) => toDto(db, r.id, full));
+  },
+
+  'keyChanges.request': ({ studentId, changes, reason, attachmentId }, ctx) => {
+    const db = ctx.db();
+    const s = getStudent(db, studentId);
+    if (!s) throw new AppError('NOT_FOUND', '找不到该学生');
+    if (!s.registered) throw new AppError('CONFLICT', '该学生尚未注册，关键信息可直接在档案中修改，无需申请。');
+    const pending = db.select().from(keyChangeRequests).where(and(eq(keyChangeRequests.studentId, studentId), eq(keyChangeRequests.status, 'pending'))).get();
+    if (pending) throw new AppError('CONFLICT', `该学生已有一份待审批的变更申请（第 ${pending.id} 号），请等待审批后再提交。`);
+    if (attachmentId && !db.select().from(attachments).where(eq(attachments.id, attachmentId)).get()) throw new AppError('VALIDATION', '证明材料不存在，请重新上传', 'attachmentId');
+
+    const wanted: Partial<Record<StudentFieldKey, string>> = { ...changes };
+    // A new ID number carries its own birth date and gender; fill them in when not given.
+    if (wanted.idNumber) {
+      const v = validateIdNumber(wanted.idNumber, { asOf: new Date(ctx.core.now()) });
+      if (v.ok) {
+        wanted.idNumber = v.id;
+        wanted.birthDate ??= v.birthDate;
+        wanted.gender ??= v.gender;
+      }
+    }
+    const list: Change[] = (Object.entries(wanted) as [StudentFieldKey, string][])
+      .filter(([f, v]) => v !== undefined && v !== (s as Record<string, unknown>)[f])
+      .map(([field, after]) => ({ field, before: (s as Record<string, unknown>)[field], after }));
+    const problem = checkKeyChangeRequest(list.map((c) => c.field));
+    if (problem) throw new AppError('VALIDATION', problem, 'changes');
+    // The record as it would be after approval must pass every rule now, not only at approval.
+    assertStudentValid(db, { ...s, ...Object.fromEntries(list.map((c) => [c.field, c.after])) }, new Date(ctx.core.now()), s.id);
+    const now = new Date(ctx.core.now()).toISOString();
+    const row = ctx.write((tx, actor) => {
+      const r = tx.insert(keyChangeRequests).values({ studentId, changes: JSON.stringify(list), reason, attachmentId: attachmentId ?? null, requestedBy: actor.username, requestedAt: now }).returning().get();
+      return { value: r, audit: [{ action: 'keyChanges.request', entity: 'student', entityId: studentId, summary: `提交信息变更申请（第 ${r.id} 号）：${describe(list)}；原因：${reason}`, changes: list }] };
+    });
+    return toDto(db, row.id, canSeeIdentity(ctx.actor().role));
+  },
+
+  'keyChanges.decide': ({ id, approve, comment }, ctx) => decide(ctx, id, approve, comment),
+};
+
+function decide(ctx: CallContext, id: number, approve: boolean, comment: string | undefined): KeyChangeRequest {
+  const db = ctx.db();
+  const actor = ctx.actor();
+  const r = db.select().from(keyChangeRequests).where(eq(keyChangeRequests.id, id)).get();
+  if (!r) throw new AppError('NOT_FOUND', '找不到该变更申请');
+  if (r.status !== 'pending') throw new AppError('CONFLICT', '该申请已经审批过了');
+  if (r.requestedBy.toLowerCase() === actor.username.toLowerCase()) throw new AppError('FORBIDDEN', '不能审批自己提交的申请，请由其他有审批权限的人员审批。');
+  const list = JSON.parse(r.changes) as Change[];
+  const s = getStudent(db, r.studentId)!;
+  const stale = list.filter((c) => (s as Record<string, unknown>)[c.field] !== c.before);
+  if (approve && stale.length) throw new AppError('CONFLICT', `申请提交后学生的${stale.map((c) => fieldLabel(c.field)).join('、')}已被修改，请驳回后重新申请。`);
+  const patch = Object.fromEntries(list.map((c) => [c.field, c.after])) as Partial<typeof students.$inferInsert>;
+  if (approve) assertStudentValid(db, { ...s, ...patch }, new Date(ctx.core.now()), s.id);
+  const now = new Date(ctx.core.now()).toISOString();
+  ctx.write((tx) => {
+    tx.update(keyChangeRequests).set({ status: approve ? 'approved' : 'rejected', decidedBy: actor.username, decidedAt: now, decisionComment: comment ?? null }).where(eq(keyChangeRequests.id, id)).run();
+    const audit: Omit<AuditEntry, 'userId' | 'username'>[] = [{ action: 'keyChanges.decide', entity: 'student', entityId: s.id, summary: `${approve ? '批准' : '驳回'}信息变更申请（第 ${id} 号）${comment ? `：${comment}` : ''}`, changes: [{ field: 'status', before: 'pending', after: approve ? 'approved' : 'rejected' }] }];
+    if (approve) {
+      const after = updateStudentRow(tx, s.id, { ...patch, updatedAt: now });
+      audit.push({ action: 'students.update', entity: 'student', entityId: s.id, summary: `按变更申请第 ${id} 号修改 ${after.name}（${after.studentNo}）`, changes: diffFields(s, after, list.map((c) => c.field) as (keyof typeof s & string)[]) });
+    }
+    return { value: null, audit };
+  });
+  return toDto(db, id, canSeeIdentity(actor.role));
+}

@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { STUDENT_FIELD_KEYS } from '../../domain/student-fields';
+import { id, optionalText, page, text } from './common';
+
+const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`);
+const optDate = (label: string) => isoDate(label).nullable().optional();
+const optCode = z.string().trim().max(4).nullable().optional();
+
+export const Guardian = z.object({
+  name: text('监护人姓名', 20),
+  relation: text('监护人关系', 10),
+  phone: z.string().trim().max(20).nullable().optional(),
+  workUnit: optionalText('工作单位', 60).nullable(),
+});
+
+/** Everything a person can type on the student form. */
+export const StudentFields = z.object({
+  studentNo: z.string({ error: '请填写学号' }).trim().min(1, '请填写学号').max(20, '学号不能超过 20 个字符').regex(/^[0-9A-Za-z-]+$/, '学号只能包含数字、字母和连字符'),
+  examNo: z.string().trim().max(20).regex(/^[0-9A-Za-z]*$/, '考生号只能包含数字和字母').nullable().optional(),
+  name: text('姓名', 40),
+  formerName: optionalText('曾用名', 40).nullable(),
+  gender: z.enum(['1', '2'], { error: '请选择性别' }),
+  birthDate: isoDate('出生日期'),
+  idNumber: z.string({ error: '请填写身份证号' }).trim().min(1, '请填写身份证号').max(30),
+  ethnicityCode: optCode,
+  politicalStatusCode: optCode,
+  nativePlace: optionalText('籍贯', 40).nullable(),
+  sourceRegion: optionalText('生源地', 40).nullable(),
+  householdAddress: optionalText('户籍地址', 120).nullable(),
+  homeAddress: optionalText('家庭住址', 120).nullable(),
+  phone: z.string().trim().max(20).regex(/^[0-9+\- ]*$/, '联系电话只能包含数字').nullable().optional(),
+  email: z.union([z.literal(''), z.email('电子邮箱格式不正确')]).nullable().optional(),
+  enrolmentDate: optDate('入学日期'),
+  expectedGraduationDate: optDate('预计毕业日期'),
+  status: z.string().default('enrolled'),
+  classId: z.number().int().positive().nullable().optional(),
+  dormitory: optionalText('宿舍', 30).nullable(),
+  notes: optionalText('备注', 500).nullable(),
+  guardians: z.array(Guardian).max(6).default([]),
+});
+
+export const CreateStudentInput = StudentFields;
+export const UpdateStudentInput = z.object({
+  id,
+  /** The version the form was loaded with: a save over someone else's newer save is refused. */
+  version: z.number().int(),
+  patch: StudentFields.partial(),
+});
+
+/** Non-key fields that may be set on many students at once. */
+export const BulkUpdateInput = z.object({
+  ids: z.array(id).min(1, '请先选择学生').max(20_000),
+  patch: z
+    .object({
+      classId: z.number().int().positive().optional(),
+      dormitory: z.string().trim().max(30).nullable().optional(),
+      sourceRegion: z.string().trim().max(40).nullable().optional(),
+      politicalStatusCode: z.string().trim().max(4).optional(),
+      notes: z.string().trim().max(500).nullable().optional(),
+    })
+    .refine((p) => Object.keys(p).length > 0, '请至少选择一项要修改的内容'),
+});
+
+export const RosterFilter = z.object({
+  cohortYear: z.number().int().optional(),
+  majorId: z.number().int().optional(),
+  classId: z.number().int().optional(),
+  status: z.string().max(20).optional(),
+  gender: z.enum(['1', '2']).optional(),
+  ethnicityCode: z.string().max(4).optional(),
+  politicalStatusCode: z.string().max(4).optional(),
+  sourceRegion: z.string().max(40).optional(),
+  /** The one search box: 学号, 考生号, ID fragment, Chinese name, full pinyin or initials. */
+  q: z.string().trim().max(40).optional(),
+});
+export type RosterFilter = z.infer<typeof RosterFilter>;
+
+export const SORTABLE = ['studentNo', 'name', 'gender', 'birthDate', 'className', 'majorName', 'cohortYear', 'status', 'sourceRegion', 'enrolmentDate', 'examNo'] as const;
+export const RosterQuery = page.extend({
+  filter: RosterFilter.default({}),
+  sort: z.object({ field: z.enum(SORTABLE), dir: z.enum(['asc', 'desc']) }).optional(),
+});
+export type RosterQuery = z.infer<typeof RosterQuery>;
+
+export const RosterRow = z.object({
+  id: z.number(),
+  studentNo: z.string(),
+  examNo: z.string().nullable(),
+  name: z.string(),
+  gender: z.string(),
+  birthDate: z.string(),
+  idNumber: z.string(),
+  ethnicityCode: z.string().nullable(),
+  politicalStatusCode: z.string().nullable(),
+  nativePlace: z.string().nullable(),
+  sourceRegion: z.string().nullable(),
+  phone: z.string().nullable(),
+  homeAddress: z.string().nullable(),
+  status: z.string(),
+  classId: z.number().nullable(),
+  className: z.string().nullable(),
+  majorName: z.string().nullable(),
+  cohortYear: z.number().nullable(),
+  dormitory: z.string().nullable(),
+  enrolmentDate: z.string().nullable(),
+  registered: z.boolean(),
+});
+export type RosterRow = z.infer<typeof RosterRow>;
+export const RosterPage = z.object({ rows: z.array(RosterRow), total: z.number(), masked: z.boolean() });
+
+export const StudentRecord = z.object({
+  id: z.number(),
+  kind: z.enum(['reward', 'punishment', 'position', 'political']),
+  title: z.string(),
+  level: z.string().nullable(),
+  date: z.string(),
+  endDate: z.string().nullable(),
+  docNo: z.string().nullable(),
+  term: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export const StudentRecordInput = z.object({
+  studentId: id,
+  kind: z.enum(['reward', 'punishment', 'position', 'political']),
+  title: text('名称', 60),
+  level: optionalText('级别', 30).nullable(),
+  date: isoDate('日期'),
+  endDate: optDate('结束/解除日期'),
+  docNo: optionalText('文号', 60).nullable(),
+  term: optionalText('学期', 20).nullable(),
+  notes: optionalText('备注', 300).nullable(),
+});
+
+export const AttachmentInfo = z.object({ id: z.number(), fileName: z.string(), mime: z.string(), size: z.number(), purpose: z.string(), createdBy: z.string(), createdAt: z.string() });
+
+export const StudentProfile = RosterRow.extend({
+  formerName: z.string().nullable(),
+  householdAddress: z.string().nullable(),
+  email: z.string().nullable(),
+  expectedGraduationDate: z.string().nullable(),
+  notes: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  hasPhoto: z.boolean(),
+  lockedFields: z.array(z.string()),
+  guardians: z.array(Guardian.extend({ id: z.number() })),
+  records: z.array(StudentRecord),
+  statusHistory: z.array(z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), effective: z.string(), reason: z.string().nullable(), createdBy: z.string() })),
+  classHistory: z.array(z.object({ className: z.string(), fromDate: z.string(), createdBy: z.string() })),
+  attachments: z.array(AttachmentInfo),
+});
+export type StudentProfile = z.infer<typeof StudentProfile>;
+
+export const DuplicateCandidate = z.object({ id: z.number(), studentNo: z.string(), name: z.string(), birthDate: z.string(), idNumber: z.string(), status: z.string(), className: z.string().nullable(), reason: z.string() });
+export const DuplicatesInput = z.object({ name: z.string().trim().max(40), birthDate: z.string().max(10), idNumber: z.string().max(30).optional(), excludeId: z.number().optional() });
+
+export const ExportInput = z.object({
+  filter: RosterFilter.default({}),
+  sort: RosterQuery.shape.sort,
+  columns: z.array(z.enum(STUDENT_FIELD_KEYS)).min(1, '请至少选择一列').optional(),
+});
+export const ExportOutput = z.object({ fileName: z.string(), rows: z.number(), dataBase64: z.string() });
+
+export const SavedView = z.object({ id: z.number(), name: z.string(), definition: z.object({ filter: RosterFilter, sort: RosterQuery.shape.sort, columns: z.array(z.string()) }) });
+export const SaveViewInput = z.object({ name: text('视图名称', 30), definition: SavedView.shape.definition });
+
+export const UploadInput = z.object({
+  studentId: id.optional(),
+  purpose: z.enum(['document', 'evidence']),
+  fileName: text('文件名', 120),
+  mime: z.string().max(100),
+  dataBase64: z.string().max(14_000_000, '文件不能超过 10 MB'),
+});
+export const DownloadOutput = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
+
+export const KeyChangeRequest = z.object({
+  id: z.number(),
+  studentId: z.number(),
+  studentNo: z.string(),
+  studentName: z.string(),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  reason: z.string(),
+  attachment: AttachmentInfo.nullable(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionComment: z.string().nullable(),
+});
+export type KeyChangeRequest = z.infer<typeof KeyChangeRequest>;
+export const CreateKeyChangeInput = z.object({
+  studentId: id,
+  changes: z.object({
+    name: text('姓名', 40).optional(),
+    gender: z.enum(['1', '2']).optional(),
+    birthDate: isoDate('出生日期').optional(),
+    idNumber: z.string().trim().max(30).optional(),
+  }),
+  reason: text('变更原因', 300),
+  attachmentId: id.optional(),
+});
+export const DecideKeyChangeInput = z.object({ id, approve: z.boolean(), comment: optionalText('审批意见', 300) });
+export const ListKeyChangesInput = z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional(), studentId: id.optional() });

@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+export const ADMIN = { username: 'admin', displayName: '王建国', password: 'Admin12345xy' };
+export const PROFILE = { schoolCode: '12345', schoolName: '示范职业技术学院', departmentName: '信息工程系' };
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  dataDir: string;
+  /** Calls the contract over HTTP as a separate client (for seeding data), returning the value. */
+  api<T = unknown>(channel: string, input: unknown, clientId?: string): Promise<T>;
+}
+
+/** Starts the real browser host (dist/main/host.mjs) on a fresh temp data folder. */
+async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'main', 'host.mjs'), '--data', dataDir, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 20_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = out.match(/XUEJI_URL=(\S+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ host: RunningHost }>({
+  host: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'xueji-e2e-'));
+    const { child, url } = await startHost(dataDir);
+    const origin = new URL(url).origin;
+    const first = await fetch(url, { redirect: 'manual' });
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const api = async <T,>(channel: string, input: unknown, clientId = 'seed-client-0001'): Promise<T> => {
+      const res = await fetch(`${origin}/api/call/${channel}`, {
+        method: 'POST',
+        headers: { Cookie: cookie, 'Content-Type': 'application/json', 'X-Xueji-Client': clientId },
+        body: JSON.stringify(input),
+      });
+      const r = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+      if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
+      return r.value as T;
+    };
+    await use({ url, origin, dataDir, api });
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+export { expect };
+
+/** Sets the department up through the API (the wizard itself has its own test). */
+export async function seedDepartment(host: RunningHost, users: { username: string; displayName: string; role: string; password: string }[] = []) {
+  await host.api('setup.create', { ...PROFILE, admin: ADMIN });
+  for (const u of users) {
+    await host.api('users.create', u);
+    // Users created by an admin must change their password at first sign-in; do that here so
+    // navigation tests start from a normal session.
+    const client = `seed-${u.username}-0001`;
+    await host.api('auth.signIn', { username: u.username, password: u.password }, client);
+    await host.api('auth.changePassword', { oldPassword: u.password, newPassword: `${u.password}x` }, client);
+    await host.api('auth.signOut', {}, client);
+    u.password = `${u.password}x`;
+  }
+  await host.api('auth.signOut', {});
+}
+
+export async function signIn(page: Page, host: RunningHost, username: string, password: string) {
+  await page.goto(host.url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
