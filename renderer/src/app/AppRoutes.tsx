@@ -1,0 +1,97 @@
+import { lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { HomePage } from '../features/home/HomePage';
+import { RequirePermission } from './RequirePermission';
+
+const StudentsPage = lazy(() => import('../features/students/StudentsPage').then((m) => ({ default: m.StudentsPage })));
+const ChangesPage = lazy(() => import('../features/changes/ChangesPage').then((m) => ({ default: m.ChangesPage })));
+const GradesPage = lazy(() => import('../features/grades/GradesPage').then((m) => ({ default: m.GradesPage })));
+const CertificatesPage = lazy(() =>
+  import('../features/certificates/CertificatesPage').then((m) => ({ default: m.CertificatesPage })),
+);
+const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<HomePage />} />
+      <Route
+        path="/students/*"
+        element={
+          <RequirePermission permission="students.read">
+            <StudentsPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/changes/*"
+        element={
+          <RequirePermission permission="students.read">
+            <ChangesPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/grades/*"
+        element={
+          <RequirePermission permission="grades.write">
+            <GradesPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/certificates/*"
+        element={
+          <RequirePermission permission="certificates.print">
+            <CertificatesPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/import/*"
+        element={
+          <RequirePermission permission="students.write">
+            <ImportPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/reports/*"
+        element={
+          <RequirePermission permission="reports.read">
+            <ReportsPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/audit"
+        element={
+          <RequirePermission permission="audit.read">
+            <AuditPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/users"
+        element={
+          <RequirePermission permission="users.manage">
+            <UsersPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/settings"
+        element={
+          <RequirePermission permission="settings.manage">
+            <SettingsPage />
+          </RequirePermission>
+        }
+      />
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}

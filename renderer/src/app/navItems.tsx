@@ -1,0 +1,53 @@
+import BarChartOutlined from '@mui/icons-material/BarChartOutlined';
+import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
+import GradingOutlined from '@mui/icons-material/GradingOutlined';
+import HomeOutlined from '@mui/icons-material/HomeOutlined';
+import ManageAccountsOutlined from '@mui/icons-material/ManageAccountsOutlined';
+import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
+import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import SwapHorizOutlined from '@mui/icons-material/SwapHorizOutlined';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import WorkspacePremiumOutlined from '@mui/icons-material/WorkspacePremiumOutlined';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../../shared/domain/permissions';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Hidden, and its route shows 无权访问, when the session lacks it. */
+  permission?: Permission;
+}
+
+export interface NavSection {
+  title: string | null;
+  items: NavItem[];
+}
+
+export const NAV_SECTIONS: NavSection[] = [
+  { title: null, items: [{ path: '/', label: '首页', icon: <HomeOutlined /> }] },
+  {
+    title: '学籍业务',
+    items: [
+      { path: '/students', label: '学生名册', icon: <PeopleAltOutlined />, permission: 'students.read' },
+      { path: '/changes', label: '学籍异动', icon: <SwapHorizOutlined />, permission: 'students.read' },
+      { path: '/grades', label: '成绩管理', icon: <GradingOutlined />, permission: 'grades.write' },
+      { path: '/certificates', label: '证书打印', icon: <WorkspacePremiumOutlined />, permission: 'certificates.print' },
+      { path: '/import', label: '数据导入', icon: <UploadFileOutlined />, permission: 'students.write' },
+    ],
+  },
+  {
+    title: '统计与审计',
+    items: [
+      { path: '/reports', label: '统计报表', icon: <BarChartOutlined />, permission: 'reports.read' },
+      { path: '/audit', label: '审计日志', icon: <FactCheckOutlined />, permission: 'audit.read' },
+    ],
+  },
+  {
+    title: '系统管理',
+    items: [
+      { path: '/users', label: '用户管理', icon: <ManageAccountsOutlined />, permission: 'users.manage' },
+      { path: '/settings', label: '系统设置', icon: <SettingsOutlined />, permission: 'settings.manage' },
+    ],
+  },
+];

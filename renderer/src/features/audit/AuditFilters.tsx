@@ -1,0 +1,60 @@
+import RestartAltOutlined from '@mui/icons-material/RestartAltOutlined';
+import SearchOutlined from '@mui/icons-material/SearchOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import TextField from '@mui/material/TextField';
+import { useState, type FormEvent } from 'react';
+import { EMPTY_FILTERS, type AuditFilterValues } from './auditFilters';
+
+interface Props {
+  onApply: (filters: AuditFilterValues) => void;
+}
+
+export function AuditFilters({ onApply }: Props) {
+  const [draft, setDraft] = useState<AuditFilterValues>(EMPTY_FILTERS);
+  const set = (field: keyof AuditFilterValues) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [field]: e.target.value }));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onApply(draft);
+  };
+
+  const dateProps = { type: 'date', slotProps: { inputLabel: { shrink: true } } } as const;
+
+  return (
+    <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
+      <form onSubmit={submit} noValidate>
+        <Box
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: { xs: '1fr', sm: 'repeat(3, 1fr)', lg: 'repeat(5, 1fr) auto' },
+            gap: 1.5,
+            alignItems: 'center',
+          }}
+        >
+          <TextField label="用户名" value={draft.username} onChange={set('username')} />
+          <TextField label="操作" value={draft.action} onChange={set('action')} />
+          <TextField label="对象" value={draft.entity} onChange={set('entity')} />
+          <TextField label="开始日期" value={draft.from} onChange={set('from')} {...dateProps} />
+          <TextField label="结束日期" value={draft.to} onChange={set('to')} {...dateProps} />
+          <Box sx={{ display: 'flex', gap: 1 }}>
+            <Button type="submit" variant="contained" startIcon={<SearchOutlined />}>
+              查询
+            </Button>
+            <Button
+              startIcon={<RestartAltOutlined />}
+              onClick={() => {
+                setDraft(EMPTY_FILTERS);
+                onApply(EMPTY_FILTERS);
+              }}
+            >
+              重置
+            </Button>
+          </Box>
+        </Box>
+      </form>
+    </Paper>
+  );
+}

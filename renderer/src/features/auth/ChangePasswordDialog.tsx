@@ -1,0 +1,116 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useSession } from '../../app/SessionContext';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { splitErrors } from '../../components/formErrors';
+import { useCall } from '../../ipc/useCall';
+import { PASSWORD_HINT } from './PasswordHint';
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  /** The user must change the password now: the dialog cannot be dismissed. */
+  required?: boolean;
+  onChanged?: () => void;
+}
+
+export function ChangePasswordDialog({ open, onClose, required = false, onChanged }: Props) {
+  const { setSession } = useSession();
+  const { run, loading, error, reset } = useCall('auth.changePassword');
+  const [oldPassword, setOldPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+
+  useEffect(() => {
+    if (open) {
+      setOldPassword('');
+      setNewPassword('');
+      setConfirm('');
+      setMismatch(false);
+      reset();
+    }
+  }, [open, reset]);
+
+  const { byField, general } = splitErrors(error, { oldPassword: 'oldPassword', newPassword: 'newPassword' });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (newPassword !== confirm) {
+      setMismatch(true);
+      return;
+    }
+    setMismatch(false);
+    const result = await run({ oldPassword, newPassword });
+    if (result.ok) {
+      setSession(result.value);
+      onChanged?.();
+      onClose();
+    }
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onClose={required ? undefined : onClose}
+      maxWidth="xs"
+      fullWidth
+      aria-labelledby="change-password-title"
+    >
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id="change-password-title">修改密码</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {required && <Alert severity="warning">为了账户安全，请先修改密码再继续使用。</Alert>}
+            <ErrorAlert error={general} />
+            <TextField
+              label="当前密码"
+              type="password"
+              autoComplete="current-password"
+              value={oldPassword}
+              onChange={(e) => setOldPassword(e.target.value)}
+              error={Boolean(byField.oldPassword)}
+              helperText={byField.oldPassword}
+              autoFocus
+            />
+            <TextField
+              label="新密码"
+              type="password"
+              autoComplete="new-password"
+              value={newPassword}
+              onChange={(e) => setNewPassword(e.target.value)}
+              error={Boolean(byField.newPassword)}
+              helperText={byField.newPassword ?? PASSWORD_HINT}
+            />
+            <TextField
+              label="确认新密码"
+              type="password"
+              autoComplete="new-password"
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+              error={mismatch}
+              helperText={mismatch ? '两次输入的新密码不一致' : ' '}
+            />
+          </Stack>
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          {!required && (
+            <Button onClick={onClose} disabled={loading}>
+              取消
+            </Button>
+          )}
+          <Button type="submit" variant="contained" disabled={loading || !oldPassword || !newPassword || !confirm}>
+            {loading ? '正在保存…' : '确认修改'}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

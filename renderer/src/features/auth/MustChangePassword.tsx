@@ -1,0 +1,8 @@
+import { useSession } from '../../app/SessionContext';
+import { ChangePasswordDialog } from './ChangePasswordDialog';
+
+/** Blocks the app until the user replaces a password set by the administrator. */
+export function MustChangePassword() {
+  const { session } = useSession();
+  return <ChangePasswordDialog open={session.mustChangePassword} onClose={() => {}} required />;
+}

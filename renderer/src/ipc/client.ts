@@ -1,0 +1,40 @@
+import type { Channel, EventName } from '../../../shared/ipc/channels';
+import type { CallInput, CallOutput, EventPayload } from '../../../shared/ipc/contract';
+import type { Result } from '../../../shared/ipc/result';
+import { getTransport } from './transport';
+
+/**
+ * Signals about the session that any call may reveal:
+ * - locked: the server idle-locked the session (the lock dialog must appear);
+ * - unlocked: the user entered the password again (pages may reload what failed while locked);
+ * - signedOut: no one is signed in any more (back to the sign-in page).
+ */
+export type SessionSignal = 'locked' | 'unlocked' | 'signedOut';
+
+const signalListeners = new Set<(signal: SessionSignal) => void>();
+
+export function onSessionSignal(cb: (signal: SessionSignal) => void): () => void {
+  signalListeners.add(cb);
+  return () => {
+    signalListeners.delete(cb);
+  };
+}
+
+export function emitSessionSignal(signal: SessionSignal): void {
+  for (const cb of [...signalListeners]) cb(signal);
+}
+
+/** Calls one channel of the contract. Never throws: failures come back as `{ ok: false, error }`. */
+export async function call<C extends Channel>(channel: C, input: CallInput<C>): Promise<Result<CallOutput<C>>> {
+  const result = (await getTransport().invoke(channel, input)) as Result<CallOutput<C>>;
+  if (!result.ok) {
+    if (result.error.code === 'SESSION_LOCKED') emitSessionSignal('locked');
+    else if (result.error.code === 'UNAUTHENTICATED') emitSessionSignal('signedOut');
+  }
+  return result;
+}
+
+/** Subscribes to a server event; returns the unsubscribe function. */
+export function onEvent<E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void): () => void {
+  return getTransport().on(event, (payload) => cb(payload as EventPayload<E>));
+}

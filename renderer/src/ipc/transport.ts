@@ -1,0 +1,114 @@
+import type { Result } from '../../../shared/ipc/result';
+import type { XuejiBridge } from './xueji';
+
+/** One way to reach the main process: Electron IPC through the preload, or HTTP to the local host. */
+export interface Transport {
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  on(event: string, cb: (payload: unknown) => void): () => void;
+}
+
+export const CONNECTION_LOST_MESSAGE = '无法连接到学籍通服务，请确认程序仍在运行';
+const BAD_RESPONSE_MESSAGE = '学籍通服务返回了无法识别的结果，请重试';
+
+const connectionLost = (): Result<unknown> => ({
+  ok: false,
+  error: { code: 'INTERNAL', message: CONNECTION_LOST_MESSAGE },
+});
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  const v = value as { ok: unknown; error?: unknown };
+  if (v.ok === true) return 'value' in value;
+  return v.ok === false && typeof v.error === 'object' && v.error !== null;
+}
+
+function electronTransport(bridge: XuejiBridge): Transport {
+  return {
+    async invoke(channel, input) {
+      try {
+        const result = await bridge.invoke(channel, input);
+        return isResult(result) ? result : { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
+      } catch {
+        return connectionLost();
+      }
+    },
+    on: (event, cb) => bridge.on(event, cb),
+  };
+}
+
+function newClientId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID needs a secure context; 127.0.0.1 is one, but keep a fallback just in case.
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function httpTransport(): Transport {
+  const clientId = newClientId();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const attached = new Set<string>();
+  let source: EventSource | null = null;
+
+  const ensureSource = (): EventSource => {
+    if (!source) source = new EventSource(`/api/events?client=${encodeURIComponent(clientId)}`);
+    return source;
+  };
+
+  const attach = (event: string) => {
+    if (attached.has(event)) return;
+    attached.add(event);
+    ensureSource().addEventListener(event, (message: MessageEvent<string>) => {
+      let payload: unknown = null;
+      try {
+        payload = message.data ? JSON.parse(message.data) : null;
+      } catch {
+        return;
+      }
+      for (const cb of listeners.get(event) ?? []) cb(payload);
+    });
+  };
+
+  return {
+    async invoke(channel, input) {
+      let response: Response;
+      try {
+        response = await fetch(`/api/call/${encodeURIComponent(channel)}`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json', 'X-Xueji-Client': clientId },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        return connectionLost();
+      }
+      try {
+        const body: unknown = await response.json();
+        if (isResult(body)) return body;
+      } catch {
+        // fall through
+      }
+      return { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
+    },
+    on(event, cb) {
+      let set = listeners.get(event);
+      if (!set) {
+        set = new Set();
+        listeners.set(event, set);
+      }
+      set.add(cb);
+      attach(event);
+      return () => {
+        set.delete(cb);
+      };
+    },
+  };
+}
+
+let current: Transport | null = null;
+
+/** The transport for this page: chosen once, on first use. */
+export function getTransport(): Transport {
+  if (!current) current = typeof window !== 'undefined' && window.xueji ? electronTransport(window.xueji) : httpTransport();
+  return current;
+}

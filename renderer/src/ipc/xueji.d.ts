@@ -1,0 +1,13 @@
+import type { Result } from '../../../shared/ipc/result';
+
+/** The bridge the Electron preload exposes on `window.xueji` (absent in the browser host). */
+export interface XuejiBridge {
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  on(event: string, cb: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    xueji?: XuejiBridge;
+  }
+}
