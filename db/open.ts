@@ -52,7 +52,19 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOp
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Every page read from disk is decrypted; let the decrypted working set stay in memory so roster
+  // queries stay fast after the first. SQLite fills the cache lazily, so a small database uses
+  // little; 256 MB holds a 100,000-student department with room to spare.
+  db.pragma('cache_size = -262144');
   return db;
+}
+
+/**
+ * Reads every table and index page once so the first searches after sign-in are as fast as the
+ * rest (a 100,000-student database takes well under a second). quick_check also notices damage.
+ */
+export function warmCache(db: SqliteDb): void {
+  db.pragma('quick_check');
 }
 
 /** SQLite's own structural check; returns the problems it reports (empty when healthy). */

@@ -83,6 +83,10 @@ CREATE TABLE saved_views (
 );
 
 ALTER TABLE students ADD COLUMN photo_attachment_id INTEGER REFERENCES attachments(id);
+-- The name's characters separated by spaces ('张 伟'), kept by the app like name_pinyin. With the
+-- unicode61 tokenizer every character is a token, so a phrase query finds any 1- or 2-character
+-- part of a name through the index (trigram needs 3+ characters).
+ALTER TABLE students ADD COLUMN name_chars TEXT NOT NULL DEFAULT '';
 
 -- Substring search over ID numbers, numbers and names (trigram: any 3+ characters, any position).
 CREATE VIRTUAL TABLE students_fts USING fts5(
@@ -100,6 +104,23 @@ CREATE TRIGGER students_fts_au AFTER UPDATE OF id_number, student_no, exam_no, n
   INSERT INTO students_fts(rowid, id_number, student_no, exam_no, name) VALUES (new.id, new.id_number, new.student_no, new.exam_no, new.name);
 END;
 
+CREATE VIRTUAL TABLE students_name_fts USING fts5(
+  name_chars, content='students', content_rowid='id', tokenize='unicode61'
+);
+CREATE TRIGGER students_name_fts_ai AFTER INSERT ON students BEGIN
+  INSERT INTO students_name_fts(rowid, name_chars) VALUES (new.id, new.name_chars);
+END;
+CREATE TRIGGER students_name_fts_ad AFTER DELETE ON students BEGIN
+  INSERT INTO students_name_fts(students_name_fts, rowid, name_chars) VALUES ('delete', old.id, old.name_chars);
+END;
+CREATE TRIGGER students_name_fts_au AFTER UPDATE OF name_chars ON students BEGIN
+  INSERT INTO students_name_fts(students_name_fts, rowid, name_chars) VALUES ('delete', old.id, old.name_chars);
+  INSERT INTO students_name_fts(rowid, name_chars) VALUES (new.id, new.name_chars);
+END;
+
 CREATE INDEX students_source_region ON students(source_region);
+CREATE INDEX students_birth_date ON students(birth_date);
+CREATE INDEX students_ethnicity ON students(ethnicity_code);
+CREATE INDEX students_political ON students(political_status_code);
+CREATE INDEX students_enrolment ON students(enrolment_date);
 CREATE INDEX students_gender ON students(gender);
-CREATE INDEX students_student_no_nocase ON students(student_no);

@@ -1,5 +1,5 @@
 import type { DemoOrganisation, DemoStudent } from '../../shared/domain/demo';
-import { namePinyin } from '../../shared/domain/name-pinyin';
+import { nameChars, namePinyin } from '../../shared/domain/name-pinyin';
 import type { Db } from '../client';
 
 /**
@@ -28,16 +28,16 @@ export function insertDemoData(db: Db, org: DemoOrganisation, students: DemoStud
     classIds.set(c.key, row.id);
   }
   const insStudent = raw.prepare(
-    `INSERT INTO students (student_no, exam_no, name, name_pinyin, name_initials, gender, birth_date, id_number, ethnicity_code,
+    `INSERT INTO students (student_no, exam_no, name, name_pinyin, name_initials, name_chars, gender, birth_date, id_number, ethnicity_code,
        political_status_code, native_place, source_region, household_address, home_address, phone, enrolment_date,
        expected_graduation_date, status, class_id, dormitory, registered, created_at, updated_at)
-     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)`,
+     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)`,
   );
   const insGuardian = raw.prepare('INSERT INTO guardians (student_id, name, relation, phone) VALUES (?,?,?,?)');
   for (const s of students) {
     const py = namePinyin(s.name);
     const res = insStudent.run(
-      s.studentNo, s.examNo, s.name, py.full, py.initials, s.gender, s.birthDate, s.idNumber, s.ethnicityCode,
+      s.studentNo, s.examNo, s.name, py.full, py.initials, nameChars(s.name), s.gender, s.birthDate, s.idNumber, s.ethnicityCode,
       s.politicalStatusCode, s.nativePlace, s.sourceRegion, s.address, s.address, s.phone, s.enrolmentDate,
       s.expectedGraduationDate, s.status, classIds.get(s.classKey) ?? null, s.dormitory, at, at,
     );

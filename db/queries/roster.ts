@@ -3,6 +3,8 @@ import type { RosterFilter, RosterQuery } from '../../shared/ipc/schemas/student
 import type { Db } from '../client';
 
 /** Roster rows as stored (unmasked); the service masks them for the caller's role. */
+type StoredRow = Omit<RosterRecord, 'registered'> & { registered: number };
+
 export interface RosterRecord {
   id: number;
   studentNo: string;
@@ -71,19 +73,22 @@ const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
 
 /**
  * Turns the one search box into SQL that uses an index for every kind of input:
- * digits (学号/考生号/ID fragment) → trigram index, or a 学号 prefix when shorter than 3;
- * latin letters → pinyin initials or full-pinyin prefix; Chinese → trigram on names for 3+
- * characters, else a name prefix (surname) or substring.
+ * digits → the start of a 学号, else any part of an ID number or 考生号 (trigram index);
+ * latin letters → pinyin initials or full-pinyin prefix; Chinese → any part of the name through the
+ * per-character index.
  */
-export function searchCondition(rawQ: string): { sql: string; params: unknown[] } | null {
+export function searchCondition(rawQ: string, db: Db): { sql: string; params: unknown[] } | null {
   const q = toHalfWidth(rawQ).trim().replace(/\s+/g, '');
   if (!q) return null;
   if (/^[0-9]+[xX]?$/.test(q)) {
     const v = q.toUpperCase();
-    if (v.length >= 3) {
-      return { sql: `s.id IN (SELECT rowid FROM students_fts WHERE students_fts MATCH ?)`, params: [`{id_number student_no exam_no} : ${ftsPhrase(v)}`] };
+    // Someone typing the start of a 学号 wants that list in 学号 order: an index range, which
+    // also lets the page stop early. Otherwise the digits are part of an ID number or 考生号.
+    const isStudentNoPrefix = db.$client.prepare('SELECT 1 FROM students WHERE student_no >= ? AND student_no < ? LIMIT 1').get(v, upper(v));
+    if (isStudentNoPrefix || v.length < 4) {
+      return { sql: '(s.student_no >= ? AND s.student_no < ?)', params: [v, upper(v)] };
     }
-    return { sql: '(s.student_no >= ? AND s.student_no < ?)', params: [v, upper(v)] };
+    return { sql: `s.id IN (SELECT rowid FROM students_fts WHERE students_fts MATCH ?)`, params: [`{id_number student_no exam_no} : ${ftsPhrase(v)}`] };
   }
   if (/^[a-zA-Z]+$/.test(q)) {
     const v = q.toLowerCase();
@@ -92,33 +97,45 @@ export function searchCondition(rawQ: string): { sql: string; params: unknown[] 
       params: [v, upper(v), v, upper(v)],
     };
   }
-  if (q.length >= 3) {
-    return { sql: `s.id IN (SELECT rowid FROM students_fts WHERE students_fts MATCH ?)`, params: [`{name} : ${ftsPhrase(q)}`] };
-  }
-  return { sql: '((s.name >= ? AND s.name < ?) OR s.name LIKE ?)', params: [q, upper(q), `%${q}%`] };
+  // Chinese (or mixed): a phrase of single characters over the per-character index.
+  return { sql: `s.id IN (SELECT rowid FROM students_name_fts WHERE students_name_fts MATCH ?)`, params: [ftsPhrase([...q].join(' '))] };
 }
 
-export function filterConditions(f: RosterFilter): { where: string; params: unknown[] } {
+/**
+ * WHERE clause of a roster filter. `walkSortIndex`: the filter matches a large share of students and
+ * the sort column has an index, so it is faster to walk that index in order and stop at the page's
+ * last row than to collect every match and sort it; a unary + keeps SQLite from choosing the
+ * filter's own index instead. Class, cohort and major keep their index: 学号 and birth dates run
+ * in cohort order, so walking them would pass every other cohort first.
+ */
+export function filterConditions(db: Db, f: RosterFilter, walkSortIndex = false): { where: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...p: unknown[]) => {
+    parts.push(walkSortIndex ? `+(${sql})` : sql);
+    params.push(...p);
+  };
+  const addIndexed = (sql: string, ...p: unknown[]) => {
     parts.push(sql);
     params.push(...p);
   };
-  if (f.cohortYear !== undefined) add('c.cohort_year = ?', f.cohortYear);
-  if (f.majorId !== undefined) add('c.major_id = ?', f.majorId);
-  if (f.classId !== undefined) add('s.class_id = ?', f.classId);
+  if (f.cohortYear !== undefined) addIndexed('s.class_id IN (SELECT id FROM classes WHERE cohort_year = ?)', f.cohortYear);
+  if (f.majorId !== undefined) addIndexed('s.class_id IN (SELECT id FROM classes WHERE major_id = ?)', f.majorId);
+  if (f.classId !== undefined) addIndexed('s.class_id = ?', f.classId);
   if (f.status) add('s.status = ?', f.status);
   if (f.gender) add('s.gender = ?', f.gender);
   if (f.ethnicityCode) add('s.ethnicity_code = ?', f.ethnicityCode);
   if (f.politicalStatusCode) add('s.political_status_code = ?', f.politicalStatusCode);
   if (f.sourceRegion) add('s.source_region LIKE ?', `${f.sourceRegion}%`);
   if (f.q) {
-    const s = searchCondition(f.q);
+    const s = searchCondition(f.q, db);
     if (s) add(s.sql, ...s.params);
   }
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
+
+/** Sort columns with an index on students (see migrations). */
+const INDEXED_SORTS = new Set(['studentNo', 'name', 'birthDate', 'status', 'sourceRegion', 'enrolmentDate', 'examNo', 'gender']);
 
 function orderBy(sort: RosterQuery['sort']): string {
   const col = sort ? SORT_SQL[sort.field] ?? 's.student_no' : 's.student_no';
@@ -126,30 +143,38 @@ function orderBy(sort: RosterQuery['sort']): string {
   return `ORDER BY ${col} ${dir}, s.id ${dir}`;
 }
 
-const mapRow = (r: RosterRecord & { registered: number | boolean }): RosterRecord => ({ ...r, registered: Boolean(r.registered) });
+const mapRow = (r: StoredRow): RosterRecord => ({ ...r, registered: Boolean(r.registered) });
 
+/**
+ * One page in two steps: first the ids of the page (filter, sort, limit over narrow rows), then the
+ * full rows for just those ids. Computing every output column for every matching row before the
+ * LIMIT would cost hundreds of milliseconds on a broad filter.
+ */
 export function rosterPage(db: Db, q: RosterQuery): { rows: RosterRecord[]; total: number } {
   const raw = db.$client;
-  const { where, params } = filterConditions(q.filter);
-  const needsJoin = /\b[cm]\./.test(where);
-  const countSql = needsJoin
-    ? `SELECT count(*) AS n FROM students s LEFT JOIN classes c ON c.id = s.class_id ${where}`
-    : `SELECT count(*) AS n FROM students s ${where}`;
-  const total = (raw.prepare(countSql).get(...params) as { n: number }).n;
-  const rows = raw
-    .prepare(`${ROSTER_SELECT} ${where} ${orderBy(q.sort)} LIMIT ? OFFSET ?`)
-    .all(...params, q.pageSize, q.page * q.pageSize) as (RosterRecord & { registered: number })[];
-  return { rows: rows.map(mapRow), total };
+  const counted = filterConditions(db, q.filter);
+  const total = (raw.prepare(`SELECT count(*) AS n FROM students s ${counted.where}`).get(...counted.params) as { n: number }).n;
+  const all = (raw.prepare('SELECT count(*) AS n FROM students').get() as { n: number }).n;
+  const broad = total >= Math.max(500, all * 0.05) && !q.filter.cohortYear && !q.filter.majorId && q.filter.classId === undefined;
+  const { where, params } = filterConditions(db, q.filter, broad && INDEXED_SORTS.has(q.sort?.field ?? 'studentNo'));
+  const order = orderBy(q.sort);
+  const joins = /\bc\./.test(order) ? 'LEFT JOIN classes c ON c.id = s.class_id' : '';
+  const majorJoin = /\bm\./.test(order) ? 'LEFT JOIN classes c ON c.id = s.class_id LEFT JOIN majors m ON m.id = c.major_id' : joins;
+  const ids = (raw.prepare(`SELECT s.id FROM students s ${majorJoin} ${where} ${order} LIMIT ? OFFSET ?`).all(...params, q.pageSize, q.page * q.pageSize) as { id: number }[]).map((r) => r.id);
+  if (ids.length === 0) return { rows: [], total };
+  const rows = raw.prepare(`${ROSTER_SELECT} WHERE s.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as StoredRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: ids.map((id) => mapRow(byId.get(id)!)), total };
 }
 
 /** Every row of a filtered view, in order, streamed (for exports of tens of thousands of rows). */
 export function* rosterRows(db: Db, filter: RosterFilter, sort: RosterQuery['sort']): Generator<RosterRecord> {
-  const { where, params } = filterConditions(filter);
-  const it = db.$client.prepare(`${ROSTER_SELECT} ${where} ${orderBy(sort)}`).iterate(...params) as IterableIterator<RosterRecord & { registered: number }>;
+  const { where, params } = filterConditions(db, filter);
+  const it = db.$client.prepare(`${ROSTER_SELECT} ${where} ${orderBy(sort)}`).iterate(...params) as IterableIterator<StoredRow>;
   for (const r of it) yield mapRow(r);
 }
 
 export function rosterRowById(db: Db, id: number): RosterRecord | undefined {
-  const r = db.$client.prepare(`${ROSTER_SELECT} WHERE s.id = ?`).get(id) as (RosterRecord & { registered: number }) | undefined;
+  const r = db.$client.prepare(`${ROSTER_SELECT} WHERE s.id = ?`).get(id) as StoredRow | undefined;
   return r ? mapRow(r) : undefined;
 }

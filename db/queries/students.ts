@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { isActiveStatus } from '../../shared/domain/codes';
-import { namePinyin } from '../../shared/domain/name-pinyin';
+import { nameChars, namePinyin } from '../../shared/domain/name-pinyin';
 import type { Db } from '../client';
 import { attachments, classHistory, classes, guardians, statusHistory, studentRecords, students } from '../schema';
 
@@ -40,10 +40,10 @@ export function likelyDuplicates(db: Db, name: string, birthDate: string, idNumb
 }
 
 /** Name search keys are derived here, so every writer (form, import, CLI) keeps them right. */
-export function withSearchKeys<T extends { name?: string }>(values: T): T & { namePinyin?: string; nameInitials?: string } {
+export function withSearchKeys<T extends { name?: string }>(values: T): T & { namePinyin?: string; nameInitials?: string; nameChars?: string } {
   if (values.name === undefined) return values;
   const py = namePinyin(values.name);
-  return { ...values, namePinyin: py.full, nameInitials: py.initials };
+  return { ...values, namePinyin: py.full, nameInitials: py.initials, nameChars: nameChars(values.name) };
 }
 
 export function insertStudent(db: Db, values: StudentInsert): StudentRow {

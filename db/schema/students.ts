@@ -51,6 +51,7 @@ export const students = sqliteTable('students', {
   notes: text('notes'),
   registered: integer('registered', { mode: 'boolean' }).notNull().default(false),
   photoAttachmentId: integer('photo_attachment_id'),
+  nameChars: text('name_chars').notNull().default(''),
   version: integer('version').notNull().default(1),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),

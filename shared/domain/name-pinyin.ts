@@ -17,3 +17,8 @@ export function namePinyin(name: string): { full: string; initials: string } {
     .replace(/[^a-z0-9]/g, '');
   return { full, initials };
 }
+
+/** The name's characters separated by spaces, for the per-character search index ('张 伟'). */
+export function nameChars(name: string): string {
+  return [...name.replace(/\s+/g, '')].join(' ');
+}

@@ -4,7 +4,7 @@ import { toDrizzle, type Db } from '../../../db/client';
 import { DataError } from '../../../db/errors';
 import { createKeyFile, keyFileExists, readKeyFile, sameKey, writeKeyFile, type KeyFile } from '../../../db/keyslots';
 import { migrate } from '../../../db/migrate';
-import { openEncryptedDatabase, type SqliteDb } from '../../../db/open';
+import { openEncryptedDatabase, warmCache, type SqliteDb } from '../../../db/open';
 
 export const DB_FILE = 'xueji.db';
 
@@ -81,6 +81,7 @@ export class DataFolder {
     const sqlite = openEncryptedDatabase(this.dbFile, key);
     try {
       migrate(sqlite);
+      warmCache(sqlite);
     } catch (e) {
       sqlite.close();
       throw e;

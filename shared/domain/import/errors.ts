@@ -1,0 +1,78 @@
+/**
+ * Stable error codes of the spreadsheet import (花名册导入) and the issue type every
+ * importer stage reports. Codes are part of the contract: the renderer, the error
+ * report workbook and saved import logs refer to them, so never rename one — add
+ * a new code instead. Descriptions are the short Chinese explanation shown next to
+ * the code (e.g. in the legend of the error report); the per-cell `message` of an
+ * issue says what exactly is wrong in that cell.
+ *
+ * Pure: no I/O, no Node/Electron imports.
+ */
+import type { StudentFieldKey } from '../student-fields';
+
+export const IMPORT_ERROR_CODES = Object.freeze({
+  REQUIRED: '必填项为空',
+  CELL_ERROR: '单元格是公式错误值（如 #N/A、#REF!）',
+  TEXT_FORMAT: '文本格式不正确',
+  NUMBER_FORMAT: '数字格式不正确',
+  DATE_FORMAT: '无法识别的日期格式',
+  DATE_INVALID: '日期不存在或超出合理范围',
+  GENDER_UNKNOWN: '无法识别的性别',
+  ETHNICITY_UNKNOWN: '无法识别的民族（应为 GB 3304 民族名称或代码）',
+  POLITICAL_UNKNOWN: '无法识别的政治面貌（应为 GB/T 4762 名称或代码）',
+  STATUS_UNKNOWN: '无法识别的学籍状态',
+  PHONE_FORMAT: '电话号码格式不正确',
+  EMAIL_FORMAT: '电子邮箱格式不正确',
+  ID_AS_NUMBER: '身份证号被 Excel 当作数字保存，末尾数字已丢失',
+  ID_FORMAT: '身份证号位数或字符不正确',
+  ID_REGION: '身份证号地址码（前 2 位省级代码）无效',
+  ID_BIRTH_INVALID: '身份证号中的出生日期不存在',
+  ID_BIRTH_FUTURE: '身份证号中的出生日期晚于当前日期',
+  ID_CHECKSUM: '身份证号校验位（第 18 位）错误',
+  ID_LEGACY_CONVERTED: '15 位身份证号已自动转换为 18 位（提示）',
+  ID_REGION_UNCHECKED: '身份证号地址码未核对（提示）',
+  BIRTH_MISMATCH: '出生日期与身份证号不一致',
+  GENDER_MISMATCH: '性别与身份证号不一致',
+  DUPLICATE_IN_FILE: '与文件中其他行重复',
+  DUPLICATE_IN_DB: '与系统中已有学生重复',
+  UNKNOWN_CLASS: '系统中没有该班级',
+  UNKNOWN_MAJOR: '系统中没有该专业',
+  KEY_FIELD_LOCKED: '学生已注册，关键字段（姓名、性别、出生日期、身份证号）不能通过导入修改，需走变更审批',
+} as const);
+
+export type ImportErrorCode = keyof typeof IMPORT_ERROR_CODES;
+
+export type ImportSeverity = 'error' | 'warning';
+
+export interface ImportIssue {
+  /** 1-based row number as Excel shows it. */
+  row: number;
+  /** Column header text as it appears in the file (or the field label when the column is absent). */
+  column: string;
+  field: StudentFieldKey;
+  code: ImportErrorCode;
+  /** Complete Chinese sentence naming the row, the column and the reason. */
+  message: string;
+  severity: ImportSeverity;
+}
+
+export function isImportErrorCode(code: string): code is ImportErrorCode {
+  return Object.prototype.hasOwnProperty.call(IMPORT_ERROR_CODES, code);
+}
+
+/** `第 5 行“出生年月”` — the common prefix of every cell message. */
+export function cellRef(row: number, column: string): string {
+  return `第 ${row} 行“${column}”`;
+}
+
+/**
+ * Builds an issue whose message is `第 5 行“出生年月”：<reason>`. Stages that need a
+ * different sentence shape (e.g. BIRTH_MISMATCH) pass `message` directly instead.
+ */
+export function makeIssue(
+  args: Omit<ImportIssue, 'message' | 'severity'> & { reason?: string; message?: string; severity?: ImportSeverity },
+): ImportIssue {
+  const { reason, message, severity, ...rest } = args;
+  const text = message ?? `${cellRef(rest.row, rest.column)}：${reason ?? IMPORT_ERROR_CODES[rest.code]}`;
+  return { ...rest, message: text, severity: severity ?? 'error' };
+}

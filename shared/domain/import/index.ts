@@ -1,0 +1,6 @@
+/** Spreadsheet import: pure parsing, normalisation and validation (runs in the main process and a worker). */
+export * from './cells';
+export * from './errors';
+export * from './header';
+export * from './normalise';
+export * from './validate-row';
