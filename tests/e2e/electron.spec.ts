@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 
 /**
@@ -9,10 +10,10 @@ import { _electron as electron, expect, test } from '@playwright/test';
  * binary; where it is missing (machines that cannot download it) they are skipped with a notice
  * printed in the test output, never silently.
  */
-const ROOT = resolve(__dirname, '..', '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 function electronBinary(): string | null {
   try {
-    const p = createRequire(__filename)('electron') as unknown;
+    const p = createRequire(import.meta.url)('electron') as unknown;
     return typeof p === 'string' && existsSync(p) ? p : null;
   } catch {
     return null;
