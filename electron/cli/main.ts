@@ -3,6 +3,9 @@ import { ROLES, ROLE_LABELS, type Role } from '../../shared/domain/permissions';
 import { resolveDataDir } from '../main/core/paths';
 import { CliError } from './prompt';
 import { CliSession, newPassword } from './session';
+import { exportStudents } from './commands/export-students';
+import { importPhotos } from './commands/import-photos';
+import { importStudents } from './commands/import-students';
 
 const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限与审计）
 
@@ -15,6 +18,10 @@ const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限
   users list             --data DIR [--user USER]
   users add NAME --role ROLE --name 姓名 --data DIR [--user USER]   新用户密码取自 XUEJI_NEW_PASSWORD 或提示输入
   users reset-password NAME --data DIR [--user USER]              新密码取自 XUEJI_NEW_PASSWORD 或提示输入
+  export students --out FILE.xlsx [--filter cohortYear=2024,status=enrolled,q=张] [--columns 学号,姓名,身份证号]
+  import students FILE [--sheet NAME] [--mode add|update] [--dry-run] [--skip-invalid] [--report OUT.xlsx] [--json]
+           有无效行且未加 --skip-invalid 时不写入任何数据，退出码为 2
+  import photos DIR|FILE.zip [--match idcard,examno,studentno] [--keep-original] [--json]
 
 通用选项：--user 登录用户（默认 admin），密码取自 XUEJI_PASSWORD 或提示输入；--json 输出机器可读结果。
 角色：${ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join('、')}`;
@@ -30,6 +37,16 @@ const options = {
   name: { type: 'string' },
   role: { type: 'string' },
   students: { type: 'string' },
+  out: { type: 'string' },
+  filter: { type: 'string' },
+  columns: { type: 'string' },
+  sheet: { type: 'string' },
+  mode: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  'skip-invalid': { type: 'boolean', default: false },
+  report: { type: 'string' },
+  match: { type: 'string' },
+  'keep-original': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -111,6 +128,21 @@ async function run(argv: string[]): Promise<number> {
           return 0;
         }
         throw new CliError(`未知的 users 子命令“${sub ?? ''}”，可用：list、add、reset-password。`, 2);
+      }
+      case 'export': {
+        if (sub !== 'students') throw new CliError('用法：export students --out FILE.xlsx', 2);
+        await session.signIn(values.user);
+        await exportStudents(session, { filter: values.filter, columns: values.columns, out: values.out, json: values.json });
+        return 0;
+      }
+      case 'import': {
+        if (!arg) throw new CliError('请指定要导入的文件或文件夹。', 2);
+        await session.signIn(values.user);
+        if (sub === 'students') {
+          return await importStudents(session, { file: arg, sheet: values.sheet, mode: values.mode, dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], report: values.report, json: values.json });
+        }
+        if (sub === 'photos') return await importPhotos(session, { source: arg, match: values.match, keepOriginal: values['keep-original'], json: values.json });
+        throw new CliError('用法：import students FILE … 或 import photos DIR|FILE.zip …', 2);
       }
       default:
         throw new CliError(`未知命令“${command}”。运行 npm run cli -- --help 查看用法。`, 2);

@@ -10,6 +10,8 @@ import { studentsHandlers } from './features/students/handlers';
 import { viewsHandlers } from './features/views/handlers';
 import { attachmentsHandlers } from './features/attachments/handlers';
 import { keyChangesHandlers } from './features/keyChanges/handlers';
+import { importsHandlers } from './features/imports/handlers';
+import { photosHandlers } from './features/photos/handlers';
 
 /** Every feature's handlers in one map; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
@@ -24,4 +26,6 @@ export const handlers: Handlers = {
   ...viewsHandlers,
   ...attachmentsHandlers,
   ...keyChangesHandlers,
+  ...importsHandlers,
+  ...photosHandlers,
 };

@@ -44,6 +44,18 @@ export const CHANNELS = [
   'keyChanges.list',
   'keyChanges.request',
   'keyChanges.decide',
+  'imports.open',
+  'imports.inspect',
+  'imports.preview',
+  'imports.commit',
+  'imports.errorReport',
+  'imports.cancel',
+  'imports.batches',
+  'imports.undo',
+  'imports.template',
+  'photos.import',
+  'photos.export',
+  'photos.get',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -12,6 +12,10 @@ import {
   RosterQuery, SavedView, SaveViewInput, StudentProfile, StudentRecordInput, UpdateStudentInput, UploadInput,
 } from './schemas/students';
 import { AuditRow } from './schemas/audit';
+import {
+  CommitInput, CommitOutput, FileOutput, FileUpload, ImportBatch, ImportOpenOutput, ImportOptions, InspectInput, InspectOutput,
+  PhotoExportInput, PhotoImportInput, PhotoImportReport, PreviewOutput,
+} from './schemas/imports';
 import { CreateUserInput, ResetPasswordInput, UpdateUserInput, UserRow } from './schemas/users';
 
 /**
@@ -81,6 +85,20 @@ export const contract = {
   'keyChanges.list': { input: ListKeyChangesInput, output: z.array(KeyChangeRequest), access: 'students.read' },
   'keyChanges.request': { input: CreateKeyChangeInput, output: KeyChangeRequest, access: 'changes.request' },
   'keyChanges.decide': { input: DecideKeyChangeInput, output: KeyChangeRequest, access: 'changes.approve' },
+
+  'imports.open': { input: FileUpload, output: ImportOpenOutput, access: 'students.write' },
+  'imports.inspect': { input: InspectInput, output: InspectOutput, access: 'students.write' },
+  'imports.preview': { input: ImportOptions, output: PreviewOutput, access: 'students.write' },
+  'imports.commit': { input: CommitInput, output: CommitOutput, access: 'students.write' },
+  'imports.errorReport': { input: ImportOptions, output: FileOutput, access: 'students.write' },
+  'imports.cancel': { input: z.object({ taskId: z.string().max(64) }), output: nothing, access: 'students.write' },
+  'imports.batches': { input: none, output: z.array(ImportBatch), access: 'students.read' },
+  'imports.undo': { input: byId, output: z.object({ removed: z.number(), restored: z.number() }), access: 'students.write' },
+  'imports.template': { input: none, output: FileOutput, access: 'students.read' },
+
+  'photos.import': { input: PhotoImportInput, output: PhotoImportReport, access: 'students.write' },
+  'photos.export': { input: PhotoExportInput, output: FileOutput, access: 'students.identity.read' },
+  'photos.get': { input: byId, output: z.object({ mime: z.string(), dataBase64: z.string() }).nullable(), access: 'students.identity.read' },
 } as const satisfies Record<Channel, CallSpec>;
 
 export type Contract = typeof contract;

@@ -12,7 +12,8 @@ export interface HttpHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 20 * 1024 * 1024;
+// Photo zips and rosters arrive as base64 in the body.
+const MAX_BODY = 100 * 1024 * 1024;
 const CLIENT_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 const SECURITY_HEADERS = {

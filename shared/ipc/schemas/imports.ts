@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { STUDENT_FIELD_KEYS } from '../../domain/student-fields';
+import { id, text } from './common';
+
+/** A file the user picked, sent as bytes (no paths cross from the renderer). */
+export const FileUpload = z.object({
+  fileName: text('文件名', 200),
+  dataBase64: z.string().min(1, '文件是空的').max(70_000_000, '文件不能超过 50 MB'),
+});
+
+export const ImportOpenOutput = z.object({
+  uploadId: z.string(),
+  kind: z.enum(['xlsx', 'csv']),
+  /** For CSV: the detected encoding (UTF-8 or GBK). */
+  encoding: z.string().nullable(),
+  sheets: z.array(z.object({ name: z.string(), rows: z.number() })),
+});
+
+export const ImportMode = z.enum(['add', 'update']);
+export const MatchBy = z.enum(['idNumber', 'studentNo']);
+/** Column index (0-based, as in the file) → field key. */
+export const ColumnMapping = z.record(z.string(), z.enum(STUDENT_FIELD_KEYS));
+
+export const InspectInput = z.object({ uploadId: z.string().max(64), sheet: z.string().max(100) });
+export const InspectOutput = z.object({
+  /** Row number as Excel shows it (1-based). */
+  headerRow: z.number(),
+  headers: z.array(z.string()),
+  mapping: ColumnMapping,
+  unmapped: z.array(z.object({ index: z.number(), header: z.string() })),
+  missingRequired: z.array(z.string()),
+  guessed: z.array(z.number()),
+  sampleRows: z.array(z.array(z.string())),
+  dataRows: z.number(),
+});
+
+export const ImportIssueDto = z.object({
+  row: z.number(),
+  column: z.string(),
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+  severity: z.enum(['error', 'warning']),
+});
+export type ImportIssueDto = z.infer<typeof ImportIssueDto>;
+
+export const ImportOptions = z.object({
+  uploadId: z.string().max(64),
+  sheet: z.string().max(100),
+  mapping: ColumnMapping,
+  mode: ImportMode.default('add'),
+  matchBy: MatchBy.default('idNumber'),
+  /** Create classes (and majors) named in the file that do not exist yet. */
+  createMissingClasses: z.boolean().default(false),
+  /** Remember this mapping for files with the same headers. */
+  rememberMapping: z.boolean().default(true),
+  /** Client-chosen id for progress events and cancel. */
+  taskId: z.string().max(64).optional(),
+});
+
+export const PreviewOutput = z.object({
+  rows: z.number(),
+  valid: z.number(),
+  invalid: z.number(),
+  toAdd: z.number(),
+  toUpdate: z.number(),
+  /** Key-field changes of registered students found in update mode: become change requests. */
+  keyChanges: z.number(),
+  unknownClasses: z.array(z.string()),
+  /** Every problem, per row and cell (capped at 5,000 for display; counts above are exact). */
+  issues: z.array(ImportIssueDto),
+  issuesTotal: z.number(),
+});
+
+export const CommitInput = ImportOptions.extend({ skipInvalid: z.boolean().default(false) });
+export const CommitOutput = z.object({
+  batchId: z.number().nullable(),
+  rows: z.number(),
+  imported: z.number(),
+  updated: z.number(),
+  skipped: z.number(),
+  keyChangeRequests: z.number(),
+  errors: z.array(ImportIssueDto),
+});
+
+export const ImportBatch = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  mode: z.string(),
+  rows: z.number(),
+  imported: z.number(),
+  updated: z.number(),
+  skipped: z.number(),
+  undoneAt: z.string().nullable(),
+  /** Undo is possible while none of the batch's records has been changed since. */
+  undoable: z.boolean(),
+  undoBlockedReason: z.string().nullable(),
+});
+
+export const FileOutput = z.object({ fileName: z.string(), dataBase64: z.string() });
+
+export const PhotoMatchKey = z.enum(['idNumber', 'examNo', 'studentNo']);
+export const PhotoImportInput = z.object({
+  /** A .zip of photos, or several image files. */
+  files: z.array(FileUpload).min(1, '请选择照片文件或压缩包').max(5000),
+  matchOrder: z.array(PhotoMatchKey).min(1).default(['idNumber', 'examNo', 'studentNo']),
+  keepOriginal: z.boolean().default(false),
+  /** JPEG quality of the stored 480×640 photo. */
+  quality: z.number().int().min(60).max(95).default(85),
+  taskId: z.string().max(64).optional(),
+});
+export const PhotoImportReport = z.object({
+  files: z.number(),
+  matched: z.array(z.object({ fileName: z.string(), studentNo: z.string(), name: z.string() })),
+  replaced: z.array(z.object({ fileName: z.string(), studentNo: z.string(), name: z.string() })),
+  /** Registered students' photos: a change request was filed instead of replacing. */
+  changeRequests: z.array(z.object({ fileName: z.string(), studentNo: z.string(), name: z.string() })),
+  unmatched: z.array(z.string()),
+  duplicates: z.array(z.object({ fileNames: z.array(z.string()), message: z.string() })),
+  unreadable: z.array(z.object({ fileName: z.string(), reason: z.string() })),
+  studentsWithoutPhoto: z.number(),
+});
+export const PhotoExportInput = z.object({ ids: z.array(id).min(1, '请先选择学生').max(20_000) });
