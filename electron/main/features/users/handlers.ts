@@ -1,4 +1,4 @@
-import { removeUserSlot, setUserSlot } from '../../../../db/keyslots';
+import { setUserSlot } from '../../../../db/keyslots';
 import { diffFields } from '../../../../db/queries/audit';
 import { countActiveAdmins, getUserById, getUserByName, insertUser, listUsers, updateUser, type UserRecord } from '../../../../db/queries/users';
 import { getSignInRecord, setSignInRecord } from '../../../../db/signin-state';
@@ -100,8 +100,3 @@ export const usersHandlers: FeatureHandlers<'users'> = {
     return null;
   },
 };
-
-/** Used when an account is removed for good (not offered in the UI yet: accounts are disabled instead). */
-export function dropUserSlot(core: AppCore, username: string): void {
-  core.folder.saveKeyFile(removeUserSlot(core.folder.keyFile(), username));
-}
