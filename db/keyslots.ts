@@ -144,10 +144,6 @@ export function setUserSlot(keyFile: KeyFile, username: string, password: string
   return { ...keyFile, slots };
 }
 
-export function removeUserSlot(keyFile: KeyFile, username: string): KeyFile {
-  return { ...keyFile, slots: keyFile.slots.filter((s) => !(s.kind === 'user' && s.username === normUser(username))) };
-}
-
 export function sameKey(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
