@@ -59,8 +59,11 @@ export const test = base.extend<{ host: RunningHost }>({
       return r.value as T;
     };
     await use({ url, origin, dataDir, api });
+    const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
     rmSync(dataDir, { recursive: true, force: true });
   },
 });

@@ -146,7 +146,10 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
       clearInterval(keepAlive);
       unsubscribe();
       for (const set of streams.values()) for (const res of set) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Browsers keep connections alive; on shutdown they must not hold the process open.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
