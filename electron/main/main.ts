@@ -13,6 +13,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
+  // Chinese UI chrome (date inputs, context menus, spellcheck off) whatever the system language.
+  app.commandLine.appendSwitch('lang', 'zh-CN');
   const dataDir = resolveDataDir(process.argv.slice(1), () => app.getPath('userData'));
 
   app.on('second-instance', () => {

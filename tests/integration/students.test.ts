@@ -48,6 +48,28 @@ describe('student records', () => {
     expect(created.statusHistory[0]).toMatchObject({ toStatus: 'enrolled' });
   });
 
+  it('an edit changes only what it names: status and family members stay', async () => {
+    const cls = await classFixture();
+    const s = await app.call(C, 'students.create', student(cls.id, { status: 'suspended' }));
+    const after = await app.call(C, 'students.update', { id: s.id, version: s.version, patch: { dormitory: '5号楼-110' } });
+    expect(after).toMatchObject({ status: 'suspended', dormitory: '5号楼-110' });
+    expect(after.guardians.map((g) => g.name)).toEqual(['张大山']);
+    const history = await app.call(C, 'students.history', { id: s.id });
+    expect(history.find((h) => h.action === 'students.update')!.changes).toEqual([{ field: 'dormitory', before: null, after: '5号楼-110' }]);
+  });
+
+  it('history is masked for roles that see masked data', async () => {
+    const cls = await classFixture();
+    const s = await app.call(C, 'students.create', student(cls.id));
+    await app.call(A, 'users.create', { username: 'zhou', displayName: '周', role: 'viewer', password: 'Viewer123456' });
+    await app.call('v', 'auth.signIn', { username: 'zhou', password: 'Viewer123456' });
+    const seen = JSON.stringify(await app.call('v', 'students.history', { id: s.id }));
+    expect(seen).not.toContain(VALID_ID);
+    expect(seen).not.toContain('13812345678');
+    expect(seen).toContain(VALID_ID.slice(0, 6) + '********');
+    expect(JSON.stringify(await app.call(C, 'students.history', { id: s.id }))).toContain(VALID_ID);
+  });
+
   it('requires birth date and gender to match the ID number', async () => {
     const cls = await classFixture();
     const birth = await app.fails(C, 'students.create', student(cls.id, { birthDate: '2007-03-16' }));

@@ -40,11 +40,19 @@ export const StudentFields = z.object({
 });
 
 export const CreateStudentInput = StudentFields;
+/**
+ * A patch carries only what changes: no defaults here, or leaving out 学籍状态 or 监护人 would
+ * reset the status and delete the family members.
+ */
+const StudentPatch = StudentFields.extend({
+  status: z.string(),
+  guardians: z.array(Guardian).max(6),
+}).partial();
 export const UpdateStudentInput = z.object({
   id,
   /** The version the form was loaded with: a save over someone else's newer save is refused. */
   version: z.number().int(),
-  patch: StudentFields.partial(),
+  patch: StudentPatch,
 });
 
 /** Non-key fields that may be set on many students at once. */

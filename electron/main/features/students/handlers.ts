@@ -9,6 +9,7 @@ import { studentRecords } from '../../../../db/schema';
 import { eq } from 'drizzle-orm';
 import { LOCKED_FIELDS, fieldLabel } from '../../../../shared/domain/student-fields';
 import { studentStatusName } from '../../../../shared/domain/codes';
+import { maskAddress, maskPhone } from '../../../../shared/domain/idcard';
 import type { AuditEntry } from '../../../../db/queries/audit';
 import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -171,9 +172,26 @@ export const studentsHandlers: FeatureHandlers<'students'> = {
 
   'students.history': ({ id }, ctx) => {
     mustGet(ctx, id);
-    return listAudit(ctx.db(), { entity: 'student', entityId: String(id), page: 0, pageSize: 500 }).rows;
+    const rows = listAudit(ctx.db(), { entity: 'student', entityId: String(id), page: 0, pageSize: 500 }).rows;
+    if (canSeeIdentity(ctx.actor().role)) return rows;
+    // The trail holds full values; roles that see masked data get masked history too.
+    return rows.map((r) => ({ ...r, changes: r.changes.map(maskChange) }));
   },
 };
+
+const MASKED_IN_HISTORY: Record<string, (v: string) => string> = {
+  idNumber: (v) => maskIdentity({ idNumber: v }).idNumber,
+  phone: maskPhone,
+  homeAddress: maskAddress,
+  householdAddress: maskAddress,
+  guardians: () => '（已隐藏）',
+};
+function maskChange(c: { field: string; before: unknown; after: unknown }) {
+  const mask = MASKED_IN_HISTORY[c.field];
+  if (!mask) return c;
+  const m = (v: unknown) => (v == null || v === '' ? v : mask(String(v)));
+  return { ...c, before: m(c.before), after: m(c.after) };
+}
 
 const RECORD_LABELS = { reward: '奖励', punishment: '处分', position: '学生干部任职', political: '政治面貌记录' } as const;
 const fieldLabelOrClass = (f: string) => (f === 'classId' ? '班级' : fieldLabel(f));
