@@ -4,6 +4,7 @@ import { HomePage } from '../features/home/HomePage';
 import { RequirePermission } from './RequirePermission';
 
 const StudentsPage = lazy(() => import('../features/students/StudentsPage').then((m) => ({ default: m.StudentsPage })));
+const OrgPage = lazy(() => import('../features/org/OrgPage').then((m) => ({ default: m.OrgPage })));
 const ChangesPage = lazy(() => import('../features/changes/ChangesPage').then((m) => ({ default: m.ChangesPage })));
 const GradesPage = lazy(() => import('../features/grades/GradesPage').then((m) => ({ default: m.GradesPage })));
 const CertificatesPage = lazy(() =>
@@ -24,6 +25,14 @@ export function AppRoutes() {
         element={
           <RequirePermission permission="students.read">
             <StudentsPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/org"
+        element={
+          <RequirePermission permission="org.read">
+            <OrgPage />
           </RequirePermission>
         }
       />

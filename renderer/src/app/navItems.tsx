@@ -1,6 +1,7 @@
 import BarChartOutlined from '@mui/icons-material/BarChartOutlined';
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
 import GradingOutlined from '@mui/icons-material/GradingOutlined';
+import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
 import ManageAccountsOutlined from '@mui/icons-material/ManageAccountsOutlined';
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
@@ -30,7 +31,8 @@ export const NAV_SECTIONS: NavSection[] = [
     title: '学籍业务',
     items: [
       { path: '/students', label: '学生名册', icon: <PeopleAltOutlined />, permission: 'students.read' },
-      { path: '/changes', label: '学籍异动', icon: <SwapHorizOutlined />, permission: 'students.read' },
+      { path: '/org', label: '专业与班级', icon: <AccountTreeOutlined />, permission: 'org.read' },
+      { path: '/changes', label: '信息变更审批', icon: <SwapHorizOutlined />, permission: 'students.read' },
       { path: '/grades', label: '成绩管理', icon: <GradingOutlined />, permission: 'grades.write' },
       { path: '/certificates', label: '证书打印', icon: <WorkspacePremiumOutlined />, permission: 'certificates.print' },
       { path: '/import', label: '数据导入', icon: <UploadFileOutlined />, permission: 'students.write' },

@@ -10,7 +10,8 @@ interface Props {
 export function ErrorAlert({ error, onClose }: Props) {
   if (!error) return null;
   const message = typeof error === 'string' ? error : error.message;
-  const issues = typeof error === 'string' ? [] : (error.issues ?? []);
+  // Issues already spelled out in the message (a single field error, or a list joined with ；) are not repeated.
+  const issues = typeof error === 'string' ? [] : (error.issues ?? []).filter((i) => i.row !== undefined || !message.includes(i.message));
   return (
     <Alert severity="error" onClose={onClose} sx={{ whiteSpace: 'pre-line' }}>
       {message}

@@ -1,12 +1,69 @@
-import SwapHorizOutlined from '@mui/icons-material/SwapHorizOutlined';
-import { PlaceholderPage } from '../../components/PlaceholderPage';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import { useState } from 'react';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadingBlock } from '../../components/LoadingBlock';
+import { NoticeSnackbar } from '../../components/NoticeSnackbar';
+import { PageHeader } from '../../components/PageHeader';
+import { useCallData } from '../../ipc/useCall';
+import { KeyChangeList } from './KeyChangeList';
+import { STATUS_LABELS, type KeyChangeStatus } from './keyChangeText';
 
+type Filter = KeyChangeStatus | 'all';
+const FILTERS: Filter[] = ['pending', 'approved', 'rejected', 'all'];
+const EMPTY: Record<Filter, string> = {
+  pending: '没有待审批的变更申请。',
+  approved: '还没有已批准的变更申请。',
+  rejected: '还没有已驳回的变更申请。',
+  all: '还没有任何变更申请。学生注册学籍后，如需修改姓名、性别、出生日期或身份证号，可在学生档案中点击“申请变更”。',
+};
+
+/** 信息变更审批: requests to change the locked key fields of registered students. */
 export function ChangesPage() {
+  const [filter, setFilter] = useState<Filter>('pending');
+  const input = filter === 'all' ? {} : { status: filter };
+  const { data, loading, error, reload } = useCallData('keyChanges.list', input, filter);
+  const [notice, setNotice] = useState<string | null>(null);
+
   return (
-    <PlaceholderPage
-      title="学籍异动"
-      icon={<SwapHorizOutlined />}
-      description="办理休学、复学、转专业、退学等学籍异动，提交申请并由负责人审批，全程留痕。"
-    />
+    <Box>
+      <PageHeader title="信息变更审批" description="已注册学生的姓名、性别、出生日期、身份证号须经申请、审批后才能修改；批准后立即生效并记入修改历史。" />
+      <Alert severity="info" variant="outlined" sx={{ mb: 2, bgcolor: 'background.paper' }}>
+        学籍异动（休学、复学、退学、转专业等）的办理与审批将在后续版本提供。
+      </Alert>
+      <Paper variant="outlined" sx={{ mb: 2 }}>
+        <Tabs value={filter} onChange={(_, v: Filter) => setFilter(v)} aria-label="申请状态" sx={{ px: 1 }}>
+          {FILTERS.map((f) => (
+            <Tab key={f} value={f} label={f === 'all' ? '全部' : STATUS_LABELS[f]} />
+          ))}
+        </Tabs>
+      </Paper>
+      {error && (
+        <Box sx={{ mb: 2 }}>
+          <ErrorAlert error={error} />
+          <Button size="small" onClick={reload} sx={{ mt: 1 }}>
+            重新加载
+          </Button>
+        </Box>
+      )}
+      {!data && loading ? (
+        <LoadingBlock />
+      ) : (
+        <KeyChangeList
+          requests={data ?? []}
+          showStudent
+          empty={EMPTY[filter]}
+          onDecided={(_, message) => {
+            setNotice(message);
+            reload();
+          }}
+        />
+      )}
+      <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
+    </Box>
   );
 }

@@ -1,12 +1,33 @@
-import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
-import { PlaceholderPage } from '../../components/PlaceholderPage';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { RequirePermission } from '../../app/RequirePermission';
+import { EditStudentPage } from './form/EditStudentPage';
+import { NewStudentPage } from './form/NewStudentPage';
+import { StudentProfilePage } from './profile/StudentProfilePage';
+import { RosterPage } from './roster/RosterPage';
 
+/** /students: the roster, a new student, a profile and its edit page. */
 export function StudentsPage() {
   return (
-    <PlaceholderPage
-      title="学生名册"
-      icon={<PeopleAltOutlined />}
-      description="按专业、班级查询和维护学生档案，查看学籍状态，并按权限导出学生名单。"
-    />
+    <Routes>
+      <Route index element={<RosterPage />} />
+      <Route
+        path="new"
+        element={
+          <RequirePermission permission="students.write">
+            <NewStudentPage />
+          </RequirePermission>
+        }
+      />
+      <Route path=":id" element={<StudentProfilePage />} />
+      <Route
+        path=":id/edit"
+        element={
+          <RequirePermission permission="students.write">
+            <EditStudentPage />
+          </RequirePermission>
+        }
+      />
+      <Route path="*" element={<Navigate to="/students" replace />} />
+    </Routes>
   );
 }

@@ -1,0 +1,107 @@
+import ArrowRightAltOutlined from '@mui/icons-material/ArrowRightAltOutlined';
+import AttachFileOutlined from '@mui/icons-material/AttachFileOutlined';
+import CheckOutlined from '@mui/icons-material/CheckOutlined';
+import CloseOutlined from '@mui/icons-material/CloseOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import type { KeyChangeRequest } from '../../../../shared/ipc/schemas/students';
+import { formatDateTime } from '../../components/format';
+import { describeChange } from './keyChangeText';
+import { KeyChangeStatusChip } from './KeyChangeStatusChip';
+
+interface Props {
+  request: KeyChangeRequest;
+  showStudent: boolean;
+  canDecide: boolean;
+  canDownload: boolean;
+  onDecide: (approve: boolean) => void;
+  onDownload: (attachmentId: number) => void;
+}
+
+function Meta({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline', minWidth: 0 }}>
+      <Typography variant="caption" sx={{ color: 'text.secondary', flexShrink: 0, width: 64 }}>
+        {label}
+      </Typography>
+      <Box sx={{ typography: 'body2', minWidth: 0, wordBreak: 'break-all' }}>{children}</Box>
+    </Box>
+  );
+}
+
+/** One change request: what changes, why, with what evidence, who asked and who decided. */
+export function KeyChangeCard({ request: r, showStudent, canDecide, canDownload, onDecide, onDownload }: Props) {
+  return (
+    <Paper variant="outlined" component="article" aria-label={`变更申请 第 ${r.id} 号`} sx={{ p: 2, mb: 1.5 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap', mb: 1.5 }}>
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          第 {r.id} 号
+        </Typography>
+        {showStudent && (
+          <Link component={RouterLink} to={`/students/${r.studentId}`} underline="hover" sx={{ fontWeight: 600 }}>
+            {r.studentName}（{r.studentNo}）
+          </Link>
+        )}
+        <KeyChangeStatusChip status={r.status} />
+        <Box sx={{ flexGrow: 1 }} />
+        {canDecide && r.status === 'pending' && (
+          <>
+            <Button size="small" variant="contained" color="success" startIcon={<CheckOutlined />} onClick={() => onDecide(true)}>
+              批准
+            </Button>
+            <Button size="small" variant="outlined" color="error" startIcon={<CloseOutlined />} onClick={() => onDecide(false)}>
+              驳回
+            </Button>
+          </>
+        )}
+      </Box>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 1 }}>
+        <Box>
+          <Meta label="变更内容">
+            {r.changes.map((c, i) => {
+              const d = describeChange(c);
+              return (
+                <Box key={i} sx={{ display: 'flex', alignItems: 'center', gap: 0.75, flexWrap: 'wrap' }}>
+                  <b>{d.label}：</b>
+                  <span style={{ color: '#5b6676', textDecoration: 'line-through' }}>{d.before}</span>
+                  <ArrowRightAltOutlined fontSize="small" sx={{ color: 'text.secondary' }} />
+                  <span style={{ fontWeight: 600 }}>{d.after}</span>
+                </Box>
+              );
+            })}
+          </Meta>
+          <Meta label="变更原因">{r.reason}</Meta>
+          <Meta label="证明材料">
+            {r.attachment ? (
+              canDownload ? (
+                <Button size="small" startIcon={<AttachFileOutlined />} onClick={() => onDownload(r.attachment!.id)} sx={{ p: 0, minWidth: 0 }}>
+                  {r.attachment.fileName}
+                </Button>
+              ) : (
+                r.attachment.fileName
+              )
+            ) : (
+              <span style={{ color: '#5b6676' }}>未上传</span>
+            )}
+          </Meta>
+        </Box>
+        <Box>
+          <Meta label="申请人">
+            {r.requestedBy} · {formatDateTime(r.requestedAt)}
+          </Meta>
+          {r.decidedBy && (
+            <Meta label="审批人">
+              {r.decidedBy} · {formatDateTime(r.decidedAt)}
+            </Meta>
+          )}
+          {r.decisionComment && <Meta label="审批意见">{r.decisionComment}</Meta>}
+        </Box>
+      </Box>
+    </Paper>
+  );
+}

@@ -1,0 +1,14 @@
+import { fieldLabel } from '../../../../shared/domain/student-fields';
+import type { KeyChangeRequest } from '../../../../shared/ipc/schemas/students';
+import { studentValue } from '../students/common/studentValue';
+
+export type KeyChangeStatus = KeyChangeRequest['status'];
+
+export const STATUS_LABELS: Record<KeyChangeStatus, string> = { pending: '待审批', approved: '已批准', rejected: '已驳回' };
+
+/** One requested change as a person reads it: 姓名：张三 → 张珊. */
+export function describeChange(c: KeyChangeRequest['changes'][number]): { label: string; before: string; after: string } {
+  // A photo change carries attachment ids, which mean nothing to a person.
+  if (c.field === 'photo') return { label: '照片', before: c.before == null ? '（无）' : '原照片', after: '新照片' };
+  return { label: fieldLabel(c.field), before: studentValue(c.field, c.before), after: studentValue(c.field, c.after) };
+}

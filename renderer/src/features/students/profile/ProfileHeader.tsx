@@ -1,0 +1,81 @@
+import EditNoteOutlined from '@mui/icons-material/EditNoteOutlined';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import LockOutlined from '@mui/icons-material/LockOutlined';
+import PersonOutlined from '@mui/icons-material/PersonOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import type { StudentProfile } from '../../../../../shared/ipc/schemas/students';
+import { fieldLabel } from '../../../../../shared/domain/student-fields';
+import { genderName, orDash } from '../common/codeNames';
+import { StatusChip } from '../common/StatusChip';
+
+interface Props {
+  student: StudentProfile;
+  onEdit?: (() => void) | undefined;
+  onRequestChange?: (() => void) | undefined;
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <Box sx={{ minWidth: 0 }}>
+      <Typography variant="caption" sx={{ color: 'text.secondary', display: 'block' }}>
+        {label}
+      </Typography>
+      <Typography variant="body2" sx={{ fontWeight: 500, fontVariantNumeric: 'tabular-nums' }}>
+        {value}
+      </Typography>
+    </Box>
+  );
+}
+
+/** The top of a profile: photo, name, 学号, status, class, and what can be done. */
+export function ProfileHeader({ student: s, onEdit, onRequestChange }: Props) {
+  return (
+    <Paper variant="outlined" sx={{ p: 2.5, mb: 2, display: 'flex', gap: 3, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+      <Box
+        aria-label="照片"
+        role="img"
+        sx={{ width: 88, height: 112, borderRadius: 1.5, bgcolor: '#eef2f7', border: '1px dashed #c5cfdc', display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', color: '#8a97a8', flexShrink: 0 }}
+      >
+        <PersonOutlined sx={{ fontSize: 44 }} />
+        <Typography variant="caption">{s.hasPhoto ? '已有照片' : '暂无照片'}</Typography>
+      </Box>
+      <Box sx={{ flex: 1, minWidth: 260 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
+          <Typography variant="h5" component="h1">
+            {s.name}
+          </Typography>
+          <StatusChip status={s.status} />
+          {s.registered ? (
+            <Chip size="small" variant="outlined" icon={<LockOutlined />} label="已注册学籍" />
+          ) : (
+            <Chip size="small" variant="outlined" label="未注册学籍" sx={{ color: 'text.secondary' }} />
+          )}
+        </Box>
+        <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: 2, mt: 2 }}>
+          <Fact label={fieldLabel('studentNo')} value={s.studentNo} />
+          <Fact label={fieldLabel('gender')} value={genderName(s.gender)} />
+          <Fact label={fieldLabel('cohortYear')} value={s.cohortYear ? `${s.cohortYear} 级` : '—'} />
+          <Fact label={fieldLabel('majorName')} value={orDash(s.majorName)} />
+          <Fact label={fieldLabel('className')} value={s.className ?? '未分班'} />
+          <Fact label={fieldLabel('phone')} value={orDash(s.phone)} />
+        </Box>
+      </Box>
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        {onRequestChange && (
+          <Button variant="outlined" startIcon={<EditNoteOutlined />} onClick={onRequestChange}>
+            申请变更
+          </Button>
+        )}
+        {onEdit && (
+          <Button variant="contained" startIcon={<EditOutlined />} onClick={onEdit}>
+            编辑档案
+          </Button>
+        )}
+      </Box>
+    </Paper>
+  );
+}

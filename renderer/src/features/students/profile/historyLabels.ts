@@ -1,0 +1,39 @@
+import { fieldLabel } from '../../../../../shared/domain/student-fields';
+
+/** Chinese names of what was done to a student, for the 修改历史 tab. */
+const ACTIONS: Record<string, string> = {
+  'students.create': '新建档案',
+  'students.update': '修改档案',
+  'students.register': '注册学籍',
+  'students.bulkUpdate': '批量修改',
+  'students.addRecord': '添加奖惩记录',
+  'students.removeRecord': '删除奖惩记录',
+  'students.import': '导入',
+  'keyChanges.request': '提交变更申请',
+  'keyChanges.decide': '审批变更申请',
+  'attachments.upload': '上传附件',
+};
+
+export const historyAction = (code: string) => ACTIONS[code] ?? code;
+
+/** Fields that are not in the student catalogue but appear in the history. */
+const EXTRA_FIELDS: Record<string, string> = {
+  classId: '班级',
+  registered: '学籍注册',
+  photo: '照片',
+  photoAttachmentId: '照片',
+  guardians: '家庭成员',
+  kind: '类别',
+  title: '名称',
+  level: '级别',
+  date: '日期',
+  endDate: '解除日期',
+  docNo: '文号',
+  term: '学期',
+};
+
+/** The label of a changed field; a change request's own status is not the student's 学籍状态. */
+export function historyField(action: string, field: string): { label: string; valueKey: string } {
+  if (action === 'keyChanges.decide' && field === 'status') return { label: '申请状态', valueKey: 'keyChangeStatus' };
+  return { label: EXTRA_FIELDS[field] ?? fieldLabel(field), valueKey: field };
+}

@@ -1,0 +1,121 @@
+import FilterAltOffOutlined from '@mui/icons-material/FilterAltOffOutlined';
+import SearchOutlined from '@mui/icons-material/SearchOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import InputAdornment from '@mui/material/InputAdornment';
+import Paper from '@mui/material/Paper';
+import TextField from '@mui/material/TextField';
+import { fieldLabel } from '../../../../../shared/domain/student-fields';
+import { ClassSelect } from '../common/ClassSelect';
+import { ETHNICITY_OPTIONS, GENDER_OPTIONS, POLITICAL_OPTIONS, STATUS_OPTIONS } from '../common/codeNames';
+import { CodeSelect } from '../common/CodeSelect';
+import type { OrgTreeData } from '../common/useOrgTree';
+import { EMPTY_FILTER, isFilterEmpty, type FilterValues } from './rosterFilter';
+
+interface Props {
+  value: FilterValues;
+  onChange: (value: FilterValues) => void;
+  org: OrgTreeData | null;
+}
+
+/** The search box and the filters above the roster; 年级 → 专业 → 班级 narrow one another. */
+export function RosterFilterBar({ value, onChange, org }: Props) {
+  const classes = org?.classes ?? [];
+  const cohort = value.cohortYear === '' ? null : Number(value.cohortYear);
+  const inCohort = cohort === null ? classes : classes.filter((c) => c.cohortYear === cohort);
+  const majorIds = new Set(inCohort.map((c) => c.majorId));
+  const majors = (org?.majors ?? []).filter((m) => cohort === null || majorIds.has(m.id));
+  const classOptions = value.majorId === '' ? inCohort : inCohort.filter((c) => String(c.majorId) === value.majorId);
+
+  const set = (patch: Partial<FilterValues>) => onChange({ ...value, ...patch });
+
+  const setCohort = (cohortYear: string) => {
+    const next = { ...value, cohortYear };
+    const y = cohortYear === '' ? null : Number(cohortYear);
+    const fits = (c: { cohortYear: number }) => y === null || c.cohortYear === y;
+    if (next.classId && !classes.some((c) => String(c.id) === next.classId && fits(c))) next.classId = '';
+    if (next.majorId && !classes.some((c) => String(c.majorId) === next.majorId && fits(c))) next.majorId = '';
+    onChange(next);
+  };
+  const setMajor = (majorId: string) => {
+    const next = { ...value, majorId };
+    if (majorId && next.classId && !classes.some((c) => String(c.id) === next.classId && String(c.majorId) === majorId)) next.classId = '';
+    onChange(next);
+  };
+
+  return (
+    <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(4, 1fr)' },
+          gap: 1.5,
+          alignItems: 'start',
+          '& > .roster-search': { gridColumn: { xs: '1 / -1', md: 'span 3' } },
+        }}
+      >
+        <TextField
+          className="roster-search"
+          label="搜索"
+          placeholder="学号、考生号、身份证号、姓名或拼音（如 zs）"
+          value={value.q}
+          onChange={(e) => set({ q: e.target.value })}
+          autoComplete="off"
+          slotProps={{
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchOutlined fontSize="small" />
+                </InputAdornment>
+              ),
+            },
+            inputLabel: { shrink: true },
+          }}
+        />
+        <Box sx={{ display: 'flex', alignItems: 'center', height: 40 }}>
+          <Button startIcon={<FilterAltOffOutlined />} onClick={() => onChange(EMPTY_FILTER)} disabled={isFilterEmpty(value)}>
+            清除筛选
+          </Button>
+        </Box>
+        <CodeSelect
+          label={fieldLabel('cohortYear')}
+          value={value.cohortYear}
+          onChange={setCohort}
+          emptyLabel="全部"
+          options={(org?.cohorts ?? []).map((y) => ({ code: String(y), name: `${y} 级` }))}
+        />
+        <CodeSelect
+          label={fieldLabel('majorName')}
+          value={value.majorId}
+          onChange={setMajor}
+          emptyLabel="全部"
+          options={majors.map((m) => ({ code: String(m.id), name: m.name }))}
+        />
+        <ClassSelect classes={classOptions} value={value.classId} onChange={(classId) => set({ classId })} emptyLabel="全部" />
+        <CodeSelect label={fieldLabel('status')} value={value.status} onChange={(status) => set({ status })} emptyLabel="全部" options={STATUS_OPTIONS} />
+        <CodeSelect label={fieldLabel('gender')} value={value.gender} onChange={(gender) => set({ gender })} emptyLabel="全部" options={GENDER_OPTIONS} />
+        <CodeSelect
+          label={fieldLabel('ethnicityCode')}
+          value={value.ethnicityCode}
+          onChange={(ethnicityCode) => set({ ethnicityCode })}
+          emptyLabel="全部"
+          options={ETHNICITY_OPTIONS}
+        />
+        <CodeSelect
+          label={fieldLabel('politicalStatusCode')}
+          value={value.politicalStatusCode}
+          onChange={(politicalStatusCode) => set({ politicalStatusCode })}
+          emptyLabel="全部"
+          options={POLITICAL_OPTIONS}
+        />
+        <TextField
+          label={fieldLabel('sourceRegion')}
+          placeholder="如 河南省"
+          value={value.sourceRegion}
+          onChange={(e) => set({ sourceRegion: e.target.value })}
+          autoComplete="off"
+        />
+      </Box>
+    </Paper>
+  );
+}

@@ -1,0 +1,231 @@
+import PersonAddAlt1Outlined from '@mui/icons-material/PersonAddAlt1Outlined';
+import SaveOutlined from '@mui/icons-material/SaveOutlined';
+import ShieldOutlined from '@mui/icons-material/ShieldOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { DataGrid, type GridRowSelectionModel, type GridSortModel } from '@mui/x-data-grid';
+import { useEffect, useMemo, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import type { AppErrorData } from '../../../../../shared/ipc/result';
+import { SORTABLE, type RosterQuery } from '../../../../../shared/ipc/schemas/students';
+import { useSession } from '../../../app/SessionContext';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { gridText } from '../../../components/gridText';
+import { NoticeSnackbar } from '../../../components/NoticeSnackbar';
+import { PageHeader } from '../../../components/PageHeader';
+import { call } from '../../../ipc/client';
+import { useCallData } from '../../../ipc/useCall';
+import { useOrgTree } from '../common/useOrgTree';
+import { useSessionState } from '../common/useSessionState';
+import { BulkActionsBar } from './BulkActionsBar';
+import { BulkUpdateDialog, type BulkMode } from './BulkUpdateDialog';
+import { ColumnChooser } from './ColumnChooser';
+import { ExportButton } from './ExportButton';
+import { RegisterDialog } from './RegisterDialog';
+import { DEFAULT_VISIBLE, knownColumns, ROSTER_COLUMNS, visibilityModel, type RosterField } from './rosterColumns';
+import { RosterFilterBar } from './RosterFilterBar';
+import { EMPTY_FILTER, filterFromSearch, fromRosterFilter, isFilterEmpty, toRosterFilter, type FilterValues } from './rosterFilter';
+import { SavedViewsMenu } from './SavedViewsMenu';
+import { SaveViewDialog } from './SaveViewDialog';
+import { useDebounced } from './useDebounced';
+
+type Sort = RosterQuery['sort'];
+const EMPTY_SELECTION: GridRowSelectionModel = { type: 'include', ids: new Set() };
+const sortable = new Set<string>(SORTABLE);
+
+function toSort(model: GridSortModel): Sort {
+  const first = model[0];
+  if (!first?.sort || !sortable.has(first.field)) return undefined;
+  return { field: first.field as NonNullable<Sort>['field'], dir: first.sort };
+}
+
+interface RosterState {
+  filter: FilterValues;
+  sort: Sort;
+  visible: RosterField[];
+  pageSize: number;
+}
+
+export function RosterPage() {
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [state, setState] = useSessionState<RosterState>('xueji.roster', () => ({ filter: EMPTY_FILTER, sort: undefined, visible: [...DEFAULT_VISIBLE], pageSize: 50 }));
+  // A link such as 专业与班级 → 查看学生 brings its own filter.
+  const [linked] = useState(() => (location.search ? filterFromSearch(location.search) : null));
+  const [filter, setFilterRaw] = useState<FilterValues>(() => linked ?? state.filter);
+  const setFilter = (f: FilterValues) => {
+    setFilterRaw(f);
+    setState((s) => ({ ...s, filter: f }));
+  };
+  // Keep the linked filter like any other, and drop it from the address so 返回 does not re-apply it.
+  useEffect(() => {
+    if (!linked) return;
+    setState((s) => ({ ...s, filter: linked }));
+    navigate('/students', { replace: true });
+  }, [linked, navigate, setState]);
+  const settled = useDebounced(filter, 200);
+  const rosterFilter = useMemo(() => toRosterFilter(settled), [settled]);
+  const filterKey = JSON.stringify(rosterFilter);
+  // The page goes back to the first one whenever the filter changes.
+  const [pageAt, setPageAt] = useState({ key: filterKey, page: 0 });
+  const page = pageAt.key === filterKey ? pageAt.page : 0;
+
+  const [selection, setSelection] = useState<GridRowSelectionModel>(EMPTY_SELECTION);
+  const [bulk, setBulk] = useState<BulkMode | null>(null);
+  const [registering, setRegistering] = useState<number[] | null>(null);
+  const [savingView, setSavingView] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<AppErrorData | null>(null);
+
+  const input = { page, pageSize: state.pageSize, filter: rosterFilter, ...(state.sort ? { sort: state.sort } : {}) };
+  const { data, loading, error, reload } = useCallData('students.list', input, JSON.stringify(input));
+  const org = useOrgTree();
+  const views = useCallData('views.list', {});
+
+  const rows = data?.rows ?? [];
+  const selectedIds =
+    selection.type === 'include' ? [...selection.ids].map(Number) : rows.filter((r) => !selection.ids.has(r.id)).map((r) => r.id);
+  const canWrite = can('students.write');
+
+  const afterBulk = (message: string) => {
+    setNotice(message);
+    setSelection(EMPTY_SELECTION);
+    reload();
+  };
+
+  const definition = { filter: rosterFilter, ...(state.sort ? { sort: state.sort } : {}), columns: [...state.visible] };
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 'calc(100vh - 112px)' }}>
+      <PageHeader
+        title="学生名册"
+        description="查询、筛选和维护本院系学生档案；点击任一行打开学生档案。"
+        actions={
+          <>
+            {can('students.export') && (
+              <ExportButton
+                input={{ filter: rosterFilter, ...(state.sort ? { sort: state.sort } : {}), columns: [...state.visible] }}
+                onDone={setNotice}
+                onError={setActionError}
+              />
+            )}
+            {canWrite && (
+              <Button variant="contained" startIcon={<PersonAddAlt1Outlined />} onClick={() => navigate('/students/new')}>
+                新建学生
+              </Button>
+            )}
+          </>
+        }
+      />
+      <RosterFilterBar value={filter} onChange={setFilter} org={org.data} />
+      {(error ?? actionError) && (
+        <Box sx={{ mb: 2 }}>
+          <ErrorAlert error={error ?? actionError} onClose={error ? undefined : () => setActionError(null)} />
+          {error && (
+            <Button size="small" onClick={reload} sx={{ mt: 1 }}>
+              重新加载
+            </Button>
+          )}
+        </Box>
+      )}
+      <Paper variant="outlined" sx={{ flex: 1, minHeight: 480, display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 2, py: 1, borderBottom: '1px solid', borderColor: 'divider', flexWrap: 'wrap' }}>
+          <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+            共 <b style={{ color: '#1f2733' }}>{data?.total ?? '…'}</b> 名学生
+          </Typography>
+          {data?.masked && (
+            <Typography variant="caption" sx={{ display: 'flex', alignItems: 'center', gap: 0.5, color: 'warning.dark', bgcolor: '#fdf4e3', px: 1, py: 0.25, borderRadius: 1 }}>
+              <ShieldOutlined sx={{ fontSize: 14 }} />
+              身份证号、电话已脱敏显示
+            </Typography>
+          )}
+          <Box sx={{ flexGrow: 1 }} />
+          <ColumnChooser visible={state.visible} onChange={(visible) => setState((s) => ({ ...s, visible }))} />
+          <SavedViewsMenu
+            views={views.data}
+            onOpen={(v) => {
+              setFilter(fromRosterFilter(v.definition.filter));
+              setState((s) => ({ ...s, filter: fromRosterFilter(v.definition.filter), sort: v.definition.sort, visible: knownColumns(v.definition.columns) }));
+              setNotice(`已打开视图“${v.name}”`);
+            }}
+            onRemove={(v) =>
+              void call('views.remove', { id: v.id }).then((r) => {
+                if (r.ok) {
+                  setNotice(`已删除视图“${v.name}”`);
+                  views.reload();
+                } else setActionError(r.error);
+              })
+            }
+          />
+          <Button size="small" startIcon={<SaveOutlined />} onClick={() => setSavingView(true)}>
+            保存视图
+          </Button>
+        </Box>
+        {canWrite && selectedIds.length > 0 && (
+          <BulkActionsBar count={selectedIds.length} onBulk={setBulk} onRegister={() => setRegistering(selectedIds)} onClear={() => setSelection(EMPTY_SELECTION)} />
+        )}
+        <Box sx={{ flex: 1, minHeight: 0, position: 'relative' }}>
+          <Box sx={{ position: 'absolute', inset: 0 }}>
+            <DataGrid
+              rows={rows}
+              rowCount={data?.total ?? 0}
+              columns={ROSTER_COLUMNS}
+              loading={loading}
+              paginationMode="server"
+              sortingMode="server"
+              filterMode="server"
+              paginationModel={{ page, pageSize: state.pageSize }}
+              onPaginationModelChange={(m) => {
+                setPageAt({ key: filterKey, page: m.pageSize !== state.pageSize ? 0 : m.page });
+                if (m.pageSize !== state.pageSize) setState((s) => ({ ...s, pageSize: m.pageSize }));
+              }}
+              pageSizeOptions={[25, 50, 100]}
+              sortModel={state.sort ? [{ field: state.sort.field, sort: state.sort.dir }] : []}
+              onSortModelChange={(m) => setState((s) => ({ ...s, sort: toSort(m) }))}
+              columnVisibilityModel={visibilityModel(state.visible)}
+              onColumnVisibilityModelChange={(m) => {
+                const visible = knownColumns(Object.keys(m).filter((k) => m[k] !== false));
+                setState((s) => ({ ...s, visible }));
+              }}
+              disableColumnFilter
+              disableColumnMenu
+              checkboxSelection={canWrite}
+              keepNonExistentRowsSelected
+              rowSelectionModel={selection}
+              onRowSelectionModelChange={setSelection}
+              disableRowSelectionOnClick
+              hideFooterSelectedRowCount
+              onCellClick={(params) => {
+                if (params.field !== '__check__') navigate(`/students/${params.id}`);
+              }}
+              density="compact"
+              localeText={gridText({ noRowsLabel: isFilterEmpty(filter) ? '还没有学生档案，可点击“新建学生”或使用“数据导入”' : '没有符合筛选条件的学生' })}
+              sx={{
+                border: 0,
+                '& .MuiDataGrid-row': { cursor: 'pointer' },
+                '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within': { outline: 'none' },
+                '& .MuiDataGrid-columnHeader:focus, & .MuiDataGrid-columnHeader:focus-within': { outline: 'none' },
+                '& .MuiDataGrid-columnHeaders': { bgcolor: '#f6f8fb' },
+              }}
+            />
+          </Box>
+        </Box>
+      </Paper>
+      <BulkUpdateDialog mode={bulk} ids={selectedIds} classes={org.data?.classes ?? []} onClose={() => setBulk(null)} onDone={afterBulk} />
+      <RegisterDialog ids={registering} onClose={() => setRegistering(null)} onDone={afterBulk} />
+      <SaveViewDialog
+        open={savingView}
+        definition={definition}
+        onClose={() => setSavingView(false)}
+        onSaved={(v) => {
+          setNotice(`已保存视图“${v.name}”`);
+          views.reload();
+        }}
+      />
+      <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
+    </Box>
+  );
+}

@@ -1,0 +1,78 @@
+import type { RosterFilter } from '../../../../../shared/ipc/schemas/students';
+
+/** What the filter bar holds: every value as typed or chosen ('' = 全部). */
+export interface FilterValues {
+  q: string;
+  cohortYear: string;
+  majorId: string;
+  classId: string;
+  status: string;
+  gender: string;
+  ethnicityCode: string;
+  politicalStatusCode: string;
+  sourceRegion: string;
+}
+
+export const EMPTY_FILTER: FilterValues = {
+  q: '',
+  cohortYear: '',
+  majorId: '',
+  classId: '',
+  status: '',
+  gender: '',
+  ethnicityCode: '',
+  politicalStatusCode: '',
+  sourceRegion: '',
+};
+
+const num = (v: string) => (v === '' || Number.isNaN(Number(v)) ? undefined : Number(v));
+const str = (v: string) => (v.trim() === '' ? undefined : v.trim());
+
+/** The filter as the contract wants it: only what is set. */
+export function toRosterFilter(v: FilterValues): RosterFilter {
+  const f: RosterFilter = {};
+  const cohortYear = num(v.cohortYear);
+  const majorId = num(v.majorId);
+  const classId = num(v.classId);
+  if (cohortYear !== undefined) f.cohortYear = cohortYear;
+  if (majorId !== undefined) f.majorId = majorId;
+  if (classId !== undefined) f.classId = classId;
+  if (str(v.status)) f.status = v.status;
+  if (v.gender === '1' || v.gender === '2') f.gender = v.gender;
+  if (str(v.ethnicityCode)) f.ethnicityCode = v.ethnicityCode;
+  if (str(v.politicalStatusCode)) f.politicalStatusCode = v.politicalStatusCode;
+  const region = str(v.sourceRegion);
+  if (region) f.sourceRegion = region;
+  const q = str(v.q);
+  if (q) f.q = q;
+  return f;
+}
+
+/** A saved filter back into the bar. */
+export function fromRosterFilter(f: RosterFilter): FilterValues {
+  const s = (v: string | number | undefined) => (v === undefined ? '' : String(v));
+  return {
+    q: s(f.q),
+    cohortYear: s(f.cohortYear),
+    majorId: s(f.majorId),
+    classId: s(f.classId),
+    status: s(f.status),
+    gender: s(f.gender),
+    ethnicityCode: s(f.ethnicityCode),
+    politicalStatusCode: s(f.politicalStatusCode),
+    sourceRegion: s(f.sourceRegion),
+  };
+}
+
+export const isFilterEmpty = (v: FilterValues) => Object.values(v).every((x) => x.trim() === '');
+
+/** A filter passed in the address (专业与班级 → 查看学生): ?classId=3&cohortYear=2024. */
+export function filterFromSearch(search: string): FilterValues {
+  const p = new URLSearchParams(search);
+  const out = { ...EMPTY_FILTER };
+  for (const key of Object.keys(EMPTY_FILTER) as (keyof FilterValues)[]) {
+    const v = p.get(key);
+    if (v !== null) out[key] = v;
+  }
+  return out;
+}
