@@ -126,7 +126,10 @@ test('navigation shows each role only what it may use, and a forbidden page says
     await page.goto(`${host.origin}/#/users`);
     await expect(page.getByText('无权访问').first()).toBeVisible();
     // Signing out ends the session; the next user starts at sign-in.
-    await page.evaluate(() => window.localStorage.clear());
+    await page.evaluate(() => {
+      window.localStorage.clear();
+      window.sessionStorage.clear();
+    });
     await page.context().clearCookies();
   }
 });

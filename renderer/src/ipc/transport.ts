@@ -44,8 +44,24 @@ function newClientId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * One client id per browser tab, kept across reloads (sessionStorage is per tab), so pressing F5
+ * keeps the user signed in as it does in the desktop window; a new tab signs in on its own.
+ */
+function tabClientId(): string {
+  try {
+    const kept = window.sessionStorage.getItem('xueji.clientId');
+    if (kept) return kept;
+    const id = newClientId();
+    window.sessionStorage.setItem('xueji.clientId', id);
+    return id;
+  } catch {
+    return newClientId();
+  }
+}
+
 function httpTransport(): Transport {
-  const clientId = newClientId();
+  const clientId = tabClientId();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const attached = new Set<string>();
   let source: EventSource | null = null;
