@@ -1,33 +1,14 @@
 import { ROLE_LABELS, type Role } from '../../../../shared/domain/permissions';
 import { formatValue } from '../../components/format';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel, auditEntityLabel } from '../../../../shared/domain/audit-actions';
+import { fieldLabel as studentFieldLabel } from '../../../../shared/domain/student-fields';
 
 /**
  * Chinese names for the codes the audit trail stores. Display only: an unknown code is shown as
  * it is, so records of features added later still read correctly.
  */
-export const ACTION_LABELS: Record<string, string> = {
-  'setup.create': '初始化设置',
-  'setup.loadDemo': '加载演示数据',
-  'auth.signIn': '登录',
-  'auth.signOut': '退出登录',
-  'auth.recover': '恢复密钥重设密码',
-  'auth.changePassword': '修改密码',
-  'auth.unlock': '解锁',
-  'users.create': '新建用户',
-  'users.update': '修改用户',
-  'users.unlock': '解除锁定',
-  'users.resetPassword': '重置密码',
-  'settings.update': '修改系统设置',
-};
-
-export const ENTITY_LABELS: Record<string, string> = {
-  user: '用户',
-  settings: '系统设置',
-  students: '学生',
-  student: '学生',
-  major: '专业',
-  class: '班级',
-};
+export const ACTION_LABELS = AUDIT_ACTION_LABELS;
+export const ENTITY_LABELS = AUDIT_ENTITY_LABELS;
 
 const FIELD_LABELS: Record<string, string> = {
   schoolCode: '学校代码',
@@ -41,9 +22,10 @@ const FIELD_LABELS: Record<string, string> = {
   disabled: '停用',
 };
 
-export const actionLabel = (code: string) => ACTION_LABELS[code] ?? code;
-export const entityLabel = (code: string) => ENTITY_LABELS[code] ?? code;
-export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
+export const actionLabel = auditActionLabel;
+export const entityLabel = auditEntityLabel;
+/** Settings and user fields here; student fields by their catalogue label. */
+export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? studentFieldLabel(field);
 
 export function changeValue(field: string, value: unknown): string {
   if (field === 'role' && typeof value === 'string' && value in ROLE_LABELS) return ROLE_LABELS[value as Role];

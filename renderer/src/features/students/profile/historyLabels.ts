@@ -1,20 +1,8 @@
+import { auditActionLabel } from '../../../../../shared/domain/audit-actions';
 import { fieldLabel } from '../../../../../shared/domain/student-fields';
 
-/** Chinese names of what was done to a student, for the 修改历史 tab. */
-const ACTIONS: Record<string, string> = {
-  'students.create': '新建档案',
-  'students.update': '修改档案',
-  'students.register': '注册学籍',
-  'students.bulkUpdate': '批量修改',
-  'students.addRecord': '添加奖惩记录',
-  'students.removeRecord': '删除奖惩记录',
-  'students.import': '导入',
-  'keyChanges.request': '提交变更申请',
-  'keyChanges.decide': '审批变更申请',
-  'attachments.upload': '上传附件',
-};
-
-export const historyAction = (code: string) => ACTIONS[code] ?? code;
+/** Chinese names of what was done to a student, for the 修改历史 tab (the one audit catalogue). */
+export const historyAction = auditActionLabel;
 
 /** Fields that are not in the student catalogue but appear in the history. */
 const EXTRA_FIELDS: Record<string, string> = {
