@@ -1,5 +1,6 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { diffFields, type AuditEntry } from '../../../../db/queries/audit';
+import { PHOTO_CHANGE_FIELD } from '../../../../db/queries/photos';
 import { getStudent, updateStudentRow } from '../../../../db/queries/students';
 import { attachments, keyChangeRequests, students } from '../../../../db/schema';
 import { validateIdNumber } from '../../../../shared/domain/idcard';
@@ -13,7 +14,13 @@ import type { FeatureHandlers } from '../../core/handlers-type';
 import { canSeeIdentity, maskIdentity } from '../students/masking';
 import { assertStudentValid } from '../students/validate';
 
-type Change = { field: StudentFieldKey; before: unknown; after: unknown };
+type FieldChange = { field: StudentFieldKey; before: unknown; after: unknown };
+/** A photo change (filed by photos.import for registered students): before/after are attachment ids. */
+type PhotoChange = { field: typeof PHOTO_CHANGE_FIELD; before: number | null; after: number };
+type Change = FieldChange | PhotoChange;
+/** The students column a change writes. */
+const column = (field: Change['field']) => (field === PHOTO_CHANGE_FIELD ? 'photoAttachmentId' : field);
+const changeLabel = (field: string) => (field === PHOTO_CHANGE_FIELD ? '照片' : fieldLabel(field));
 
 function toDto(db: Db, id: number, full: boolean): KeyChangeRequest {
   const r = db.select().from(keyChangeRequests).where(eq(keyChangeRequests.id, id)).get()!;
@@ -28,7 +35,7 @@ function toDto(db: Db, id: number, full: boolean): KeyChangeRequest {
   };
 }
 
-const describe = (changes: Change[]) => changes.map((c) => `${fieldLabel(c.field)}：${String(c.before ?? '')} → ${String(c.after ?? '')}`).join('；');
+const describe = (changes: Change[]) => changes.map((c) => `${changeLabel(c.field)}：${String(c.before ?? '')} → ${String(c.after ?? '')}`).join('；');
 
 /**
  * Locked key fields (姓名, 性别, 出生日期, 身份证号) of a registered student change only through a
@@ -63,7 +70,7 @@ export const keyChangesHandlers: FeatureHandlers<'keyChanges'> = {
         wanted.gender ??= v.gender;
       }
     }
-    const list: Change[] = (Object.entries(wanted) as [StudentFieldKey, string][])
+    const list: FieldChange[] = (Object.entries(wanted) as [StudentFieldKey, string][])
       .filter(([f, v]) => v !== undefined && v !== (s as Record<string, unknown>)[f])
       .map(([field, after]) => ({ field, before: (s as Record<string, unknown>)[field], after }));
     const problem = checkKeyChangeRequest(list.map((c) => c.field));
@@ -90,9 +97,9 @@ function decide(ctx: CallContext, id: number, approve: boolean, comment: string 
   if (r.requestedBy.toLowerCase() === actor.username.toLowerCase()) throw new AppError('FORBIDDEN', '不能审批自己提交的申请，请由其他有审批权限的人员审批。');
   const list = JSON.parse(r.changes) as Change[];
   const s = getStudent(db, r.studentId)!;
-  const stale = list.filter((c) => (s as Record<string, unknown>)[c.field] !== c.before);
-  if (approve && stale.length) throw new AppError('CONFLICT', `申请提交后学生的${stale.map((c) => fieldLabel(c.field)).join('、')}已被修改，请驳回后重新申请。`);
-  const patch = Object.fromEntries(list.map((c) => [c.field, c.after])) as Partial<typeof students.$inferInsert>;
+  const stale = list.filter((c) => (s as Record<string, unknown>)[column(c.field)] !== c.before);
+  if (approve && stale.length) throw new AppError('CONFLICT', `申请提交后学生的${stale.map((c) => changeLabel(c.field)).join('、')}已被修改，请驳回后重新申请。`);
+  const patch = Object.fromEntries(list.map((c) => [column(c.field), c.after])) as Partial<typeof students.$inferInsert>;
   if (approve) assertStudentValid(db, { ...s, ...patch }, new Date(ctx.core.now()), s.id);
   const now = new Date(ctx.core.now()).toISOString();
   ctx.write((tx) => {
@@ -100,7 +107,7 @@ function decide(ctx: CallContext, id: number, approve: boolean, comment: string 
     const audit: Omit<AuditEntry, 'userId' | 'username'>[] = [{ action: 'keyChanges.decide', entity: 'student', entityId: s.id, summary: `${approve ? '批准' : '驳回'}信息变更申请（第 ${id} 号）${comment ? `：${comment}` : ''}`, changes: [{ field: 'status', before: 'pending', after: approve ? 'approved' : 'rejected' }] }];
     if (approve) {
       const after = updateStudentRow(tx, s.id, { ...patch, updatedAt: now });
-      audit.push({ action: 'students.update', entity: 'student', entityId: s.id, summary: `按变更申请第 ${id} 号修改 ${after.name}（${after.studentNo}）`, changes: diffFields(s, after, list.map((c) => c.field) as (keyof typeof s & string)[]) });
+      audit.push({ action: 'students.update', entity: 'student', entityId: s.id, summary: `按变更申请第 ${id} 号修改 ${after.name}（${after.studentNo}）`, changes: diffFields(s, after, list.map((c) => column(c.field)) as (keyof typeof s & string)[]) });
     }
     return { value: null, audit };
   });

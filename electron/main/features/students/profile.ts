@@ -32,7 +32,7 @@ export function loadProfile(db: Db, id: number, canSeeIdentity: boolean): Studen
     statusHistory: listStatusHistory(db, id).map((h) => ({ fromStatus: h.fromStatus, toStatus: h.toStatus, effective: h.effective, reason: h.reason, createdBy: h.createdBy })),
     classHistory: listClassHistory(db, id).map((h) => ({ className: h.className, fromDate: h.fromDate, createdBy: h.createdBy })),
     attachments: listAttachments(db, id)
-      .filter((a) => a.purpose !== 'photo')
+      .filter((a) => a.purpose !== 'photo' && a.purpose !== 'photo-original')
       .map((a) => ({ id: a.id, fileName: a.fileName, mime: a.mime, size: a.size, purpose: a.purpose, createdBy: a.createdBy, createdAt: a.createdAt })),
   };
 }

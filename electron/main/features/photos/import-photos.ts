@@ -1,0 +1,233 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AuditEntry } from '../../../../db/queries/audit';
+import {
+  countActiveWithoutPhoto, currentPhotoOwnersBySha, findPhotoCandidates, getAttachments, getPhotoCandidates, insertAttachment,
+  insertPhotoChangeRequest, pendingKeyChange, PHOTO_CHANGE_FIELD, PHOTO_ORIGINAL_PURPOSE, PHOTO_PURPOSE, setStudentPhoto,
+  type PhotoCandidate,
+} from '../../../../db/queries/photos';
+import { hasPermission } from '../../../../shared/domain/permissions';
+import type { CallOutput, ParsedInput } from '../../../../shared/ipc/contract';
+import type { Db } from '../../../../db/client';
+import type { CallContext } from '../../core/context';
+import { storeEncrypted } from '../attachments/store';
+import { lookupValues, StudentIndex } from './match';
+import { configureSharp, mapPool, normalisePhoto, PHOTO_JOBS, type Normalised } from './process';
+import { expandUploads, naturalOrder, sniff, type PhotoSource } from './sources';
+
+type Report = CallOutput<'photos.import'>;
+type Row = Report['matched'][number];
+type Audit = Omit<AuditEntry, 'userId' | 'username'>;
+
+interface Candidate {
+  src: PhotoSource;
+  format: 'jpeg' | 'png';
+  student: PhotoCandidate;
+}
+type Done = Candidate & { photo: Extract<Normalised, { ok: true }> };
+
+const who = (s: Pick<PhotoCandidate, 'name' | 'studentNo'>) => `${s.name}（${s.studentNo}）`;
+
+/** Progress events for the caller's task: every 5 files, or when 250 ms have passed. */
+function progressReporter(ctx: CallContext, taskId: string | undefined) {
+  let last = 0;
+  return (done: number, total: number, message: string, force = false) => {
+    if (!taskId) return;
+    const now = Date.now();
+    if (!force && done % 5 !== 0 && now - last < 250) return;
+    last = now;
+    ctx.core.events.emit(ctx.clientId, 'progress', { taskId, done, total, message });
+  };
+}
+
+/** Union-find over "same original bytes or same normalised image". */
+function groupSame(items: Done[]): Done[][] {
+  const parent = items.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const seen = new Map<string, number>();
+  items.forEach((it, i) => {
+    for (const key of [`o:${it.photo.originalSha}`, `n:${it.photo.normalSha}`]) {
+      const j = seen.get(key);
+      if (j === undefined) seen.set(key, i);
+      else parent[root(i)] = root(j);
+    }
+  });
+  const groups = new Map<number, Done[]>();
+  items.forEach((it, i) => {
+    const r = root(i);
+    const g = groups.get(r);
+    if (g) g.push(it);
+    else groups.set(r, [it]);
+  });
+  return [...groups.values()];
+}
+
+/**
+ * Bulk photo import: match each file to a student by its name, check and normalise it with sharp
+ * (a few jobs at a time), refuse the same picture for two students, then in one transaction store
+ * the photos encrypted and set them — or, for a registered student's existing photo (a locked key
+ * field), file a change request instead. Every photo set is audited, plus one summary.
+ */
+export async function importPhotos(ctx: CallContext, input: ParsedInput<'photos.import'>): Promise<Report> {
+  configureSharp();
+  ctx.actor(); // signed in, before any work
+  const progress = progressReporter(ctx, input.taskId);
+  const report: Report = { files: 0, matched: [], replaced: [], changeRequests: [], unmatched: [], duplicates: [], unreadable: [], studentsWithoutPhoto: 0 };
+
+  const sources = expandUploads(input.files, report.unreadable);
+  report.files = sources.length + report.unreadable.length;
+  progress(0, sources.length, `正在匹配学生（共 ${sources.length} 个文件）…`, true);
+
+  // Format first (from the first bytes only), then the name.
+  const usable: { src: PhotoSource; format: 'jpeg' | 'png' }[] = [];
+  for (const src of sources) {
+    const s = sniff(src);
+    if ('reason' in s) report.unreadable.push({ fileName: src.fileName, reason: s.reason });
+    else usable.push({ src, format: s.format });
+  }
+  const index = new StudentIndex(findPhotoCandidates(ctx.db(), lookupValues(usable.map((u) => u.src.baseName))));
+  const candidates: Candidate[] = [];
+  for (const u of usable) {
+    const m = index.match(u.src.baseName, input.matchOrder);
+    if (m) candidates.push({ ...u, student: m.student });
+    else report.unmatched.push(u.src.fileName);
+  }
+
+  // Decode, check and normalise: only files that belong to someone.
+  const total = candidates.length;
+  const processed = await mapPool(
+    candidates,
+    PHOTO_JOBS,
+    (c) => normalisePhoto(c.src.bytes(), input.quality),
+    (done) => progress(done, total, `正在处理照片 ${done}/${total}`),
+  );
+  const done: Done[] = [];
+  candidates.forEach((c, i) => {
+    const r = processed[i]!;
+    if (r.ok) done.push({ ...c, photo: r });
+    else report.unreadable.push({ fileName: c.src.fileName, reason: r.reason });
+  });
+
+  // The same picture for two students: one of them is wrong and we cannot tell which, so neither.
+  const kept: Done[] = [];
+  for (const group of groupSame(done)) {
+    const students = new Map(group.map((g) => [g.student.id, g.student]));
+    if (students.size > 1) {
+      report.duplicates.push({
+        fileNames: group.map((g) => g.src.fileName),
+        message: `同一张照片出现在 ${group.length} 个文件中，分别对应不同学生：${group.map((g) => `${g.src.fileName} → ${who(g.student)}`).join('；')}。无法确定哪一位是本人，均未导入`,
+      });
+      continue;
+    }
+    if (group.length > 1) {
+      report.duplicates.push({
+        fileNames: group.map((g) => g.src.fileName),
+        message: `${group.map((g) => g.src.fileName).join('、')} 是学生 ${who(group[0]!.student)} 的同一张照片，只导入了 ${group[0]!.src.fileName}`,
+      });
+    }
+    kept.push(group[0]!);
+  }
+  // Two different pictures for one student: which one is meant is a person's call.
+  const byStudent = new Map<number, Done[]>();
+  for (const k of kept) byStudent.set(k.student.id, [...(byStudent.get(k.student.id) ?? []), k]);
+  let finals: Done[] = [];
+  for (const list of byStudent.values()) {
+    if (list.length === 1) finals.push(list[0]!);
+    else {
+      report.duplicates.push({
+        fileNames: list.map((l) => l.src.fileName),
+        message: `${list.map((l) => l.src.fileName).join('、')} 都对应学生 ${who(list[0]!.student)}，但照片不同，无法确定用哪一张，均未导入；请只保留一张后重新导入`,
+      });
+    }
+  }
+  // …and a picture that already is another student's photo.
+  const owners = currentPhotoOwnersBySha(ctx.db(), finals.map((f) => f.photo.normalSha));
+  finals = finals.filter((f) => {
+    const other = owners.find((o) => o.sha256 === f.photo.normalSha && o.studentId !== f.student.id);
+    if (!other) return true;
+    report.duplicates.push({ fileNames: [f.src.fileName], message: `${f.src.fileName}（对应 ${who(f.student)}）与学生 ${who(other)} 现有的照片相同，未导入` });
+    return false;
+  });
+  finals.sort((a, b) => naturalOrder.compare(a.src.fileName, b.src.fileName));
+
+  progress(total, total, '正在保存照片…', true);
+  const stored: string[] = [];
+  try {
+    ctx.write((tx, me) => saveAll(ctx, tx, me.username, finals, input.keepOriginal, report, stored));
+  } catch (e) {
+    // The transaction rolled back: the encrypted files written for it are orphans.
+    for (const name of stored) rmSync(join(ctx.core.folder.dir, 'attachments', name), { force: true });
+    throw e;
+  }
+  report.studentsWithoutPhoto = countActiveWithoutPhoto(ctx.db());
+  progress(total, total, '导入完成', true);
+  return report;
+}
+
+function saveAll(ctx: CallContext, tx: Db, username: string, finals: Done[], keepOriginal: boolean, report: Report, stored: string[]): { value: null; audit: Audit[] } {
+  const now = new Date(ctx.core.now()).toISOString();
+  const audit: Audit[] = [];
+  const mayRequest = hasPermission(ctx.actor().role, 'changes.request');
+  // Read the students again inside the transaction: someone may have registered one meanwhile.
+  const fresh = new Map(getPhotoCandidates(tx, finals.map((f) => f.student.id)).map((s) => [s.id, s]));
+  const currentIds = [...fresh.values()].map((s) => s.photoAttachmentId).filter((id): id is number => id != null);
+  const currentSha = new Map(getAttachments(tx, currentIds).map((a) => [a.id, a.sha256]));
+
+  const store = (studentId: number, purpose: string, fileName: string, mime: string, bytes: Buffer) => {
+    const file = storeEncrypted(ctx.core.folder, bytes);
+    stored.push(file.storedName);
+    return insertAttachment(tx, { studentId, purpose, fileName, mime, size: file.size, sha256: file.sha256, storedName: file.storedName, createdBy: username, createdAt: now });
+  };
+
+  let set = 0;
+  for (const f of finals) {
+    const s = fresh.get(f.student.id);
+    if (!s) {
+      report.unreadable.push({ fileName: f.src.fileName, reason: `学生 ${who(f.student)} 已被删除，照片未导入` });
+      continue;
+    }
+    const row: Row = { fileName: f.src.fileName, studentNo: s.studentNo, name: s.name };
+    if (s.photoAttachmentId != null && currentSha.get(s.photoAttachmentId) === f.photo.normalSha) {
+      report.matched.push(row); // already this very photo: nothing to change
+      continue;
+    }
+    // Once registered, the photo is a locked key field: replacing it needs an approved request.
+    const needsRequest = s.registered && s.photoAttachmentId != null;
+    if (needsRequest) {
+      if (!mayRequest) {
+        report.unreadable.push({ fileName: f.src.fileName, reason: `${who(s)} 已注册，更换照片须提交变更申请，而当前角色没有提交申请的权限` });
+        continue;
+      }
+      const pending = pendingKeyChange(tx, s.id);
+      if (pending) {
+        report.unreadable.push({ fileName: f.src.fileName, reason: `${who(s)} 已注册且已有一份待审批的变更申请（第 ${pending.id} 号），请审批后再导入其照片` });
+        continue;
+      }
+    }
+    const photo = store(s.id, PHOTO_PURPOSE, `${s.studentNo}.jpg`, 'image/jpeg', f.photo.jpeg);
+    if (keepOriginal) store(s.id, PHOTO_ORIGINAL_PURPOSE, f.src.fileName.split(/[\\/]/).pop()!, f.format === 'png' ? 'image/png' : 'image/jpeg', f.src.bytes());
+    report.matched.push(row);
+    const change = [{ field: PHOTO_CHANGE_FIELD, before: s.photoAttachmentId, after: photo.id }];
+    if (needsRequest) {
+      const reason = `批量导入照片（文件 ${f.src.fileName}）`;
+      const requestId = insertPhotoChangeRequest(tx, { studentId: s.id, before: s.photoAttachmentId, after: photo.id, reason, requestedBy: username, requestedAt: now });
+      report.changeRequests.push(row);
+      audit.push({ action: 'keyChanges.request', entity: 'student', entityId: s.id, summary: `提交信息变更申请（第 ${requestId} 号）：照片：更换为 ${f.src.fileName}；原因：${reason}`, changes: change });
+    } else {
+      setStudentPhoto(tx, s.id, photo.id, now);
+      set++;
+      if (s.photoAttachmentId != null) report.replaced.push(row);
+      audit.push({ action: 'photos.set', entity: 'student', entityId: s.id, summary: `${s.photoAttachmentId != null ? '更换' : '设置'}照片 ${who(s)}：文件 ${f.src.fileName}`, changes: change });
+    }
+  }
+  audit.push({
+    action: 'photos.import',
+    entity: 'student',
+    entityId: null,
+    summary:
+      `批量导入照片：${report.files} 个文件，匹配 ${report.matched.length} 张，设置 ${set} 张（其中更换 ${report.replaced.length} 张），` +
+      `变更申请 ${report.changeRequests.length} 份，未匹配 ${report.unmatched.length} 个，重复 ${report.duplicates.length} 组，无法导入 ${report.unreadable.length} 个` +
+      `${keepOriginal ? '；保留原图' : ''}`,
+  });
+  return { value: null, audit };
+}
