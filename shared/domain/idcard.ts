@@ -117,6 +117,16 @@ export function looksLikeNumericPrecisionLoss(raw: string | number): boolean {
   return /^\d{15}000$/.test(s) && idCheckChar(s.slice(0, 17)) !== s[17];
 }
 
+/**
+ * A real day of the proleptic Gregorian calendar: what date-fns `parse(ymd, 'yyyyMMdd')` + `isValid`
+ * accept, without the parser's cost (it runs for every row of a 50,000-row import, twice).
+ */
+function isCalendarDay(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+}
+
 function fail(code: IdErrorCode, message: string): IdInvalid {
   return { ok: false, code, message };
 }
@@ -199,15 +209,17 @@ export function validateIdNumber(
   }
 
   const ymd = id.slice(6, 14);
-  const birth = parse(ymd, 'yyyyMMdd', new Date(0));
-  if (!isValid(birth)) {
+  const by = Number(ymd.slice(0, 4));
+  const bm = Number(ymd.slice(4, 6));
+  const bd = Number(ymd.slice(6, 8));
+  if (!isCalendarDay(by, bm, bd)) {
     return fail('BIRTH_INVALID', `身份证号中的出生日期 ${ymd} 不是有效日期`);
   }
-  if (birth.getFullYear() < MIN_BIRTH_YEAR) {
+  if (by < MIN_BIRTH_YEAR) {
     return fail('BIRTH_INVALID', `身份证号中的出生日期 ${ymd} 不是有效日期（年份早于 ${MIN_BIRTH_YEAR} 年）`);
   }
   const birthDate = `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`;
-  if (isAfter(birth, opts.asOf)) {
+  if (isAfter(new Date(by, bm - 1, bd), opts.asOf)) {
     return fail(
       'BIRTH_FUTURE',
       `身份证号中的出生日期 ${birthDate} 晚于当前日期 ${format(opts.asOf, 'yyyy-MM-dd')}，不可能是真实的出生日期`,

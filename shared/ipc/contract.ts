@@ -13,7 +13,7 @@ import {
 } from './schemas/students';
 import { AuditRow } from './schemas/audit';
 import {
-  CommitInput, CommitOutput, FileOutput, FileUpload, ImportBatch, ImportOpenOutput, ImportOptions, InspectInput, InspectOutput,
+  CommitInput, CommitOutput, FileOutput, ImportBatch, ImportOpenInput, ImportOpenOutput, ImportOptions, InspectInput, InspectOutput,
   PhotoExportInput, PhotoImportInput, PhotoImportReport, PreviewOutput,
 } from './schemas/imports';
 import { CreateUserInput, ResetPasswordInput, UpdateUserInput, UserRow } from './schemas/users';
@@ -86,7 +86,7 @@ export const contract = {
   'keyChanges.request': { input: CreateKeyChangeInput, output: KeyChangeRequest, access: 'changes.request' },
   'keyChanges.decide': { input: DecideKeyChangeInput, output: KeyChangeRequest, access: 'changes.approve' },
 
-  'imports.open': { input: FileUpload, output: ImportOpenOutput, access: 'students.write' },
+  'imports.open': { input: ImportOpenInput, output: ImportOpenOutput, access: 'students.write' },
   'imports.inspect': { input: InspectInput, output: InspectOutput, access: 'students.write' },
   'imports.preview': { input: ImportOptions, output: PreviewOutput, access: 'students.write' },
   'imports.commit': { input: CommitInput, output: CommitOutput, access: 'students.write' },

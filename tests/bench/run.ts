@@ -3,12 +3,16 @@
  * figures printed. Not a test: it reports, and exits non-zero only if a target is missed by far
  * (so a regression is visible without making CI flaky).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { createCore } from '../../electron/main/core/create-core';
+import { generateDemoOrganisation, generateDemoStudents } from '../../shared/domain/demo';
 import type { Channel } from '../../shared/ipc/channels';
 import type { CallInput, CallOutput } from '../../shared/ipc/contract';
+import { BENCH_HEADERS, benchRow, writeRosterXlsx } from '../support/roster-fixtures';
+import { benchPhotos } from './photos';
 
 const N = Number(process.env.BENCH_STUDENTS ?? 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'xueji-bench-'));
@@ -90,6 +94,11 @@ async function main() {
   // contract feature, so measure the full-cohort export and scale-check separately below.
   results.push({ name: `export ${exported.rows} rows to .xlsx`, p50: exportMs, p95: exportMs, target: 5000 * (exported.rows / 20_000), unit: 'ms' });
 
+  // Photo import (own data folder, 1,000 generated 1200×1600 JPEGs; BENCH_PHOTOS=0 skips it).
+  if (process.env.BENCH_PHOTOS !== '0') results.push(...(await benchPhotos()));
+
+  await importBench();
+
   console.log('');
   console.log('  measurement                              p50 ms    p95 ms   target');
   let missed = 0;
@@ -102,6 +111,60 @@ async function main() {
   core.folder.close();
   rmSync(dir, { recursive: true, force: true });
   process.exit(missed ? 1 : 0);
+}
+
+/**
+ * Roster import: a 25-column roster of new students (Chinese text, dates as date cells, valid unique
+ * IDs) written with exceljs' streaming writer, then open → inspect → preview → commit through the
+ * dispatcher, against exceljs alone reading the same file. Target: < 15 s and ≤ 3× exceljs alone.
+ */
+async function importBench() {
+  const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
+  const org = generateDemoOrganisation(20261122); // the loaded demo's classes
+  const raw = core.folder.raw();
+  const taken = new Set(raw.prepare('SELECT id_number FROM students UNION ALL SELECT exam_no FROM students').pluck().all() as string[]);
+  const pool = generateDemoStudents(7_654_321, Math.ceil(rows * 1.2) + 1000, org)
+    .filter((s) => !taken.has(s.idNumber) && !taken.has(s.examNo))
+    .slice(0, rows)
+    .map((s) => ({ ...s, studentNo: `9${s.studentNo.slice(1)}` })); // 学号 not used by the loaded demo
+  const file = join(dir, 'roster.xlsx');
+  let t = performance.now();
+  await writeRosterXlsx(file, BENCH_HEADERS, (function* () { let i = 0; for (const s of pool) yield benchRow(s, org, i++); })());
+  console.log(`  write ${pool.length}-row × ${BENCH_HEADERS.length}-column roster (exceljs streaming writer): ${(performance.now() - t).toFixed(0)} ms`);
+
+  // exceljs alone: the streaming reader over the same file, touching every value.
+  t = performance.now();
+  let cells = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  for await (const ws of reader) for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) cells += (row.values as unknown[]).length;
+  const excelMs = performance.now() - t;
+
+  let peak = process.memoryUsage().rss;
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+  const timer = setInterval(sample, 50);
+  const phases: [string, number][] = [];
+  const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const s = performance.now();
+    const r = await fn();
+    sample();
+    phases.push([name, performance.now() - s]);
+    return r;
+  };
+  const started = performance.now();
+  const opened = await phase('open (parse in worker)', () => call('imports.open', { fileName: 'roster.xlsx', dataBase64: readFileSync(file).toString('base64') }));
+  const sheet = opened.sheets[0]!.name;
+  const inspected = await phase('inspect', () => call('imports.inspect', { uploadId: opened.uploadId, sheet }));
+  const options = { uploadId: opened.uploadId, sheet, mapping: inspected.mapping };
+  const preview = await phase('preview (validate, check db)', () => call('imports.preview', options));
+  const committed = await phase('commit (check db, write)', () => call('imports.commit', options));
+  const totalMs = performance.now() - started;
+  clearInterval(timer);
+  if (committed.imported !== pool.length) {
+    throw new Error(`import bench: expected ${pool.length} imported, got ${committed.imported} (${preview.invalid} invalid: ${preview.issues.slice(0, 3).map((i) => i.message).join('; ')})`);
+  }
+  console.log(`  import ${pool.length} rows: ${phases.map(([n, ms]) => `${n} ${ms.toFixed(0)} ms`).join(', ')}`);
+  console.log(`  import total ${totalMs.toFixed(0)} ms vs exceljs alone reading the file ${excelMs.toFixed(0)} ms (${cells} cells): ${(totalMs / excelMs).toFixed(2)}× (target ≤ 3×); peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+  results.push({ name: `import ${pool.length} rows (open→commit)`, p50: totalMs, p95: totalMs, target: Math.min(15_000, 3 * excelMs), unit: 'ms' });
 }
 
 void main();

@@ -1,3 +1,6 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { FIELD_BY_KEY } from '../../../shared/domain/student-fields';
 import { CliError } from '../prompt';
 import type { CliSession } from '../session';
 
@@ -11,7 +14,87 @@ export interface ImportStudentsOptions {
   json: boolean;
 }
 
-/** Being written with the roster import. */
-export async function importStudents(_session: CliSession, _opts: ImportStudentsOptions): Promise<number> {
-  throw new CliError('Excel 导入功能尚未完成。', 1);
+const MAX_BYTES = 50 * 1024 * 1024;
+/** Problems listed in the text output; --json and --report carry all of them. */
+const SHOWN = 50;
+
+/**
+ * `import students FILE`: the same open → inspect → preview → commit calls as the import wizard,
+ * with the automatic column mapping. Exit codes: 0 done; 2 invalid rows and no --skip-invalid
+ * (nothing written) or bad arguments; 1 other errors.
+ */
+export async function importStudents(session: CliSession, opts: ImportStudentsOptions): Promise<number> {
+  const mode = opts.mode ?? 'add';
+  if (mode !== 'add' && mode !== 'update') throw new CliError(`--mode 只能是 add（新增学生）或 update（更新已有学生），而不是“${mode}”。`, 2);
+  const path = resolve(opts.file);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new CliError(`找不到文件：${path}`, 2);
+  }
+  if (size > MAX_BYTES) throw new CliError(`文件 ${basename(path)} 超过 50 MB，请拆分后分批导入。`, 2);
+  const log = (line: string) => {
+    if (!opts.json) console.log(line);
+  };
+
+  const fileName = basename(path);
+  const opened = await session.call('imports.open', { fileName, dataBase64: readFileSync(path).toString('base64') });
+  const sheet = opts.sheet ?? (opened.sheets.find((s) => s.rows > 0) ?? opened.sheets[0])?.name;
+  if (!sheet) throw new CliError('文件中没有工作表。', 2);
+  if (opts.sheet && opened.kind === 'xlsx' && !opened.sheets.some((s) => s.name === opts.sheet)) {
+    throw new CliError(`文件中没有名为“${opts.sheet}”的工作表，可选：${opened.sheets.map((s) => s.name).join('、')}`, 2);
+  }
+  const inspected = await session.call('imports.inspect', { uploadId: opened.uploadId, sheet });
+  log(`文件：${fileName}${opened.encoding ? `（${opened.encoding}）` : ''}，工作表“${sheet}”，表头在第 ${inspected.headerRow} 行，数据 ${inspected.dataRows} 行`);
+  const mapped = Object.entries(inspected.mapping).map(([i, f]) => `${inspected.headers[Number(i)]}→${FIELD_BY_KEY[f].label}`);
+  log(`列对应：${mapped.join('，')}`);
+  if (inspected.unmapped.length) log(`未导入的列：${inspected.unmapped.map((u) => u.header).join('，')}`);
+
+  const options = { uploadId: opened.uploadId, sheet, mapping: inspected.mapping, mode, matchBy: 'idNumber', rememberMapping: false } as const;
+  const preview = await session.call('imports.preview', options);
+  log(`检查结果：共 ${preview.rows} 行，有效 ${preview.valid} 行，有问题 ${preview.invalid} 行；将新增 ${preview.toAdd} 人，更新 ${preview.toUpdate} 人${preview.keyChanges ? `，提交关键信息变更申请 ${preview.keyChanges} 份` : ''}`);
+  if (preview.unknownClasses.length) log(`系统中没有的班级：${preview.unknownClasses.join('、')}`);
+
+  if (opts.report) {
+    const report = await session.call('imports.errorReport', options);
+    const out = resolve(opts.report);
+    writeFileSync(out, Buffer.from(report.dataBase64, 'base64'));
+    log(`问题报告已写入 ${out}`);
+  }
+
+  const errorsOf = (list: { row: number; column: string; field: string; code: string; message: string }[]) =>
+    list.map(({ row, column, field, code, message }) => ({ row, column, field, code, message }));
+  const showErrors = (list: { message: string }[], total: number) => {
+    for (const e of list.slice(0, SHOWN)) log(`  ${e.message}`);
+    if (total > SHOWN) log(`  ……共 ${total} 个问题${opts.report ? '，详见问题报告' : '，加 --report 问题.xlsx 可导出全部'}`);
+  };
+  const previewErrors = preview.issues.filter((i) => i.severity === 'error');
+
+  if (opts.dryRun) {
+    const blocked = preview.invalid > 0 && !opts.skipInvalid;
+    if (opts.json) {
+      console.log(JSON.stringify({
+        rows: preview.rows, imported: blocked ? 0 : preview.toAdd, updated: blocked ? 0 : preview.toUpdate,
+        skipped: blocked ? preview.rows : preview.rows - preview.toAdd - preview.toUpdate, errors: errorsOf(previewErrors), dryRun: true,
+      }, null, 2));
+    } else {
+      showErrors(previewErrors, preview.issuesTotal);
+      log(blocked ? '试运行：有无效行，正式导入时将不写入任何数据（可加 --skip-invalid 跳过无效行）。' : '试运行：未写入任何数据。');
+    }
+    return blocked ? 2 : 0;
+  }
+
+  const result = await session.call('imports.commit', { ...options, skipInvalid: opts.skipInvalid });
+  if (opts.json) {
+    console.log(JSON.stringify({ rows: result.rows, imported: result.imported, updated: result.updated, skipped: result.skipped, errors: errorsOf(result.errors) }, null, 2));
+  } else {
+    showErrors(result.errors, result.errors.length);
+    if (result.batchId === null && result.errors.length && !opts.skipInvalid) {
+      log('有无效行，未写入任何数据。请修正后重新导入，或加 --skip-invalid 只导入有效行。');
+    } else {
+      log(`已导入：新增 ${result.imported} 人，更新 ${result.updated} 人，跳过 ${result.skipped} 行${result.keyChangeRequests ? `，提交变更申请 ${result.keyChangeRequests} 份` : ''}${result.batchId ? `（批次 #${result.batchId}，可在程序中撤销）` : ''}`);
+    }
+  }
+  return result.batchId === null && result.errors.length > 0 && !opts.skipInvalid ? 2 : 0;
 }

@@ -12,7 +12,7 @@
  *
  * Pure: no I/O, no Node/Electron imports.
  */
-import { addDays, format, getDaysInMonth, isExists } from 'date-fns';
+import { addDays, getDaysInMonth, isExists } from 'date-fns';
 import { findEthnicity, findGender, findPoliticalStatus, STUDENT_STATUSES, type GenderCode, type StudentStatusCode } from '../codes';
 import { validateIdNumber, type IdErrorCode } from '../idcard';
 import { normaliseSpaces, toHalfWidth } from '../text';
@@ -130,7 +130,9 @@ function dateFromParts(y: number, m: number, d: number, precision: DatePrecision
     const days = getDaysInMonth(new Date(y, m - 1, 1));
     return fail('DATE_INVALID', `${quote(shown)}不是有效日期：${y} 年 ${m} 月只有 ${days} 天`);
   }
-  const iso = format(new Date(y, m - 1, d), 'yyyy-MM-dd');
+  // y is 1900–2100 here: four digits. (Formatted by hand: date-fns format costs ~10 µs, and this
+  // runs for every date cell of a 50,000-row import.)
+  const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   return { ok: true, value: iso, precision };
 }
 

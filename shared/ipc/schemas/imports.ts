@@ -8,6 +8,9 @@ export const FileUpload = z.object({
   dataBase64: z.string().min(1, '文件是空的').max(70_000_000, '文件不能超过 50 MB'),
 });
 
+/** The file to import; with a taskId, reading a large workbook reports progress and can be cancelled. */
+export const ImportOpenInput = FileUpload.extend({ taskId: z.string().max(64).optional() });
+
 export const ImportOpenOutput = z.object({
   uploadId: z.string(),
   kind: z.enum(['xlsx', 'csv']),

@@ -1,18 +1,218 @@
+/**
+ * Roster import (花名册导入): open → inspect → preview → commit, with an error report, a template,
+ * and batches that can be undone. The file is parsed once, off the main thread (parse-runner.ts),
+ * and kept in memory for the session (uploads.ts); checks are in validate.ts, writing in commit.ts.
+ */
+import type { z } from 'zod';
+import { loadMappings, saveMappings } from '../../../../db/queries/imports';
+import type { ImportIssue } from '../../../../shared/domain/import';
+import type { ImportOptions } from '../../../../shared/ipc/schemas/imports';
+import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { FeatureHandlers } from '../../core/handlers-type';
+import { batchesDto, undoBatch, writeImport } from './commit';
+import { detectKind } from './parse';
+import { ParseCancelled, readSpreadsheet } from './parse-runner';
+import { errorReportXlsx, reportFileName, templateXlsx } from './report';
+import { choicesToRemember, displayText, locateHeader, mapWithMemory, parseMapping } from './sheet';
+import { Speculation } from './speculate';
+import { addUpload, cancelTask, dropUpload, getSheet, getUpload, startTask, type TaskHandle, type Upload } from './uploads';
+import { checkRows, evaluate, rowCheckKey, type ImportSettings, type PureResult } from './validate';
 
-// Being written (roster import). Until then every call says so plainly.
-const pending = () => {
-  throw new AppError('INTERNAL', 'Excel 导入功能尚未完成。');
-};
+/** Issues sent back at most (counts stay exact). */
+const MAX_ISSUES = 5000;
+
+type Options = z.output<typeof ImportOptions>;
+
+const toDto = (i: ImportIssue) => ({ row: i.row, column: i.column, field: i.field, code: i.code, message: i.message, severity: i.severity });
+
+const settingsOf = (o: Options): ImportSettings => ({ mode: o.mode, matchBy: o.matchBy, createMissingClasses: o.createMissingClasses });
+
+/** Waits for a promise, checking for cancel every 200 ms. */
+async function cancellable<T>(p: Promise<T>, task: TaskHandle): Promise<T> {
+  let settled = false;
+  const out = p.finally(() => (settled = true));
+  while (!settled) {
+    await Promise.race([out, new Promise((r) => setTimeout(r, 200))]);
+    task.check();
+  }
+  return out;
+}
+
+/**
+ * Row checks for this upload and mapping: computed once (often already while the file was read,
+ * see speculate.ts) and reused by preview, commit and the report.
+ */
+async function rowChecks(ctx: CallContext, o: Options, task: TaskHandle) {
+  const upload = getUpload(ctx, o.uploadId);
+  const sheet = getSheet(upload, o.sheet);
+  const layout = locateHeader(sheet);
+  const mapping = parseMapping(o.mapping, layout.headers.length);
+  const asOf = new Date(ctx.core.now());
+  const key = rowCheckKey(sheet.name, layout, mapping, asOf);
+  let pure: PureResult | null = upload.pure?.key === key ? upload.pure.result : null;
+  if (!pure) {
+    const spec = upload.speculative?.get(sheet.name);
+    if (spec && (await spec.key) === key) {
+      spec.watch(task);
+      pure = await cancellable(spec.result, task);
+    } else {
+      spec?.abort();
+    }
+    pure ??= await checkRows(sheet, layout, mapping, asOf, task);
+    upload.pure = { key, result: pure };
+  }
+  return { upload, sheet, pure, asOf, key };
+}
+
+const totalChanges = (ctx: CallContext) => (ctx.core.folder.raw().prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+
+/**
+ * The database checks. Reused from the previous call only when nothing at all has been written
+ * since (same connection, same total_changes()): then they would come out the same.
+ */
+function evaluation(ctx: CallContext, upload: Upload, rowKey: string, pure: PureResult, o: Options, asOf: Date) {
+  const settings = settingsOf(o);
+  const key = rowKey + JSON.stringify(settings);
+  const db = ctx.core.folder.raw();
+  const c = upload.evaluation;
+  if (c && c.key === key && c.db === db && c.changes === totalChanges(ctx)) return c.ev;
+  const ev = evaluate(ctx.db(), pure, settings, asOf);
+  upload.evaluation = { key, db, changes: totalChanges(ctx), ev };
+  return ev;
+}
+
+function rememberMapping(ctx: CallContext, upload: Upload, o: Options, pure: PureResult) {
+  if (!o.rememberMapping) return;
+  const at = new Date(ctx.core.now()).toISOString();
+  ctx.core.folder.transaction((db) => saveMappings(db, choicesToRemember(pure.layout.headers, pure.mapping, loadMappings(db)), ctx.actor().username, at));
+  // The mapping memory plays no part in the checks: the evaluation just made stays valid.
+  if (upload.evaluation) upload.evaluation.changes = totalChanges(ctx);
+}
+
 export const importsHandlers: FeatureHandlers<'imports'> = {
-  'imports.open': pending,
-  'imports.inspect': pending,
-  'imports.preview': pending,
-  'imports.commit': pending,
-  'imports.errorReport': pending,
-  'imports.cancel': pending,
-  'imports.batches': pending,
-  'imports.undo': pending,
-  'imports.template': pending,
+  'imports.open': async ({ fileName, dataBase64, taskId }, ctx) => {
+    const bytes = Buffer.from(dataBase64, 'base64');
+    if (bytes.length === 0) throw new AppError('VALIDATION', '文件是空的', 'dataBase64');
+    const kind = detectKind(fileName, bytes);
+    if ('error' in kind) throw new AppError('VALIDATION', kind.error, 'fileName');
+    const task = startTask(ctx, taskId);
+    // Rows are checked with the proposed mapping while the worker is still reading (speculate.ts).
+    const speculation = new Speculation(loadMappings(ctx.db()), new Date(ctx.core.now()), () => task.cancelled);
+    try {
+      const parsed = await readSpreadsheet(bytes, kind.kind, fileName, {
+        onProgress: (rows) => task.progress(rows, 0, `正在读取文件：已读取 ${rows} 行`),
+        onRows: (sheet) => speculation.onRows(sheet),
+        onSheetEnd: (sheet) => speculation.onSheetEnd(sheet),
+        cancelled: () => task.cancelled,
+      }).catch((e: unknown) => {
+        speculation.abortAll();
+        if (e instanceof ParseCancelled) throw new AppError('CONFLICT', '已取消读取文件。');
+        throw e;
+      });
+      if (!parsed.sheets.length) throw new AppError('VALIDATION', `文件“${fileName}”中没有工作表`, 'fileName');
+      const upload = addUpload(ctx, { fileName, kind: kind.kind, bytes, parsed, speculative: speculation.byName() });
+      return {
+        uploadId: upload.id,
+        kind: kind.kind,
+        encoding: parsed.encoding,
+        sheets: parsed.sheets.map((s) => ({ name: s.name, rows: s.rowNos.length })),
+      };
+    } finally {
+      task.end();
+    }
+  },
+
+  'imports.inspect': ({ uploadId, sheet: sheetName }, ctx) => {
+    const upload = getUpload(ctx, uploadId);
+    const sheet = getSheet(upload, sheetName);
+    const layout = locateHeader(sheet);
+    const m = mapWithMemory(layout.headers, loadMappings(ctx.db()));
+    const width = layout.headers.length;
+    const sampleRows = sheet.cells
+      .slice(layout.headerIndex + 1, layout.headerIndex + 6)
+      .map((cells) => Array.from({ length: width }, (_, c) => displayText(cells[c])));
+    return {
+      headerRow: layout.headerRow,
+      headers: layout.headers,
+      mapping: Object.fromEntries(Object.entries(m.mapping).map(([i, f]) => [String(i), f])),
+      unmapped: m.unmapped,
+      missingRequired: m.missingRequired,
+      guessed: m.guessed,
+      sampleRows,
+      dataRows: sheet.cells.length - layout.headerIndex - 1,
+    };
+  },
+
+  'imports.preview': async (o, ctx) => {
+    const task = startTask(ctx, o.taskId);
+    try {
+      const { upload, pure, asOf, key } = await rowChecks(ctx, o, task);
+      task.check();
+      task.progress(pure.rows.length, pure.rows.length, '正在与系统中的学生核对', true);
+      const ev = evaluation(ctx, upload, key, pure, o, asOf);
+      rememberMapping(ctx, upload, o, pure);
+      return {
+        rows: ev.rows, valid: ev.valid, invalid: ev.invalid, toAdd: ev.toAdd, toUpdate: ev.toUpdate, keyChanges: ev.keyChanges,
+        unknownClasses: ev.unknownClasses, issues: ev.issues.slice(0, MAX_ISSUES).map(toDto), issuesTotal: ev.issues.length,
+      };
+    } finally {
+      task.end();
+    }
+  },
+
+  'imports.commit': async (o, ctx) => {
+    const actor = ctx.actor();
+    const task = startTask(ctx, o.taskId);
+    try {
+      const { upload, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
+      task.check();
+      // From here to the end of the transaction nothing awaits: no other call can change the
+      // database between the checks and the writes.
+      const ev = evaluation(ctx, upload, key, pure, o, asOf);
+      const errors = ev.issues.filter((i) => i.severity === 'error').slice(0, MAX_ISSUES).map(toDto);
+      if (ev.invalid > 0 && !o.skipInvalid) {
+        return { batchId: null, rows: ev.rows, imported: 0, updated: 0, skipped: ev.rows, keyChangeRequests: 0, errors };
+      }
+      task.check();
+      task.progress(0, ev.plans.length, '正在写入数据库', true);
+      const counts = writeImport(ctx, actor, ev, { fileName: upload.fileName, sheet: sheet.name, settings: settingsOf(o) });
+      rememberMapping(ctx, upload, o, pure);
+      dropUpload(ctx, upload);
+      task.progress(ev.plans.length, ev.plans.length, '导入完成', true);
+      return {
+        batchId: counts.batchId, rows: ev.rows, imported: counts.imported, updated: counts.updated,
+        skipped: ev.rows - counts.imported - counts.updated, keyChangeRequests: counts.keyChangeRequests, errors,
+      };
+    } finally {
+      task.end();
+    }
+  },
+
+  'imports.errorReport': async (o, ctx) => {
+    const task = startTask(ctx, o.taskId);
+    try {
+      const { upload, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
+      task.check();
+      const ev = evaluation(ctx, upload, key, pure, o, asOf);
+      const buffer = await errorReportXlsx(sheet, pure.layout, pure.mapping, ev.issuesByIndex);
+      return { fileName: reportFileName(upload.fileName), dataBase64: buffer.toString('base64') };
+    } finally {
+      task.end();
+    }
+  },
+
+  'imports.cancel': ({ taskId }, ctx) => {
+    cancelTask(ctx, taskId);
+    return null;
+  },
+
+  'imports.batches': (_input, ctx) => batchesDto(ctx),
+
+  'imports.undo': ({ id }, ctx) => undoBatch(ctx, id),
+
+  'imports.template': async () => {
+    const buffer = await templateXlsx();
+    return { fileName: '学生名单导入模板.xlsx', dataBase64: buffer.toString('base64') };
+  },
 };

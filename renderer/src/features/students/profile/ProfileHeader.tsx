@@ -1,7 +1,6 @@
 import EditNoteOutlined from '@mui/icons-material/EditNoteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
-import PersonOutlined from '@mui/icons-material/PersonOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -11,6 +10,7 @@ import type { StudentProfile } from '../../../../../shared/ipc/schemas/students'
 import { fieldLabel } from '../../../../../shared/domain/student-fields';
 import { genderName, orDash } from '../common/codeNames';
 import { StatusChip } from '../common/StatusChip';
+import { StudentPhoto } from './StudentPhoto';
 
 interface Props {
   student: StudentProfile;
@@ -35,14 +35,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 export function ProfileHeader({ student: s, onEdit, onRequestChange }: Props) {
   return (
     <Paper variant="outlined" sx={{ p: 2.5, mb: 2, display: 'flex', gap: 3, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-      <Box
-        aria-label="照片"
-        role="img"
-        sx={{ width: 88, height: 112, borderRadius: 1.5, bgcolor: '#eef2f7', border: '1px dashed #c5cfdc', display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', color: '#8a97a8', flexShrink: 0 }}
-      >
-        <PersonOutlined sx={{ fontSize: 44 }} />
-        <Typography variant="caption">{s.hasPhoto ? '已有照片' : '暂无照片'}</Typography>
-      </Box>
+      <StudentPhoto student={s} />
       <Box sx={{ flex: 1, minWidth: 260 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
           <Typography variant="h5" component="h1">

@@ -3,6 +3,7 @@ import BedOutlined from '@mui/icons-material/BedOutlined';
 import ClassOutlined from '@mui/icons-material/ClassOutlined';
 import CloseOutlined from '@mui/icons-material/CloseOutlined';
 import NotesOutlined from '@mui/icons-material/NotesOutlined';
+import PhotoLibraryOutlined from '@mui/icons-material/PhotoLibraryOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
@@ -13,10 +14,13 @@ interface Props {
   onBulk: (mode: BulkMode) => void;
   onRegister: () => void;
   onClear: () => void;
+  /** 导出照片, for roles that may see identifying data. */
+  onExportPhotos?: (() => void) | undefined;
+  exportingPhotos?: boolean;
 }
 
 /** Shown while students are ticked: what can be done to all of them at once. */
-export function BulkActionsBar({ count, onBulk, onRegister, onClear }: Props) {
+export function BulkActionsBar({ count, onBulk, onRegister, onClear, onExportPhotos, exportingPhotos = false }: Props) {
   return (
     <Box
       role="toolbar"
@@ -38,6 +42,11 @@ export function BulkActionsBar({ count, onBulk, onRegister, onClear }: Props) {
       <Button size="small" startIcon={<AppRegistrationOutlined />} onClick={onRegister}>
         注册学籍
       </Button>
+      {onExportPhotos && (
+        <Button size="small" startIcon={<PhotoLibraryOutlined />} onClick={onExportPhotos} disabled={exportingPhotos}>
+          {exportingPhotos ? '正在导出照片…' : '导出照片'}
+        </Button>
+      )}
       <Box sx={{ flexGrow: 1 }} />
       <Button size="small" color="inherit" startIcon={<CloseOutlined />} onClick={onClear}>
         取消选择

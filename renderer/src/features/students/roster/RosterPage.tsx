@@ -30,6 +30,7 @@ import { EMPTY_FILTER, filterFromSearch, fromRosterFilter, isFilterEmpty, toRost
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { SaveViewDialog } from './SaveViewDialog';
 import { useDebounced } from './useDebounced';
+import { usePhotoExport } from './usePhotoExport';
 
 type Sort = RosterQuery['sort'];
 const EMPTY_SELECTION: GridRowSelectionModel = { type: 'include', ids: new Set() };
@@ -95,6 +96,8 @@ export function RosterPage() {
     setSelection(EMPTY_SELECTION);
     reload();
   };
+
+  const photoExport = usePhotoExport(setNotice, setActionError);
 
   const definition = { filter: rosterFilter, ...(state.sort ? { sort: state.sort } : {}), columns: [...state.visible] };
 
@@ -165,7 +168,14 @@ export function RosterPage() {
           </Button>
         </Box>
         {canWrite && selectedIds.length > 0 && (
-          <BulkActionsBar count={selectedIds.length} onBulk={setBulk} onRegister={() => setRegistering(selectedIds)} onClear={() => setSelection(EMPTY_SELECTION)} />
+          <BulkActionsBar
+            count={selectedIds.length}
+            onBulk={setBulk}
+            onRegister={() => setRegistering(selectedIds)}
+            onClear={() => setSelection(EMPTY_SELECTION)}
+            onExportPhotos={can('students.identity.read') ? () => void photoExport.run(selectedIds) : undefined}
+            exportingPhotos={photoExport.busy}
+          />
         )}
         <Box sx={{ flex: 1, minHeight: 0, position: 'relative' }}>
           <Box sx={{ position: 'absolute', inset: 0 }}>

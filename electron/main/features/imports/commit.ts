@@ -1,0 +1,214 @@
+/**
+ * Writing an import (one transaction: classes it creates, students, guardians, history, change
+ * requests, the batch and its items, the audit trail) and undoing a batch.
+ */
+import { diffFields, type AuditEntry, type FieldChange } from '../../../../db/queries/audit';
+import {
+  appendAuditEntries, batchItems, deleteCreatedStudents, firstChangedItem, getBatch, importWriters, insertBatch, listBatches, markBatchUndone,
+  withSearchIndexDeferred, type BatchRow,
+} from '../../../../db/queries/imports';
+import { insertClass } from '../../../../db/queries/org';
+import { getStudent, getStudentsByIds, replaceGuardians, updateStudentRow, type StudentRow } from '../../../../db/queries/students';
+import { classes, keyChangeRequests } from '../../../../db/schema';
+import { eq } from 'drizzle-orm';
+import type { ImportBatch } from '../../../../shared/ipc/schemas/imports';
+import { fieldLabel } from '../../../../shared/domain/student-fields';
+import { maskIdNumber } from '../../../../shared/domain/idcard';
+import type { Actor, CallContext } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { AUDITED_STUDENT_FIELDS } from '../students/handlers';
+import type { ClassRef, Evaluation, GuardianInput, ImportSettings } from './validate';
+import type { z } from 'zod';
+
+type Audit = Omit<AuditEntry, 'userId' | 'username'>;
+
+const guardianText = (list: readonly { name: string; relation: string; phone?: string | null }[]) =>
+  list.map((g) => `${g.relation} ${g.name} ${g.phone ?? ''}`.trim()).join('；');
+
+const describeChange = (c: { field: string; before: unknown; after: unknown }) => {
+  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '（空）' : c.field === 'idNumber' ? maskIdNumber(String(v)) : String(v));
+  return `${fieldLabel(c.field)}：${show(c.before)} → ${show(c.after)}`;
+};
+
+export interface CommitMeta {
+  fileName: string;
+  sheet: string;
+  settings: ImportSettings;
+}
+
+export interface CommitCounts {
+  batchId: number | null;
+  imported: number;
+  updated: number;
+  keyChangeRequests: number;
+}
+
+/**
+ * Executes the plan of an evaluation in ONE transaction. Call it synchronously right after
+ * evaluate(), so nothing can change the database in between.
+ */
+export function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation, meta: CommitMeta): CommitCounts {
+  if (!ev.plans.length) return { batchId: null, imported: 0, updated: 0, keyChangeRequests: 0 };
+  const nowDate = new Date(ctx.core.now());
+  const now = nowDate.toISOString();
+  const today = now.slice(0, 10);
+  const by = actor.username;
+  return ctx.core.folder.transaction((db) => {
+    const w = importWriters(db);
+    const audit: Audit[] = [];
+
+    // Classes named in the file that do not exist yet.
+    const created = new Map<string, { id: number; name: string }>();
+    for (const nc of ev.newClasses.values()) {
+      const row = insertClass(db, { name: nc.name, majorId: nc.majorId, cohortYear: nc.cohortYear, headTeacher: null, establishedOn: `${nc.cohortYear}-09`, lengthYears: nc.lengthYears, classType: '普通班', createdAt: now, updatedAt: now });
+      created.set(nc.name, { id: row.id, name: row.name });
+      audit.push({ action: 'org.createClass', entity: 'class', entityId: row.id, summary: `导入《${meta.fileName}》时新建班级 ${row.name}`, changes: diffFields(null, row, ['name', 'majorId', 'cohortYear', 'establishedOn', 'lengthYears', 'classType']) });
+    }
+    const classOf = (ref: ClassRef | null): { id: number; name: string } | null => (ref ? ('create' in ref ? created.get(ref.create) ?? null : ref) : null);
+
+    const imported = ev.plans.filter((p) => p.kind === 'add').length;
+    const updated = ev.plans.filter((p) => p.kind === 'update' && p.changes).length;
+    const requests = ev.plans.filter((p) => p.kind === 'update' && p.keyChange).length;
+    const batch = insertBatch(db, {
+      fileName: meta.fileName, sheet: meta.sheet, mode: meta.settings.mode, rows: ev.rows, imported, updated, skipped: ev.rows - imported - updated,
+      keyChangeRequests: requests, createdBy: by, createdAt: now,
+    });
+    const batchTag = `导入批次 #${batch.id}《${meta.fileName}》`;
+
+    const writePlans = () => {
+      for (const p of ev.plans) {
+        if (p.kind === 'add') {
+          const cls = classOf(p.classRef);
+          const record = { ...p.record, classId: cls?.id ?? null, createdAt: now, updatedAt: now };
+          const { id, version } = w.insertStudent(record, p.searchKeys);
+          if (p.guardian) w.insertGuardian(id, p.guardian);
+          w.statusHistory(id, null, record.status ?? 'enrolled', today, '建档（批量导入）', by, now);
+          if (cls) w.classHistory(id, cls.id, cls.name, today, by);
+          w.item({ batchId: batch.id, studentId: id, action: 'created', rowNo: p.row, studentNo: record.studentNo, studentName: record.name, versionAfter: version });
+          const changes: FieldChange[] = diffFields(null, record as Partial<StudentRow>, [...AUDITED_STUDENT_FIELDS]);
+          if (p.guardian) changes.push({ field: 'guardians', before: null, after: guardianText([p.guardian]) });
+          audit.push({ action: 'imports.commit', entity: 'student', entityId: id, summary: `${batchTag}第 ${p.row} 行：新建学生档案 ${record.name}（${record.studentNo}）`, changes });
+          continue;
+        }
+        const before = p.before;
+        let after: StudentRow = before;
+        if (p.changes) {
+          const cls = classOf(p.classRef);
+          const patch = { ...p.patch, ...(cls ? { classId: cls.id } : {}), updatedAt: now };
+          after = updateStudentRow(db, before.id, patch);
+          if (p.guardians) replaceGuardians(db, before.id, p.guardians);
+          if (before.status !== after.status) w.statusHistory(after.id, before.status, after.status, today, '档案修改（批量导入）', by, now);
+          if (before.classId !== after.classId && cls) w.classHistory(after.id, cls.id, cls.name, today, by);
+          w.item({
+            batchId: batch.id, studentId: after.id, action: 'updated', rowNo: p.row, studentNo: after.studentNo, studentName: after.name, versionAfter: after.version,
+            before: JSON.stringify({ student: before, guardians: p.beforeGuardians.map((g) => ({ name: g.name, relation: g.relation, phone: g.phone, workUnit: g.workUnit })) }),
+          });
+          const changes = diffFields(before, after, [...AUDITED_STUDENT_FIELDS]);
+          if (p.guardians) changes.push({ field: 'guardians', before: guardianText(p.beforeGuardians), after: guardianText(p.guardians) });
+          audit.push({ action: 'imports.commit', entity: 'student', entityId: after.id, summary: `${batchTag}第 ${p.row} 行：修改学生档案 ${after.name}（${after.studentNo}）`, changes });
+        }
+        if (p.keyChange) {
+          const reason = `${batchTag}第 ${p.row} 行的关键信息与档案不一致（学生已注册，导入不直接修改）`;
+          const req = db.insert(keyChangeRequests).values({ studentId: before.id, changes: JSON.stringify(p.keyChange), reason, requestedBy: by, requestedAt: now }).returning().get();
+          w.item({ batchId: batch.id, studentId: before.id, action: 'requested', rowNo: p.row, studentNo: after.studentNo, studentName: after.name, versionAfter: after.version, keyChangeRequestId: req.id });
+          audit.push({ action: 'keyChanges.request', entity: 'student', entityId: before.id, summary: `提交信息变更申请（第 ${req.id} 号）：${p.keyChange.map(describeChange).join('；')}；原因：${reason}`, changes: p.keyChange });
+        }
+      }
+    };
+    // Many new students: fill the search index once at the end (see withSearchIndexDeferred).
+    if (imported >= 1000) withSearchIndexDeferred(db, writePlans);
+    else writePlans();
+
+    audit.push({
+      action: 'imports.commit', entity: 'import', entityId: batch.id,
+      summary: `导入《${meta.fileName}》（工作表“${meta.sheet}”，${meta.settings.mode === 'add' ? '新增学生' : '更新已有学生'}）：共 ${ev.rows} 行，新建 ${imported} 人，更新 ${updated} 人，跳过 ${ev.rows - imported - updated} 行${requests ? `，提交变更申请 ${requests} 份` : ''}${created.size ? `，新建班级 ${[...created.keys()].join('、')}` : ''}`,
+      changes: [
+        { field: 'fileName', before: null, after: meta.fileName },
+        { field: 'sheet', before: null, after: meta.sheet },
+        { field: 'mode', before: null, after: meta.settings.mode },
+        { field: 'rows', before: null, after: ev.rows },
+        { field: 'imported', before: null, after: imported },
+        { field: 'updated', before: null, after: updated },
+        { field: 'skipped', before: null, after: ev.rows - imported - updated },
+        { field: 'keyChangeRequests', before: null, after: requests },
+      ],
+    });
+    appendAuditEntries(db, audit.map((a) => ({ ...a, userId: actor.userId, username: actor.username })), nowDate);
+    return { batchId: batch.id, imported, updated, keyChangeRequests: requests };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Batches and undo
+
+function blockedReason(ctx: CallContext, b: BatchRow): string | null {
+  if (b.undoneAt) return `该批次已于 ${b.undoneAt.slice(0, 16).replace('T', ' ')} 由 ${b.undoneBy ?? ''} 撤销`;
+  const changed = firstChangedItem(ctx.db(), b.id);
+  if (!changed) return null;
+  return changed.deleted
+    ? `学生 ${changed.studentName}（学号 ${changed.studentNo}）在导入后已被删除，不能撤销此批次`
+    : `学生 ${changed.name ?? changed.studentName}（学号 ${changed.studentNo}）在导入后已被修改，不能撤销此批次`;
+}
+
+export function batchesDto(ctx: CallContext): z.infer<typeof ImportBatch>[] {
+  return listBatches(ctx.db()).map((b) => {
+    const reason = blockedReason(ctx, b);
+    return {
+      id: b.id, fileName: b.fileName, createdBy: b.createdBy, createdAt: b.createdAt, mode: b.mode, rows: b.rows, imported: b.imported,
+      updated: b.updated, skipped: b.skipped, undoneAt: b.undoneAt, undoable: reason === null, undoBlockedReason: reason,
+    };
+  });
+}
+
+const RESTORED_FIELDS = [...AUDITED_STUDENT_FIELDS, 'formerName'] as const;
+
+export function undoBatch(ctx: CallContext, id: number): { removed: number; restored: number } {
+  const db = ctx.db();
+  const b = getBatch(db, id);
+  if (!b) throw new AppError('NOT_FOUND', '找不到该导入批次');
+  const reason = blockedReason(ctx, b);
+  if (reason) throw new AppError('CONFLICT', reason);
+  const items = batchItems(db, id);
+  const nowDate = new Date(ctx.core.now());
+  const now = nowDate.toISOString();
+  const today = now.slice(0, 10);
+  const actor = ctx.actor();
+  return ctx.core.folder.transaction((tx) => {
+    const w = importWriters(tx);
+    const audit: Audit[] = [];
+    let removed = 0;
+    let restored = 0;
+    const tag = `撤销导入批次 #${b.id}《${b.fileName}》`;
+    // The students the batch created: audited one by one, deleted in one statement.
+    for (const s of getStudentsByIds(tx, items.filter((it) => it.action === 'created').map((it) => it.studentId)).sort((a, b) => a.id - b.id)) {
+      audit.push({ action: 'imports.undo', entity: 'student', entityId: s.id, summary: `${tag}：删除导入时新建的学生档案 ${s.name}（${s.studentNo}）`, changes: diffFields(s, null, [...AUDITED_STUDENT_FIELDS]) });
+    }
+    removed = deleteCreatedStudents(tx, b.id);
+    for (const it of items) {
+      if (it.action === 'updated' && it.before) {
+        const saved = JSON.parse(it.before) as { student: StudentRow; guardians: GuardianInput[] };
+        const current = getStudent(tx, it.studentId);
+        if (!current) continue;
+        const patch = Object.fromEntries(RESTORED_FIELDS.map((f) => [f, saved.student[f]])) as Partial<StudentRow>;
+        const after = updateStudentRow(tx, current.id, { ...patch, updatedAt: now });
+        replaceGuardians(tx, current.id, saved.guardians);
+        if (current.status !== after.status) w.statusHistory(after.id, current.status, after.status, today, '撤销导入', actor.username, now);
+        if (current.classId !== after.classId && after.classId != null) {
+          const c = tx.select().from(classes).where(eq(classes.id, after.classId)).get();
+          w.classHistory(after.id, after.classId, c?.name ?? '', today, actor.username);
+        }
+        restored++;
+        audit.push({ action: 'imports.undo', entity: 'student', entityId: after.id, summary: `${tag}：恢复学生档案 ${after.name}（${after.studentNo}）导入前的内容`, changes: diffFields(current, after, [...RESTORED_FIELDS]) });
+      } else if (it.action === 'requested' && it.keyChangeRequestId) {
+        const r = tx.select().from(keyChangeRequests).where(eq(keyChangeRequests.id, it.keyChangeRequestId)).get();
+        if (!r || r.status !== 'pending') continue;
+        tx.update(keyChangeRequests).set({ status: 'rejected', decidedBy: actor.username, decidedAt: now, decisionComment: `${tag}，该申请随之撤回` }).where(eq(keyChangeRequests.id, r.id)).run();
+        audit.push({ action: 'imports.undo', entity: 'student', entityId: r.studentId, summary: `${tag}：撤回由该批次提交的信息变更申请（第 ${r.id} 号）`, changes: [{ field: 'status', before: 'pending', after: 'rejected' }] });
+      }
+    }
+    markBatchUndone(tx, id, actor.username, now);
+    audit.push({ action: 'imports.undo', entity: 'import', entityId: id, summary: `${tag}：删除新建的学生 ${removed} 人，恢复更新前的学生 ${restored} 人`, changes: [{ field: 'undoneAt', before: null, after: now }] });
+    appendAuditEntries(tx, audit.map((a) => ({ ...a, userId: actor.userId, username: actor.username })), nowDate);
+    return { removed, restored };
+  });
+}

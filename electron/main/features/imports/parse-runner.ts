@@ -1,0 +1,169 @@
+/**
+ * Runs the roster parse in a worker thread and collects the rows it posts. From the esbuild bundle
+ * the worker is dist/main/import-worker.mjs beside the bundle; from source (tsx, vitest) it is
+ * parse-worker.ts, started through tsx's ESM loader. If no worker can be started at all (a
+ * packaging problem), the same parser runs in this process instead: slower to respond, same result.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { AppError } from '../../core/errors';
+import { log } from '../../core/log';
+import { parseSpreadsheet, type FileKind, type FlatCell, type ParseResult } from './parse';
+import type { ParseMessage, ParseRequest } from './parse-worker';
+
+export interface ParsedSheet {
+  name: string;
+  /** Excel row number of each non-empty row, ascending. */
+  rowNos: number[];
+  /** The cells of each row (0-based columns), parallel to rowNos. */
+  cells: FlatCell[][];
+}
+
+export interface ParsedFile {
+  encoding: string | null;
+  sheets: ParsedSheet[];
+}
+
+export interface ParseControl {
+  /** Called after every chunk with the rows read so far. */
+  onProgress?(rows: number): void;
+  /** A chunk of rows was appended to this sheet (the same object the result will hold). */
+  onRows?(sheet: ParsedSheet): void;
+  /** No more rows will come for this sheet. */
+  onSheetEnd?(sheet: ParsedSheet): void;
+  cancelled?(): boolean;
+}
+
+export class ParseCancelled extends Error {}
+
+function workerSpec(): { target: URL | string; options: WorkerOptions } {
+  const here = import.meta.url;
+  if (new URL(here).pathname.endsWith('.ts')) {
+    // Source tree: load tsx's ESM hooks inside the worker, then the TypeScript worker module.
+    const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'));
+    const api = pathToFileURL(join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
+    const src = new URL('./parse-worker.ts', here).href;
+    return {
+      target: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(src)}); });`,
+      options: { eval: true },
+    };
+  }
+  return { target: new URL('./import-worker.mjs', here), options: {} };
+}
+
+/** Collects sheets and rows from parser callbacks or worker messages. */
+class Collector {
+  readonly sheets: ParsedSheet[] = [];
+  rows = 0;
+  constructor(private readonly control: ParseControl) {}
+  sheet(name: string) {
+    const prev = this.sheets.at(-1);
+    if (prev) this.control.onSheetEnd?.(prev);
+    this.sheets.push({ name, rowNos: [], cells: [] });
+  }
+  add(rowNos: number[], cells: FlatCell[][]) {
+    const s = this.sheets.at(-1);
+    if (!s) return;
+    for (let i = 0; i < rowNos.length; i++) {
+      s.rowNos.push(rowNos[i]!);
+      s.cells.push(cells[i]!);
+    }
+    this.rows += rowNos.length;
+    this.control.onProgress?.(this.rows);
+    this.control.onRows?.(s);
+  }
+  result(r: ParseResult): ParsedFile {
+    const last = this.sheets.at(-1);
+    if (last) this.control.onSheetEnd?.(last);
+    // Workbook order, when the workbook says it; sheets it does not name keep their place.
+    const rank = new Map(r.order.map((n, i) => [n, i]));
+    const sheets = [...this.sheets].sort((a, b) => (rank.get(a.name) ?? 1e9) - (rank.get(b.name) ?? 1e9));
+    return { encoding: r.encoding, sheets };
+  }
+}
+
+function unreadable(message: string): AppError {
+  return new AppError('VALIDATION', `文件无法读取，可能已损坏或不是有效的 Excel 工作簿/CSV 文件（${message.slice(0, 200)}）。请在 Excel 中打开并重新保存后再导入。`);
+}
+
+async function parseInProcess(bytes: Uint8Array, kind: FileKind, fileName: string, control: ParseControl): Promise<ParsedFile> {
+  const c = new Collector(control);
+  let r: ParseResult;
+  try {
+    r = await parseSpreadsheet(bytes, kind, fileName, {
+      sheet: (name) => c.sheet(name),
+      rows: (rowNos, cells) => c.add(rowNos, cells),
+      cancelled: () => control.cancelled?.() ?? false,
+    });
+  } catch (e) {
+    throw unreadable(e instanceof Error ? e.message : String(e));
+  }
+  if (control.cancelled?.()) throw new ParseCancelled();
+  return c.result(r);
+}
+
+/** Parses in a worker; falls back to this process only when the worker cannot start. */
+export function readSpreadsheet(bytes: Uint8Array, kind: FileKind, fileName: string, control: ParseControl = {}): Promise<ParsedFile> {
+  let worker: Worker;
+  try {
+    const { target, options } = workerSpec();
+    worker = new Worker(target, options);
+  } catch (e) {
+    log.warn('import worker could not start, parsing in process', e);
+    return parseInProcess(bytes, kind, fileName, control);
+  }
+  return new Promise<ParsedFile>((resolve, reject) => {
+    const c = new Collector(control);
+    let heard = false;
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(poll);
+      void worker.terminate();
+      fn();
+    };
+    // Also polled on a timer: exceljs may spend a while unzipping before the first rows arrive.
+    const poll = setInterval(() => {
+      if (control.cancelled?.()) finish(() => reject(new ParseCancelled()));
+    }, 200);
+    worker.on('message', (m: ParseMessage) => {
+      heard = true;
+      if (settled) return;
+      switch (m.type) {
+        case 'sheet':
+          c.sheet(m.name);
+          break;
+        case 'rows':
+          c.add(m.rowNos, m.cells as FlatCell[][]);
+          if (control.cancelled?.()) finish(() => reject(new ParseCancelled()));
+          break;
+        case 'done':
+          finish(() => resolve(c.result({ encoding: m.encoding, order: m.order })));
+          break;
+        case 'error':
+          finish(() => reject(unreadable(m.message)));
+          break;
+      }
+    });
+    worker.on('error', (e) => {
+      if (settled) return;
+      if (!heard) {
+        // The worker never ran (e.g. its file is missing from a package): parse here instead.
+        log.warn('import worker failed to start, parsing in process', e);
+        finish(() => parseInProcess(bytes, kind, fileName, control).then(resolve, reject));
+      } else {
+        finish(() => reject(unreadable(e instanceof Error ? e.message : String(e))));
+      }
+    });
+    worker.on('exit', (code) => {
+      if (!settled) finish(() => reject(unreadable(`解析进程意外退出（${code}）`)));
+    });
+    // A private copy is transferred: the upload keeps its own bytes.
+    const copy = new Uint8Array(bytes);
+    const req: ParseRequest = { bytes: copy, kind, fileName };
+    worker.postMessage(req, [copy.buffer]);
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * Worker thread that reads an uploaded roster, so a 50,000-row workbook does not stall the main
+ * process (every window's calls go through it). Receives the bytes once, posts rows in chunks of
+ * CHUNK_ROWS, then `done` (or `error`). Bundled as dist/main/import-worker.mjs; from source it is
+ * started through tsx (see parse-runner.ts).
+ */
+import { parentPort } from 'node:worker_threads';
+import { parseSpreadsheet, type FileKind } from './parse';
+
+export interface ParseRequest {
+  bytes: Uint8Array;
+  kind: FileKind;
+  fileName: string;
+}
+
+export type ParseMessage =
+  | { type: 'sheet'; name: string }
+  | { type: 'rows'; rowNos: number[]; cells: unknown[][] }
+  | { type: 'done'; encoding: string | null; order: string[] }
+  | { type: 'error'; message: string };
+
+const port = parentPort;
+if (port) {
+  port.once('message', (req: ParseRequest) => {
+    const post = (m: ParseMessage) => port.postMessage(m);
+    parseSpreadsheet(req.bytes, req.kind, req.fileName, {
+      sheet: (name) => post({ type: 'sheet', name }),
+      rows: (rowNos, cells) => post({ type: 'rows', rowNos, cells }),
+      cancelled: () => false,
+    }).then(
+      (r) => post({ type: 'done', encoding: r.encoding, order: r.order }),
+      (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
+  });
+}

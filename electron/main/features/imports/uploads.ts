@@ -1,0 +1,144 @@
+/**
+ * Uploaded rosters and running import tasks, in memory only. An upload belongs to the client that
+ * sent it, is parsed once (in the worker) and kept with its rows until it is committed or has not
+ * been used for 30 minutes. Nothing of it is written to disk by the app.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AppCore, CallContext } from '../../core/context';
+import { AppError } from '../../core/errors';
+import type { SqliteDb } from '../../../../db/open';
+import type { FileKind } from './parse';
+import type { ParsedFile, ParsedSheet } from './parse-runner';
+import type { SheetSpeculation } from './speculate';
+import type { Evaluation, PureResult } from './validate';
+
+export const UPLOAD_TTL_MS = 30 * 60_000;
+
+export interface Upload {
+  id: string;
+  clientId: string;
+  fileName: string;
+  kind: FileKind;
+  bytes: Buffer;
+  parsed: ParsedFile;
+  lastUsed: number;
+  /** Row checks started while the file was read, per sheet, with the proposed mapping. */
+  speculative?: Map<string, SheetSpeculation>;
+  /** Row validation depends only on the file and the mapping: kept for preview → commit/report. */
+  pure?: { key: string; result: PureResult };
+  /**
+   * The database checks of the last preview, reusable while the database has not changed at all
+   * since (same connection, same total_changes()).
+   */
+  evaluation?: { key: string; db: SqliteDb; changes: number; ev: Evaluation };
+}
+
+interface Task {
+  clientId: string;
+  cancelled: boolean;
+}
+
+/** Per core (one per data folder), so test apps in one process never see each other's files. */
+const stores = new WeakMap<AppCore, { uploads: Map<string, Upload>; tasks: Map<string, Task> }>();
+function storeOf(ctx: CallContext) {
+  let s = stores.get(ctx.core);
+  if (!s) {
+    s = { uploads: new Map(), tasks: new Map() };
+    stores.set(ctx.core, s);
+  }
+  return s;
+}
+
+function sweep(ctx: CallContext) {
+  const now = ctx.core.now();
+  const { uploads } = storeOf(ctx);
+  for (const [id, u] of uploads) {
+    if (now - u.lastUsed > UPLOAD_TTL_MS) {
+      for (const s of u.speculative?.values() ?? []) s.abort();
+      uploads.delete(id);
+    }
+  }
+}
+
+export function addUpload(ctx: CallContext, u: Omit<Upload, 'id' | 'clientId' | 'lastUsed'>): Upload {
+  sweep(ctx);
+  const upload: Upload = { ...u, id: randomBytes(12).toString('hex'), clientId: ctx.clientId, lastUsed: ctx.core.now() };
+  storeOf(ctx).uploads.set(upload.id, upload);
+  return upload;
+}
+
+export function getUpload(ctx: CallContext, uploadId: string): Upload {
+  sweep(ctx);
+  const u = storeOf(ctx).uploads.get(uploadId);
+  if (!u || u.clientId !== ctx.clientId) {
+    throw new AppError('NOT_FOUND', '上传的文件已过期（超过 30 分钟未操作）或已导入完成，请重新选择文件。', 'uploadId');
+  }
+  u.lastUsed = ctx.core.now();
+  return u;
+}
+
+export function dropUpload(ctx: CallContext, u: Upload): void {
+  for (const s of u.speculative?.values() ?? []) s.abort();
+  storeOf(ctx).uploads.delete(u.id);
+}
+
+/** The sheet by name; a CSV file has exactly one, whatever it is called. */
+export function getSheet(u: Upload, name: string): ParsedSheet {
+  const s = u.parsed.sheets.find((x) => x.name === name) ?? (u.kind === 'csv' ? u.parsed.sheets[0] : undefined);
+  if (!s) {
+    const names = u.parsed.sheets.map((x) => `“${x.name}”`).join('、');
+    throw new AppError('VALIDATION', `文件中没有名为“${name}”的工作表${names ? `，可选：${names}` : ''}`, 'sheet');
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// Tasks: progress events and cancel
+
+export class TaskHandle {
+  private lastEmit = 0;
+  constructor(
+    private readonly ctx: CallContext,
+    readonly taskId: string | undefined,
+    private readonly task: Task | null,
+    private readonly tasks: Map<string, Task> | null = null,
+  ) {}
+
+  get cancelled(): boolean {
+    return this.task?.cancelled ?? false;
+  }
+
+  /** Throws when the user cancelled; call between chunks, and before anything is written. */
+  check(): void {
+    if (this.cancelled) throw new AppError('CONFLICT', '导入已取消，未写入任何数据。');
+  }
+
+  /** Progress event; `force` for phase changes, otherwise at most one per ~1000 rows. */
+  progress(done: number, total: number, message: string, force = false): void {
+    if (!this.taskId) return;
+    if (!force && done - this.lastEmit < 1000 && done !== total) return;
+    this.lastEmit = done;
+    this.ctx.core.events.emit(this.ctx.clientId, 'progress', { taskId: this.taskId, done, total, message });
+  }
+
+  end(): void {
+    if (this.taskId && this.tasks?.get(this.taskId) === this.task) this.tasks.delete(this.taskId);
+  }
+}
+
+export function startTask(ctx: CallContext, taskId: string | undefined): TaskHandle {
+  if (!taskId) return new TaskHandle(ctx, undefined, null);
+  const { tasks } = storeOf(ctx);
+  const task: Task = { clientId: ctx.clientId, cancelled: false };
+  tasks.set(taskId, task);
+  return new TaskHandle(ctx, taskId, task, tasks);
+}
+
+/** Marks the client's task cancelled; unknown or finished tasks are ignored. */
+export function cancelTask(ctx: CallContext, taskId: string): void {
+  const t = storeOf(ctx).tasks.get(taskId);
+  if (t && t.clientId === ctx.clientId) t.cancelled = true;
+}
+
+/** Yields to the event loop, so cancel calls and other windows' calls get through. */
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,0 +1,496 @@
+/**
+ * The checks of a roster import, in two stages:
+ *
+ * 1. Row checks (pure): every mapped cell normalised and validated (validateImportRow), the rules
+ *    of a manual save on the row as a new student, name search keys, then duplicates inside the
+ *    file. Depends only on the file and the mapping, so it is computed once per upload and mapping
+ *    (usually while the file is still being read, speculate.ts) and reused by preview, commit and
+ *    the error report.
+ * 2. Database checks: duplicates against existing students, classes and majors, add vs. update,
+ *    locked key fields of registered students, and the same cross-field rules as a manual save
+ *    (checkStudentRules) on the record as it would be saved. Produces the plan commit executes.
+ *    Synchronous, so commit can run it and its transaction with nothing in between.
+ */
+import type { Db } from '../../../../db/client';
+import { guardiansOf, orgForImport, pendingKeyChanges, studentKeys, type ExistingStudent, type GuardianRow, type NewStudent, type OrgMajor } from '../../../../db/queries/imports';
+import { getStudentsByIds, type StudentInsert, type StudentRow } from '../../../../db/queries/students';
+import { isActiveStatus, studentStatusName } from '../../../../shared/domain/codes';
+import { maskIdNumber } from '../../../../shared/domain/idcard';
+import {
+  cellRef, findDuplicatesInFile, IMPORT_ERROR_CODES, makeIssue, validateImportRow, type CellValue, type ImportErrorCode, type ImportIssue,
+  type NormalisedStudent,
+} from '../../../../shared/domain/import';
+import { LOCKED_FIELDS, fieldLabel, type StudentFieldKey } from '../../../../shared/domain/student-fields';
+import { checkKeyChangeRequest, checkStudentRules } from '../../../../shared/domain/student-rules';
+import { nameChars, namePinyin } from '../../../../shared/domain/name-pinyin';
+import { toHalfWidth } from '../../../../shared/domain/text';
+import type { ParsedSheet } from './parse-runner';
+import { headerOfFor, type SheetLayout } from './sheet';
+import { yieldToLoop, type TaskHandle } from './uploads';
+
+// ---------------------------------------------------------------------------
+// Stage 1: row checks
+
+export interface PureRow {
+  /** Index into the sheet's rows. */
+  index: number;
+  /** Row number as Excel shows it. */
+  row: number;
+  values: Partial<NormalisedStudent>;
+  issues: ImportIssue[];
+  /** Name search keys (as withSearchKeys computes them), worked out here so commit does not have to. */
+  searchKeys?: { namePinyin: string; nameInitials: string; nameChars: string };
+  /** The rules of a manual save on the row as a new student (they need no database). */
+  addRules: ImportIssue[];
+}
+
+export interface PureResult {
+  layout: SheetLayout;
+  mapping: Record<number, StudentFieldKey>;
+  rows: PureRow[];
+}
+
+const CHUNK = 1000;
+
+/** Identifies a row-check result: the sheet, its header, the mapping and the day (ID birth dates in the future). */
+export function rowCheckKey(sheetName: string, layout: SheetLayout, mapping: Record<number, StudentFieldKey>, asOf: Date): string {
+  return JSON.stringify([sheetName, layout.headerIndex, Object.entries(mapping), asOf.toISOString().slice(0, 10)]);
+}
+
+/**
+ * Row checks, fed row by row (so they can run while the worker is still reading the file) and
+ * finished with the checks across rows.
+ */
+export class RowChecker {
+  readonly rows: PureRow[] = [];
+  private readonly headerOf: (f: StudentFieldKey) => string;
+  private readonly entries: (readonly [number, StudentFieldKey])[];
+
+  constructor(
+    readonly layout: SheetLayout,
+    readonly mapping: Record<number, StudentFieldKey>,
+    private readonly asOf: Date,
+  ) {
+    this.headerOf = headerOfFor(layout.headers, mapping);
+    this.entries = Object.entries(mapping).map(([i, f]) => [Number(i), f] as const);
+  }
+
+  /** Checks sheet rows [from, to) below the header; rows whose mapped cells are all empty are not data (notes beside the table). */
+  check(sheet: ParsedSheet, from: number, to: number): void {
+    for (let index = Math.max(from, this.layout.headerIndex + 1); index < to; index++) {
+      const cells = sheet.cells[index]!;
+      let any = false;
+      const byField: Partial<Record<StudentFieldKey, CellValue | undefined>> = {};
+      for (const [col, field] of this.entries) {
+        const c = cells[col] ?? null;
+        byField[field] = c;
+        if (c !== null && !(typeof c === 'string' && c.trim() === '')) any = true;
+      }
+      if (!any) continue;
+      const row = sheet.rowNos[index]!;
+      const v = validateImportRow(byField, { row, headerOf: this.headerOf, asOf: this.asOf });
+      const name = v.values.name;
+      const searchKeys = name ? searchKeysOf(name) : undefined;
+      const failed = (f: StudentFieldKey) => v.issues.some((i) => i.field === f && i.severity === 'error');
+      const addRules = ruleIssues(newRecordOf(v.values), v.issues, row, this.headerOf, this.asOf, failed);
+      this.rows.push({ index, row, values: v.values, issues: v.issues, addRules, ...(searchKeys ? { searchKeys } : {}) });
+    }
+  }
+
+  /** Duplicates inside the file: ID number and 学号 (shared rule), 考生号 (same rule, here). */
+  finish(): PureResult {
+    const rows = this.rows;
+    const headerOf = this.headerOf;
+    const byRow = new Map(rows.map((r) => [r.row, r]));
+    const dups = findDuplicatesInFile(
+      rows.map((r) => ({ row: r.row, idNumber: r.values.idNumber ?? null, studentNo: r.values.studentNo ?? null })),
+      headerOf,
+    );
+    for (const d of dups) byRow.get(d.row)?.issues.push(d);
+    const exam = new Map<string, number[]>();
+    for (const r of rows) {
+      const k = r.values.examNo;
+      if (!k) continue;
+      const g = exam.get(k);
+      if (g) g.push(r.row);
+      else exam.set(k, [r.row]);
+    }
+    const column = headerOf('examNo');
+    for (const [k, rowNos] of exam) {
+      if (rowNos.length < 2) continue;
+      for (const row of rowNos) {
+        const others = rowNos.filter((x) => x !== row).join('、');
+        byRow.get(row)!.issues.push(makeIssue({ row, column, field: 'examNo', code: 'DUPLICATE_IN_FILE', message: `${cellRef(row, column)}（${k}）与第 ${others} 行考生号重复` }));
+      }
+    }
+    return { layout: this.layout, mapping: this.mapping, rows };
+  }
+}
+
+/** The same keys withSearchKeys derives (db/queries/students.ts). */
+function searchKeysOf(name: string) {
+  const py = namePinyin(name);
+  return { namePinyin: py.full, nameInitials: py.initials, nameChars: nameChars(name) };
+}
+
+/** Row checks of a whole sheet, yielding to the event loop every CHUNK rows (progress, cancel). */
+export async function checkRows(sheet: ParsedSheet, layout: SheetLayout, mapping: Record<number, StudentFieldKey>, asOf: Date, task: TaskHandle): Promise<PureResult> {
+  const checker = new RowChecker(layout, mapping, asOf);
+  const total = sheet.cells.length - layout.headerIndex - 1;
+  for (let from = layout.headerIndex + 1; from < sheet.cells.length; from += CHUNK) {
+    checker.check(sheet, from, Math.min(from + CHUNK, sheet.cells.length));
+    const done = Math.min(from + CHUNK, sheet.cells.length) - layout.headerIndex - 1;
+    task.progress(done, total, `正在检查第 ${done} / ${total} 行`);
+    await yieldToLoop();
+    task.check();
+  }
+  task.progress(total, total, '行检查完成', true);
+  return checker.finish();
+}
+
+// ---------------------------------------------------------------------------
+// Stage 2: database checks and the plan
+
+export interface ImportSettings {
+  mode: 'add' | 'update';
+  matchBy: 'idNumber' | 'studentNo';
+  createMissingClasses: boolean;
+}
+
+export type ClassRef = { id: number; name: string } | { create: string };
+
+export interface NewClass {
+  name: string;
+  majorId: number;
+  cohortYear: number;
+  lengthYears: string;
+}
+
+export interface GuardianInput {
+  name: string;
+  relation: string;
+  phone: string | null;
+  workUnit: string | null;
+}
+
+export interface KeyChange {
+  field: StudentFieldKey;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AddPlan {
+  kind: 'add';
+  row: number;
+  record: NewStudent;
+  searchKeys: PureRow['searchKeys'];
+  classRef: ClassRef | null;
+  guardian: GuardianInput | null;
+}
+
+export interface UpdatePlan {
+  kind: 'update';
+  row: number;
+  before: StudentRow;
+  beforeGuardians: GuardianRow[];
+  patch: Partial<StudentInsert>;
+  classRef: ClassRef | null;
+  /** The new guardian list, when the file changes it. */
+  guardians: GuardianInput[] | null;
+  /** Locked fields of a registered student: filed as a change request. */
+  keyChange: KeyChange[] | null;
+  /** False when the row only files a change request. */
+  changes: boolean;
+}
+
+export type Plan = AddPlan | UpdatePlan;
+
+export interface Evaluation {
+  rows: number;
+  valid: number;
+  invalid: number;
+  toAdd: number;
+  toUpdate: number;
+  keyChanges: number;
+  unknownClasses: string[];
+  /** Every issue, ordered by row. */
+  issues: ImportIssue[];
+  /** Issues per sheet row index (for the error report). */
+  issuesByIndex: Map<number, ImportIssue[]>;
+  /** What commit does for each valid row that changes something. */
+  plans: Plan[];
+  newClasses: Map<string, NewClass>;
+}
+
+/** Student columns that map one to one onto import fields. */
+const STUDENT_COLUMNS = [
+  'studentNo', 'examNo', 'name', 'formerName', 'gender', 'birthDate', 'idNumber', 'ethnicityCode', 'politicalStatusCode', 'nativePlace',
+  'sourceRegion', 'householdAddress', 'homeAddress', 'phone', 'email', 'enrolmentDate', 'expectedGraduationDate', 'status', 'dormitory', 'notes',
+] as const satisfies readonly (StudentFieldKey & keyof StudentRow)[];
+
+/** Canonical key for matching names typed slightly differently (full-width, spaces). */
+const nameKey = (s: string) => toHalfWidth(s).replace(/[\s\u3000]/g, '').toLowerCase();
+
+/** checkStudentRules codes → import codes (the same problems, under the import's stable names). */
+const RULE_CODES: Record<string, ImportErrorCode> = {
+  ID_NUMERIC_PRECISION: 'ID_AS_NUMBER',
+  ID_LEGACY_NOT_ALLOWED: 'ID_FORMAT',
+  ID_EMPTY: 'REQUIRED',
+  DATE_ORDER: 'DATE_INVALID',
+};
+const ruleCode = (c: string): ImportErrorCode => RULE_CODES[c] ?? (Object.prototype.hasOwnProperty.call(IMPORT_ERROR_CODES, c) ? (c as ImportErrorCode) : 'TEXT_FORMAT');
+
+function findMajor(majors: OrgMajor[], text: string): OrgMajor | undefined {
+  const key = nameKey(text);
+  const code = /(\d{6}[A-Z]{0,2})/i.exec(toHalfWidth(text))?.[1]?.toUpperCase();
+  return (code ? majors.find((m) => m.code.toUpperCase() === code) : undefined)
+    ?? majors.find((m) => nameKey(m.name) === key || nameKey(m.code) === key)
+    ?? majors.find((m) => key.includes(nameKey(m.name)) && key.includes(nameKey(m.code)));
+}
+
+/** 年级 of a class created by the import: the 年级 column, else the 入学日期 year, else the "25" in 计算机2501班. */
+function cohortFor(v: Partial<NormalisedStudent>, className: string, asOf: Date): number {
+  if (typeof v.cohortYear === 'number') return v.cohortYear;
+  if (v.enrolmentDate) return Number(v.enrolmentDate.slice(0, 4));
+  const m = /(\d{2})\d{2}班?$/.exec(className);
+  return m ? 2000 + Number(m[1]) : asOf.getFullYear();
+}
+
+export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asOf: Date): Evaluation {
+  const headerOf = headerOfFor(pure.layout.headers, pure.mapping);
+  const existing = studentKeys(db);
+  const byNo = new Map<string, ExistingStudent>();
+  const byExam = new Map<string, ExistingStudent>();
+  const byId = new Map<string, ExistingStudent[]>();
+  for (const s of existing) {
+    byNo.set(s.studentNo, s);
+    if (s.examNo) byExam.set(s.examNo, s);
+    const l = byId.get(s.idNumber);
+    if (l) l.push(s);
+    else byId.set(s.idNumber, [s]);
+  }
+  const org = orgForImport(db);
+  const classes = new Map(org.classes.map((c) => [nameKey(c.name), c]));
+  const issues: ImportIssue[] = [];
+  const issuesByIndex = new Map<number, ImportIssue[]>();
+  const plans: Plan[] = [];
+  const unknownClasses = new Set<string>();
+  const newClasses = new Map<string, NewClass>();
+  let valid = 0;
+  let toAdd = 0;
+  let toUpdate = 0;
+  let keyChanges = 0;
+
+  // Update mode: which rows match which student.
+  const activeOf = (id: string | undefined, excludeId?: number) => (id ? byId.get(id)?.find((s) => isActiveStatus(s.status) && s.id !== excludeId) : undefined);
+  const targetOf = (v: Partial<NormalisedStudent>): ExistingStudent | undefined => {
+    if (settings.mode !== 'update') return undefined;
+    if (settings.matchBy === 'studentNo') return v.studentNo ? byNo.get(v.studentNo) : undefined;
+    const list = v.idNumber ? byId.get(v.idNumber) : undefined;
+    if (!list?.length) return undefined;
+    return list.find((s) => isActiveStatus(s.status)) ?? list.reduce((a, b) => (b.id > a.id ? b : a));
+  };
+  const targets = new Map<number, ExistingStudent>();
+  for (const r of pure.rows) {
+    const t = targetOf(r.values);
+    if (t) targets.set(r.row, t);
+  }
+  const targetIds = [...new Set([...targets.values()].map((t) => t.id))];
+  const fullRows = new Map(getStudentsByIds(db, targetIds).map((s) => [s.id, s]));
+  const guardians = guardiansOf(db, targetIds);
+  const pending = settings.mode === 'update' ? pendingKeyChanges(db) : new Map<number, number>();
+
+  // Unknown classes: the major comes from the first row naming one that exists.
+  const classMajor = new Map<string, OrgMajor>();
+  if (settings.createMissingClasses) {
+    for (const r of pure.rows) {
+      const cn = r.values.className;
+      if (!cn || classes.has(nameKey(cn)) || classMajor.has(nameKey(cn)) || !r.values.majorName) continue;
+      const m = findMajor(org.majors, r.values.majorName);
+      if (m) classMajor.set(nameKey(cn), m);
+    }
+  }
+
+  for (const r of pure.rows) {
+    const v = r.values;
+    const target = targets.get(r.row);
+    // Updating: required fields the file leaves out are kept from the record.
+    const rowIssues = target ? r.issues.filter((i) => i.code !== 'REQUIRED') : [...r.issues];
+    const add = (field: StudentFieldKey, code: ImportErrorCode, message: string, severity: 'error' | 'warning' = 'error') =>
+      rowIssues.push(makeIssue({ row: r.row, column: headerOf(field), field, code, message, severity }));
+    const at = (field: StudentFieldKey) => cellRef(r.row, headerOf(field));
+    const failed = (field: StudentFieldKey) => rowIssues.some((i) => i.field === field && i.severity === 'error');
+
+    // Class
+    let classRef: ClassRef | null = null;
+    if (v.className) {
+      const c = classes.get(nameKey(v.className));
+      if (c) classRef = { id: c.id, name: c.name };
+      else {
+        unknownClasses.add(v.className);
+        if (!settings.createMissingClasses) {
+          add('className', 'UNKNOWN_CLASS', `${at('className')}：系统中没有班级“${v.className}”。请先在“专业与班级”中新建该班级，或勾选“自动创建名单中不存在的班级”`);
+        } else {
+          const major = classMajor.get(nameKey(v.className));
+          if (major) {
+            if (!newClasses.has(nameKey(v.className))) {
+              newClasses.set(nameKey(v.className), { name: v.className, majorId: major.id, cohortYear: cohortFor(v, v.className, asOf), lengthYears: major.lengthYears });
+            }
+            classRef = { create: newClasses.get(nameKey(v.className))!.name };
+          } else if (v.majorName) {
+            add('majorName', 'UNKNOWN_MAJOR', `${at('majorName')}：系统中没有专业“${v.majorName}”（按专业名称或专业代码查找），无法新建班级“${v.className}”。请先在“专业与班级”中新建该专业`);
+          } else {
+            add('className', 'UNKNOWN_CLASS', `${at('className')}：系统中没有班级“${v.className}”；文件中没有“专业”列（或该行专业为空），无法确定新班级所属专业`);
+          }
+        }
+      }
+    }
+
+    let plan: Plan | null = null;
+    if (!target) {
+      // A new student.
+      if (settings.mode === 'add' || !failed(settings.matchBy)) {
+        const hint = settings.mode === 'add' ? '；如需更新已有学生的信息，请选择“更新已有学生”方式导入' : '';
+        const sameNo = v.studentNo ? byNo.get(v.studentNo) : undefined;
+        if (sameNo) add('studentNo', 'DUPLICATE_IN_DB', `${at('studentNo')}：学号 ${v.studentNo} 已被系统中的学生 ${sameNo.name} 使用${hint}`);
+        const sameExam = v.examNo ? byExam.get(v.examNo) : undefined;
+        if (sameExam) add('examNo', 'DUPLICATE_IN_DB', `${at('examNo')}：考生号 ${v.examNo} 已被系统中的学生 ${sameExam.name}（学号 ${sameExam.studentNo}）使用`);
+        const active = isActiveStatus(v.status ?? 'enrolled') ? activeOf(v.idNumber) : undefined;
+        if (active) {
+          add('idNumber', 'DUPLICATE_IN_DB',
+            `${at('idNumber')}：身份证号 ${maskIdNumber(v.idNumber!)} 在系统中已有在籍学籍：${active.name}（学号 ${active.studentNo}，${studentStatusName(active.status) ?? active.status}）。同一身份证号只能有一个在籍学籍${hint}`);
+        }
+      }
+      const record = newRecordOf(v);
+      for (const i of r.addRules) if (!rowIssues.some((x) => x.field === i.field && x.code === i.code)) rowIssues.push(i);
+      const guardian = v.guardianName ? { name: v.guardianName, relation: v.guardianRelation ?? '监护人', phone: v.guardianPhone ?? null, workUnit: null } : null;
+      plan = { kind: 'add', row: r.row, record, searchKeys: r.searchKeys, classRef, guardian };
+    } else {
+      const before = fullRows.get(target.id)!;
+      const patch: Record<string, unknown> = {};
+      const keyChange: KeyChange[] = [];
+      for (const f of STUDENT_COLUMNS) {
+        const nv = v[f];
+        if (nv === undefined || nv === null || nv === before[f]) continue;
+        if (before.registered && (LOCKED_FIELDS as readonly string[]).includes(f)) keyChange.push({ field: f, before: before[f], after: nv });
+        else patch[f] = nv;
+      }
+      // A class to be created is set at commit; an existing one goes into the patch.
+      const classChange = classRef && ('create' in classRef || classRef.id !== before.classId) ? classRef : null;
+      if (classChange && 'id' in classChange) patch.classId = classChange.id;
+      const after = { ...before, ...patch, ...Object.fromEntries(keyChange.map((c) => [c.field, c.after])) } as StudentRow;
+      if (patch.studentNo) {
+        const other = byNo.get(String(patch.studentNo));
+        if (other && other.id !== before.id) add('studentNo', 'DUPLICATE_IN_DB', `${at('studentNo')}：学号 ${String(patch.studentNo)} 已被系统中的学生 ${other.name} 使用`);
+      }
+      if (patch.examNo) {
+        const other = byExam.get(String(patch.examNo));
+        if (other && other.id !== before.id) add('examNo', 'DUPLICATE_IN_DB', `${at('examNo')}：考生号 ${String(patch.examNo)} 已被系统中的学生 ${other.name}（学号 ${other.studentNo}）使用`);
+      }
+      if (isActiveStatus(after.status)) {
+        const other = activeOf(after.idNumber, before.id);
+        if (other && !failed('idNumber')) {
+          add('idNumber', 'DUPLICATE_IN_DB', `${at('idNumber')}：身份证号 ${maskIdNumber(after.idNumber)} 在系统中已有在籍学籍：${other.name}（学号 ${other.studentNo}）。同一身份证号只能有一个在籍学籍`);
+        }
+      }
+      rowIssues.push(...ruleIssues(after, rowIssues, r.row, headerOf, asOf, failed));
+
+      // Guardian columns: update the guardian of that name, or add one.
+      const oldGuardians = guardians.get(before.id) ?? [];
+      let newGuardians: GuardianInput[] | null = null;
+      if (v.guardianName || v.guardianPhone || v.guardianRelation) {
+        const list: GuardianInput[] = oldGuardians.map((g) => ({ name: g.name, relation: g.relation, phone: g.phone, workUnit: g.workUnit }));
+        const i = v.guardianName ? list.findIndex((g) => g.name === v.guardianName) : list.length ? 0 : -1;
+        if (i >= 0) list[i] = { ...list[i]!, relation: v.guardianRelation ?? list[i]!.relation, phone: v.guardianPhone ?? list[i]!.phone };
+        else if (v.guardianName) list.push({ name: v.guardianName, relation: v.guardianRelation ?? '监护人', phone: v.guardianPhone ?? null, workUnit: null });
+        if (JSON.stringify(list) !== JSON.stringify(oldGuardians.map((g) => ({ name: g.name, relation: g.relation, phone: g.phone, workUnit: g.workUnit })))) newGuardians = list;
+      }
+
+      let request: KeyChange[] | null = null;
+      if (keyChange.length) {
+        const first = keyChange[0]!.field;
+        const what = keyChange.map((c) => `${fieldLabel(c.field)}：${shown(c.field, c.before)} → ${shown(c.field, c.after)}`).join('；');
+        const lockedMsg = `${at(first)}：学生 ${before.name}（学号 ${before.studentNo}）已注册，关键字段不能通过导入修改`;
+        const pendingId = pending.get(before.id);
+        const problem = checkKeyChangeRequest(keyChange.map((c) => c.field));
+        if (pendingId !== undefined) {
+          add(first, 'KEY_FIELD_LOCKED', `${lockedMsg}（${what}）；该生已有待审批的变更申请（第 ${pendingId} 号），本次未提交新的申请`, 'warning');
+        } else if (problem) {
+          add(first, 'KEY_FIELD_LOCKED', `${lockedMsg}（${what}）；${problem}，本次未提交变更申请`, 'warning');
+        } else {
+          add(first, 'KEY_FIELD_LOCKED', `${lockedMsg}，将提交信息变更申请（${what}），审批通过后生效`, 'warning');
+          request = keyChange;
+        }
+      }
+      const changes = Object.keys(patch).length > 0 || newGuardians !== null || classChange !== null;
+      if (changes || request) {
+        plan = { kind: 'update', row: r.row, before, beforeGuardians: oldGuardians, patch: patch as Partial<StudentInsert>, classRef: classChange, guardians: newGuardians, keyChange: request, changes };
+      }
+    }
+
+    const isValid = !rowIssues.some((i) => i.severity === 'error');
+    if (isValid) {
+      valid++;
+      if (plan) {
+        plans.push(plan);
+        if (plan.kind === 'add') toAdd++;
+        else {
+          if (plan.changes) toUpdate++;
+          if (plan.keyChange) keyChanges++;
+        }
+      }
+    }
+    if (rowIssues.length) {
+      issuesByIndex.set(r.index, rowIssues);
+      for (const i of rowIssues) issues.push(i);
+    }
+  }
+  // Classes only rows that will be written need.
+  const needed = new Set(plans.flatMap((p) => (p.classRef && 'create' in p.classRef ? [nameKey(p.classRef.create)] : [])));
+  for (const k of [...newClasses.keys()]) if (!needed.has(k)) newClasses.delete(k);
+  return {
+    rows: pure.rows.length, valid, invalid: pure.rows.length - valid, toAdd, toUpdate, keyChanges,
+    unknownClasses: [...unknownClasses], issues, issuesByIndex, plans, newClasses,
+  };
+}
+
+function shown(field: StudentFieldKey, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (field === 'idNumber') return maskIdNumber(String(v));
+  if (field === 'gender') return v === '1' ? '男' : v === '2' ? '女' : String(v);
+  return String(v);
+}
+
+/** The rules of a manual save, on the record as it would be saved; problems not already reported. */
+function ruleIssues(
+  s: { name: string; gender: string; birthDate: string; idNumber: string; ethnicityCode?: string | null; politicalStatusCode?: string | null; status?: string | null; enrolmentDate?: string | null; expectedGraduationDate?: string | null },
+  rowIssues: readonly ImportIssue[],
+  row: number,
+  headerOf: (f: StudentFieldKey) => string,
+  asOf: Date,
+  failed: (f: StudentFieldKey) => boolean,
+): ImportIssue[] {
+  // Fields already reported (or missing) would only be reported again.
+  if (!s.idNumber || !s.birthDate || !s.gender || failed('idNumber')) return [];
+  const out: ImportIssue[] = [];
+  const { issues } = checkStudentRules(s, asOf, { allowLegacy15: true });
+  for (const i of issues) {
+    const code = ruleCode(i.code);
+    if (failed(i.field) || rowIssues.some((x) => x.field === i.field && x.code === code)) continue;
+    const column = headerOf(i.field);
+    out.push(makeIssue({ row, column, field: i.field, code, message: `${cellRef(row, column)}：${i.message}` }));
+  }
+  return out;
+}
+
+/** The row as a new student record (defaults where the row has no value). */
+function newRecordOf(v: Partial<NormalisedStudent>) {
+  return {
+    studentNo: v.studentNo ?? '', examNo: v.examNo ?? null, name: v.name ?? '', formerName: v.formerName ?? null, gender: v.gender ?? '1',
+    birthDate: v.birthDate ?? '', idNumber: v.idNumber ?? '', ethnicityCode: v.ethnicityCode ?? null, politicalStatusCode: v.politicalStatusCode ?? null,
+    nativePlace: v.nativePlace ?? null, sourceRegion: v.sourceRegion ?? null, householdAddress: v.householdAddress ?? null,
+    homeAddress: v.homeAddress ?? null, phone: v.phone ?? null, email: v.email ?? null, enrolmentDate: v.enrolmentDate ?? null,
+    expectedGraduationDate: v.expectedGraduationDate ?? null, status: v.status ?? 'enrolled', classId: null, dormitory: v.dormitory ?? null,
+    notes: v.notes ?? null, registered: false, createdAt: '', updatedAt: '',
+  } satisfies NewStudent;
+}

@@ -1,0 +1,92 @@
+import AddPhotoAlternateOutlined from '@mui/icons-material/AddPhotoAlternateOutlined';
+import CloudUploadOutlined from '@mui/icons-material/CloudUploadOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import Stack from '@mui/material/Stack';
+import { useState } from 'react';
+import type { AppErrorData } from '../../../../../shared/ipc/result';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { call } from '../../../ipc/client';
+import { FilePickButton } from '../common/FilePickButton';
+import { SectionCard } from '../common/SectionCard';
+import { TaskProgress } from '../common/TaskProgress';
+import { useTaskProgress } from '../common/useTaskProgress';
+import { DEFAULT_MATCH, DEFAULT_QUALITY, MATCH_ORDERS, PHOTO_ACCEPT, type PhotoReport } from './photoOptions';
+import { PhotoOptionsForm, type PhotoOptionValues } from './PhotoOptionsForm';
+import { PhotoReportView } from './PhotoReportView';
+import { PhotoRules } from './PhotoRules';
+import { readAll } from './readAll';
+import { SelectedFiles } from './SelectedFiles';
+
+const fileKey = (f: File) => `${f.name}:${f.size}:${f.lastModified}`;
+
+/** 导入照片: photo files or ZIPs, matched to students by file name. */
+export function PhotoImportPanel() {
+  const [files, setFiles] = useState<File[]>([]);
+  const [options, setOptions] = useState<PhotoOptionValues>({ match: DEFAULT_MATCH, quality: DEFAULT_QUALITY, keepOriginal: false });
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const [report, setReport] = useState<PhotoReport | null>(null);
+  const task = useTaskProgress();
+  const busy = task.progress !== null;
+
+  const add = (picked: File[]) => {
+    setFiles((current) => {
+      const seen = new Set(current.map(fileKey));
+      return [...current, ...picked.filter((f) => !seen.has(fileKey(f)))];
+    });
+    setError(null);
+  };
+
+  const start = async () => {
+    setError(null);
+    setReport(null);
+    const taskId = task.begin('正在读取所选文件…');
+    const uploads = await readAll(files, (done) => task.report(done, files.length, `正在读取所选文件 ${done}/${files.length}`));
+    if (typeof uploads === 'string') {
+      task.end();
+      setError({ code: 'VALIDATION', message: uploads });
+      return;
+    }
+    task.report(0, 0, '正在上传并匹配照片…');
+    const matchOrder = (MATCH_ORDERS.find((m) => m.key === options.match) ?? MATCH_ORDERS[0]!).order;
+    const r = await call('photos.import', { files: uploads, matchOrder, keepOriginal: options.keepOriginal, quality: options.quality, taskId });
+    task.end();
+    if (r.ok) {
+      setReport(r.value);
+      setFiles([]);
+    } else {
+      // A problem with one file names it by its place in the list: say which file that is.
+      const at = /^files\.(\d+)/.exec(r.error.field ?? '');
+      const name = at ? uploads[Number(at[1])]?.fileName : undefined;
+      setError(name ? { ...r.error, message: `文件“${name}”：${r.error.message}` } : r.error);
+    }
+  };
+
+  return (
+    <Box>
+      <SectionCard title="导入照片" description={<PhotoRules />}>
+        <Stack spacing={2.5}>
+          <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+            <FilePickButton inputLabel="选择照片或压缩包" accept={PHOTO_ACCEPT} multiple variant="outlined" icon={<AddPhotoAlternateOutlined />} disabled={busy} onFiles={add}>
+              {files.length > 0 ? '继续添加' : '选择照片或压缩包'}
+            </FilePickButton>
+            <Box sx={{ flex: 1, minWidth: 260, pt: 0.75 }}>
+              <SelectedFiles files={files} disabled={busy} onClear={() => setFiles([])} />
+            </Box>
+          </Box>
+          <Divider />
+          <PhotoOptionsForm value={options} onChange={setOptions} disabled={busy} />
+          <Box>
+            <Button variant="contained" size="large" startIcon={<CloudUploadOutlined />} onClick={() => void start()} disabled={busy || files.length === 0}>
+              {busy ? '正在导入…' : '开始导入'}
+            </Button>
+          </Box>
+          {task.progress && <TaskProgress progress={task.progress} />}
+          <ErrorAlert error={error} onClose={() => setError(null)} />
+        </Stack>
+      </SectionCard>
+      {report && <PhotoReportView report={report} />}
+    </Box>
+  );
+}

@@ -1,0 +1,61 @@
+import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { Link as RouterLink } from 'react-router-dom';
+import { IssuesPanel } from './IssuesPanel';
+import type { Committed } from './wizardTypes';
+
+interface Props {
+  result: Committed;
+  onAnother: () => void;
+  onShowBatches: () => void;
+}
+
+/** 导入完成: what was written, what was left out and why, and where to go next. */
+export function CommitResult({ result, onAnother, onShowBatches }: Props) {
+  return (
+    <Stack spacing={2}>
+      <Paper variant="outlined" role="status" sx={{ p: 3, display: 'flex', gap: 2, alignItems: 'flex-start', bgcolor: '#f1f8f3', borderColor: '#b7dcc2' }}>
+        <CheckCircleOutlined sx={{ fontSize: 40, color: 'success.main' }} />
+        <Box sx={{ flex: 1 }}>
+          <Typography variant="h6" component="h3">
+            导入完成：新增 {result.imported}、更新 {result.updated}、跳过 {result.skipped}
+          </Typography>
+          <Typography variant="body2" sx={{ color: 'text.secondary', mt: 0.5 }}>
+            共处理 {result.rows} 行。本次导入已记入“导入记录”，如发现导错了文件，可以在那里撤销。
+          </Typography>
+          {result.keyChangeRequests > 0 && (
+            <Alert severity="info" sx={{ mt: 1.5 }}>
+              已提交 {result.keyChangeRequests} 份变更申请（已注册学生的关键信息），审批通过后生效。
+              <Link component={RouterLink} to="/changes" sx={{ ml: 1 }}>
+                查看变更申请
+              </Link>
+            </Alert>
+          )}
+          <Box sx={{ display: 'flex', gap: 1, mt: 2, flexWrap: 'wrap' }}>
+            <Button variant="contained" component={RouterLink} to="/students">
+              查看学生名册
+            </Button>
+            <Button variant="outlined" onClick={onAnother}>
+              导入另一个文件
+            </Button>
+            <Button onClick={onShowBatches}>查看导入记录</Button>
+          </Box>
+        </Box>
+      </Paper>
+      {result.errors.length > 0 && (
+        <>
+          <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+            未导入的行
+          </Typography>
+          <IssuesPanel issues={result.errors} total={result.errors.length} />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,87 @@
+import PlaylistAddOutlined from '@mui/icons-material/PlaylistAddOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { call } from '../../../ipc/client';
+import { TaskProgress } from '../common/TaskProgress';
+import { CommitChoice } from './CommitChoice';
+import { CommitResult } from './CommitResult';
+import { ErrorReportButton } from './ErrorReportButton';
+import { IssuesPanel } from './IssuesPanel';
+import { PreviewSummary } from './PreviewSummary';
+import { StepFooter } from './StepFooter';
+import { UploadError } from './UploadError';
+import { useImportTask } from './useImportTask';
+import { importOptions, type ChosenFile, type Committed, type ImportChoices, type Mapping, type Previewed } from './wizardTypes';
+
+interface Props {
+  file: ChosenFile;
+  sheet: string;
+  mapping: Mapping;
+  choices: ImportChoices;
+  preview: Previewed;
+  result: Committed | null;
+  onCommitted: (result: Committed) => void;
+  onBack: () => void;
+  onRestart: () => void;
+  onShowBatches: () => void;
+}
+
+const MODE_TEXT = { add: '只添加新学生', update: '更新已有学生' } as const;
+
+/** Step 5 — 导入: the rows are written in one go; with errors, the user decides first. */
+export function CommitStep({ file, sheet, mapping, choices, preview, result, onCommitted, onBack, onRestart, onShowBatches }: Props) {
+  const task = useImportTask();
+
+  const commit = async (skipInvalid: boolean) => {
+    const value = await task.run('正在导入…', (taskId) => call('imports.commit', { ...importOptions(file, sheet, mapping, choices, taskId), skipInvalid }));
+    if (value) onCommitted(value);
+  };
+
+  if (result && result.batchId !== null) return <CommitResult result={result} onAnother={onRestart} onShowBatches={onShowBatches} />;
+
+  const report = <ErrorReportButton options={importOptions(file, sheet, mapping, choices)} onError={task.setError} />;
+  return (
+    <Box>
+      <Stack spacing={2}>
+        <Typography variant="body2">
+          将从“<b>{file.fileName}</b>”{file.opened.kind === 'xlsx' ? `（工作表“${sheet}”）` : ''}导入，导入方式：<b>{MODE_TEXT[choices.mode]}</b>
+          {choices.mode === 'update' ? `（按${choices.matchBy === 'idNumber' ? '身份证号' : '学号'}匹配）` : ''}。
+        </Typography>
+        <PreviewSummary preview={preview} />
+        {task.progress && <TaskProgress progress={task.progress} onCancel={task.cancel} cancelling={task.cancelling} />}
+        <UploadError error={task.error} onRestart={onRestart} onClose={task.clear} />
+        {task.cancelledMessage && <Alert severity="info">{task.cancelledMessage}</Alert>}
+        {result && result.batchId === null && (
+          <>
+            <Alert severity="warning">
+              导入时发现 {result.errors.length} 个错误（数据可能在检查后被修改过），没有导入任何学生。请返回上一步重新检查，或修改文件后重新导入。
+            </Alert>
+            <IssuesPanel issues={result.errors} total={result.errors.length} actions={report} />
+          </>
+        )}
+        {!task.busy && !result && preview.invalid > 0 && (
+          <>
+            <Alert severity="warning">
+              {preview.valid > 0 ? `名单中有 ${preview.invalid} 行存在错误，这些行不能导入。请选择如何继续：` : `名单中的 ${preview.invalid} 行都存在错误，没有可以导入的行。请修改文件后重新导入：`}
+            </Alert>
+            <CommitChoice invalid={preview.invalid} valid={preview.valid} busy={task.busy} report={report} onFixFile={onRestart} onSkipInvalid={() => void commit(true)} />
+          </>
+        )}
+        {!task.busy && !result && preview.invalid === 0 && (
+          <Box sx={{ py: 2, textAlign: 'center' }}>
+            <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
+              检查已通过。导入后可以在“导入记录”中撤销本次导入。
+            </Typography>
+            <Button variant="contained" size="large" startIcon={<PlaylistAddOutlined />} onClick={() => void commit(false)} disabled={preview.valid === 0}>
+              导入 {preview.valid} 名学生
+            </Button>
+          </Box>
+        )}
+      </Stack>
+      <StepFooter onBack={onBack} disabled={task.busy} />
+    </Box>
+  );
+}

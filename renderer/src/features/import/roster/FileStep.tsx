@@ -1,0 +1,130 @@
+import ArrowForwardOutlined from '@mui/icons-material/ArrowForwardOutlined';
+import FolderOpenOutlined from '@mui/icons-material/FolderOpenOutlined';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useRef, useState } from 'react';
+import type { AppErrorData } from '../../../../../shared/ipc/result';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { readFileData } from '../../../components/fileData';
+import { call } from '../../../ipc/client';
+import { FilePickButton } from '../common/FilePickButton';
+import { TaskProgress } from '../common/TaskProgress';
+import { useTaskProgress } from '../common/useTaskProgress';
+import { ROSTER_ACCEPT } from './fileKind';
+import { FileSummary } from './FileSummary';
+import { StepFooter } from './StepFooter';
+import { TemplateButton } from './TemplateButton';
+import type { ChosenFile } from './wizardTypes';
+
+interface Props {
+  file: ChosenFile | null;
+  onOpened: (file: ChosenFile) => void;
+  onNext: () => void;
+}
+
+/** Step 1 — 选择文件: the file is sent once and read by the server; what it found is shown. */
+export function FileStep({ file, onOpened, onNext }: Props) {
+  const task = useTaskProgress();
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const [info, setInfo] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const cancelled = useRef(false);
+  const [dragging, setDragging] = useState(false);
+  const busy = task.progress !== null;
+
+  const open = async (f: File) => {
+    setError(null);
+    setInfo(null);
+    cancelled.current = false;
+    const taskId = task.begin(`正在读取“${f.name}”…`);
+    const data = await readFileData(f).catch(() => null);
+    if (!data) {
+      task.end();
+      setError({ code: 'VALIDATION', message: `无法读取文件“${f.name}”，请确认文件没有被其他程序占用后重新选择` });
+      return;
+    }
+    const r = await call('imports.open', { fileName: data.fileName, dataBase64: data.dataBase64, taskId });
+    task.end();
+    setCancelling(false);
+    if (r.ok) onOpened({ fileName: f.name, size: f.size, opened: r.value });
+    else if (cancelled.current) setInfo(r.error.message);
+    else setError(r.error);
+  };
+
+  const cancel = () => {
+    const id = task.progress?.taskId;
+    if (!id) return;
+    cancelled.current = true;
+    setCancelling(true);
+    void call('imports.cancel', { taskId: id });
+  };
+
+  return (
+    <Box>
+      <Box
+        onDragOver={(e) => {
+          e.preventDefault();
+          if (!busy) setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          const f = e.dataTransfer.files[0];
+          if (f && !busy) void open(f);
+        }}
+        sx={{
+          border: '2px dashed',
+          borderColor: dragging ? 'primary.main' : '#c5cfdc',
+          bgcolor: dragging ? 'rgba(31, 78, 140, 0.06)' : '#fafbfd',
+          borderRadius: 2,
+          py: 4,
+          px: 3,
+          textAlign: 'center',
+        }}
+      >
+        <UploadFileOutlined sx={{ fontSize: 44, color: 'primary.main', mb: 1 }} />
+        <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+          选择要导入的学生名单
+        </Typography>
+        <Typography variant="body2" sx={{ color: 'text.secondary', mt: 0.5, mb: 2 }}>
+          支持 Excel 工作簿（.xlsx）和 CSV 文件，也可以把文件拖到这里。表格上方可以有标题行，程序会自动找到表头。
+        </Typography>
+        <FilePickButton inputLabel="选择名单文件" accept={ROSTER_ACCEPT} icon={<FolderOpenOutlined />} disabled={busy} onFiles={(files) => files[0] && void open(files[0])}>
+          {file ? '重新选择文件' : '选择文件'}
+        </FilePickButton>
+      </Box>
+
+      <Stack spacing={2} sx={{ mt: 2 }}>
+        {task.progress && <TaskProgress progress={task.progress} onCancel={cancel} cancelling={cancelling} />}
+        <ErrorAlert error={error} onClose={() => setError(null)} />
+        {info && (
+          <Alert severity="info" onClose={() => setInfo(null)}>
+            {info}
+          </Alert>
+        )}
+        {file && !busy && <FileSummary file={file} />}
+      </Stack>
+
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 2, flexWrap: 'wrap' }}>
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          没有现成的名单，或不确定该填哪些列？
+        </Typography>
+        <TemplateButton onError={setError} />
+      </Box>
+      <Typography variant="caption" component="p" sx={{ color: 'text.secondary', mt: 0.5 }}>
+        旧版 Excel 文件（.xls）请先在 Excel 中“另存为”.xlsx 格式。身份证号、学号列建议设置为“文本”格式，以免末尾数字丢失。
+      </Typography>
+
+      <StepFooter disabled={busy}>
+        <Button variant="contained" endIcon={<ArrowForwardOutlined />} onClick={onNext} disabled={!file || busy}>
+          下一步
+        </Button>
+      </StepFooter>
+    </Box>
+  );
+}

@@ -1,0 +1,95 @@
+import ArrowForwardOutlined from '@mui/icons-material/ArrowForwardOutlined';
+import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
+import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { call } from '../../../ipc/client';
+import { TaskProgress } from '../common/TaskProgress';
+import { ErrorReportButton } from './ErrorReportButton';
+import { ImportChoicesForm } from './ImportChoicesForm';
+import { IssuesPanel } from './IssuesPanel';
+import { PreviewSummary } from './PreviewSummary';
+import { StepFooter } from './StepFooter';
+import { UnknownClassesAlert } from './UnknownClassesAlert';
+import { UploadError } from './UploadError';
+import { useImportTask } from './useImportTask';
+import { importOptions, type ChosenFile, type ImportChoices, type Mapping, type Previewed } from './wizardTypes';
+
+interface Props {
+  file: ChosenFile;
+  sheet: string;
+  mapping: Mapping;
+  choices: ImportChoices;
+  onChoices: (choices: ImportChoices) => void;
+  preview: Previewed | null;
+  onPreview: (preview: Previewed) => void;
+  onBack: () => void;
+  onNext: () => void;
+  onRestart: () => void;
+}
+
+/** Step 4 — 预览检查: every row checked against the rules and the students already here; nothing is written. */
+export function PreviewStep({ file, sheet, mapping, choices, onChoices, preview, onPreview, onBack, onNext, onRestart }: Props) {
+  const task = useImportTask();
+
+  const check = async () => {
+    const value = await task.run('正在检查名单…', (taskId) => call('imports.preview', importOptions(file, sheet, mapping, choices, taskId)));
+    if (value) onPreview(value);
+  };
+
+  return (
+    <Box>
+      <Box sx={{ display: 'flex', gap: 3, alignItems: 'flex-end', flexWrap: 'wrap' }}>
+        <Box sx={{ flex: 1, minWidth: 320 }}>
+          <ImportChoicesForm value={choices} onChange={onChoices} disabled={task.busy} />
+        </Box>
+        <Button variant={preview ? 'outlined' : 'contained'} size="large" startIcon={<FactCheckOutlined />} onClick={() => void check()} disabled={task.busy}>
+          {preview ? '重新检查' : '开始检查'}
+        </Button>
+      </Box>
+      <Divider sx={{ my: 2.5 }} />
+
+      <Stack spacing={2}>
+        {task.progress && <TaskProgress progress={task.progress} onCancel={task.cancel} cancelling={task.cancelling} />}
+        <UploadError error={task.error} onRestart={onRestart} onClose={task.clear} />
+        {task.cancelledMessage && <Alert severity="info">{task.cancelledMessage}</Alert>}
+        {!preview && !task.busy && !task.error && (
+          <Typography variant="body2" sx={{ color: 'text.secondary', py: 2, textAlign: 'center' }}>
+            选好导入方式后，点击“开始检查”。检查只读取名单、逐行核对，不会修改任何数据。
+          </Typography>
+        )}
+        {preview && !task.busy && (
+          <>
+            <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+              检查结果
+            </Typography>
+            <PreviewSummary preview={preview} />
+            {preview.keyChanges > 0 && (
+              <Alert severity="info">
+                其中 {preview.keyChanges} 名已注册学生的关键信息与系统中不同。这些修改不会直接生效，导入后将自动提交变更申请，经负责人审批后生效。
+              </Alert>
+            )}
+            <UnknownClassesAlert classes={preview.unknownClasses} willCreate={choices.createMissingClasses} />
+            {preview.issuesTotal === 0 ? (
+              <Alert severity="success" icon={<CheckCircleOutlined />}>
+                没有发现问题，{preview.valid} 行都可以导入。
+              </Alert>
+            ) : (
+              <IssuesPanel issues={preview.issues} total={preview.issuesTotal} actions={<ErrorReportButton options={importOptions(file, sheet, mapping, choices)} onError={task.setError} />} />
+            )}
+          </>
+        )}
+      </Stack>
+
+      <StepFooter onBack={onBack} disabled={task.busy}>
+        <Button variant="contained" endIcon={<ArrowForwardOutlined />} onClick={onNext} disabled={!preview || task.busy}>
+          下一步
+        </Button>
+      </StepFooter>
+    </Box>
+  );
+}

@@ -1,0 +1,46 @@
+import { useRef, useState } from 'react';
+import type { AppErrorData } from '../../../../../shared/ipc/result';
+import { call } from '../../../ipc/client';
+import { useTaskProgress } from '../common/useTaskProgress';
+
+/**
+ * A long import call (检查 or 导入) with progress and 取消: the error it ended with, or the
+ * server's word that it was cancelled.
+ */
+export function useImportTask() {
+  const task = useTaskProgress();
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const [cancelledMessage, setCancelledMessage] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const cancelled = useRef(false);
+
+  /** Runs `work` with a fresh task id; returns its value, or null when it failed or was cancelled. */
+  const run = async <T>(message: string, work: (taskId: string) => Promise<{ ok: true; value: T } | { ok: false; error: AppErrorData }>): Promise<T | null> => {
+    setError(null);
+    setCancelledMessage(null);
+    cancelled.current = false;
+    const taskId = task.begin(message);
+    const r = await work(taskId);
+    task.end();
+    setCancelling(false);
+    if (r.ok) return r.value;
+    if (cancelled.current) setCancelledMessage(r.error.message);
+    else setError(r.error);
+    return null;
+  };
+
+  const cancel = () => {
+    const id = task.progress?.taskId;
+    if (!id) return;
+    cancelled.current = true;
+    setCancelling(true);
+    void call('imports.cancel', { taskId: id });
+  };
+
+  const clear = () => {
+    setError(null);
+    setCancelledMessage(null);
+  };
+
+  return { progress: task.progress, busy: task.progress !== null, error, setError, cancelledMessage, cancelling, run, cancel, clear };
+}

@@ -1,0 +1,346 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validateIdNumber } from '../../shared/domain/idcard';
+import type { CallOutput } from '../../shared/ipc/contract';
+import { makeApp, type TestApp } from '../support/harness';
+import { CLASS_NAME, MAJOR, MESSY, MESSY_HEADERS, cleanRoster, csvBytes, makeId, messyRoster, workbook } from '../support/roster-fixtures';
+
+let app: TestApp;
+const A = 'admin-client';
+const C = 'counselor-client';
+const M = 'manager-client';
+
+beforeEach(async () => {
+  app = makeApp();
+  await app.setup();
+  await app.call(A, 'users.create', { username: 'zhao', displayName: '赵辅导员', role: 'counselor', password: 'Counsel12345' });
+  await app.call(A, 'users.create', { username: 'qian', displayName: '钱主任', role: 'manager', password: 'Manager12345' });
+  await app.call(C, 'auth.signIn', { username: 'zhao', password: 'Counsel12345' });
+  await app.call(M, 'auth.signIn', { username: 'qian', password: 'Manager12345' });
+  const major = await app.call(C, 'org.createMajor', { ...MAJOR });
+  await app.call(C, 'org.createClass', { name: CLASS_NAME, majorId: major.id, cohortYear: 2025 });
+});
+afterEach(() => app?.remove());
+
+type Opened = CallOutput<'imports.open'>;
+
+async function open(bytes: Buffer, fileName = '新生名单.xlsx', client = C): Promise<Opened> {
+  return app.call(client, 'imports.open', { fileName, dataBase64: bytes.toString('base64') });
+}
+
+/** open → inspect with the automatic mapping; returns what preview/commit need. */
+async function prepared(bytes: Buffer, fileName = '新生名单.xlsx', sheet?: string) {
+  const opened = await open(bytes, fileName);
+  const name = sheet ?? opened.sheets[0]!.name;
+  const inspected = await app.call(C, 'imports.inspect', { uploadId: opened.uploadId, sheet: name });
+  return { opened, inspected, options: { uploadId: opened.uploadId, sheet: name, mapping: inspected.mapping } };
+}
+
+const total = async () => (await app.call(C, 'students.list', { page: 0, pageSize: 50, filter: {} })).total;
+
+describe('roster import', () => {
+  it('finds the header under title rows, maps variant headers and names every problem by row and column', async () => {
+    const { opened, inspected, options } = await prepared(await messyRoster());
+    expect(opened).toMatchObject({ kind: 'xlsx', encoding: null });
+    expect(opened.sheets).toEqual([{ name: '新生名单', rows: 13 }, { name: '说明', rows: 1 }]);
+    expect(inspected.headerRow).toBe(3);
+    expect(inspected.headers).toEqual(MESSY_HEADERS);
+    const byHeader = Object.fromEntries(Object.entries(inspected.mapping).map(([i, f]) => [MESSY_HEADERS[Number(i)], f]));
+    expect(byHeader).toMatchObject({ 学号: 'studentNo', 身份证号码: 'idNumber', 出生年月: 'birthDate', 手机号码: 'phone', 班级: 'className', 备注: 'notes' });
+    expect(inspected.unmapped).toEqual([{ index: 0, header: '序号' }]);
+    expect(inspected.missingRequired).toEqual([]);
+    expect(inspected.dataRows).toBe(10);
+    expect(inspected.sampleRows).toHaveLength(5);
+    expect(inspected.sampleRows[0]!.slice(1, 6)).toEqual(['2025510201001', '张三', '男', '2005-09-01', MESSY.M1]);
+
+    const preview = await app.call(C, 'imports.preview', options);
+    expect(preview).toMatchObject({ rows: 9, valid: 4, invalid: 5, toAdd: 4, toUpdate: 0, keyChanges: 0, unknownClasses: [] });
+    const errors = preview.issues.filter((i) => i.severity === 'error');
+    const found = (row: number) => errors.filter((i) => i.row === row).map((i) => [i.column, i.code]);
+    expect(found(6)).toEqual([['身份证号码', 'ID_CHECKSUM']]);
+    expect(found(7)).toEqual([['性别', 'GENDER_MISMATCH']]);
+    expect(found(8)).toEqual([['身份证号码', 'DUPLICATE_IN_FILE']]);
+    expect(found(9)).toEqual([['身份证号码', 'DUPLICATE_IN_FILE']]);
+    expect(found(12)).toEqual([['身份证号码', 'ID_AS_NUMBER']]);
+    for (const row of [4, 5, 10, 11, 13]) expect(found(row)).toEqual([]);
+    const checksum = errors.find((i) => i.row === 6)!;
+    expect(checksum.message).toMatch(/^第 6 行“身份证号码”：.*第 18 位应为/);
+    expect(errors.find((i) => i.row === 8)!.message).toContain('与第 9 行身份证号重复');
+    expect(preview.issuesTotal).toBe(preview.issues.length);
+  });
+
+  it('commits nothing while any row is invalid; with skipInvalid only the valid rows, as a manual create would', async () => {
+    const { options } = await prepared(await messyRoster());
+    const refused = await app.call(C, 'imports.commit', options);
+    expect(refused).toMatchObject({ batchId: null, rows: 9, imported: 0, updated: 0, skipped: 9 });
+    expect(refused.errors.map((e) => e.row)).toEqual([6, 7, 8, 9, 12]);
+    expect(await total()).toBe(0);
+    expect(await app.call(C, 'imports.batches', {})).toEqual([]);
+
+    const done = await app.call(C, 'imports.commit', { ...options, skipInvalid: true });
+    expect(done).toMatchObject({ rows: 9, imported: 4, updated: 0, skipped: 5, keyChangeRequests: 0 });
+    expect(done.batchId).toBeGreaterThan(0);
+    const rows = (await app.call(C, 'students.list', { page: 0, pageSize: 50, filter: {}, sort: { field: 'studentNo', dir: 'asc' } })).rows;
+    expect(rows.map((r) => r.studentNo)).toEqual(['2025510201001', '2025510201002', '2025510201007', '2025510201008']);
+    for (const r of rows) {
+      expect(r).toMatchObject({ birthDate: '2005-09-01', enrolmentDate: '2025-09-01', className: CLASS_NAME, status: 'enrolled', registered: false });
+    }
+    const li = rows.find((r) => r.name === '李四')!;
+    expect(li).toMatchObject({ gender: '2', ethnicityCode: '03', politicalStatusCode: '03', phone: '13912345678', idNumber: MESSY.F1 });
+    const profile = await app.call(C, 'students.get', { id: li.id });
+    expect(profile.notes).toBe('走读');
+    expect(profile.statusHistory).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'enrolled', createdBy: 'zhao' })]);
+    expect(profile.classHistory).toEqual([expect.objectContaining({ className: CLASS_NAME })]);
+    // Search keys are written like a manual save.
+    expect((await app.call(C, 'students.list', { page: 0, pageSize: 5, filter: { q: 'lisi' } })).rows.map((r) => r.name)).toEqual(['李四']);
+
+    // One audit entry per student plus one for the batch.
+    const audit = await app.call(A, 'audit.list', { action: 'imports.commit', pageSize: 100 });
+    expect(audit.total).toBe(5);
+    const summary = audit.rows.find((r) => r.entity === 'import')!;
+    expect(summary.entityId).toBe(String(done.batchId));
+    const perStudent = audit.rows.find((r) => r.entity === 'student' && r.entityId === String(li.id))!;
+    expect(perStudent.changes).toEqual(expect.arrayContaining([{ field: 'name', before: null, after: '李四' }]));
+    expect((await app.call(A, 'audit.verify', {})).ok).toBe(true);
+
+    // The upload is gone after a commit.
+    expect((await app.fails(C, 'imports.preview', options)).code).toBe('NOT_FOUND');
+    const [batch] = await app.call(C, 'imports.batches', {});
+    expect(batch).toMatchObject({ id: done.batchId, fileName: '新生名单.xlsx', createdBy: 'zhao', mode: 'add', rows: 9, imported: 4, skipped: 5, undoable: true, undoBlockedReason: null });
+  });
+
+  it('undoes a batch, and refuses once one of its students was edited', async () => {
+    const { options } = await prepared(await messyRoster());
+    const first = await app.call(C, 'imports.commit', { ...options, skipInvalid: true });
+    expect(await app.call(C, 'imports.undo', { id: first.batchId! })).toEqual({ removed: 4, restored: 0 });
+    expect(await total()).toBe(0);
+    // Gone from the search indexes too (removed in bulk), with the index triggers back in place.
+    const raw = app.core.folder.raw();
+    raw.prepare("INSERT INTO students_fts(students_fts) VALUES ('integrity-check')").run();
+    raw.prepare("INSERT INTO students_name_fts(students_name_fts) VALUES ('integrity-check')").run();
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN ('students_fts_ad', 'students_name_fts_ad')").get()).toEqual({ n: 2 });
+    expect(raw.prepare('SELECT count(*) AS n FROM guardians').get()).toEqual({ n: 0 });
+    const undoAudit = await app.call(A, 'audit.list', { action: 'imports.undo', pageSize: 100 });
+    expect(undoAudit.total).toBe(5);
+    const [undone] = await app.call(C, 'imports.batches', {});
+    expect(undone).toMatchObject({ undoable: false });
+    expect(undone!.undoneAt).toBeTruthy();
+    expect((await app.fails(C, 'imports.undo', { id: first.batchId! })).code).toBe('CONFLICT');
+
+    const again = await prepared(await messyRoster(), '新生名单（第二次）.xlsx');
+    const second = await app.call(C, 'imports.commit', { ...again.options, skipInvalid: true });
+    expect(second.imported).toBe(4);
+    const li = (await app.call(C, 'students.list', { page: 0, pageSize: 5, filter: { q: '李四' } })).rows[0]!;
+    const full = await app.call(C, 'students.get', { id: li.id });
+    await app.call(C, 'students.update', { id: li.id, version: full.version, patch: { dormitory: '5号楼-302' } });
+    const batch = (await app.call(C, 'imports.batches', {})).find((b) => b.id === second.batchId)!;
+    expect(batch.undoable).toBe(false);
+    expect(batch.undoBlockedReason).toContain('李四（学号 2025510201002）在导入后已被修改');
+    const refused = await app.fails(C, 'imports.undo', { id: second.batchId! });
+    expect(refused.code).toBe('CONFLICT');
+    expect(await total()).toBe(4);
+  });
+
+  it('update mode changes non-key fields and turns a registered student’s new name into a change request', async () => {
+    const ids = ['001', '003', '005'].map((seq, i) => ({ studentNo: `202551020110${i}`, name: ['陈一', '林二', '黄三'][i]!, id: makeId('110105', '20060512', seq), phone: '13800000000' }));
+    const first = await prepared(await cleanRoster(ids));
+    expect((await app.call(C, 'imports.commit', first.options)).imported).toBe(3);
+    const registered = (await app.call(C, 'students.list', { page: 0, pageSize: 5, filter: { q: '林二' } })).rows[0]!;
+    await app.call(C, 'students.register', { ids: [registered.id] });
+
+    const changed = ids.map((s, i) => ({ ...s, phone: `1390000000${i}`, dormitory: `${i + 1}号楼-101`, name: s.name === '林二' ? '林贰' : s.name === '陈一' ? '陈壹' : s.name }));
+    const upd = await prepared(await cleanRoster(changed), '更新.xlsx');
+    const options = { ...upd.options, mode: 'update' as const, matchBy: 'idNumber' as const };
+    const preview = await app.call(C, 'imports.preview', options);
+    expect(preview).toMatchObject({ rows: 3, valid: 3, invalid: 0, toAdd: 0, toUpdate: 3, keyChanges: 1 });
+    const locked = preview.issues.find((i) => i.code === 'KEY_FIELD_LOCKED')!;
+    expect(locked).toMatchObject({ row: 3, column: '姓名', severity: 'warning' });
+    expect(locked.message).toContain('将提交信息变更申请（姓名：林二 → 林贰）');
+
+    const done = await app.call(C, 'imports.commit', options);
+    expect(done).toMatchObject({ imported: 0, updated: 3, skipped: 0, keyChangeRequests: 1, errors: [] });
+    const rows = (await app.call(C, 'students.list', { page: 0, pageSize: 5, filter: {}, sort: { field: 'studentNo', dir: 'asc' } })).rows;
+    expect(rows.map((r) => [r.name, r.phone, r.dormitory])).toEqual([
+      ['陈壹', '13900000000', '1号楼-101'], // not registered: the name changes directly
+      ['林二', '13900000001', '2号楼-101'], // registered: name kept, request filed
+      ['黄三', '13900000002', '3号楼-101'],
+    ]);
+    const requests = await app.call(M, 'keyChanges.list', { status: 'pending' });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ studentId: registered.id, changes: [{ field: 'name', before: '林二', after: '林贰' }], requestedBy: 'zhao' });
+    expect(requests[0]!.reason).toContain('更新.xlsx');
+
+    // Undo restores the previous values and withdraws the request.
+    expect(await app.call(C, 'imports.undo', { id: done.batchId! })).toEqual({ removed: 0, restored: 3 });
+    const restored = (await app.call(C, 'students.list', { page: 0, pageSize: 5, filter: {}, sort: { field: 'studentNo', dir: 'asc' } })).rows;
+    expect(restored.map((r) => [r.name, r.phone, r.dormitory])).toEqual([['陈一', '13800000000', null], ['林二', '13800000000', null], ['黄三', '13800000000', null]]);
+    expect(await app.call(M, 'keyChanges.list', { status: 'pending' })).toEqual([]);
+    expect((await app.call(C, 'students.list', { page: 0, pageSize: 5, filter: { q: 'chenyi' } })).rows.map((r) => r.name)).toEqual(['陈一']);
+  });
+
+  it('reports students already in the system, and unknown classes unless asked to create them', async () => {
+    const s = { studentNo: '2025510201201', name: '马一', id: makeId('110105', '20060101', '011') };
+    await app.call(C, 'imports.commit', (await prepared(await cleanRoster([s]))).options);
+    const roster = await cleanRoster([
+      { ...s, studentNo: '2025510201202' },
+      { studentNo: '2025510201201', name: '马二', id: makeId('110105', '20060101', '031') },
+      { studentNo: '2025510201203', name: '马三', id: makeId('110105', '20060101', '051'), className: '大数据2501班' },
+    ], ['学号', '姓名', '身份证号', '班级', '专业']);
+    const { options } = await prepared(roster, '第二批.xlsx');
+    const preview = await app.call(C, 'imports.preview', options);
+    expect(preview.unknownClasses).toEqual(['大数据2501班']);
+    expect(preview.issues.map((i) => [i.row, i.column, i.code])).toEqual([
+      [2, '身份证号', 'DUPLICATE_IN_DB'],
+      [3, '学号', 'DUPLICATE_IN_DB'],
+      [4, '班级', 'UNKNOWN_CLASS'],
+    ]);
+    // Creating the class needs its major: the 专业 column is empty, so it is still reported.
+    const create = await app.call(C, 'imports.preview', { ...options, createMissingClasses: true });
+    expect(create.issues.map((i) => [i.row, i.code])).toEqual([[2, 'DUPLICATE_IN_DB'], [3, 'DUPLICATE_IN_DB'], [4, 'UNKNOWN_CLASS']]);
+  });
+
+  it('creates missing classes under the major named in the file', async () => {
+    const roster = await workbook([{ name: 'S', rows: [
+      ['学号', '姓名', '身份证号', '专业', '班级', '年级'],
+      ['2025510201301', '何一', makeId('110105', '20060101', '071'), '510201', '计算机应用2502班', '2025级'],
+      ['2025510201302', '何二', makeId('110105', '20060101', '091'), '计算机应用技术', '计算机应用2502班', '2025级'],
+      ['2025510201303', '何三', makeId('110105', '20060101', '111'), '不存在的专业', '不存在2501班', ''],
+    ] }]);
+    const { options } = await prepared(roster);
+    const preview = await app.call(C, 'imports.preview', { ...options, createMissingClasses: true });
+    expect(preview.unknownClasses.sort()).toEqual(['不存在2501班', '计算机应用2502班']);
+    expect(preview.issues.map((i) => [i.row, i.column, i.code])).toEqual([[4, '专业', 'UNKNOWN_MAJOR']]);
+    const done = await app.call(C, 'imports.commit', { ...options, createMissingClasses: true, skipInvalid: true });
+    expect(done.imported).toBe(2);
+    const tree = await app.call(C, 'org.tree', {});
+    expect(tree.classes.find((c) => c.name === '计算机应用2502班')).toMatchObject({ majorName: '计算机应用技术', cohortYear: 2025, studentCount: 2 });
+  });
+
+  it('reads GBK and UTF-8 (BOM) CSV files', async () => {
+    const rows = [
+      ['学号', '姓名', '性别', '出生日期', '身份证号码', '民族', '手机号码', '班级'],
+      ['2025510201401', '欧阳娜', '女', '2006/1/1', makeId('110105', '20060101', '122'), '汉族', '13812345678', CLASS_NAME],
+      ['2025510201402', '诸葛亮', '男', '2006-01-01', makeId('110105', '20060101', '133'), '蒙古族', '13812345679', CLASS_NAME],
+    ];
+    const gbk = await open(csvBytes(rows, 'gbk'), '名单.csv');
+    expect(gbk).toMatchObject({ kind: 'csv', encoding: 'GBK', sheets: [{ name: '名单', rows: 3 }] });
+    const bom = await open(csvBytes(rows, 'utf8-bom'), 'roster.csv');
+    expect(bom).toMatchObject({ kind: 'csv', encoding: 'UTF-8', sheets: [{ name: 'roster', rows: 3 }] });
+    for (const o of [gbk, bom]) {
+      const inspected = await app.call(C, 'imports.inspect', { uploadId: o.uploadId, sheet: o.sheets[0]!.name });
+      expect(inspected.headers).toEqual(rows[0]);
+      expect(inspected.headerRow).toBe(1);
+      const preview = await app.call(C, 'imports.preview', { uploadId: o.uploadId, sheet: o.sheets[0]!.name, mapping: inspected.mapping });
+      expect(preview).toMatchObject({ rows: 2, valid: 2, invalid: 0 });
+    }
+    const done = await app.call(C, 'imports.commit', { uploadId: gbk.uploadId, sheet: '名单', mapping: (await app.call(C, 'imports.inspect', { uploadId: gbk.uploadId, sheet: '名单' })).mapping });
+    expect(done.imported).toBe(2);
+    const names = (await app.call(C, 'students.list', { page: 0, pageSize: 5, filter: {}, sort: { field: 'studentNo', dir: 'asc' } })).rows.map((r) => [r.name, r.ethnicityCode]);
+    expect(names).toEqual([['欧阳娜', '01'], ['诸葛亮', '02']]);
+  });
+
+  it('writes an error report with the original rows, the bad cells filled red and a 问题说明 column', async () => {
+    const { options } = await prepared(await messyRoster());
+    const report = await app.call(C, 'imports.errorReport', options);
+    expect(report.fileName).toBe('导入问题_新生名单.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(report.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const values = (r: number) => (ws.getRow(r).values as unknown[]).slice(1);
+    expect(values(1)).toEqual([...MESSY_HEADERS, '问题说明']);
+    expect(ws.rowCount).toBe(6); // header + rows 6, 7, 8, 9, 12
+    expect(values(2).slice(1, 3)).toEqual(['2025510201003', '王五']);
+    const fill = (r: number, c: number) => (ws.getRow(r).getCell(c).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    expect(fill(2, 6)).toBe('FFFFC7CE'); // 身份证号码 of the bad check digit
+    expect(fill(2, 3)).toBeUndefined();
+    expect(fill(3, 4)).toBe('FFFFC7CE'); // 性别 of the gender mismatch
+    expect(String(ws.getRow(2).getCell(13).value)).toContain('第 6 行“身份证号码”');
+    // The numeric ID stays a number, as it was in the file.
+    expect(typeof ws.getRow(6).getCell(6).value).toBe('number');
+  });
+
+  it('gives a template whose sample row imports cleanly', async () => {
+    const t = await app.call(C, 'imports.template', {});
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(t.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '学号', '考生号', '姓名', '性别', '出生日期', '身份证号', '民族', '政治面貌', '籍贯', '生源地', '联系电话', '电子邮箱', '家庭住址', '户籍地址',
+      '入学日期', '年级', '专业', '班级', '宿舍', '监护人姓名', '监护人关系', '监护人电话', '备注',
+    ]);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getColumn(6).numFmt).toBe('@');
+    expect(validateIdNumber(String(ws.getCell('F2').value), { asOf: new Date() }).ok).toBe(true);
+    const { options } = await prepared(Buffer.from(t.dataBase64, 'base64'), t.fileName);
+    const preview = await app.call(C, 'imports.preview', options);
+    expect(preview).toMatchObject({ rows: 1, valid: 1, toAdd: 1 });
+  });
+
+  it('remembers a mapping the user chose for the next file with that header', async () => {
+    const id = makeId('110105', '20060101', '151');
+    const roster = await workbook([{ name: 'S', rows: [['学号', '姓名', '身份证号', '紧急联络号码'], ['2025510201501', '宋一', id, '13811112222']] }]);
+    const a = await prepared(roster);
+    expect(a.inspected.unmapped).toEqual([{ index: 3, header: '紧急联络号码' }]);
+    await app.call(C, 'imports.preview', { ...a.options, mapping: { ...a.options.mapping, 3: 'guardianPhone' } });
+    const b = await prepared(roster);
+    expect(b.inspected.mapping['3']).toBe('guardianPhone');
+    // And a column the user left out stays out.
+    await app.call(C, 'imports.preview', { ...b.options, mapping: { 0: 'studentNo', 1: 'name', 2: 'idNumber' }, rememberMapping: true });
+    const c = await prepared(roster);
+    expect(c.inspected.mapping['3']).toBeUndefined();
+  });
+
+  it('reports progress and stops a cancelled commit before anything is written', async () => {
+    const many = Array.from({ length: 2500 }, (_, i) => ({
+      studentNo: `2025510209${String(i).padStart(4, '0')}`, name: '测试', id: makeId('110105', `2006010${1 + Math.floor(i / 1000)}`, String(i % 1000).padStart(3, '0')),
+    }));
+    const { options } = await prepared(await cleanRoster(many));
+    const events: { done: number; total: number }[] = [];
+    const off = app.core.events.subscribe((client, event, payload) => {
+      if (client !== C || event !== 'progress') return;
+      const p = payload as { taskId: string; done: number; total: number };
+      events.push(p);
+      if (p.taskId === 'c1' && p.done >= 1000) void app.raw(C, 'imports.cancel', { taskId: 'c1' });
+    });
+    const cancelled = await app.fails(C, 'imports.commit', { ...options, taskId: 'c1' });
+    expect(cancelled.code).toBe('CONFLICT');
+    expect(cancelled.message).toContain('已取消');
+    expect(events.length).toBeGreaterThan(0);
+    expect(await total()).toBe(0);
+    // Not cancelled: progress runs to the end.
+    events.length = 0;
+    const ok = await app.call(C, 'imports.preview', { ...options, taskId: 'p1' });
+    off();
+    expect(ok.valid).toBe(many.length);
+    expect(events.at(-1)).toMatchObject({ done: many.length, total: many.length });
+
+    // A large commit fills the search index in bulk: everything findable, the triggers back in place.
+    expect((await app.call(C, 'imports.commit', options)).imported).toBe(many.length);
+    const raw = app.core.folder.raw();
+    raw.prepare("INSERT INTO students_fts(students_fts) VALUES ('integrity-check')").run();
+    raw.prepare("INSERT INTO students_name_fts(students_name_fts) VALUES ('integrity-check')").run();
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN ('students_fts_ai', 'students_name_fts_ai')").get()).toEqual({ n: 2 });
+    expect((await app.call(C, 'students.list', { page: 0, pageSize: 5, filter: { q: '20255102092499' } })).total).toBe(1);
+    expect((await app.call(C, 'students.list', { page: 0, pageSize: 5, filter: { q: 'ceshi' } })).total).toBe(many.length);
+    const later = await app.call(C, 'students.create', {
+      studentNo: '2025510201999', name: '晚到', gender: '1', birthDate: '2006-01-05', idNumber: makeId('110105', '20060105', '001'), guardians: [],
+    });
+    expect((await app.call(C, 'students.list', { page: 0, pageSize: 5, filter: { q: '晚到' } })).rows.map((r) => r.id)).toEqual([later.id]);
+  });
+
+  it('keeps uploads per client and refuses other files', async () => {
+    const opened = await open(await messyRoster());
+    expect((await app.fails(A, 'imports.inspect', { uploadId: opened.uploadId, sheet: '新生名单' })).code).toBe('NOT_FOUND');
+    expect((await app.fails(C, 'imports.inspect', { uploadId: opened.uploadId, sheet: '不存在' })).message).toContain('没有名为“不存在”的工作表');
+    const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    expect((await app.fails(C, 'imports.open', { fileName: '旧名单.xls', dataBase64: xls.toString('base64') })).message).toContain('.xlsx');
+    // Viewers may not import.
+    await app.call(A, 'users.create', { username: 'sun', displayName: '孙', role: 'viewer', password: 'Viewer123456' });
+    await app.call('v', 'auth.signIn', { username: 'sun', password: 'Viewer123456' });
+    expect((await app.fails('v', 'imports.open', { fileName: 'a.csv', dataBase64: 'YQ==' })).code).toBe('FORBIDDEN');
+    // Dropped after 30 minutes.
+    app.advance(31 * 60_000);
+    await app.call(C, 'auth.signIn', { username: 'zhao', password: 'Counsel12345' }); // idle-locked meanwhile
+    expect((await app.fails(C, 'imports.inspect', { uploadId: opened.uploadId, sheet: '新生名单' })).code).toBe('NOT_FOUND');
+  });
+});
