@@ -7,7 +7,7 @@
  * reason for a rejection (DOMAIN §1.6). Counselors need to be told exactly
  * which character is wrong, because the fix is usually a typo.
  */
-import { format, isAfter, isValid, parse } from 'date-fns';
+import { format, isAfter, isExists, isValid, parse } from 'date-fns';
 import { PROVINCES } from './regions';
 import { toHalfWidth } from './text';
 
@@ -117,16 +117,6 @@ export function looksLikeNumericPrecisionLoss(raw: string | number): boolean {
   return /^\d{15}000$/.test(s) && idCheckChar(s.slice(0, 17)) !== s[17];
 }
 
-/**
- * A real day of the proleptic Gregorian calendar: what date-fns `parse(ymd, 'yyyyMMdd')` + `isValid`
- * accept, without the parser's cost (it runs for every row of a 50,000-row import, twice).
- */
-function isCalendarDay(y: number, m: number, d: number): boolean {
-  if (!Number.isInteger(y) || m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-}
-
 function fail(code: IdErrorCode, message: string): IdInvalid {
   return { ok: false, code, message };
 }
@@ -212,7 +202,9 @@ export function validateIdNumber(
   const by = Number(ymd.slice(0, 4));
   const bm = Number(ymd.slice(4, 6));
   const bd = Number(ymd.slice(6, 8));
-  if (!isCalendarDay(by, bm, bd)) {
+  // date-fns isExists checks the calendar (month lengths, leap years) without parsing a string,
+  // which matters when this runs for every row of a 50,000-row import.
+  if (!isExists(by, bm - 1, bd)) {
     return fail('BIRTH_INVALID', `身份证号中的出生日期 ${ymd} 不是有效日期`);
   }
   if (by < MIN_BIRTH_YEAR) {
