@@ -2,8 +2,8 @@
  * Workbooks the import hands back: the error report (the problem rows as they were in the file,
  * bad cells filled red, a last column 问题说明) and the blank template.
  */
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { streamWorkbook } from '../../core/xlsx-buffer';
 import { idCheckChar } from '../../../../shared/domain/idcard';
 import type { ImportIssue } from '../../../../shared/domain/import';
 import { FIELD_BY_KEY, type StudentFieldKey } from '../../../../shared/domain/student-fields';
@@ -13,22 +13,6 @@ import type { SheetLayout } from './sheet';
 
 export const ERROR_FILL = 'FFFFC7CE';
 export const WARNING_FILL = 'FFFFEB9C';
-
-async function streamWorkbook(build: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void> | void): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  wb.creator = '学籍通';
-  await build(wb);
-  await wb.commit();
-  await done;
-  return Buffer.concat(chunks);
-}
 
 function excelValue(c: FlatCell | undefined): ExcelJS.CellValue {
   if (c === null || c === undefined) return null;

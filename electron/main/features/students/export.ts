@@ -1,5 +1,4 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { streamWorkbook } from '../../core/xlsx-buffer';
 import { format } from 'date-fns';
 import { rosterRows, type RosterRecord } from '../../../../db/queries/roster';
 import { findEthnicity, findPoliticalStatus, studentStatusName } from '../../../../shared/domain/codes';
@@ -42,36 +41,27 @@ function cellValue(row: RosterRecord, key: StudentFieldKey): string | number | D
  * dates, frozen header row, autofilter, widths that fit.
  */
 export async function writeRosterXlsx(rows: Iterable<RosterRecord>, columns: StudentFieldKey[], sheetName = '学生名单'): Promise<{ buffer: Buffer; count: number }> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  wb.creator = '学籍通';
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  ws.columns = columns.map((key) => {
-    const f = FIELD_BY_KEY[key];
-    const numFmt = f.kind === 'date' ? 'yyyy-mm-dd' : f.kind === 'number' ? '0' : '@';
-    return { header: f.label, key, width: f.width, style: { numFmt } };
-  });
-  const header = ws.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle' };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-  header.commit();
   let count = 0;
-  for (const row of rows) {
-    ws.addRow(columns.map((k) => cellValue(row, k))).commit();
-    count++;
-  }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  ws.commit();
-  await wb.commit();
-  await done;
-  return { buffer: Buffer.concat(chunks), count };
+  const buffer = await streamWorkbook((wb) => {
+    const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+    ws.columns = columns.map((key) => {
+      const f = FIELD_BY_KEY[key];
+      const numFmt = f.kind === 'date' ? 'yyyy-mm-dd' : f.kind === 'number' ? '0' : '@';
+      return { header: f.label, key, width: f.width, style: { numFmt } };
+    });
+    const header = ws.getRow(1);
+    header.font = { bold: true };
+    header.alignment = { vertical: 'middle' };
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+    header.commit();
+    for (const row of rows) {
+      ws.addRow(columns.map((k) => cellValue(row, k))).commit();
+      count++;
+    }
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+    ws.commit();
+  });
+  return { buffer, count };
 }
 
 export async function exportStudents(ctx: CallContext, input: z.output<typeof ExportInput>) {
