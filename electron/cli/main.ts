@@ -19,7 +19,8 @@ const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限
   users add NAME --role ROLE --name 姓名 --data DIR [--user USER]   新用户密码取自 XUEJI_NEW_PASSWORD 或提示输入
   users reset-password NAME --data DIR [--user USER]              新密码取自 XUEJI_NEW_PASSWORD 或提示输入
   export students --out FILE.xlsx [--filter cohortYear=2024,status=enrolled,q=张] [--columns 学号,姓名,身份证号]
-  import students FILE [--sheet NAME] [--mode add|update] [--dry-run] [--skip-invalid] [--report OUT.xlsx] [--json]
+  import students FILE [--sheet NAME] [--mode add|update] [--match-by idNumber|studentNo] [--create-classes]
+           [--dry-run] [--skip-invalid] [--report OUT.xlsx] [--json]
            有无效行且未加 --skip-invalid 时不写入任何数据，退出码为 2
   import photos DIR|FILE.zip [--match idcard,examno,studentno] [--keep-original] [--json]
 
@@ -42,6 +43,8 @@ const options = {
   columns: { type: 'string' },
   sheet: { type: 'string' },
   mode: { type: 'string' },
+  'match-by': { type: 'string' },
+  'create-classes': { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
   'skip-invalid': { type: 'boolean', default: false },
   report: { type: 'string' },
@@ -139,7 +142,7 @@ async function run(argv: string[]): Promise<number> {
         if (!arg) throw new CliError('请指定要导入的文件或文件夹。', 2);
         await session.signIn(values.user);
         if (sub === 'students') {
-          return await importStudents(session, { file: arg, sheet: values.sheet, mode: values.mode, dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], report: values.report, json: values.json });
+          return await importStudents(session, { file: arg, sheet: values.sheet, mode: values.mode, matchBy: values['match-by'], createClasses: values['create-classes'], dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], report: values.report, json: values.json });
         }
         if (sub === 'photos') return await importPhotos(session, { source: arg, match: values.match, keepOriginal: values['keep-original'], json: values.json });
         throw new CliError('用法：import students FILE … 或 import photos DIR|FILE.zip …', 2);

@@ -8,6 +8,10 @@ export interface ImportStudentsOptions {
   file: string;
   sheet?: string;
   mode?: string;
+  /** update mode: match existing students by 身份证号 (idNumber, default) or 学号 (studentNo). */
+  matchBy?: string;
+  /** Create classes named in the file that do not exist yet. */
+  createClasses: boolean;
   dryRun: boolean;
   skipInvalid: boolean;
   report?: string;
@@ -26,6 +30,8 @@ const SHOWN = 50;
 export async function importStudents(session: CliSession, opts: ImportStudentsOptions): Promise<number> {
   const mode = opts.mode ?? 'add';
   if (mode !== 'add' && mode !== 'update') throw new CliError(`--mode 只能是 add（新增学生）或 update（更新已有学生），而不是“${mode}”。`, 2);
+  const matchBy = opts.matchBy ?? 'idNumber';
+  if (matchBy !== 'idNumber' && matchBy !== 'studentNo') throw new CliError(`--match-by 只能是 idNumber（身份证号）或 studentNo（学号），而不是“${matchBy}”。`, 2);
   const path = resolve(opts.file);
   let size: number;
   try {
@@ -51,7 +57,7 @@ export async function importStudents(session: CliSession, opts: ImportStudentsOp
   log(`列对应：${mapped.join('，')}`);
   if (inspected.unmapped.length) log(`未导入的列：${inspected.unmapped.map((u) => u.header).join('，')}`);
 
-  const options = { uploadId: opened.uploadId, sheet, mapping: inspected.mapping, mode, matchBy: 'idNumber', rememberMapping: false } as const;
+  const options = { uploadId: opened.uploadId, sheet, mapping: inspected.mapping, mode, matchBy, createMissingClasses: opts.createClasses, rememberMapping: false } as const;
   const preview = await session.call('imports.preview', options);
   log(`检查结果：共 ${preview.rows} 行，有效 ${preview.valid} 行，有问题 ${preview.invalid} 行；将新增 ${preview.toAdd} 人，更新 ${preview.toUpdate} 人${preview.keyChanges ? `，提交关键信息变更申请 ${preview.keyChanges} 份` : ''}`);
   if (preview.unknownClasses.length) log(`系统中没有的班级：${preview.unknownClasses.join('、')}`);
