@@ -108,7 +108,13 @@ export function searchCondition(rawQ: string, db: Db): { sql: string; params: un
  * filter's own index instead. Class, cohort and major keep their index: 学号 and birth dates run
  * in cohort order, so walking them would pass every other cohort first.
  */
-export function filterConditions(db: Db, f: RosterFilter, walkSortIndex = false): { where: string; params: unknown[] } {
+export function filterConditions(
+  db: Db,
+  f: RosterFilter,
+  walkSortIndex = false,
+  // The search box's SQL, when the caller already worked it out (it may query the database).
+  search: ReturnType<typeof searchCondition> = f.q ? searchCondition(f.q, db) : null,
+): { where: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...p: unknown[]) => {
@@ -127,10 +133,7 @@ export function filterConditions(db: Db, f: RosterFilter, walkSortIndex = false)
   if (f.ethnicityCode) add('s.ethnicity_code = ?', f.ethnicityCode);
   if (f.politicalStatusCode) add('s.political_status_code = ?', f.politicalStatusCode);
   if (f.sourceRegion) add('s.source_region LIKE ?', `${f.sourceRegion}%`);
-  if (f.q) {
-    const s = searchCondition(f.q, db);
-    if (s) add(s.sql, ...s.params);
-  }
+  if (search) add(search.sql, ...search.params);
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
@@ -152,11 +155,13 @@ const mapRow = (r: StoredRow): RosterRecord => ({ ...r, registered: Boolean(r.re
  */
 export function rosterPage(db: Db, q: RosterQuery): { rows: RosterRecord[]; total: number } {
   const raw = db.$client;
-  const counted = filterConditions(db, q.filter);
+  // Worked out once: the count and the page query share it.
+  const search = q.filter.q ? searchCondition(q.filter.q, db) : null;
+  const counted = filterConditions(db, q.filter, false, search);
   const total = (raw.prepare(`SELECT count(*) AS n FROM students s ${counted.where}`).get(...counted.params) as { n: number }).n;
   const all = (raw.prepare('SELECT count(*) AS n FROM students').get() as { n: number }).n;
   const broad = total >= Math.max(500, all * 0.05) && !q.filter.cohortYear && !q.filter.majorId && q.filter.classId === undefined;
-  const { where, params } = filterConditions(db, q.filter, broad && INDEXED_SORTS.has(q.sort?.field ?? 'studentNo'));
+  const { where, params } = filterConditions(db, q.filter, broad && INDEXED_SORTS.has(q.sort?.field ?? 'studentNo'), search);
   const order = orderBy(q.sort);
   const joins = /\bc\./.test(order) ? 'LEFT JOIN classes c ON c.id = s.class_id' : '';
   const majorJoin = /\bm\./.test(order) ? 'LEFT JOIN classes c ON c.id = s.class_id LEFT JOIN majors m ON m.id = c.major_id' : joins;
