@@ -23,8 +23,13 @@ const banner = { js: "import { createRequire as __xuejiCreateRequire } from 'nod
 
 const started = Date.now();
 await build({
-  // import-worker: the roster parser's worker thread, loaded beside the bundle at run time.
-  entryPoints: { main: 'electron/main/main.ts', host: 'electron/main/host.ts', 'import-worker': 'electron/main/features/imports/parse-worker.ts' },
+  // Worker threads (roster parser, WAL checkpoint) are loaded beside the bundle at run time.
+  entryPoints: {
+    main: 'electron/main/main.ts',
+    host: 'electron/main/host.ts',
+    'import-worker': 'electron/main/features/imports/parse-worker.ts',
+    'checkpoint-worker': 'electron/main/core/checkpoint-worker.ts',
+  },
   absWorkingDir: root,
   outdir: 'dist/main',
   outExtension: { '.js': '.mjs' },

@@ -5,6 +5,7 @@ import { DataError } from '../../../db/errors';
 import { createKeyFile, keyFileExists, readKeyFile, sameKey, writeKeyFile, type KeyFile } from '../../../db/keyslots';
 import { migrate } from '../../../db/migrate';
 import { openEncryptedDatabase, warmCache, type SqliteDb } from '../../../db/open';
+import { BackgroundCheckpoint } from './background-checkpoint';
 
 export const DB_FILE = 'xueji.db';
 
@@ -21,8 +22,12 @@ export class DataFolder {
   private sqlite: SqliteDb | null = null;
   private drizzleDb: Db | null = null;
   private key: Buffer | null = null;
+  /** Copies large writes back from the write-ahead log off the main thread. */
+  readonly checkpoint: BackgroundCheckpoint;
 
-  constructor(readonly dir: string) {}
+  constructor(readonly dir: string) {
+    this.checkpoint = new BackgroundCheckpoint(join(dir, DB_FILE), () => this.sqlite, () => this.key);
+  }
 
   get dbFile() {
     return join(this.dir, DB_FILE);
@@ -90,6 +95,7 @@ export class DataFolder {
   }
 
   private attach(sqlite: SqliteDb, key: Buffer) {
+    BackgroundCheckpoint.configure(sqlite);
     this.sqlite = sqlite;
     this.drizzleDb = toDrizzle(sqlite);
     this.key = Buffer.from(key);
@@ -121,7 +127,9 @@ export class DataFolder {
   /** Runs fn in one SQLite transaction: every multi-row change commits whole or not at all. */
   transaction<T>(fn: (db: Db) => T): T {
     const db = this.db();
-    return this.raw().transaction(() => fn(db))();
+    const result = this.raw().transaction(() => fn(db))();
+    this.checkpoint.afterWrite();
+    return result;
   }
 
   keyFile(): KeyFile {

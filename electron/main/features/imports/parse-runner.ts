@@ -4,12 +4,10 @@
  * parse-worker.ts, started through tsx's ESM loader. If no worker can be started at all (a
  * packaging problem), the same parser runs in this process instead: slower to respond, same result.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { AppError } from '../../core/errors';
 import { log } from '../../core/log';
+import { workerSpec } from '../../core/worker-spec';
 import { parseSpreadsheet, type FileKind, type FlatCell, type ParseResult } from './parse';
 import type { ParseMessage, ParseRequest } from './parse-worker';
 
@@ -37,21 +35,6 @@ export interface ParseControl {
 }
 
 export class ParseCancelled extends Error {}
-
-function workerSpec(): { target: URL | string; options: WorkerOptions } {
-  const here = import.meta.url;
-  if (new URL(here).pathname.endsWith('.ts')) {
-    // Source tree: load tsx's ESM hooks inside the worker, then the TypeScript worker module.
-    const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'));
-    const api = pathToFileURL(join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
-    const src = new URL('./parse-worker.ts', here).href;
-    return {
-      target: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(src)}); });`,
-      options: { eval: true },
-    };
-  }
-  return { target: new URL('./import-worker.mjs', here), options: {} };
-}
 
 /** Collects sheets and rows from parser callbacks or worker messages. */
 class Collector {
@@ -108,7 +91,7 @@ async function parseInProcess(bytes: Uint8Array, kind: FileKind, fileName: strin
 export function readSpreadsheet(bytes: Uint8Array, kind: FileKind, fileName: string, control: ParseControl = {}): Promise<ParsedFile> {
   let worker: Worker;
   try {
-    const { target, options } = workerSpec();
+    const { target, options } = workerSpec(import.meta.url, './parse-worker.ts', 'import-worker');
     worker = new Worker(target, options);
   } catch (e) {
     log.warn('import worker could not start, parsing in process', e);

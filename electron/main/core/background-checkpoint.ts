@@ -1,0 +1,100 @@
+/**
+ * Keeps the write-ahead log (xueji.db-wal) from growing without making the caller of a large write
+ * wait for the copy back into the database file. The main connection never checkpoints on commit
+ * (wal_autocheckpoint = 0); after each write transaction the data folder calls `afterWrite`, and
+ * once the log is larger than LOG_LIMIT a one-shot worker thread (checkpoint-worker.ts) checkpoints
+ * it on its own connection. Without a worker (packaging problem) the main connection does it.
+ */
+import { statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { SqliteDb } from '../../../db/open';
+import type { CheckpointJob, CheckpointReply } from './checkpoint-worker';
+import { log } from './log';
+import { workerSpec } from './worker-spec';
+
+/** About 1,000 pages, SQLite's own automatic-checkpoint size. */
+export const LOG_LIMIT = 4 * 1024 * 1024;
+
+export class BackgroundCheckpoint {
+  private running: Promise<void> | null = null;
+  /** Log size when the last checkpoint was handed off: unchanged means nothing new to copy. */
+  private handedOff = -1;
+  private workerUnavailable = false;
+  /** Checkpoints done so far, by where they ran (tests and the benchmark read these). */
+  readonly done = { worker: 0, inProcess: 0 };
+
+  constructor(
+    private readonly dbFile: string,
+    private readonly connection: () => SqliteDb | null,
+    private readonly key: () => Buffer | null,
+  ) {}
+
+  /** Configures the main connection: no checkpoint on commit; the log is cut back to LOG_LIMIT once copied. */
+  static configure(db: SqliteDb): void {
+    db.pragma('wal_autocheckpoint = 0');
+    db.pragma(`journal_size_limit = ${LOG_LIMIT}`);
+  }
+
+  /** Call after a write: starts a checkpoint when the log has grown past LOG_LIMIT. */
+  afterWrite(): void {
+    if (this.running) return;
+    let size: number;
+    try {
+      size = statSync(`${this.dbFile}-wal`).size;
+    } catch {
+      return;
+    }
+    if (size <= LOG_LIMIT || size === this.handedOff) return;
+    this.handedOff = size;
+    if (this.workerUnavailable) return this.inProcess();
+    const key = this.key();
+    if (!key) return;
+    this.running = this.inWorker(key).finally(() => (this.running = null));
+  }
+
+  /** Resolves when no checkpoint is running (tests, benchmarks). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private inProcess(): void {
+    try {
+      this.connection()?.pragma('wal_checkpoint(PASSIVE)');
+      this.done.inProcess++;
+    } catch (e) {
+      log.warn('checkpoint failed', e);
+    }
+  }
+
+  private inWorker(key: Buffer): Promise<void> {
+    return new Promise((resolve) => {
+      const { target, options } = workerSpec(import.meta.url, './checkpoint-worker.ts', 'checkpoint-worker');
+      const job: CheckpointJob = { file: this.dbFile, key: new Uint8Array(key) };
+      let worker: Worker;
+      try {
+        worker = new Worker(target, { ...options, workerData: job });
+      } catch (e) {
+        job.key.fill(0);
+        log.warn('checkpoint worker could not start; checkpointing in process', e);
+        this.workerUnavailable = true;
+        this.inProcess();
+        return resolve();
+      }
+      job.key.fill(0);
+      let replied = false;
+      worker.once('message', (r: CheckpointReply) => {
+        replied = true;
+        if (r.ok) this.done.worker++;
+        else log.warn('background checkpoint failed', r.message);
+      });
+      worker.once('error', (e) => {
+        log.warn('checkpoint worker failed; checkpointing in process from now on', e);
+        this.workerUnavailable = true;
+      });
+      worker.once('exit', () => {
+        if (!replied && this.workerUnavailable) this.inProcess();
+        resolve();
+      });
+    });
+  }
+}
