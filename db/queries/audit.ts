@@ -64,9 +64,54 @@ export function diffFields<T extends object>(before: Partial<T> | null, after: P
   for (const field of fields) {
     const b = before?.[field] ?? null;
     const a = after?.[field] ?? null;
-    if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field, before: b, after: a });
+    // Plain values compare directly (an import diffs a million of them); objects by their JSON.
+    const same = a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(b) === JSON.stringify(a));
+    if (!same) changes.push({ field, before: b, after: a });
   }
   return changes;
+}
+
+/**
+ * Appends audit rows one by one exactly as appendAudit does (same columns, same hash chain, same
+ * head row), with one prepared statement and one head update at the end (`finish`). Rows go in as
+ * they are made, so a 50,000-row import never holds 50,000 entries in memory.
+ */
+export function auditAppender(db: Db, at: Date): { add(e: AuditEntry): void; finish(): void } {
+  const raw = db.$client;
+  const last = db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  let id = last?.id ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  let added = 0;
+  const ins = raw.prepare(
+    'INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, summary, changes, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+  );
+  const atIso = at.toISOString();
+  return {
+    add(e) {
+      id += 1;
+      const row = {
+        id,
+        at: atIso,
+        userId: e.userId,
+        username: e.username,
+        action: e.action,
+        entity: e.entity,
+        entityId: e.entityId == null ? null : String(e.entityId),
+        summary: e.summary,
+        changes: JSON.stringify(e.changes ?? []),
+        prevHash,
+      };
+      const hash = auditHash(row);
+      ins.run(row.id, row.at, row.userId, row.username, row.action, row.entity, row.entityId, row.summary, row.changes, row.prevHash, hash);
+      prevHash = hash;
+      added++;
+    },
+    finish() {
+      if (!added) return;
+      const head = JSON.stringify({ id, hash: prevHash });
+      db.insert(meta).values({ key: HEAD_KEY, value: head }).onConflictDoUpdate({ target: meta.key, set: { value: head } }).run();
+    },
+  };
 }
 
 export interface AuditFilter {

@@ -6,8 +6,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { StudentFieldKey } from '../../shared/domain/student-fields';
 import type { Db } from '../client';
-import { auditLog, importBatches, importMappings, keyChangeRequests, meta } from '../schema';
-import { auditHash, GENESIS_HASH, type AuditEntry } from './audit';
+import { importBatches, importMappings, keyChangeRequests } from '../schema';
 import { withSearchKeys, type StudentInsert } from './students';
 
 // ---------------------------------------------------------------------------
@@ -103,44 +102,6 @@ export function guardiansOf(db: Db, studentIds: number[]): Map<number, GuardianR
 
 // ---------------------------------------------------------------------------
 // Bulk writes (call inside one transaction)
-
-const HEAD_KEY = 'audit_head'; // same row appendAudit keeps up to date
-
-/**
- * Appends many audit rows exactly as appendAudit does (same columns, same hash chain, same head
- * row), with prepared statements and one head update at the end.
- */
-export function appendAuditEntries(db: Db, entries: AuditEntry[], at: Date): void {
-  if (!entries.length) return;
-  const raw = db.$client;
-  const last = db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
-  let id = last?.id ?? 0;
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  const ins = raw.prepare(
-    'INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, summary, changes, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
-  );
-  const atIso = at.toISOString();
-  for (const e of entries) {
-    id += 1;
-    const row = {
-      id,
-      at: atIso,
-      userId: e.userId,
-      username: e.username,
-      action: e.action,
-      entity: e.entity,
-      entityId: e.entityId == null ? null : String(e.entityId),
-      summary: e.summary,
-      changes: JSON.stringify(e.changes ?? []),
-      prevHash,
-    };
-    const hash = auditHash(row);
-    ins.run(row.id, row.at, row.userId, row.username, row.action, row.entity, row.entityId, row.summary, row.changes, row.prevHash, hash);
-    prevHash = hash;
-  }
-  const head = JSON.stringify({ id, hash: prevHash });
-  db.insert(meta).values({ key: HEAD_KEY, value: head }).onConflictDoUpdate({ target: meta.key, set: { value: head } }).run();
-}
 
 /**
  * The full-text indexes kept up to date by per-row triggers on students (migration 0003). FTS5

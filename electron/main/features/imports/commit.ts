@@ -2,9 +2,9 @@
  * Writing an import (one transaction: classes it creates, students, guardians, history, change
  * requests, the batch and its items, the audit trail) and undoing a batch.
  */
-import { diffFields, type AuditEntry, type FieldChange } from '../../../../db/queries/audit';
+import { auditAppender, diffFields, type AuditEntry, type FieldChange } from '../../../../db/queries/audit';
 import {
-  appendAuditEntries, batchItems, deleteCreatedStudents, firstChangedItem, getBatch, importWriters, insertBatch, listBatches, markBatchUndone,
+  batchItems, deleteCreatedStudents, firstChangedItem, getBatch, importWriters, insertBatch, listBatches, markBatchUndone,
   withSearchIndexDeferred, type BatchRow,
 } from '../../../../db/queries/imports';
 import { insertClass } from '../../../../db/queries/org';
@@ -55,14 +55,15 @@ export function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation, meta
   const by = actor.username;
   return ctx.core.folder.transaction((db) => {
     const w = importWriters(db);
-    const audit: Audit[] = [];
+    const appender = auditAppender(db, nowDate);
+    const audit = (a: Audit) => appender.add({ ...a, userId: actor.userId, username: actor.username });
 
     // Classes named in the file that do not exist yet.
     const created = new Map<string, { id: number; name: string }>();
     for (const nc of ev.newClasses.values()) {
       const row = insertClass(db, { name: nc.name, majorId: nc.majorId, cohortYear: nc.cohortYear, headTeacher: null, establishedOn: `${nc.cohortYear}-09`, lengthYears: nc.lengthYears, classType: '普通班', createdAt: now, updatedAt: now });
       created.set(nc.name, { id: row.id, name: row.name });
-      audit.push({ action: 'org.createClass', entity: 'class', entityId: row.id, summary: `导入《${meta.fileName}》时新建班级 ${row.name}`, changes: diffFields(null, row, ['name', 'majorId', 'cohortYear', 'establishedOn', 'lengthYears', 'classType']) });
+      audit({ action: 'org.createClass', entity: 'class', entityId: row.id, summary: `导入《${meta.fileName}》时新建班级 ${row.name}`, changes: diffFields(null, row, ['name', 'majorId', 'cohortYear', 'establishedOn', 'lengthYears', 'classType']) });
     }
     const classOf = (ref: ClassRef | null): { id: number; name: string } | null => (ref ? ('create' in ref ? created.get(ref.create) ?? null : ref) : null);
 
@@ -87,7 +88,7 @@ export function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation, meta
           w.item({ batchId: batch.id, studentId: id, action: 'created', rowNo: p.row, studentNo: record.studentNo, studentName: record.name, versionAfter: version });
           const changes: FieldChange[] = diffFields(null, record as Partial<StudentRow>, [...AUDITED_STUDENT_FIELDS]);
           if (p.guardian) changes.push({ field: 'guardians', before: null, after: guardianText([p.guardian]) });
-          audit.push({ action: 'imports.commit', entity: 'student', entityId: id, summary: `${batchTag}第 ${p.row} 行：新建学生档案 ${record.name}（${record.studentNo}）`, changes });
+          audit({ action: 'imports.commit', entity: 'student', entityId: id, summary: `${batchTag}第 ${p.row} 行：新建学生档案 ${record.name}（${record.studentNo}）`, changes });
           continue;
         }
         const before = p.before;
@@ -105,13 +106,13 @@ export function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation, meta
           });
           const changes = diffFields(before, after, [...AUDITED_STUDENT_FIELDS]);
           if (p.guardians) changes.push({ field: 'guardians', before: guardianText(p.beforeGuardians), after: guardianText(p.guardians) });
-          audit.push({ action: 'imports.commit', entity: 'student', entityId: after.id, summary: `${batchTag}第 ${p.row} 行：修改学生档案 ${after.name}（${after.studentNo}）`, changes });
+          audit({ action: 'imports.commit', entity: 'student', entityId: after.id, summary: `${batchTag}第 ${p.row} 行：修改学生档案 ${after.name}（${after.studentNo}）`, changes });
         }
         if (p.keyChange) {
           const reason = `${batchTag}第 ${p.row} 行的关键信息与档案不一致（学生已注册，导入不直接修改）`;
           const req = db.insert(keyChangeRequests).values({ studentId: before.id, changes: JSON.stringify(p.keyChange), reason, requestedBy: by, requestedAt: now }).returning().get();
           w.item({ batchId: batch.id, studentId: before.id, action: 'requested', rowNo: p.row, studentNo: after.studentNo, studentName: after.name, versionAfter: after.version, keyChangeRequestId: req.id });
-          audit.push({ action: 'keyChanges.request', entity: 'student', entityId: before.id, summary: `提交信息变更申请（第 ${req.id} 号）：${p.keyChange.map(describeChange).join('；')}；原因：${reason}`, changes: p.keyChange });
+          audit({ action: 'keyChanges.request', entity: 'student', entityId: before.id, summary: `提交信息变更申请（第 ${req.id} 号）：${p.keyChange.map(describeChange).join('；')}；原因：${reason}`, changes: p.keyChange });
         }
       }
     };
@@ -119,7 +120,7 @@ export function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation, meta
     if (imported >= 1000) withSearchIndexDeferred(db, writePlans);
     else writePlans();
 
-    audit.push({
+    audit({
       action: 'imports.commit', entity: 'import', entityId: batch.id,
       summary: `导入《${meta.fileName}》（工作表“${meta.sheet}”，${meta.settings.mode === 'add' ? '新增学生' : '更新已有学生'}）：共 ${ev.rows} 行，新建 ${imported} 人，更新 ${updated} 人，跳过 ${ev.rows - imported - updated} 行${requests ? `，提交变更申请 ${requests} 份` : ''}${created.size ? `，新建班级 ${[...created.keys()].join('、')}` : ''}`,
       changes: [
@@ -133,7 +134,7 @@ export function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation, meta
         { field: 'keyChangeRequests', before: null, after: requests },
       ],
     });
-    appendAuditEntries(db, audit.map((a) => ({ ...a, userId: actor.userId, username: actor.username })), nowDate);
+    appender.finish();
     return { batchId: batch.id, imported, updated, keyChangeRequests: requests };
   });
 }
@@ -175,13 +176,14 @@ export function undoBatch(ctx: CallContext, id: number): { removed: number; rest
   const actor = ctx.actor();
   return ctx.core.folder.transaction((tx) => {
     const w = importWriters(tx);
-    const audit: Audit[] = [];
+    const appender = auditAppender(tx, nowDate);
+    const audit = (a: Audit) => appender.add({ ...a, userId: actor.userId, username: actor.username });
     let removed = 0;
     let restored = 0;
     const tag = `撤销导入批次 #${b.id}《${b.fileName}》`;
     // The students the batch created: audited one by one, deleted in one statement.
     for (const s of getStudentsByIds(tx, items.filter((it) => it.action === 'created').map((it) => it.studentId)).sort((a, b) => a.id - b.id)) {
-      audit.push({ action: 'imports.undo', entity: 'student', entityId: s.id, summary: `${tag}：删除导入时新建的学生档案 ${s.name}（${s.studentNo}）`, changes: diffFields(s, null, [...AUDITED_STUDENT_FIELDS]) });
+      audit({ action: 'imports.undo', entity: 'student', entityId: s.id, summary: `${tag}：删除导入时新建的学生档案 ${s.name}（${s.studentNo}）`, changes: diffFields(s, null, [...AUDITED_STUDENT_FIELDS]) });
     }
     removed = deleteCreatedStudents(tx, b.id);
     for (const it of items) {
@@ -198,17 +200,17 @@ export function undoBatch(ctx: CallContext, id: number): { removed: number; rest
           w.classHistory(after.id, after.classId, c?.name ?? '', today, actor.username);
         }
         restored++;
-        audit.push({ action: 'imports.undo', entity: 'student', entityId: after.id, summary: `${tag}：恢复学生档案 ${after.name}（${after.studentNo}）导入前的内容`, changes: diffFields(current, after, [...RESTORED_FIELDS]) });
+        audit({ action: 'imports.undo', entity: 'student', entityId: after.id, summary: `${tag}：恢复学生档案 ${after.name}（${after.studentNo}）导入前的内容`, changes: diffFields(current, after, [...RESTORED_FIELDS]) });
       } else if (it.action === 'requested' && it.keyChangeRequestId) {
         const r = tx.select().from(keyChangeRequests).where(eq(keyChangeRequests.id, it.keyChangeRequestId)).get();
         if (!r || r.status !== 'pending') continue;
         tx.update(keyChangeRequests).set({ status: 'rejected', decidedBy: actor.username, decidedAt: now, decisionComment: `${tag}，该申请随之撤回` }).where(eq(keyChangeRequests.id, r.id)).run();
-        audit.push({ action: 'imports.undo', entity: 'student', entityId: r.studentId, summary: `${tag}：撤回由该批次提交的信息变更申请（第 ${r.id} 号）`, changes: [{ field: 'status', before: 'pending', after: 'rejected' }] });
+        audit({ action: 'imports.undo', entity: 'student', entityId: r.studentId, summary: `${tag}：撤回由该批次提交的信息变更申请（第 ${r.id} 号）`, changes: [{ field: 'status', before: 'pending', after: 'rejected' }] });
       }
     }
     markBatchUndone(tx, id, actor.username, now);
-    audit.push({ action: 'imports.undo', entity: 'import', entityId: id, summary: `${tag}：删除新建的学生 ${removed} 人，恢复更新前的学生 ${restored} 人`, changes: [{ field: 'undoneAt', before: null, after: now }] });
-    appendAuditEntries(tx, audit.map((a) => ({ ...a, userId: actor.userId, username: actor.username })), nowDate);
+    audit({ action: 'imports.undo', entity: 'import', entityId: id, summary: `${tag}：删除新建的学生 ${removed} 人，恢复更新前的学生 ${restored} 人`, changes: [{ field: 'undoneAt', before: null, after: now }] });
+    appender.finish();
     return { removed, restored };
   });
 }
