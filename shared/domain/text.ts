@@ -15,7 +15,11 @@ const FULL_WIDTH_OFFSET = 0xfee0;
  * ideographic space U+3000 → ordinary space. Everything else is untouched
  * (Chinese punctuation such as 、。 has no ASCII twin and is kept).
  */
+/** Characters toHalfWidth changes (most cells have none: they are returned as they are). */
+const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 export function toHalfWidth(s: string): string {
+  if (!HAS_FULL_WIDTH.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
@@ -33,7 +37,11 @@ export function toHalfWidth(s: string): string {
  * intent survives a future regex change. U+200B (zero-width space, invisible in
  * pasted text) is removed outright, as it is never meaningful in a record.
  */
+const HAS_SPACE = /[\s\u3000\u00a0\u200b]/;
+
 export function normaliseSpaces(s: string): string {
+  // Nothing to trim or collapse (the usual cell): skip the three passes.
+  if (!HAS_SPACE.test(s)) return s;
   return s
     .replace(/\u200b/g, '')
     .replace(/[\s\u3000\u00a0]+/g, ' ')

@@ -137,7 +137,14 @@ export function cellText(v: unknown): string {
   return '';
 }
 
+const NOT_BLANK = /[^\s\u3000\u00a0\u200b]/;
+
 /** Empty after flattening and trimming (a cell holding only spaces counts as empty). */
 export function isEmptyCell(v: unknown): boolean {
+  // Fast answers for the plain values that make up nearly every cell.
+  if (v === null || v === undefined) return true;
+  if (typeof v === 'string') return !NOT_BLANK.test(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime());
+  if (typeof v === 'number') return false;
   return cellText(v).replace(/[\s\u3000\u00a0\u200b]/g, '') === '';
 }

@@ -86,6 +86,8 @@ const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}]) (?=[${CJK}·])|(?<=[${CJK}·]) (?=[${CJK}])`, 'g');
 /** Middle-dot look-alikes typed in minority names (阿卜杜•艾力, 阿卜杜.艾力) → U+00B7 as on ID cards. */
 const DOT_VARIANTS = /[•‧・∙⋅●.·]/g;
+const HAS_CJK = new RegExp(`[${CJK}]`);
+const DOT_BETWEEN_CJK = new RegExp(`(?<=[${CJK}]) ?${DOT_VARIANTS.source} ?(?=[${CJK}])`, 'g');
 
 /**
  * Person names: as normaliseText, plus the spaces that rosters insert to align
@@ -96,9 +98,7 @@ export function normaliseName(v: Input): NormaliseResult<string> {
   const r = normaliseText(v);
   if (!r.ok || r.value === null) return r;
   let name = r.value.replace(SPACE_BETWEEN_CJK, '');
-  if (new RegExp(`[${CJK}]`).test(name)) {
-    name = name.replace(new RegExp(`(?<=[${CJK}]) ?${DOT_VARIANTS.source} ?(?=[${CJK}])`, 'g'), '·');
-  }
+  if (HAS_CJK.test(name)) name = name.replace(DOT_BETWEEN_CJK, '·');
   return ok(name);
 }
 
@@ -188,15 +188,17 @@ function dateFromText(text: string): DateResult {
  * Impossible dates (2005-02-30, month 13) → DATE_INVALID; anything else → DATE_FORMAT.
  */
 export function normaliseDate(v: Input): DateResult {
-  const p = prepare(v);
-  if (p.kind === 'fail') return p.result;
-  if (p.kind === 'empty') return EMPTY;
   const d = cellDisplayValue(v);
+  // A date cell (the usual case) needs no text: formatting it first only costs time.
+  const p = d instanceof Date ? null : prepare(v);
+  if (p?.kind === 'fail') return p.result;
+  if (p?.kind === 'empty') return EMPTY;
   if (d instanceof Date) {
     if (Number.isNaN(d.getTime())) return fail('DATE_FORMAT', '单元格中的日期无效');
     // Round away sub-second float noise from the serial → Date conversion, then read the UTC date.
-    const iso = new Date(Math.round(d.getTime() / 1000) * 1000).toISOString();
-    return dateFromParts(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)), 'day', iso.slice(0, 10));
+    const r = new Date(Math.round(d.getTime() / 1000) * 1000);
+    const [y, m, day] = [r.getUTCFullYear(), r.getUTCMonth() + 1, r.getUTCDate()];
+    return dateFromParts(y, m, day, 'day', `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
   }
   if (isNumericCell(v)) {
     const n = cellNumber(v)!;
@@ -207,7 +209,7 @@ export function normaliseDate(v: Input): DateResult {
     }
     return dateFromSerial(n);
   }
-  return dateFromText(p.text);
+  return dateFromText(p!.kind === 'text' ? p!.text : '');
 }
 
 // ---------------------------------------------------------------------------

@@ -82,7 +82,7 @@ const BY_FIELD: Partial<Record<StudentFieldKey, Normaliser>> = {
   cohortYear: normaliseCohortYear,
 };
 
-function normaliserFor(field: StudentFieldKey): Normaliser {
+function pickNormaliser(field: StudentFieldKey): Normaliser {
   const own = BY_FIELD[field];
   if (own) return own;
   switch (FIELD_BY_KEY[field].kind) {
@@ -95,6 +95,10 @@ function normaliserFor(field: StudentFieldKey): Normaliser {
       return normaliseText;
   }
 }
+
+/** Chosen once per field (looked up for every cell of every row). */
+const NORMALISER = new Map(STUDENT_FIELD_KEYS.map((f) => [f, pickNormaliser(f)]));
+const normaliserFor = (field: StudentFieldKey): Normaliser => NORMALISER.get(field)!;
 
 const GENDER_NAME: Readonly<Record<GenderCode, string>> = { '1': '男', '2': '女' };
 
