@@ -58,13 +58,21 @@ const SORT_SQL: Record<string, string> = {
   name: 's.name_pinyin',
   gender: 's.gender',
   birthDate: 's.birth_date',
-  className: 'c.name',
-  majorName: 'm.name',
-  cohortYear: 'c.cohort_year',
   status: 's.status',
   sourceRegion: 's.source_region',
   enrolmentDate: 's.enrolment_date',
   examNo: 's.exam_no',
+};
+
+/**
+ * Sorts by a property of the student's class: the ORDER BY terms before s.id. 年级 and 专业 are
+ * broken by 班级 so one class's students stay together. Students without a class come first
+ * (SQLite puts NULL first in ascending order).
+ */
+const CLASS_SORTS: Record<string, { terms: string[]; majors: boolean }> = {
+  className: { terms: ['c.name'], majors: false },
+  cohortYear: { terms: ['c.cohort_year', 'c.name'], majors: false },
+  majorName: { terms: ['m.name', 'm.id', 'c.name'], majors: true },
 };
 
 /** Upper bound for a prefix range that an index can serve (x ≤ v < x + U+FFFF). */
@@ -102,19 +110,18 @@ export function searchCondition(rawQ: string, db: Db): { sql: string; params: un
 }
 
 /**
- * WHERE clause of a roster filter. `walkSortIndex`: the filter matches a large share of students and
- * the sort column has an index, so it is faster to walk that index in order and stop at the page's
- * last row than to collect every match and sort it; a unary + keeps SQLite from choosing the
- * filter's own index instead. Class, cohort and major keep their index: 学号 and birth dates run
- * in cohort order, so walking them would pass every other cohort first.
+ * Conditions of a roster filter. `walkSortIndex`: the filter matches a large share of students and
+ * the page is read by walking an index in sort order and stopping at the page's last row (faster
+ * than collecting every match and sorting it); a unary + keeps SQLite from choosing the filter's
+ * own index instead. Class, cohort and major keep their index unless `walkClassFilter`: 学号 and
+ * birth dates run in cohort order, so walking them would pass every other cohort first.
  */
-export function filterConditions(
-  db: Db,
+function conditions(
   f: RosterFilter,
-  walkSortIndex = false,
-  // The search box's SQL, when the caller already worked it out (it may query the database).
-  search: ReturnType<typeof searchCondition> = f.q ? searchCondition(f.q, db) : null,
-): { where: string; params: unknown[] } {
+  walkSortIndex: boolean,
+  search: ReturnType<typeof searchCondition>,
+  walkClassFilter = false,
+): { parts: string[]; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...p: unknown[]) => {
@@ -125,25 +132,47 @@ export function filterConditions(
     parts.push(sql);
     params.push(...p);
   };
-  if (f.cohortYear !== undefined) addIndexed('s.class_id IN (SELECT id FROM classes WHERE cohort_year = ?)', f.cohortYear);
-  if (f.majorId !== undefined) addIndexed('s.class_id IN (SELECT id FROM classes WHERE major_id = ?)', f.majorId);
-  if (f.classId !== undefined) addIndexed('s.class_id = ?', f.classId);
+  const addClass = walkClassFilter ? add : addIndexed;
+  if (f.cohortYear !== undefined) addClass('s.class_id IN (SELECT id FROM classes WHERE cohort_year = ?)', f.cohortYear);
+  if (f.majorId !== undefined) addClass('s.class_id IN (SELECT id FROM classes WHERE major_id = ?)', f.majorId);
+  if (f.classId !== undefined) addClass('s.class_id = ?', f.classId);
   if (f.status) add('s.status = ?', f.status);
   if (f.gender) add('s.gender = ?', f.gender);
   if (f.ethnicityCode) add('s.ethnicity_code = ?', f.ethnicityCode);
   if (f.politicalStatusCode) add('s.political_status_code = ?', f.politicalStatusCode);
   if (f.sourceRegion) add('s.source_region LIKE ?', `${f.sourceRegion}%`);
   if (search) add(search.sql, ...search.params);
-  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  return { parts, params };
+}
+
+const whereOf = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND ')}` : '');
+
+/** WHERE clause of a roster filter (see conditions). */
+export function filterConditions(
+  db: Db,
+  f: RosterFilter,
+  walkSortIndex = false,
+  // The search box's SQL, when the caller already worked it out (it may query the database).
+  search: ReturnType<typeof searchCondition> = f.q ? searchCondition(f.q, db) : null,
+  walkClassFilter = false,
+): { where: string; params: unknown[] } {
+  const { parts, params } = conditions(f, walkSortIndex, search, walkClassFilter);
+  return { where: whereOf(parts), params };
 }
 
 /** Sort columns with an index on students (see migrations). */
 const INDEXED_SORTS = new Set(['studentNo', 'name', 'birthDate', 'status', 'sourceRegion', 'enrolmentDate', 'examNo', 'gender']);
+/**
+ * Of those, the ones whose order has nothing to do with the cohort (学号, 考生号, birth and enrolment
+ * dates all run by year): walking them finds a cohort's or major's students evenly spread.
+ */
+const SORTS_INDEPENDENT_OF_COHORT = new Set(['name', 'status', 'sourceRegion', 'gender']);
 
 function orderBy(sort: RosterQuery['sort']): string {
-  const col = sort ? SORT_SQL[sort.field] ?? 's.student_no' : 's.student_no';
   const dir = sort?.dir === 'desc' ? 'DESC' : 'ASC';
-  return `ORDER BY ${col} ${dir}, s.id ${dir}`;
+  const byClass = sort ? CLASS_SORTS[sort.field] : undefined;
+  const terms = byClass ? byClass.terms : [sort ? SORT_SQL[sort.field] ?? 's.student_no' : 's.student_no'];
+  return `ORDER BY ${[...terms, 's.id'].map((t) => `${t} ${dir}`).join(', ')}`;
 }
 
 const mapRow = (r: StoredRow): RosterRecord => ({ ...r, registered: Boolean(r.registered) });
@@ -160,16 +189,63 @@ export function rosterPage(db: Db, q: RosterQuery): { rows: RosterRecord[]; tota
   const counted = filterConditions(db, q.filter, false, search);
   const total = (raw.prepare(`SELECT count(*) AS n FROM students s ${counted.where}`).get(...counted.params) as { n: number }).n;
   const all = (raw.prepare('SELECT count(*) AS n FROM students').get() as { n: number }).n;
-  const broad = total >= Math.max(500, all * 0.05) && !q.filter.cohortYear && !q.filter.majorId && q.filter.classId === undefined;
-  const { where, params } = filterConditions(db, q.filter, broad && INDEXED_SORTS.has(q.sort?.field ?? 'studentNo'), search);
-  const order = orderBy(q.sort);
-  const joins = /\bc\./.test(order) ? 'LEFT JOIN classes c ON c.id = s.class_id' : '';
-  const majorJoin = /\bm\./.test(order) ? 'LEFT JOIN classes c ON c.id = s.class_id LEFT JOIN majors m ON m.id = c.major_id' : joins;
-  const ids = (raw.prepare(`SELECT s.id FROM students s ${majorJoin} ${where} ${order} LIMIT ? OFFSET ?`).all(...params, q.pageSize, q.page * q.pageSize) as { id: number }[]).map((r) => r.id);
+  const large = total >= Math.max(500, all * 0.05);
+  const byClass = q.sort ? CLASS_SORTS[q.sort.field] : undefined;
+  let ids: number[];
+  if (byClass && large) {
+    ids = classWalkPage(db, q, byClass, search, total);
+  } else {
+    const field = q.sort?.field ?? 'studentNo';
+    const byClassFilter = q.filter.cohortYear !== undefined || q.filter.majorId !== undefined || q.filter.classId !== undefined;
+    const walkIndex = large && INDEXED_SORTS.has(field) && (!byClassFilter || SORTS_INDEPENDENT_OF_COHORT.has(field));
+    const { where, params } = filterConditions(db, q.filter, walkIndex, search, walkIndex && byClassFilter);
+    const joins = byClass ? (byClass.majors ? 'LEFT JOIN classes c ON c.id = s.class_id LEFT JOIN majors m ON m.id = c.major_id' : 'LEFT JOIN classes c ON c.id = s.class_id') : '';
+    ids = (raw.prepare(`SELECT s.id FROM students s ${joins} ${where} ${orderBy(q.sort)} LIMIT ? OFFSET ?`).all(...params, q.pageSize, q.page * q.pageSize) as { id: number }[]).map((r) => r.id);
+  }
   if (ids.length === 0) return { rows: [], total };
   const rows = raw.prepare(`${ROSTER_SELECT} WHERE s.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as StoredRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return { rows: ids.map((id) => mapRow(byId.get(id)!)), total };
+}
+
+/**
+ * A page sorted by 班级/年级/专业 when many students match: walks classes (and majors) in sort order
+ * through their small indexes and each class's students in id order through students_class, so it
+ * stops at the page's last row. Same order as orderBy; students without a class, who sort before
+ * every class, are read separately (they are few, and none when the filter names a class).
+ */
+function classWalkPage(db: Db, q: RosterQuery, byClass: (typeof CLASS_SORTS)[string], search: ReturnType<typeof searchCondition>, total: number): number[] {
+  const raw = db.$client;
+  const f = q.filter;
+  const dir = q.sort?.dir === 'desc' ? 'DESC' : 'ASC';
+  const own = conditions({ ...f, cohortYear: undefined, majorId: undefined, classId: undefined }, true, search);
+  // The filter's class conditions go on the classes loop, so other classes are skipped whole.
+  const classConds = [
+    { sql: 'c.cohort_year = ?', value: f.cohortYear },
+    { sql: 'c.major_id = ?', value: f.majorId },
+    { sql: 'c.id = ?', value: f.classId },
+  ].filter((x) => x.value !== undefined);
+  const onClass = classConds.map((x) => x.sql);
+  const classParams = classConds.map((x) => x.value);
+  // CROSS JOIN fixes the loop order: classes (or majors, then classes) outside, students inside.
+  const from = byClass.majors
+    ? 'majors m CROSS JOIN classes c ON c.major_id = m.id CROSS JOIN students s ON s.class_id = c.id'
+    : 'classes c CROSS JOIN students s ON s.class_id = c.id';
+  const walk = (limit: number, offset: number) =>
+    (raw.prepare(`SELECT s.id FROM ${from} ${whereOf([...onClass, ...own.parts])} ${orderBy(q.sort)} LIMIT ? OFFSET ?`)
+      .all(...classParams, ...own.params, limit, offset) as { id: number }[]).map((r) => r.id);
+  const withoutClassWhere = whereOf(['s.class_id IS NULL', ...own.parts]);
+  const withoutClass = onClass.length ? 0 : (raw.prepare(`SELECT count(*) AS n FROM students s ${withoutClassWhere}`).get(...own.params) as { n: number }).n;
+  const unclassed = (limit: number, offset: number) =>
+    (raw.prepare(`SELECT s.id FROM students s ${withoutClassWhere} ORDER BY s.id ${dir} LIMIT ? OFFSET ?`).all(...own.params, limit, offset) as { id: number }[]).map((r) => r.id);
+
+  const offset = q.page * q.pageSize;
+  const limit = q.pageSize;
+  // Ascending: students without a class, then the classes; descending: the other way round.
+  const [first, firstCount, second] = dir === 'ASC' ? [unclassed, withoutClass, walk] : [walk, total - withoutClass, unclassed];
+  if (offset >= firstCount) return second(limit, offset - firstCount);
+  const head = first(limit, offset);
+  return head.length < limit ? [...head, ...second(limit - head.length, 0)] : head;
 }
 
 /** Every row of a filtered view, in order, streamed (for exports of tens of thousands of rows). */
