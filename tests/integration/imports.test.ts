@@ -343,4 +343,13 @@ describe('roster import', () => {
     await app.call(C, 'auth.signIn', { username: 'zhao', password: 'Counsel12345' }); // idle-locked meanwhile
     expect((await app.fails(C, 'imports.inspect', { uploadId: opened.uploadId, sheet: '新生名单' })).code).toBe('NOT_FOUND');
   });
+
+  it('forgets an uploaded roster when its user signs out, and only theirs', async () => {
+    const mine = await open(await messyRoster());
+    const admins = await open(await messyRoster(), '新生名单.xlsx', A);
+    await app.call(C, 'auth.signOut', {});
+    await app.call(C, 'auth.signIn', { username: 'zhao', password: 'Counsel12345' });
+    expect((await app.fails(C, 'imports.inspect', { uploadId: mine.uploadId, sheet: '新生名单' })).message).toContain('请重新选择文件');
+    expect((await app.call(A, 'imports.inspect', { uploadId: admins.uploadId, sheet: '新生名单' })).headers.length).toBeGreaterThan(5);
+  });
 });

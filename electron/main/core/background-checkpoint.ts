@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { SqliteDb } from '../../../db/open';
-import type { CheckpointJob, CheckpointReply } from './checkpoint-worker';
+import { FINISHED, RUNNING, type CheckpointJob, type CheckpointReply } from './checkpoint-worker';
 import { log } from './log';
 import { workerSpec } from './worker-spec';
 
@@ -17,6 +17,7 @@ export const LOG_LIMIT = 4 * 1024 * 1024;
 
 export class BackgroundCheckpoint {
   private running: Promise<void> | null = null;
+  private worker: { thread: Worker; state: Int32Array } | null = null;
   /** Log size when the last checkpoint was handed off: unchanged means nothing new to copy. */
   private handedOff = -1;
   private workerUnavailable = false;
@@ -52,6 +53,21 @@ export class BackgroundCheckpoint {
     this.running = this.inWorker(key).finally(() => (this.running = null));
   }
 
+  /**
+   * Called before the main connection closes: waits (blocking, as closing is synchronous) until a
+   * running worker has closed its connection, so the main connection closes last and leaves a
+   * complete xueji.db, and no thread is still inside SQLite when the process quits.
+   */
+  stop(): void {
+    const w = this.worker;
+    if (!w) return;
+    // Still loading its code: give it a moment to start; one that never starts is just stopped.
+    if (Atomics.load(w.state, 0) === 0) Atomics.wait(w.state, 0, 0, 5_000);
+    if (Atomics.load(w.state, 0) === RUNNING) Atomics.wait(w.state, 0, RUNNING, 60_000);
+    void w.thread.terminate();
+    this.worker = null;
+  }
+
   /** Resolves when no checkpoint is running (tests, benchmarks). */
   async idle(): Promise<void> {
     while (this.running) await this.running;
@@ -69,10 +85,11 @@ export class BackgroundCheckpoint {
   private inWorker(key: Buffer): Promise<void> {
     return new Promise((resolve) => {
       const { target, options } = workerSpec(import.meta.url, './checkpoint-worker.ts', 'checkpoint-worker');
-      const job: CheckpointJob = { file: this.dbFile, key: new Uint8Array(key) };
+      const job: CheckpointJob = { file: this.dbFile, key: new Uint8Array(key), state: new SharedArrayBuffer(4) };
       let worker: Worker;
       try {
         worker = new Worker(target, { ...options, workerData: job });
+        this.worker = { thread: worker, state: new Int32Array(job.state) };
       } catch (e) {
         job.key.fill(0);
         log.warn('checkpoint worker could not start; checkpointing in process', e);
@@ -92,6 +109,7 @@ export class BackgroundCheckpoint {
         this.workerUnavailable = true;
       });
       worker.once('exit', () => {
+        if (this.worker?.thread === worker) this.worker = null;
         if (!replied && this.workerUnavailable) this.inProcess();
         resolve();
       });

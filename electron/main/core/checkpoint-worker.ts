@@ -11,13 +11,20 @@ import { openEncryptedDatabase } from '../../../db/open';
 export interface CheckpointJob {
   file: string;
   key: Uint8Array;
+  /** One Int32: 1 once this thread runs, 2 once its connection is closed (see BackgroundCheckpoint.stop). */
+  state: SharedArrayBuffer;
 }
+
+export const RUNNING = 1;
+export const FINISHED = 2;
 
 export type CheckpointReply = { ok: true; frames: number; copied: number } | { ok: false; message: string };
 
 const port = parentPort;
 if (port) {
   const job = workerData as CheckpointJob;
+  const state = new Int32Array(job.state);
+  Atomics.store(state, 0, RUNNING);
   const key = Buffer.from(job.key);
   let reply: CheckpointReply;
   try {
@@ -34,6 +41,8 @@ if (port) {
   } finally {
     key.fill(0);
     job.key.fill(0);
+    Atomics.store(state, 0, FINISHED);
+    Atomics.notify(state, 0);
   }
   port.postMessage(reply);
 }

@@ -102,6 +102,7 @@ export class DataFolder {
   }
 
   close(): void {
+    this.checkpoint.stop();
     this.sqlite?.close();
     this.key?.fill(0);
     this.sqlite = null;

@@ -17,6 +17,16 @@ export interface Session {
  */
 export class SessionStore {
   private readonly byClient = new Map<string, Session>();
+  private readonly endListeners: ((clientId: string) => void)[] = [];
+
+  /** Called with the client id whenever a session ends (sign-out, window closed, account disabled). */
+  onEnd(listener: (clientId: string) => void): void {
+    this.endListeners.push(listener);
+  }
+
+  private ended(clientId: string): void {
+    for (const l of this.endListeners) l(clientId);
+  }
 
   get(clientId: string): Session | undefined {
     return this.byClient.get(clientId);
@@ -37,7 +47,7 @@ export class SessionStore {
   }
 
   end(clientId: string): void {
-    this.byClient.delete(clientId);
+    if (this.byClient.delete(clientId)) this.ended(clientId);
   }
 
   endForUser(userId: number): string[] {
@@ -46,6 +56,7 @@ export class SessionStore {
       if (s.userId === userId) {
         this.byClient.delete(clientId);
         ended.push(clientId);
+        this.ended(clientId);
       }
     }
     return ended;

@@ -104,6 +104,9 @@ export const RosterRow = z.object({
   sourceRegion: z.string().nullable(),
   phone: z.string().nullable(),
   homeAddress: z.string().nullable(),
+  householdAddress: z.string().nullable(),
+  email: z.string().nullable(),
+  formerName: z.string().nullable(),
   status: z.string(),
   classId: z.number().nullable(),
   className: z.string().nullable(),
@@ -111,6 +114,12 @@ export const RosterRow = z.object({
   cohortYear: z.number().nullable(),
   dormitory: z.string().nullable(),
   enrolmentDate: z.string().nullable(),
+  expectedGraduationDate: z.string().nullable(),
+  /** The first guardian (the profile lists them all). */
+  guardianName: z.string().nullable(),
+  guardianRelation: z.string().nullable(),
+  guardianPhone: z.string().nullable(),
+  notes: z.string().nullable(),
   registered: z.boolean(),
 });
 export type RosterRow = z.infer<typeof RosterRow>;
@@ -141,12 +150,8 @@ export const StudentRecordInput = z.object({
 
 export const AttachmentInfo = z.object({ id: z.number(), fileName: z.string(), mime: z.string(), size: z.number(), purpose: z.string(), createdBy: z.string(), createdAt: z.string() });
 
-export const StudentProfile = RosterRow.extend({
-  formerName: z.string().nullable(),
-  householdAddress: z.string().nullable(),
-  email: z.string().nullable(),
-  expectedGraduationDate: z.string().nullable(),
-  notes: z.string().nullable(),
+// The profile lists every guardian instead of the roster's first one.
+export const StudentProfile = RosterRow.omit({ guardianName: true, guardianRelation: true, guardianPhone: true }).extend({
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

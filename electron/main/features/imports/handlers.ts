@@ -111,7 +111,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
         throw e;
       });
       if (!parsed.sheets.length) throw new AppError('VALIDATION', `文件“${fileName}”中没有工作表`, 'fileName');
-      const upload = addUpload(ctx, { fileName, kind: kind.kind, bytes, parsed, speculative: speculation.byName() });
+      const upload = addUpload(ctx, { fileName, kind: kind.kind, parsed, speculative: speculation.byName() });
       return {
         uploadId: upload.id,
         kind: kind.kind,

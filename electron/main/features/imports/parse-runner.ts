@@ -144,7 +144,7 @@ export function readSpreadsheet(bytes: Uint8Array, kind: FileKind, fileName: str
     worker.on('exit', (code) => {
       if (!settled) finish(() => reject(unreadable(`解析进程意外退出（${code}）`)));
     });
-    // A private copy is transferred: the upload keeps its own bytes.
+    // A private copy is transferred: the caller's bytes stay usable (the in-process fallback reads them).
     const copy = new Uint8Array(bytes);
     const req: ParseRequest = { bytes: copy, kind, fileName };
     worker.postMessage(req, [copy.buffer]);

@@ -1,7 +1,7 @@
 /**
  * Uploaded rosters and running import tasks, in memory only. An upload belongs to the client that
- * sent it, is parsed once (in the worker) and kept with its rows until it is committed or has not
- * been used for 30 minutes. Nothing of it is written to disk by the app.
+ * sent it, is parsed once (in the worker) and kept with its rows until it is committed, its user
+ * signs out, or it has not been used for 30 minutes. Nothing of it is written to disk by the app.
  */
 import { randomBytes } from 'node:crypto';
 import type { AppCore, CallContext } from '../../core/context';
@@ -19,7 +19,6 @@ export interface Upload {
   clientId: string;
   fileName: string;
   kind: FileKind;
-  bytes: Buffer;
   parsed: ParsedFile;
   lastUsed: number;
   /** Row checks started while the file was read, per sheet, with the proposed mapping. */
@@ -43,21 +42,31 @@ const stores = new WeakMap<AppCore, { uploads: Map<string, Upload>; tasks: Map<s
 function storeOf(ctx: CallContext) {
   let s = stores.get(ctx.core);
   if (!s) {
-    s = { uploads: new Map(), tasks: new Map() };
-    stores.set(ctx.core, s);
+    const store = { uploads: new Map<string, Upload>(), tasks: new Map<string, Task>() };
+    // A roster holds personal data: it goes with the session that uploaded it.
+    ctx.core.sessions.onEnd((clientId) => {
+      for (const u of store.uploads.values()) if (u.clientId === clientId) drop(store.uploads, u);
+      for (const [id, t] of store.tasks) {
+        if (t.clientId !== clientId) continue;
+        t.cancelled = true;
+        store.tasks.delete(id);
+      }
+    });
+    stores.set(ctx.core, store);
+    s = store;
   }
   return s;
+}
+
+function drop(uploads: Map<string, Upload>, u: Upload): void {
+  for (const s of u.speculative?.values() ?? []) s.abort();
+  uploads.delete(u.id);
 }
 
 function sweep(ctx: CallContext) {
   const now = ctx.core.now();
   const { uploads } = storeOf(ctx);
-  for (const [id, u] of uploads) {
-    if (now - u.lastUsed > UPLOAD_TTL_MS) {
-      for (const s of u.speculative?.values() ?? []) s.abort();
-      uploads.delete(id);
-    }
-  }
+  for (const u of uploads.values()) if (now - u.lastUsed > UPLOAD_TTL_MS) drop(uploads, u);
 }
 
 export function addUpload(ctx: CallContext, u: Omit<Upload, 'id' | 'clientId' | 'lastUsed'>): Upload {
@@ -78,8 +87,7 @@ export function getUpload(ctx: CallContext, uploadId: string): Upload {
 }
 
 export function dropUpload(ctx: CallContext, u: Upload): void {
-  for (const s of u.speculative?.values() ?? []) s.abort();
-  storeOf(ctx).uploads.delete(u.id);
+  drop(storeOf(ctx).uploads, u);
 }
 
 /** The sheet by name; a CSV file has exactly one, whatever it is called. */

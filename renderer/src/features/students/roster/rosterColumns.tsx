@@ -9,9 +9,9 @@ import { StatusChip } from '../common/StatusChip';
 
 /** The roster's columns, in the catalogue's order; each one a field of the catalogue. */
 export const ROSTER_FIELDS = [
-  'studentNo', 'name', 'gender', 'birthDate', 'idNumber', 'ethnicityCode', 'politicalStatusCode', 'cohortYear',
-  'majorName', 'className', 'status', 'sourceRegion', 'nativePlace', 'phone', 'homeAddress', 'dormitory',
-  'enrolmentDate', 'examNo',
+  'studentNo', 'name', 'formerName', 'gender', 'birthDate', 'idNumber', 'ethnicityCode', 'politicalStatusCode', 'cohortYear',
+  'majorName', 'className', 'status', 'sourceRegion', 'nativePlace', 'householdAddress', 'phone', 'email', 'homeAddress', 'dormitory',
+  'enrolmentDate', 'expectedGraduationDate', 'examNo', 'guardianName', 'guardianRelation', 'guardianPhone', 'notes',
 ] as const satisfies readonly (StudentFieldKey & keyof RosterRow)[];
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
@@ -21,7 +21,8 @@ const sortable = new Set<string>(SORTABLE);
 const WIDTHS: Partial<Record<RosterField, number>> = {
   studentNo: 130, name: 100, gender: 70, birthDate: 110, idNumber: 190, ethnicityCode: 90, politicalStatusCode: 110,
   cohortYear: 80, majorName: 170, className: 170, status: 110, sourceRegion: 140, nativePlace: 140, phone: 130,
-  homeAddress: 220, dormitory: 100, enrolmentDate: 110, examNo: 160,
+  homeAddress: 220, dormitory: 100, enrolmentDate: 110, examNo: 160, formerName: 100, householdAddress: 220, email: 180,
+  expectedGraduationDate: 120, guardianName: 100, guardianRelation: 100, guardianPhone: 130, notes: 200,
 };
 
 const mono = { fontVariantNumeric: 'tabular-nums' } as const;
@@ -61,6 +62,7 @@ function column(field: RosterField): GridColDef<RosterRow> {
     case 'studentNo':
     case 'idNumber':
     case 'phone':
+    case 'guardianPhone':
     case 'examNo':
       return { ...base, cellClassName: 'roster-mono', renderCell: ({ value }) => <span style={mono}>{orDash(value as string | null)}</span> };
     default:
