@@ -225,6 +225,10 @@ describe('student records', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.autoFilter).toBeTruthy();
     expect(ws.getColumn(3).width).toBeGreaterThanOrEqual(20);
+    // The ID column is formatted as text, so an ID typed into it later in Excel stays text too;
+    // dates show as dates.
+    expect(ws.getColumn(3).numFmt).toBe('@');
+    expect(r2.getCell(4).numFmt).toBe('yyyy-mm-dd');
     const audit = (await app.call(A, 'audit.list', { action: 'students.export' })).rows[0]!;
     expect(audit.username).toBe('zhao');
     expect(audit.summary).toContain(`导出学生名单 ${expected.total} 行`);

@@ -54,6 +54,12 @@ export async function writeRosterXlsx(rows: Iterable<RosterRecord>, columns: Stu
     header.alignment = { vertical: 'middle' };
     header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
     header.commit();
+    // The column definitions (with '@' for text) were written with the header row. Data cells of
+    // text columns need no style of their own — a string is text anyway — and exceljs spends about a
+    // fifth of a large export looking up the style of every cell, so only dates and numbers keep one.
+    columns.forEach((key, i) => {
+      if (FIELD_BY_KEY[key].kind !== 'date' && FIELD_BY_KEY[key].kind !== 'number') ws.getColumn(i + 1).style = {};
+    });
     for (const row of rows) {
       ws.addRow(columns.map((k) => cellValue(row, k))).commit();
       count++;
