@@ -11,7 +11,7 @@ import { useSession } from '../../app/SessionContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { splitErrors } from '../../components/formErrors';
 import { useCall } from '../../ipc/useCall';
-import { PASSWORD_HINT } from './PasswordHint';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
 
 interface Props {
   open: boolean;
@@ -25,30 +25,23 @@ export function ChangePasswordDialog({ open, onClose, required = false, onChange
   const { setSession } = useSession();
   const { run, loading, error, reset } = useCall('auth.changePassword');
   const [oldPassword, setOldPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const pw = useNewPassword();
+  const { clear } = pw;
 
   useEffect(() => {
     if (open) {
       setOldPassword('');
-      setNewPassword('');
-      setConfirm('');
-      setMismatch(false);
+      clear();
       reset();
     }
-  }, [open, reset]);
+  }, [open, reset, clear]);
 
   const { byField, general } = splitErrors(error, { oldPassword: 'oldPassword', newPassword: 'newPassword' });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (newPassword !== confirm) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    const result = await run({ oldPassword, newPassword });
+    if (!pw.check()) return;
+    const result = await run({ oldPassword, newPassword: pw.password });
     if (result.ok) {
       setSession(result.value);
       onChanged?.();
@@ -80,24 +73,7 @@ export function ChangePasswordDialog({ open, onClose, required = false, onChange
               helperText={byField.oldPassword}
               autoFocus
             />
-            <TextField
-              label="新密码"
-              type="password"
-              autoComplete="new-password"
-              value={newPassword}
-              onChange={(e) => setNewPassword(e.target.value)}
-              error={Boolean(byField.newPassword)}
-              helperText={byField.newPassword ?? PASSWORD_HINT}
-            />
-            <TextField
-              label="确认新密码"
-              type="password"
-              autoComplete="new-password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              error={mismatch}
-              helperText={mismatch ? '两次输入的新密码不一致' : ' '}
-            />
+            <NewPasswordFields {...pw.fields} error={byField.newPassword} />
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
@@ -106,7 +82,7 @@ export function ChangePasswordDialog({ open, onClose, required = false, onChange
               取消
             </Button>
           )}
-          <Button type="submit" variant="contained" disabled={loading || !oldPassword || !newPassword || !confirm}>
+          <Button type="submit" variant="contained" disabled={loading || !oldPassword || !pw.filled}>
             {loading ? '正在保存…' : '确认修改'}
           </Button>
         </DialogActions>

@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { splitErrors } from '../../components/formErrors';
 import { MONO_STACK } from '../../app/theme';
 import { useCall } from '../../ipc/useCall';
-import { PASSWORD_HINT } from './PasswordHint';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
 
 interface Props {
   open: boolean;
@@ -25,20 +25,17 @@ export function RecoverDialog({ open, onClose, onRecovered }: Props) {
   const { run, loading, error, reset } = useCall('auth.recover');
   const [recoveryKey, setRecoveryKey] = useState('');
   const [username, setUsername] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const pw = useNewPassword();
+  const { clear } = pw;
 
   useEffect(() => {
     if (open) {
       setRecoveryKey('');
       setUsername('');
-      setNewPassword('');
-      setConfirm('');
-      setMismatch(false);
+      clear();
       reset();
     }
-  }, [open, reset]);
+  }, [open, reset, clear]);
 
   const { byField, general } = splitErrors(error, {
     recoveryKey: 'recoveryKey',
@@ -48,12 +45,8 @@ export function RecoverDialog({ open, onClose, onRecovered }: Props) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (newPassword !== confirm) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    const result = await run({ recoveryKey: recoveryKey.trim(), username: username.trim(), newPassword });
+    if (!pw.check()) return;
+    const result = await run({ recoveryKey: recoveryKey.trim(), username: username.trim(), newPassword: pw.password });
     if (result.ok) {
       onClose();
       onRecovered(result.value);
@@ -88,24 +81,7 @@ export function RecoverDialog({ open, onClose, onRecovered }: Props) {
               helperText={byField.username}
               autoComplete="username"
             />
-            <TextField
-              label="新密码"
-              type="password"
-              value={newPassword}
-              onChange={(e) => setNewPassword(e.target.value)}
-              error={Boolean(byField.newPassword)}
-              helperText={byField.newPassword ?? PASSWORD_HINT}
-              autoComplete="new-password"
-            />
-            <TextField
-              label="确认新密码"
-              type="password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              error={mismatch}
-              helperText={mismatch ? '两次输入的新密码不一致' : ' '}
-              autoComplete="new-password"
-            />
+            <NewPasswordFields {...pw.fields} error={byField.newPassword} />
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
@@ -115,7 +91,7 @@ export function RecoverDialog({ open, onClose, onRecovered }: Props) {
           <Button
             type="submit"
             variant="contained"
-            disabled={loading || !recoveryKey.trim() || !username.trim() || !newPassword || !confirm}
+            disabled={loading || !recoveryKey.trim() || !username.trim() || !pw.filled}
           >
             {loading ? '正在重设…' : '重设密码并登录'}
           </Button>

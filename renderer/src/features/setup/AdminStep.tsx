@@ -4,7 +4,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PASSWORD_HINT } from '../auth/PasswordHint';
+import { NewPasswordFields } from '../auth/NewPasswordFields';
 import type { AdminField, AdminForm } from './setupTypes';
 
 interface Props {
@@ -58,23 +58,14 @@ export function AdminStep({ value, onChange, errors, general, loading, onBack, o
             helperText={errors.displayName ?? '显示在界面和审计日志中'}
           />
         </Stack>
-        <TextField
+        <NewPasswordFields
           label="密码"
-          type="password"
-          value={value.password}
-          onChange={set('password')}
-          error={Boolean(errors.password)}
-          helperText={errors.password ?? PASSWORD_HINT}
-          autoComplete="new-password"
-        />
-        <TextField
-          label="确认密码"
-          type="password"
-          value={value.confirm}
-          onChange={set('confirm')}
-          error={mismatch}
-          helperText={mismatch ? '两次输入的密码不一致' : ' '}
-          autoComplete="new-password"
+          password={value.password}
+          confirm={value.confirm}
+          onPassword={(password) => onChange({ ...value, password })}
+          onConfirm={(confirm) => onChange({ ...value, confirm })}
+          mismatch={mismatch}
+          error={errors.password}
         />
         <Stack direction="row" spacing={1} sx={{ justifyContent: 'space-between' }}>
           <Button onClick={onBack} disabled={loading}>

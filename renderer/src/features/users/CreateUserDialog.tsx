@@ -11,7 +11,7 @@ import type { UserRow } from '../../../../shared/ipc/schemas/users';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { splitErrors } from '../../components/formErrors';
 import { useCall } from '../../ipc/useCall';
-import { PASSWORD_HINT } from '../auth/PasswordHint';
+import { NewPasswordFields, useNewPassword } from '../auth/NewPasswordFields';
 import { RoleSelect } from './RoleSelect';
 
 interface Props {
@@ -25,21 +25,18 @@ export function CreateUserDialog({ open, onClose, onCreated }: Props) {
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('viewer');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const pw = useNewPassword();
+  const { clear } = pw;
 
   useEffect(() => {
     if (open) {
       setUsername('');
       setDisplayName('');
       setRole('viewer');
-      setPassword('');
-      setConfirm('');
-      setMismatch(false);
+      clear();
       reset();
     }
-  }, [open, reset]);
+  }, [open, reset, clear]);
 
   const { byField, general } = splitErrors(error, {
     username: 'username',
@@ -50,12 +47,8 @@ export function CreateUserDialog({ open, onClose, onCreated }: Props) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (password !== confirm) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    const result = await run({ username: username.trim(), displayName: displayName.trim(), role, password });
+    if (!pw.check()) return;
+    const result = await run({ username: username.trim(), displayName: displayName.trim(), role, password: pw.password });
     if (result.ok) {
       onCreated(result.value);
       onClose();
@@ -88,24 +81,7 @@ export function CreateUserDialog({ open, onClose, onCreated }: Props) {
               />
             </Stack>
             <RoleSelect value={role} onChange={setRole} error={byField.role} />
-            <TextField
-              label="初始密码"
-              type="password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              error={Boolean(byField.password)}
-              helperText={byField.password ?? PASSWORD_HINT}
-              autoComplete="new-password"
-            />
-            <TextField
-              label="确认初始密码"
-              type="password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              error={mismatch}
-              helperText={mismatch ? '两次输入的密码不一致' : '请将初始密码当面告知该用户'}
-              autoComplete="new-password"
-            />
+            <NewPasswordFields {...pw.fields} label="初始密码" error={byField.password} confirmHint="请将初始密码当面告知该用户" />
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
@@ -115,7 +91,7 @@ export function CreateUserDialog({ open, onClose, onCreated }: Props) {
           <Button
             type="submit"
             variant="contained"
-            disabled={loading || !username.trim() || !displayName.trim() || !password || !confirm}
+            disabled={loading || !username.trim() || !displayName.trim() || !pw.filled}
           >
             {loading ? '正在创建…' : '创建'}
           </Button>

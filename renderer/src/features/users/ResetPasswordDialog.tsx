@@ -5,13 +5,12 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, type FormEvent } from 'react';
 import type { UserRow } from '../../../../shared/ipc/schemas/users';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { splitErrors } from '../../components/formErrors';
 import { useCall } from '../../ipc/useCall';
-import { PASSWORD_HINT } from '../auth/PasswordHint';
+import { NewPasswordFields, useNewPassword } from '../auth/NewPasswordFields';
 
 interface Props {
   user: UserRow | null;
@@ -21,30 +20,23 @@ interface Props {
 
 export function ResetPasswordDialog({ user, onClose, onDone }: Props) {
   const { run, loading, error, reset } = useCall('users.resetPassword');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const pw = useNewPassword();
+  const { clear } = pw;
 
   useEffect(() => {
     if (user) {
-      setNewPassword('');
-      setConfirm('');
-      setMismatch(false);
+      clear();
       reset();
     }
-  }, [user, reset]);
+  }, [user, reset, clear]);
 
   const { byField, general } = splitErrors(error, { newPassword: 'newPassword' });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!user) return;
-    if (newPassword !== confirm) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    const result = await run({ id: user.id, newPassword });
+    if (!pw.check()) return;
+    const result = await run({ id: user.id, newPassword: pw.password });
     if (result.ok) {
       onDone(user);
       onClose();
@@ -61,32 +53,14 @@ export function ResetPasswordDialog({ user, onClose, onDone }: Props) {
               为 {user?.displayName}（{user?.username}）设置新密码。请将新密码当面告知该用户，并提醒其登录后修改。
             </Alert>
             <ErrorAlert error={general} />
-            <TextField
-              label="新密码"
-              type="password"
-              value={newPassword}
-              onChange={(e) => setNewPassword(e.target.value)}
-              error={Boolean(byField.newPassword)}
-              helperText={byField.newPassword ?? PASSWORD_HINT}
-              autoComplete="new-password"
-              autoFocus
-            />
-            <TextField
-              label="确认新密码"
-              type="password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              error={mismatch}
-              helperText={mismatch ? '两次输入的密码不一致' : ' '}
-              autoComplete="new-password"
-            />
+            <NewPasswordFields {...pw.fields} error={byField.newPassword} autoFocus />
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
           <Button onClick={onClose} disabled={loading}>
             取消
           </Button>
-          <Button type="submit" variant="contained" disabled={loading || !newPassword || !confirm}>
+          <Button type="submit" variant="contained" disabled={loading || !pw.filled}>
             {loading ? '正在重置…' : '重置密码'}
           </Button>
         </DialogActions>
