@@ -1,0 +1,82 @@
+/**
+ * The roster import benchmark, run in its own process (`npm run bench` starts it once the roster
+ * file is written): a freshly started app signs in to the benchmark's data folder and imports the
+ * file through the dispatcher, open → inspect → preview → commit, so its time and peak memory are the
+ * import's alone, not those of the 100,000 demo students generated in the parent. Also times exceljs
+ * alone reading the same file. Prints one JSON line.
+ *
+ * Usage: node --import tsx tests/bench/import.ts DATA_DIR ROSTER.xlsx EXPECTED_ROWS
+ */
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { createCore } from '../../electron/main/core/create-core';
+import type { Channel } from '../../shared/ipc/channels';
+import type { CallInput, CallOutput } from '../../shared/ipc/contract';
+
+export interface ImportFigures {
+  phases: [string, number][];
+  totalMs: number;
+  excelMs: number;
+  cells: number;
+  peakMb: number;
+}
+
+export const BENCH_USER = { username: 'admin', password: 'Bench1234567' };
+
+async function main(dir: string, file: string, expected: number): Promise<ImportFigures> {
+  const { core, dispatch } = createCore(dir);
+  const call = async <C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> => {
+    const r = await dispatch('bench', channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.value as CallOutput<C>;
+  };
+  await call('auth.signIn', BENCH_USER);
+
+  // exceljs alone: the streaming reader over the same file, touching every value.
+  let t = performance.now();
+  let cells = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  for await (const ws of reader) for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) cells += (row.values as unknown[]).length;
+  const excelMs = performance.now() - t;
+
+  let peak = process.memoryUsage().rss;
+  // Sampled on a timer and after each phase (a commit is synchronous: the timer cannot run during it).
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+  const timer = setInterval(sample, 50);
+  const phases: [string, number][] = [];
+  const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const s = performance.now();
+    const r = await fn();
+    sample();
+    phases.push([name, performance.now() - s]);
+    return r;
+  };
+  t = performance.now();
+  const opened = await phase('open (parse in worker)', () => call('imports.open', { fileName: 'roster.xlsx', dataBase64: readFileSync(file).toString('base64') }));
+  const sheet = opened.sheets[0]!.name;
+  const inspected = await phase('inspect', () => call('imports.inspect', { uploadId: opened.uploadId, sheet }));
+  const options = { uploadId: opened.uploadId, sheet, mapping: inspected.mapping };
+  const preview = await phase('preview (validate, check db)', () => call('imports.preview', options));
+  const committed = await phase('commit (check db, write)', () => call('imports.commit', options));
+  const totalMs = performance.now() - t;
+  clearInterval(timer);
+  if (committed.imported !== expected) {
+    throw new Error(`import bench: expected ${expected} imported, got ${committed.imported} (${preview.invalid} invalid: ${preview.issues.slice(0, 3).map((i) => i.message).join('; ')})`);
+  }
+  core.folder.close();
+  return { phases, totalMs, excelMs, cells, peakMb: peak / 1048576 };
+}
+
+if (process.argv[1]?.endsWith('import.ts')) {
+  const [dir, file, expected] = process.argv.slice(2);
+  main(dir!, file!, Number(expected)).then(
+    (f) => {
+      console.log(JSON.stringify(f));
+      process.exit(0);
+    },
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
