@@ -113,8 +113,8 @@ export function searchCondition(rawQ: string, db: Db): { sql: string; params: un
  * Conditions of a roster filter. `walkSortIndex`: the filter matches a large share of students and
  * the page is read by walking an index in sort order and stopping at the page's last row (faster
  * than collecting every match and sorting it); a unary + keeps SQLite from choosing the filter's
- * own index instead. Class, cohort and major keep their index unless `walkClassFilter`: 学号 and
- * birth dates run in cohort order, so walking them would pass every other cohort first.
+ * own index instead. `walkClassFilter`: class, cohort and major conditions are walked too (as
+ * membership in their students' id set) instead of being read through students_class.
  */
 function conditions(
   f: RosterFilter,
@@ -132,10 +132,14 @@ function conditions(
     parts.push(sql);
     params.push(...p);
   };
-  const addClass = walkClassFilter ? add : addIndexed;
-  if (f.cohortYear !== undefined) addClass('s.class_id IN (SELECT id FROM classes WHERE cohort_year = ?)', f.cohortYear);
-  if (f.majorId !== undefined) addClass('s.class_id IN (SELECT id FROM classes WHERE major_id = ?)', f.majorId);
-  if (f.classId !== undefined) addClass('s.class_id = ?', f.classId);
+  // Walking a sort index, a class condition is checked as membership in the set of those classes'
+  // students, built once from students_class: the walk then reads only the sort index, never a row.
+  // (`+s.id IN (…)`, not `+(s.id IN (…))`: SQLite then checks a Bloom filter first, twice as fast.)
+  const addClass = (cond: string, value: unknown) =>
+    walkClassFilter ? addIndexed(`+s.id IN (SELECT id FROM students WHERE ${cond})`, value) : addIndexed(`s.${cond}`, value);
+  if (f.cohortYear !== undefined) addClass('class_id IN (SELECT id FROM classes WHERE cohort_year = ?)', f.cohortYear);
+  if (f.majorId !== undefined) addClass('class_id IN (SELECT id FROM classes WHERE major_id = ?)', f.majorId);
+  if (f.classId !== undefined) addClass('class_id = ?', f.classId);
   if (f.status) add('s.status = ?', f.status);
   if (f.gender) add('s.gender = ?', f.gender);
   if (f.ethnicityCode) add('s.ethnicity_code = ?', f.ethnicityCode);
@@ -162,11 +166,7 @@ export function filterConditions(
 
 /** Sort columns with an index on students (see migrations). */
 const INDEXED_SORTS = new Set(['studentNo', 'name', 'birthDate', 'status', 'sourceRegion', 'enrolmentDate', 'examNo', 'gender']);
-/**
- * Of those, the ones whose order has nothing to do with the cohort (学号, 考生号, birth and enrolment
- * dates all run by year): walking them finds a cohort's or major's students evenly spread.
- */
-const SORTS_INDEPENDENT_OF_COHORT = new Set(['name', 'status', 'sourceRegion', 'gender']);
+
 
 function orderBy(sort: RosterQuery['sort']): string {
   const dir = sort?.dir === 'desc' ? 'DESC' : 'ASC';
@@ -197,7 +197,9 @@ export function rosterPage(db: Db, q: RosterQuery): { rows: RosterRecord[]; tota
   } else {
     const field = q.sort?.field ?? 'studentNo';
     const byClassFilter = q.filter.cohortYear !== undefined || q.filter.majorId !== undefined || q.filter.classId !== undefined;
-    const walkIndex = large && INDEXED_SORTS.has(field) && (!byClassFilter || SORTS_INDEPENDENT_OF_COHORT.has(field));
+    // Even where the order runs by year (学号, birth dates) and a cohort's students sit at one end,
+    // walking the sort index alone (~0.2 µs an entry) beats reading and sorting every match.
+    const walkIndex = large && INDEXED_SORTS.has(field);
     const { where, params } = filterConditions(db, q.filter, walkIndex, search, walkIndex && byClassFilter);
     const joins = byClass ? (byClass.majors ? 'LEFT JOIN classes c ON c.id = s.class_id LEFT JOIN majors m ON m.id = c.major_id' : 'LEFT JOIN classes c ON c.id = s.class_id') : '';
     ids = (raw.prepare(`SELECT s.id FROM students s ${joins} ${where} ${orderBy(q.sort)} LIMIT ? OFFSET ?`).all(...params, q.pageSize, q.page * q.pageSize) as { id: number }[]).map((r) => r.id);
