@@ -63,12 +63,17 @@ export function detectKind(fileName: string, bytes: Uint8Array): { kind: FileKin
 // ---------------------------------------------------------------------------
 // Cells
 
+const NOT_BLANK = /[^\s\u3000\u00a0\u200b]/;
+
 function isBlank(c: FlatCell): boolean {
-  return c === null || (typeof c === 'string' && c.replace(/[\s\u3000\u00a0\u200b]/g, '') === '');
+  return c === null || (typeof c === 'string' && !NOT_BLANK.test(c));
 }
 
 /** exceljs cell value → FlatCell. */
 export function flattenCell(v: unknown): FlatCell {
+  // Plain text and numbers, nearly every cell, need none of the unwrapping below.
+  if (typeof v === 'string') return v === '' ? null : v;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
   const d = cellDisplayValue(v);
   if (d === null || d === undefined) return null;
   if (typeof d === 'string') return d === '' ? null : d;
