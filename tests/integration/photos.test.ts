@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -193,6 +193,20 @@ describe('photo import', () => {
     const copy = await app.call(C, 'photos.import', { files: [upload(`${s(1).idNumber}.jpg`, original)] });
     expect(copy.matched).toEqual([]);
     expect(copy.duplicates[0]!.message).toContain(`与学生 ${s(0).name}（${s(0).studentNo}） 现有的照片相同`);
+  });
+
+  it('stops when cancelled: nothing stored, no photo set, no audit entry', async () => {
+    const files = await Promise.all(S.map(async (st, i) => upload(`${st.idNumber}.jpg`, await photo({ width: 1200 + i * 8, height: 1600 + i * 8 }))));
+    const auditBefore = (await app.call(A, 'audit.list', {})).total;
+    const running = app.raw(C, 'photos.import', { files, taskId: 'photos-1' });
+    await app.call(C, 'imports.cancel', { taskId: 'photos-1' });
+    const r = await running;
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe('导入已取消，未写入任何数据。');
+    expect(await photoOf(s(0).id)).toBeNull();
+    const stored = join(app.dir, 'attachments');
+    expect(existsSync(stored) ? readdirSync(stored) : []).toEqual([]);
+    expect((await app.call(A, 'audit.list', {})).total).toBe(auditBefore);
   });
 
   it('exports the selected students’ photos as {身份证号}.jpg in a zip, audited', async () => {

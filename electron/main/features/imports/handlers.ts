@@ -16,7 +16,8 @@ import { ParseCancelled, readSpreadsheet } from './parse-runner';
 import { errorReportXlsx, reportFileName, templateXlsx } from './report';
 import { choicesToRemember, displayText, locateHeader, mapWithMemory, parseMapping } from './sheet';
 import { Speculation } from './speculate';
-import { addUpload, cancelTask, dropUpload, getSheet, getUpload, startTask, type TaskHandle, type Upload } from './uploads';
+import { cancelTask, startTask, type TaskHandle } from '../../core/tasks';
+import { addUpload, dropUpload, getSheet, getUpload, type Upload } from './uploads';
 import { checkRows, evaluate, rowCheckKey, type ImportSettings, type PureResult } from './validate';
 
 /** Issues sent back at most (counts stay exact). */

@@ -8,7 +8,7 @@
 import type { StudentFieldKey } from '../../../../shared/domain/student-fields';
 import type { ParsedSheet } from './parse-runner';
 import { locateHeader, mapWithMemory, HEADER_SCAN_ROWS, type Remembered } from './sheet';
-import { yieldToLoop, type TaskHandle } from './uploads';
+import { yieldToLoop, type TaskHandle } from '../../core/tasks';
 import { RowChecker, rowCheckKey, type PureResult } from './validate';
 
 const CHUNK = 1000;

@@ -1,5 +1,5 @@
 /**
- * Uploaded rosters and running import tasks, in memory only. An upload belongs to the client that
+ * Uploaded rosters, in memory only. An upload belongs to the client that
  * sent it, is parsed once (in the worker) and kept with its rows until it is committed, its user
  * signs out, or it has not been used for 30 minutes. Nothing of it is written to disk by the app.
  */
@@ -32,25 +32,15 @@ export interface Upload {
   evaluation?: { key: string; db: SqliteDb; changes: number; ev: Evaluation };
 }
 
-interface Task {
-  clientId: string;
-  cancelled: boolean;
-}
-
 /** Per core (one per data folder), so test apps in one process never see each other's files. */
-const stores = new WeakMap<AppCore, { uploads: Map<string, Upload>; tasks: Map<string, Task> }>();
+const stores = new WeakMap<AppCore, { uploads: Map<string, Upload> }>();
 function storeOf(ctx: CallContext) {
   let s = stores.get(ctx.core);
   if (!s) {
-    const store = { uploads: new Map<string, Upload>(), tasks: new Map<string, Task>() };
+    const store = { uploads: new Map<string, Upload>() };
     // A roster holds personal data: it goes with the session that uploaded it.
     ctx.core.sessions.onEnd((clientId) => {
       for (const u of store.uploads.values()) if (u.clientId === clientId) drop(store.uploads, u);
-      for (const [id, t] of store.tasks) {
-        if (t.clientId !== clientId) continue;
-        t.cancelled = true;
-        store.tasks.delete(id);
-      }
     });
     stores.set(ctx.core, store);
     s = store;
@@ -99,54 +89,3 @@ export function getSheet(u: Upload, name: string): ParsedSheet {
   }
   return s;
 }
-
-// ---------------------------------------------------------------------------
-// Tasks: progress events and cancel
-
-export class TaskHandle {
-  private lastEmit = 0;
-  constructor(
-    private readonly ctx: CallContext,
-    readonly taskId: string | undefined,
-    private readonly task: Task | null,
-    private readonly tasks: Map<string, Task> | null = null,
-  ) {}
-
-  get cancelled(): boolean {
-    return this.task?.cancelled ?? false;
-  }
-
-  /** Throws when the user cancelled; call between chunks, and before anything is written. */
-  check(): void {
-    if (this.cancelled) throw new AppError('CONFLICT', '导入已取消，未写入任何数据。');
-  }
-
-  /** Progress event; `force` for phase changes, otherwise at most one per ~1000 rows. */
-  progress(done: number, total: number, message: string, force = false): void {
-    if (!this.taskId) return;
-    if (!force && done - this.lastEmit < 1000 && done !== total) return;
-    this.lastEmit = done;
-    this.ctx.core.events.emit(this.ctx.clientId, 'progress', { taskId: this.taskId, done, total, message });
-  }
-
-  end(): void {
-    if (this.taskId && this.tasks?.get(this.taskId) === this.task) this.tasks.delete(this.taskId);
-  }
-}
-
-export function startTask(ctx: CallContext, taskId: string | undefined): TaskHandle {
-  if (!taskId) return new TaskHandle(ctx, undefined, null);
-  const { tasks } = storeOf(ctx);
-  const task: Task = { clientId: ctx.clientId, cancelled: false };
-  tasks.set(taskId, task);
-  return new TaskHandle(ctx, taskId, task, tasks);
-}
-
-/** Marks the client's task cancelled; unknown or finished tasks are ignored. */
-export function cancelTask(ctx: CallContext, taskId: string): void {
-  const t = storeOf(ctx).tasks.get(taskId);
-  if (t && t.clientId === ctx.clientId) t.cancelled = true;
-}
-
-/** Yields to the event loop, so cancel calls and other windows' calls get through. */
-export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

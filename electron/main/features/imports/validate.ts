@@ -26,7 +26,7 @@ import { nameChars, namePinyin } from '../../../../shared/domain/name-pinyin';
 import { toHalfWidth } from '../../../../shared/domain/text';
 import type { ParsedSheet } from './parse-runner';
 import { headerOfFor, type SheetLayout } from './sheet';
-import { yieldToLoop, type TaskHandle } from './uploads';
+import { yieldToLoop, type TaskHandle } from '../../core/tasks';
 
 // ---------------------------------------------------------------------------
 // Stage 1: row checks

@@ -10,6 +10,7 @@ import { hasPermission } from '../../../../shared/domain/permissions';
 import type { CallOutput, ParsedInput } from '../../../../shared/ipc/contract';
 import type { Db } from '../../../../db/client';
 import type { CallContext } from '../../core/context';
+import { startTask, type TaskHandle } from '../../core/tasks';
 import { storeEncrypted } from '../attachments/store';
 import { lookupValues, StudentIndex } from './match';
 import { configureSharp, mapPool, normalisePhoto, PHOTO_JOBS, type Normalised } from './process';
@@ -71,6 +72,15 @@ function groupSame(items: Done[]): Done[][] {
 export async function importPhotos(ctx: CallContext, input: ParsedInput<'photos.import'>): Promise<Report> {
   configureSharp();
   ctx.actor(); // signed in, before any work
+  const task = startTask(ctx, input.taskId);
+  try {
+    return await importWithTask(ctx, input, task);
+  } finally {
+    task.end();
+  }
+}
+
+async function importWithTask(ctx: CallContext, input: ParsedInput<'photos.import'>, task: TaskHandle): Promise<Report> {
   const progress = progressReporter(ctx, input.taskId);
   const report: Report = { files: 0, matched: [], replaced: [], changeRequests: [], unmatched: [], duplicates: [], unreadable: [], studentsWithoutPhoto: 0 };
 
@@ -100,7 +110,9 @@ export async function importPhotos(ctx: CallContext, input: ParsedInput<'photos.
     PHOTO_JOBS,
     (c) => normalisePhoto(c.src.bytes(), input.quality),
     (done) => progress(done, total, `正在处理照片 ${done}/${total}`),
+    () => task.cancelled,
   );
+  task.check(); // cancelled: nothing has been written
   const done: Done[] = [];
   candidates.forEach((c, i) => {
     const r = processed[i]!;
@@ -150,6 +162,7 @@ export async function importPhotos(ctx: CallContext, input: ParsedInput<'photos.
   });
   finals.sort((a, b) => naturalOrder.compare(a.src.fileName, b.src.fileName));
 
+  task.check();
   progress(total, total, '正在保存照片…', true);
   const stored: string[] = [];
   try {

@@ -68,12 +68,19 @@ export async function normalisePhoto(bytes: Buffer, quality: number): Promise<No
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight, in order of start; results keep the input order. */
-export async function mapPool<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>, onDone?: (done: number) => void): Promise<R[]> {
+export async function mapPool<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+  onDone?: (done: number) => void,
+  /** Checked before each item: true leaves the rest undone (their results stay empty). */
+  stopped?: () => boolean,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   let done = 0;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !stopped?.()) {
       const i = next++;
       results[i] = await fn(items[i]!, i);
       done++;

@@ -4,7 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AppErrorData } from '../../../../../shared/ipc/result';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { call } from '../../../ipc/client';
@@ -29,6 +29,9 @@ export function PhotoImportPanel() {
   const [report, setReport] = useState<PhotoReport | null>(null);
   const task = useTaskProgress();
   const busy = task.progress !== null;
+  const [cancelling, setCancelling] = useState(false);
+  const currentTask = useRef<string | null>(null);
+  const cancelRequested = useRef(false);
 
   const add = (picked: File[]) => {
     setFiles((current) => {
@@ -41,8 +44,17 @@ export function PhotoImportPanel() {
   const start = async () => {
     setError(null);
     setReport(null);
+    setCancelling(false);
+    cancelRequested.current = false;
     const taskId = task.begin('正在读取所选文件…');
+    currentTask.current = taskId;
     const uploads = await readAll(files, (done) => task.report(done, files.length, `正在读取所选文件 ${done}/${files.length}`));
+    if (cancelRequested.current) {
+      // Cancelled while the files were still being read: nothing was sent.
+      task.end();
+      setCancelling(false);
+      return;
+    }
     if (typeof uploads === 'string') {
       task.end();
       setError({ code: 'VALIDATION', message: uploads });
@@ -52,6 +64,8 @@ export function PhotoImportPanel() {
     const matchOrder = (MATCH_ORDERS.find((m) => m.key === options.match) ?? MATCH_ORDERS[0]!).order;
     const r = await call('photos.import', { files: uploads, matchOrder, keepOriginal: options.keepOriginal, quality: options.quality, taskId });
     task.end();
+    currentTask.current = null;
+    setCancelling(false);
     if (r.ok) {
       setReport(r.value);
       setFiles([]);
@@ -61,6 +75,14 @@ export function PhotoImportPanel() {
       const name = at ? uploads[Number(at[1])]?.fileName : undefined;
       setError(name ? { ...r.error, message: `文件“${name}”：${r.error.message}` } : r.error);
     }
+  };
+
+  // Stops the server between photos; nothing is saved (the photos are saved together at the end).
+  const cancel = () => {
+    if (!currentTask.current) return;
+    cancelRequested.current = true;
+    setCancelling(true);
+    void call('imports.cancel', { taskId: currentTask.current });
   };
 
   return (
@@ -82,7 +104,7 @@ export function PhotoImportPanel() {
               {busy ? '正在导入…' : '开始导入'}
             </Button>
           </Box>
-          {task.progress && <TaskProgress progress={task.progress} />}
+          {task.progress && <TaskProgress progress={task.progress} onCancel={cancel} cancelling={cancelling} />}
           <ErrorAlert error={error} onClose={() => setError(null)} />
         </Stack>
       </SectionCard>
