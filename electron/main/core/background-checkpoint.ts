@@ -99,10 +99,13 @@ export class BackgroundCheckpoint {
       }
       job.key.fill(0);
       let replied = false;
+      const started = Date.now();
       worker.once('message', (r: CheckpointReply) => {
         replied = true;
-        if (r.ok) this.done.worker++;
-        else log.warn('background checkpoint failed', r.message);
+        if (r.ok) {
+          this.done.worker++;
+          log.info(`checkpoint: ${r.copied}/${r.frames} pages copied back in ${Date.now() - started} ms (worker thread)`);
+        } else log.warn('background checkpoint failed', r.message);
       });
       worker.once('error', (e) => {
         log.warn('checkpoint worker failed; checkpointing in process from now on', e);
