@@ -167,7 +167,6 @@ export function filterConditions(
 /** Sort columns with an index on students (see migrations). */
 const INDEXED_SORTS = new Set(['studentNo', 'name', 'birthDate', 'status', 'sourceRegion', 'enrolmentDate', 'examNo', 'gender']);
 
-
 function orderBy(sort: RosterQuery['sort']): string {
   const dir = sort?.dir === 'desc' ? 'DESC' : 'ASC';
   const byClass = sort ? CLASS_SORTS[sort.field] : undefined;
