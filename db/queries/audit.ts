@@ -37,25 +37,10 @@ export function auditHash(row: Omit<AuditRecord, 'hash'>): string {
  * the change, so the change and its record commit or fail together.
  */
 export function appendAudit(db: Db, entry: AuditEntry, at = new Date()): AuditRecord {
-  const last = db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
-  const row = {
-    id: (last?.id ?? 0) + 1,
-    at: at.toISOString(),
-    userId: entry.userId,
-    username: entry.username,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId == null ? null : String(entry.entityId),
-    summary: entry.summary,
-    changes: JSON.stringify(entry.changes ?? []),
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  const full = { ...row, hash: auditHash(row) };
-  db.insert(auditLog).values(full).run();
-  // The head lets verify notice rows cut off the end of the chain.
-  const head = JSON.stringify({ id: full.id, hash: full.hash });
-  db.insert(meta).values({ key: HEAD_KEY, value: head }).onConflictDoUpdate({ target: meta.key, set: { value: head } }).run();
-  return full;
+  const appender = auditAppender(db, at);
+  const record = appender.add(entry);
+  appender.finish();
+  return record;
 }
 
 /** Per-field differences between two versions of a record; unchanged fields are left out. */
@@ -72,11 +57,11 @@ export function diffFields<T extends object>(before: Partial<T> | null, after: P
 }
 
 /**
- * Appends audit rows one by one exactly as appendAudit does (same columns, same hash chain, same
- * head row), with one prepared statement and one head update at the end (`finish`). Rows go in as
- * they are made, so a 50,000-row import never holds 50,000 entries in memory.
+ * Appends audit rows one by one, each chained to the one before, with one prepared statement; then
+ * `finish` records the new head (it lets verify notice rows cut off the end of the chain). Rows go
+ * in as they are made, so a 50,000-row import never holds 50,000 entries in memory.
  */
-export function auditAppender(db: Db, at: Date): { add(e: AuditEntry): void; finish(): void } {
+export function auditAppender(db: Db, at: Date): { add(e: AuditEntry): AuditRecord; finish(): void } {
   const raw = db.$client;
   const last = db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
   let id = last?.id ?? 0;
@@ -101,10 +86,11 @@ export function auditAppender(db: Db, at: Date): { add(e: AuditEntry): void; fin
         changes: JSON.stringify(e.changes ?? []),
         prevHash,
       };
-      const hash = auditHash(row);
-      ins.run(row.id, row.at, row.userId, row.username, row.action, row.entity, row.entityId, row.summary, row.changes, row.prevHash, hash);
-      prevHash = hash;
+      const record = { ...row, hash: auditHash(row) };
+      ins.run(row.id, row.at, row.userId, row.username, row.action, row.entity, row.entityId, row.summary, row.changes, row.prevHash, record.hash);
+      prevHash = record.hash;
       added++;
+      return record;
     },
     finish() {
       if (!added) return;
