@@ -12,6 +12,7 @@ import { attachmentsHandlers } from './features/attachments/handlers';
 import { keyChangesHandlers } from './features/keyChanges/handlers';
 import { importsHandlers } from './features/imports/handlers';
 import { photosHandlers } from './features/photos/handlers';
+import { tasksHandlers } from './features/tasks/handlers';
 
 /** Every feature's handlers in one map; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...keyChangesHandlers,
   ...importsHandlers,
   ...photosHandlers,
+  ...tasksHandlers,
 };

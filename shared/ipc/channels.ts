@@ -49,13 +49,13 @@ export const CHANNELS = [
   'imports.preview',
   'imports.commit',
   'imports.errorReport',
-  'imports.cancel',
   'imports.batches',
   'imports.undo',
   'imports.template',
   'photos.import',
   'photos.export',
   'photos.get',
+  'tasks.cancel',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -91,7 +91,6 @@ export const contract = {
   'imports.preview': { input: ImportOptions, output: PreviewOutput, access: 'students.write' },
   'imports.commit': { input: CommitInput, output: CommitOutput, access: 'students.write' },
   'imports.errorReport': { input: ImportOptions, output: FileOutput, access: 'students.write' },
-  'imports.cancel': { input: z.object({ taskId: z.string().max(64) }), output: nothing, access: 'students.write' },
   'imports.batches': { input: none, output: z.array(ImportBatch), access: 'students.read' },
   'imports.undo': { input: byId, output: z.object({ removed: z.number(), restored: z.number() }), access: 'students.write' },
   'imports.template': { input: none, output: FileOutput, access: 'students.read' },
@@ -99,6 +98,8 @@ export const contract = {
   'photos.import': { input: PhotoImportInput, output: PhotoImportReport, access: 'students.write' },
   'photos.export': { input: PhotoExportInput, output: FileOutput, access: 'students.identity.read' },
   'photos.get': { input: byId, output: z.object({ mime: z.string(), dataBase64: z.string() }).nullable(), access: 'students.identity.read' },
+  // Stops a long call (roster read/check/commit, photo import) that this client started with that task id.
+  'tasks.cancel': { input: z.object({ taskId: z.string().max(64) }), output: nothing, access: 'students.write' },
 } as const satisfies Record<Channel, CallSpec>;
 
 export type Contract = typeof contract;

@@ -300,7 +300,7 @@ describe('roster import', () => {
       if (client !== C || event !== 'progress') return;
       const p = payload as { taskId: string; done: number; total: number };
       events.push(p);
-      if (p.taskId === 'c1' && p.done >= 1000) void app.raw(C, 'imports.cancel', { taskId: 'c1' });
+      if (p.taskId === 'c1' && p.done >= 1000) void app.raw(C, 'tasks.cancel', { taskId: 'c1' });
     });
     const cancelled = await app.fails(C, 'imports.commit', { ...options, taskId: 'c1' });
     expect(cancelled.code).toBe('CONFLICT');

@@ -199,7 +199,7 @@ describe('photo import', () => {
     const files = await Promise.all(S.map(async (st, i) => upload(`${st.idNumber}.jpg`, await photo({ width: 1200 + i * 8, height: 1600 + i * 8 }))));
     const auditBefore = (await app.call(A, 'audit.list', {})).total;
     const running = app.raw(C, 'photos.import', { files, taskId: 'photos-1' });
-    await app.call(C, 'imports.cancel', { taskId: 'photos-1' });
+    await app.call(C, 'tasks.cancel', { taskId: 'photos-1' });
     const r = await running;
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toBe('导入已取消，未写入任何数据。');

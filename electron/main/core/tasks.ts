@@ -1,6 +1,6 @@
 /**
  * Long calls (reading a roster, checking it, committing it, importing photos) as tasks: the client
- * picks a task id, receives `progress` events for it and may cancel it with `imports.cancel`. A
+ * picks a task id, receives `progress` events for it and may cancel it with `tasks.cancel`. A
  * task belongs to the client that started it; its session ending cancels it.
  */
 import type { AppCore, CallContext } from './context';

@@ -16,7 +16,7 @@ import { ParseCancelled, readSpreadsheet } from './parse-runner';
 import { errorReportXlsx, reportFileName, templateXlsx } from './report';
 import { choicesToRemember, displayText, locateHeader, mapWithMemory, parseMapping } from './sheet';
 import { Speculation } from './speculate';
-import { cancelTask, startTask, type TaskHandle } from '../../core/tasks';
+import { startTask, type TaskHandle } from '../../core/tasks';
 import { addUpload, dropUpload, getSheet, getUpload, type Upload } from './uploads';
 import { checkRows, evaluate, rowCheckKey, type ImportSettings, type PureResult } from './validate';
 
@@ -201,11 +201,6 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
     } finally {
       task.end();
     }
-  },
-
-  'imports.cancel': ({ taskId }, ctx) => {
-    cancelTask(ctx, taskId);
-    return null;
   },
 
   'imports.batches': (_input, ctx) => batchesDto(ctx),

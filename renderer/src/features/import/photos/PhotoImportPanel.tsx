@@ -82,7 +82,7 @@ export function PhotoImportPanel() {
     if (!currentTask.current) return;
     cancelRequested.current = true;
     setCancelling(true);
-    void call('imports.cancel', { taskId: currentTask.current });
+    void call('tasks.cancel', { taskId: currentTask.current });
   };
 
   return (

@@ -60,7 +60,7 @@ export function FileStep({ file, onOpened, onNext }: Props) {
     if (!id) return;
     cancelled.current = true;
     setCancelling(true);
-    void call('imports.cancel', { taskId: id });
+    void call('tasks.cancel', { taskId: id });
   };
 
   return (

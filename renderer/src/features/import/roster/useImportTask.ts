@@ -34,7 +34,7 @@ export function useImportTask() {
     if (!id) return;
     cancelled.current = true;
     setCancelling(true);
-    void call('imports.cancel', { taskId: id });
+    void call('tasks.cancel', { taskId: id });
   };
 
   const clear = () => {
