@@ -1,17 +1,17 @@
 import AddPhotoAlternateOutlined from '@mui/icons-material/AddPhotoAlternateOutlined';
 import CloudUploadOutlined from '@mui/icons-material/CloudUploadOutlined';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
-import { useRef, useState } from 'react';
-import type { AppErrorData } from '../../../../../shared/ipc/result';
+import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { call } from '../../../ipc/client';
 import { FilePickButton } from '../common/FilePickButton';
 import { SectionCard } from '../common/SectionCard';
 import { TaskProgress } from '../common/TaskProgress';
-import { useTaskProgress } from '../common/useTaskProgress';
+import { useImportTask } from '../common/useImportTask';
 import { DEFAULT_MATCH, DEFAULT_QUALITY, MATCH_ORDERS, PHOTO_ACCEPT, type PhotoReport } from './photoOptions';
 import { PhotoOptionsForm, type PhotoOptionValues } from './PhotoOptionsForm';
 import { PhotoReportView } from './PhotoReportView';
@@ -25,64 +25,38 @@ const fileKey = (f: File) => `${f.name}:${f.size}:${f.lastModified}`;
 export function PhotoImportPanel() {
   const [files, setFiles] = useState<File[]>([]);
   const [options, setOptions] = useState<PhotoOptionValues>({ match: DEFAULT_MATCH, quality: DEFAULT_QUALITY, keepOriginal: false });
-  const [error, setError] = useState<AppErrorData | null>(null);
   const [report, setReport] = useState<PhotoReport | null>(null);
-  const task = useTaskProgress();
-  const busy = task.progress !== null;
-  const [cancelling, setCancelling] = useState(false);
-  const currentTask = useRef<string | null>(null);
-  const cancelRequested = useRef(false);
+  const task = useImportTask();
+  const busy = task.busy;
 
   const add = (picked: File[]) => {
     setFiles((current) => {
       const seen = new Set(current.map(fileKey));
       return [...current, ...picked.filter((f) => !seen.has(fileKey(f)))];
     });
-    setError(null);
+    task.clear();
   };
 
+  // 取消 stops the server between photos; nothing is saved (the photos are saved together at the end).
   const start = async () => {
-    setError(null);
     setReport(null);
-    setCancelling(false);
-    cancelRequested.current = false;
-    const taskId = task.begin('正在读取所选文件…');
-    currentTask.current = taskId;
-    const uploads = await readAll(files, (done) => task.report(done, files.length, `正在读取所选文件 ${done}/${files.length}`));
-    if (cancelRequested.current) {
-      // Cancelled while the files were still being read: nothing was sent.
-      task.end();
-      setCancelling(false);
-      return;
-    }
-    if (typeof uploads === 'string') {
-      task.end();
-      setError({ code: 'VALIDATION', message: uploads });
-      return;
-    }
-    task.report(0, 0, '正在上传并匹配照片…');
     const matchOrder = (MATCH_ORDERS.find((m) => m.key === options.match) ?? MATCH_ORDERS[0]!).order;
-    const r = await call('photos.import', { files: uploads, matchOrder, keepOriginal: options.keepOriginal, quality: options.quality, taskId });
-    task.end();
-    currentTask.current = null;
-    setCancelling(false);
-    if (r.ok) {
-      setReport(r.value);
-      setFiles([]);
-    } else {
+    const imported = await task.run('正在读取所选文件…', async (taskId) => {
+      const uploads = await readAll(files, (done) => task.report(done, files.length, `正在读取所选文件 ${done}/${files.length}`));
+      if (task.cancelRequested()) return { ok: false, error: { code: 'CONFLICT', message: '已取消导入，所选文件未发送，未写入任何数据。' } };
+      if (typeof uploads === 'string') return { ok: false, error: { code: 'VALIDATION', message: uploads } };
+      task.report(0, 0, '正在上传并匹配照片…');
+      const r = await call('photos.import', { files: uploads, matchOrder, keepOriginal: options.keepOriginal, quality: options.quality, taskId });
+      if (r.ok) return r;
       // A problem with one file names it by its place in the list: say which file that is.
       const at = /^files\.(\d+)/.exec(r.error.field ?? '');
       const name = at ? uploads[Number(at[1])]?.fileName : undefined;
-      setError(name ? { ...r.error, message: `文件“${name}”：${r.error.message}` } : r.error);
+      return name ? { ok: false, error: { ...r.error, message: `文件“${name}”：${r.error.message}` } } : r;
+    });
+    if (imported) {
+      setReport(imported);
+      setFiles([]);
     }
-  };
-
-  // Stops the server between photos; nothing is saved (the photos are saved together at the end).
-  const cancel = () => {
-    if (!currentTask.current) return;
-    cancelRequested.current = true;
-    setCancelling(true);
-    void call('tasks.cancel', { taskId: currentTask.current });
   };
 
   return (
@@ -104,8 +78,13 @@ export function PhotoImportPanel() {
               {busy ? '正在导入…' : '开始导入'}
             </Button>
           </Box>
-          {task.progress && <TaskProgress progress={task.progress} onCancel={cancel} cancelling={cancelling} />}
-          <ErrorAlert error={error} onClose={() => setError(null)} />
+          {task.progress && <TaskProgress progress={task.progress} onCancel={task.cancel} cancelling={task.cancelling} />}
+          <ErrorAlert error={task.error} onClose={task.clear} />
+          {task.cancelledMessage && (
+            <Alert severity="info" onClose={task.clear}>
+              {task.cancelledMessage}
+            </Alert>
+          )}
         </Stack>
       </SectionCard>
       {report && <PhotoReportView report={report} />}

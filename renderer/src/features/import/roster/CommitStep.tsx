@@ -13,7 +13,7 @@ import { IssuesPanel } from './IssuesPanel';
 import { PreviewSummary } from './PreviewSummary';
 import { StepFooter } from './StepFooter';
 import { UploadError } from './UploadError';
-import { useImportTask } from './useImportTask';
+import { useImportTask } from '../common/useImportTask';
 import { importOptions, type ChosenFile, type Committed, type ImportChoices, type Mapping, type Previewed } from './wizardTypes';
 
 interface Props {

@@ -6,14 +6,13 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useRef, useState } from 'react';
-import type { AppErrorData } from '../../../../../shared/ipc/result';
+import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { readFileData } from '../../../components/fileData';
 import { call } from '../../../ipc/client';
 import { FilePickButton } from '../common/FilePickButton';
 import { TaskProgress } from '../common/TaskProgress';
-import { useTaskProgress } from '../common/useTaskProgress';
+import { useImportTask } from '../common/useImportTask';
 import { ROSTER_ACCEPT } from './fileKind';
 import { FileSummary } from './FileSummary';
 import { StepFooter } from './StepFooter';
@@ -28,39 +27,17 @@ interface Props {
 
 /** Step 1 — 选择文件: the file is sent once and read by the server; what it found is shown. */
 export function FileStep({ file, onOpened, onNext }: Props) {
-  const task = useTaskProgress();
-  const [error, setError] = useState<AppErrorData | null>(null);
-  const [info, setInfo] = useState<string | null>(null);
-  const [cancelling, setCancelling] = useState(false);
-  const cancelled = useRef(false);
+  const task = useImportTask();
   const [dragging, setDragging] = useState(false);
-  const busy = task.progress !== null;
+  const busy = task.busy;
 
   const open = async (f: File) => {
-    setError(null);
-    setInfo(null);
-    cancelled.current = false;
-    const taskId = task.begin(`正在读取“${f.name}”…`);
-    const data = await readFileData(f).catch(() => null);
-    if (!data) {
-      task.end();
-      setError({ code: 'VALIDATION', message: `无法读取文件“${f.name}”，请确认文件没有被其他程序占用后重新选择` });
-      return;
-    }
-    const r = await call('imports.open', { fileName: data.fileName, dataBase64: data.dataBase64, taskId });
-    task.end();
-    setCancelling(false);
-    if (r.ok) onOpened({ fileName: f.name, size: f.size, opened: r.value });
-    else if (cancelled.current) setInfo(r.error.message);
-    else setError(r.error);
-  };
-
-  const cancel = () => {
-    const id = task.progress?.taskId;
-    if (!id) return;
-    cancelled.current = true;
-    setCancelling(true);
-    void call('tasks.cancel', { taskId: id });
+    const opened = await task.run(`正在读取“${f.name}”…`, async (taskId) => {
+      const data = await readFileData(f).catch(() => null);
+      if (!data) return { ok: false, error: { code: 'VALIDATION', message: `无法读取文件“${f.name}”，请确认文件没有被其他程序占用后重新选择` } };
+      return call('imports.open', { fileName: data.fileName, dataBase64: data.dataBase64, taskId });
+    });
+    if (opened) onOpened({ fileName: f.name, size: f.size, opened });
   };
 
   return (
@@ -100,11 +77,11 @@ export function FileStep({ file, onOpened, onNext }: Props) {
       </Box>
 
       <Stack spacing={2} sx={{ mt: 2 }}>
-        {task.progress && <TaskProgress progress={task.progress} onCancel={cancel} cancelling={cancelling} />}
-        <ErrorAlert error={error} onClose={() => setError(null)} />
-        {info && (
-          <Alert severity="info" onClose={() => setInfo(null)}>
-            {info}
+        {task.progress && <TaskProgress progress={task.progress} onCancel={task.cancel} cancelling={task.cancelling} />}
+        <ErrorAlert error={task.error} onClose={task.clear} />
+        {task.cancelledMessage && (
+          <Alert severity="info" onClose={task.clear}>
+            {task.cancelledMessage}
           </Alert>
         )}
         {file && !busy && <FileSummary file={file} />}
@@ -114,7 +91,7 @@ export function FileStep({ file, onOpened, onNext }: Props) {
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           没有现成的名单，或不确定该填哪些列？
         </Typography>
-        <TemplateButton onError={setError} />
+        <TemplateButton onError={task.setError} />
       </Box>
       <Typography variant="caption" component="p" sx={{ color: 'text.secondary', mt: 0.5 }}>
         旧版 Excel 文件（.xls）请先在 Excel 中“另存为”.xlsx 格式。身份证号、学号列建议设置为“文本”格式，以免末尾数字丢失。

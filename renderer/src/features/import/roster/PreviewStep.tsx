@@ -16,7 +16,7 @@ import { PreviewSummary } from './PreviewSummary';
 import { StepFooter } from './StepFooter';
 import { UnknownClassesAlert } from './UnknownClassesAlert';
 import { UploadError } from './UploadError';
-import { useImportTask } from './useImportTask';
+import { useImportTask } from '../common/useImportTask';
 import { importOptions, type ChosenFile, type ImportChoices, type Mapping, type Previewed } from './wizardTypes';
 
 interface Props {

@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react';
 import type { AppErrorData } from '../../../../../shared/ipc/result';
 import { call } from '../../../ipc/client';
-import { useTaskProgress } from '../common/useTaskProgress';
+import { useTaskProgress } from './useTaskProgress';
 
 /**
- * A long import call (检查 or 导入) with progress and 取消: the error it ended with, or the
- * server's word that it was cancelled.
+ * A long import call (读取, 检查, 导入, 照片导入) with progress and 取消: the error it ended with, or
+ * the server's word that it was cancelled. Work done in the page first (reading the chosen files)
+ * reports through `report` and checks `cancelRequested` before it sends anything.
  */
 export function useImportTask() {
   const task = useTaskProgress();
@@ -37,10 +38,16 @@ export function useImportTask() {
     void call('tasks.cancel', { taskId: id });
   };
 
+  /** 取消 was pressed during this run (the server may not have a task to cancel yet). */
+  const cancelRequested = () => cancelled.current;
+
   const clear = () => {
     setError(null);
     setCancelledMessage(null);
   };
 
-  return { progress: task.progress, busy: task.progress !== null, error, setError, cancelledMessage, cancelling, run, cancel, clear };
+  return {
+    progress: task.progress, busy: task.progress !== null, error, setError, cancelledMessage, cancelling,
+    run, cancel, cancelRequested, report: task.report, clear,
+  };
 }
