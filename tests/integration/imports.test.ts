@@ -2,21 +2,18 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateIdNumber } from '../../shared/domain/idcard';
 import type { CallOutput } from '../../shared/ipc/contract';
-import { makeApp, type TestApp } from '../support/harness';
+import { COUNSELOR, MANAGER, makeApp, type TestApp } from '../support/harness';
 import { CLASS_NAME, MAJOR, MESSY, MESSY_HEADERS, cleanRoster, csvBytes, makeId, messyRoster, workbook } from '../support/roster-fixtures';
 
 let app: TestApp;
 const A = 'admin-client';
-const C = 'counselor-client';
-const M = 'manager-client';
+const C = COUNSELOR.client;
+const M = MANAGER.client;
 
 beforeEach(async () => {
   app = makeApp();
   await app.setup();
-  await app.call(A, 'users.create', { username: 'zhao', displayName: '赵辅导员', role: 'counselor', password: 'Counsel12345' });
-  await app.call(A, 'users.create', { username: 'qian', displayName: '钱主任', role: 'manager', password: 'Manager12345' });
-  await app.call(C, 'auth.signIn', { username: 'zhao', password: 'Counsel12345' });
-  await app.call(M, 'auth.signIn', { username: 'qian', password: 'Manager12345' });
+  await app.addStaff();
   const major = await app.call(C, 'org.createMajor', { ...MAJOR });
   await app.call(C, 'org.createClass', { name: CLASS_NAME, majorId: major.id, cohortYear: 2025 });
 });
@@ -24,7 +21,7 @@ afterEach(() => app?.remove());
 
 type Opened = CallOutput<'imports.open'>;
 
-async function open(bytes: Buffer, fileName = '新生名单.xlsx', client = C): Promise<Opened> {
+async function open(bytes: Buffer, fileName = '新生名单.xlsx', client: string = C): Promise<Opened> {
   return app.call(client, 'imports.open', { fileName, dataBase64: bytes.toString('base64') });
 }
 
@@ -340,7 +337,7 @@ describe('roster import', () => {
     expect((await app.fails('v', 'imports.open', { fileName: 'a.csv', dataBase64: 'YQ==' })).code).toBe('FORBIDDEN');
     // Dropped after 30 minutes.
     app.advance(31 * 60_000);
-    await app.call(C, 'auth.signIn', { username: 'zhao', password: 'Counsel12345' }); // idle-locked meanwhile
+    await app.call(C, 'auth.signIn', { username: COUNSELOR.username, password: COUNSELOR.password }); // idle-locked meanwhile
     expect((await app.fails(C, 'imports.inspect', { uploadId: opened.uploadId, sheet: '新生名单' })).code).toBe('NOT_FOUND');
   });
 
@@ -348,7 +345,7 @@ describe('roster import', () => {
     const mine = await open(await messyRoster());
     const admins = await open(await messyRoster(), '新生名单.xlsx', A);
     await app.call(C, 'auth.signOut', {});
-    await app.call(C, 'auth.signIn', { username: 'zhao', password: 'Counsel12345' });
+    await app.call(C, 'auth.signIn', { username: COUNSELOR.username, password: COUNSELOR.password });
     expect((await app.fails(C, 'imports.inspect', { uploadId: mine.uploadId, sheet: '新生名单' })).message).toContain('请重新选择文件');
     expect((await app.call(A, 'imports.inspect', { uploadId: admins.uploadId, sheet: '新生名单' })).headers.length).toBeGreaterThan(5);
   });

@@ -10,13 +10,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachments } from '../../db/schema';
 import { readEncrypted } from '../../electron/main/features/attachments/store';
 import { idCheckChar } from '../../shared/domain/idcard';
-import { makeApp, type TestApp } from '../support/harness';
+import { COUNSELOR, MANAGER, makeApp, type TestApp } from '../support/harness';
 import { fakeHeic, photo, pixel, rotatedPhoto, upload, zip } from '../support/photo-fixtures';
 
 let app: TestApp;
 const A = 'admin-client';
-const C = 'counselor-client';
-const M = 'manager-client';
+const C = COUNSELOR.client;
+const M = MANAGER.client;
 
 /** A valid ID number born on `birth` (YYYYMMDD); odd `seq` → male. */
 function idFor(birth: string, seq: number): { idNumber: string; birthDate: string; gender: '1' | '2' } {
@@ -46,10 +46,7 @@ async function createStudents(t: TestApp, n: number): Promise<Student[]> {
 beforeEach(async () => {
   app = makeApp();
   await app.setup();
-  await app.call(A, 'users.create', { username: 'zhao', displayName: '赵辅导员', role: 'counselor', password: 'Counsel12345' });
-  await app.call(A, 'users.create', { username: 'qian', displayName: '钱主任', role: 'manager', password: 'Manager12345' });
-  await app.call(C, 'auth.signIn', { username: 'zhao', password: 'Counsel12345' });
-  await app.call(M, 'auth.signIn', { username: 'qian', password: 'Manager12345' });
+  await app.addStaff();
   S = await createStudents(app, 8);
 });
 afterEach(() => app?.remove());

@@ -1,20 +1,17 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../shared/domain/idcard';
-import { makeApp, type TestApp } from '../support/harness';
+import { COUNSELOR, MANAGER, makeApp, type TestApp } from '../support/harness';
 
 let app: TestApp;
 const A = 'admin-client';
-const M = 'manager-client';
-const C = 'counselor-client';
+const M = MANAGER.client;
+const C = COUNSELOR.client;
 
 beforeEach(async () => {
   app = makeApp();
   await app.setup();
-  await app.call(A, 'users.create', { username: 'zhao', displayName: '赵辅导员', role: 'counselor', password: 'Counsel12345' });
-  await app.call(A, 'users.create', { username: 'qian', displayName: '钱主任', role: 'manager', password: 'Manager12345' });
-  await app.call(C, 'auth.signIn', { username: 'zhao', password: 'Counsel12345' });
-  await app.call(M, 'auth.signIn', { username: 'qian', password: 'Manager12345' });
+  await app.addStaff();
 });
 afterEach(() => app?.remove());
 

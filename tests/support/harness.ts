@@ -8,6 +8,9 @@ import { createCore } from '../../electron/main/core/create-core';
 
 export const ADMIN = { username: 'admin', displayName: '王建国', password: 'Admin12345xy' };
 export const PROFILE = { schoolCode: '12345', schoolName: '示范职业技术学院', departmentName: '信息工程系' };
+/** The department's counselor and manager most feature tests work with, and the clients they use. */
+export const COUNSELOR = { username: 'zhao', displayName: '赵辅导员', role: 'counselor', password: 'Counsel12345', client: 'counselor-client' } as const;
+export const MANAGER = { username: 'qian', displayName: '钱主任', role: 'manager', password: 'Manager12345', client: 'manager-client' } as const;
 
 /** A real core over a real encrypted data folder in a temp directory, with a clock the test moves. */
 export function makeApp(dir = mkdtempSync(join(tmpdir(), 'xueji-test-'))) {
@@ -35,6 +38,13 @@ export function makeApp(dir = mkdtempSync(join(tmpdir(), 'xueji-test-'))) {
     },
     async setup(clientId = 'admin-client') {
       return call(clientId, 'setup.create', { ...PROFILE, admin: ADMIN });
+    },
+    /** After setup: the admin creates COUNSELOR and MANAGER, who sign in on their own clients. */
+    async addStaff() {
+      for (const { client, ...user } of [COUNSELOR, MANAGER]) {
+        await call('admin-client', 'users.create', user);
+        await call(client, 'auth.signIn', { username: user.username, password: user.password });
+      }
     },
     close() {
       core.folder.close();
