@@ -26,7 +26,7 @@ export class DataFolder {
   readonly checkpoint: BackgroundCheckpoint;
 
   constructor(readonly dir: string) {
-    this.checkpoint = new BackgroundCheckpoint(join(dir, DB_FILE), () => this.sqlite, () => this.key);
+    this.checkpoint = new BackgroundCheckpoint(this.dbFile, () => this.sqlite, () => this.key);
   }
 
   get dbFile() {

@@ -1,7 +1,7 @@
 /**
- * Uploaded rosters, in memory only. An upload belongs to the client that
- * sent it, is parsed once (in the worker) and kept with its rows until it is committed, its user
- * signs out, or it has not been used for 30 minutes. Nothing of it is written to disk by the app.
+ * Uploaded rosters, in memory only. An upload belongs to the client that sent it, is parsed once
+ * (in the worker) and kept with its rows until it is committed, its user signs out, or it has not
+ * been used for 30 minutes. Nothing of it is written to disk by the app.
  */
 import { randomBytes } from 'node:crypto';
 import type { AppCore, CallContext } from '../../core/context';
