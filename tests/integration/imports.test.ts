@@ -97,7 +97,9 @@ describe('roster import', () => {
     const summary = audit.rows.find((r) => r.entity === 'import')!;
     expect(summary.entityId).toBe(String(done.batchId));
     const perStudent = audit.rows.find((r) => r.entity === 'student' && r.entityId === String(li.id))!;
-    expect(perStudent.changes).toEqual(expect.arrayContaining([{ field: 'name', before: null, after: '李四' }]));
+    expect(perStudent.changes).toEqual(expect.arrayContaining([{ field: 'name', before: null, after: '李四' }, { field: 'idNumber', before: null, after: MESSY.F1 }]));
+    // Stored compactly (one object of the new values), read back as the same list.
+    expect(JSON.parse((app.core.folder.raw().prepare('SELECT changes FROM audit_log WHERE id = ?').get(perStudent.id) as { changes: string }).changes)).toMatchObject({ added: { name: '李四' } });
     expect((await app.call(A, 'audit.verify', {})).ok).toBe(true);
 
     // The upload is gone after a commit.
