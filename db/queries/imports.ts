@@ -205,11 +205,11 @@ export function importWriters(db: Db) {
   );
   return {
     /** `keys`: search keys already derived from v.name exactly as withSearchKeys does; derived here otherwise. */
-    insertStudent(v: NewStudent, keys?: { namePinyin: string; nameInitials: string; nameChars: string }): { id: number; version: number } {
-      const s = (keys ? { ...v, ...keys } : withSearchKeys(v)) as NewStudent & { namePinyin: string; nameInitials: string; nameChars: string };
+    insertStudent(s: NewStudent, keys?: { namePinyin: string; nameInitials: string; nameChars: string }): { id: number; version: number } {
+      const k = keys ?? (withSearchKeys({ name: s.name }) as { namePinyin: string; nameInitials: string; nameChars: string });
       // Not RETURNING: it makes each insert about four times slower. A new row's version is 1 (DEFAULT).
       const r = student.run(
-        s.studentNo, s.examNo ?? null, s.name, s.formerName ?? null, s.namePinyin, s.nameInitials, s.nameChars, s.gender, s.birthDate, s.idNumber,
+        s.studentNo, s.examNo ?? null, s.name, s.formerName ?? null, k.namePinyin, k.nameInitials, k.nameChars, s.gender, s.birthDate, s.idNumber,
         s.ethnicityCode ?? null, s.politicalStatusCode ?? null, s.nativePlace ?? null, s.sourceRegion ?? null, s.householdAddress ?? null,
         s.homeAddress ?? null, s.phone ?? null, s.email ?? null, s.enrolmentDate ?? null, s.expectedGraduationDate ?? null, s.status ?? 'enrolled',
         s.classId ?? null, s.dormitory ?? null, s.notes ?? null, s.registered ? 1 : 0, s.createdAt, s.updatedAt,

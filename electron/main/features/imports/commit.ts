@@ -22,6 +22,9 @@ import type { z } from 'zod';
 
 type Audit = Omit<AuditEntry, 'userId' | 'username'>;
 
+/** Copied once, not per row (diffFields wants a mutable list). */
+const AUDITED: (keyof StudentRow & string)[] = [...AUDITED_STUDENT_FIELDS];
+
 const guardianText = (list: readonly { name: string; relation: string; phone?: string | null }[]) =>
   list.map((g) => `${g.relation} ${g.name} ${g.phone ?? ''}`.trim()).join('；');
 
@@ -86,7 +89,7 @@ export function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation, meta
           w.statusHistory(id, null, record.status ?? 'enrolled', today, '建档（批量导入）', by, now);
           if (cls) w.classHistory(id, cls.id, cls.name, today, by);
           w.item({ batchId: batch.id, studentId: id, action: 'created', rowNo: p.row, studentNo: record.studentNo, studentName: record.name, versionAfter: version });
-          const changes: FieldChange[] = diffFields(null, record as Partial<StudentRow>, [...AUDITED_STUDENT_FIELDS]);
+          const changes: FieldChange[] = diffFields(null, record as Partial<StudentRow>, AUDITED);
           if (p.guardian) changes.push({ field: 'guardians', before: null, after: guardianText([p.guardian]) });
           audit({ action: 'imports.commit', entity: 'student', entityId: id, summary: `${batchTag}第 ${p.row} 行：新建学生档案 ${record.name}（${record.studentNo}）`, changes });
           continue;
@@ -104,7 +107,7 @@ export function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation, meta
             batchId: batch.id, studentId: after.id, action: 'updated', rowNo: p.row, studentNo: after.studentNo, studentName: after.name, versionAfter: after.version,
             before: JSON.stringify({ student: before, guardians: p.beforeGuardians.map((g) => ({ name: g.name, relation: g.relation, phone: g.phone, workUnit: g.workUnit })) }),
           });
-          const changes = diffFields(before, after, [...AUDITED_STUDENT_FIELDS]);
+          const changes = diffFields(before, after, AUDITED);
           if (p.guardians) changes.push({ field: 'guardians', before: guardianText(p.beforeGuardians), after: guardianText(p.guardians) });
           audit({ action: 'imports.commit', entity: 'student', entityId: after.id, summary: `${batchTag}第 ${p.row} 行：修改学生档案 ${after.name}（${after.studentNo}）`, changes });
         }
@@ -161,7 +164,6 @@ export function batchesDto(ctx: CallContext): z.infer<typeof ImportBatch>[] {
   });
 }
 
-const RESTORED_FIELDS = [...AUDITED_STUDENT_FIELDS, 'formerName'] as const;
 
 export function undoBatch(ctx: CallContext, id: number): { removed: number; restored: number } {
   const db = ctx.db();
@@ -183,7 +185,7 @@ export function undoBatch(ctx: CallContext, id: number): { removed: number; rest
     const tag = `撤销导入批次 #${b.id}《${b.fileName}》`;
     // The students the batch created: audited one by one, deleted in one statement.
     for (const s of getStudentsByIds(tx, items.filter((it) => it.action === 'created').map((it) => it.studentId)).sort((a, b) => a.id - b.id)) {
-      audit({ action: 'imports.undo', entity: 'student', entityId: s.id, summary: `${tag}：删除导入时新建的学生档案 ${s.name}（${s.studentNo}）`, changes: diffFields(s, null, [...AUDITED_STUDENT_FIELDS]) });
+      audit({ action: 'imports.undo', entity: 'student', entityId: s.id, summary: `${tag}：删除导入时新建的学生档案 ${s.name}（${s.studentNo}）`, changes: diffFields(s, null, AUDITED) });
     }
     removed = deleteCreatedStudents(tx, b.id);
     for (const it of items) {
@@ -191,7 +193,7 @@ export function undoBatch(ctx: CallContext, id: number): { removed: number; rest
         const saved = JSON.parse(it.before) as { student: StudentRow; guardians: GuardianInput[] };
         const current = getStudent(tx, it.studentId);
         if (!current) continue;
-        const patch = Object.fromEntries(RESTORED_FIELDS.map((f) => [f, saved.student[f]])) as Partial<StudentRow>;
+        const patch = Object.fromEntries(AUDITED.map((f) => [f, saved.student[f]])) as Partial<StudentRow>;
         const after = updateStudentRow(tx, current.id, { ...patch, updatedAt: now });
         replaceGuardians(tx, current.id, saved.guardians);
         if (current.status !== after.status) w.statusHistory(after.id, current.status, after.status, today, '撤销导入', actor.username, now);
@@ -200,7 +202,7 @@ export function undoBatch(ctx: CallContext, id: number): { removed: number; rest
           w.classHistory(after.id, after.classId, c?.name ?? '', today, actor.username);
         }
         restored++;
-        audit({ action: 'imports.undo', entity: 'student', entityId: after.id, summary: `${tag}：恢复学生档案 ${after.name}（${after.studentNo}）导入前的内容`, changes: diffFields(current, after, [...RESTORED_FIELDS]) });
+        audit({ action: 'imports.undo', entity: 'student', entityId: after.id, summary: `${tag}：恢复学生档案 ${after.name}（${after.studentNo}）导入前的内容`, changes: diffFields(current, after, AUDITED) });
       } else if (it.action === 'requested' && it.keyChangeRequestId) {
         const r = tx.select().from(keyChangeRequests).where(eq(keyChangeRequests.id, it.keyChangeRequestId)).get();
         if (!r || r.status !== 'pending') continue;

@@ -31,6 +31,12 @@ import { yieldToLoop, type TaskHandle } from '../../core/tasks';
 // ---------------------------------------------------------------------------
 // Stage 1: row checks
 
+export interface SearchKeys {
+  namePinyin: string;
+  nameInitials: string;
+  nameChars: string;
+}
+
 export interface PureRow {
   /** Index into the sheet's rows. */
   index: number;
@@ -39,7 +45,7 @@ export interface PureRow {
   values: Partial<NormalisedStudent>;
   issues: ImportIssue[];
   /** Name search keys (as withSearchKeys computes them), worked out here so commit does not have to. */
-  searchKeys?: { namePinyin: string; nameInitials: string; nameChars: string };
+  searchKeys?: SearchKeys;
   /** The rules of a manual save on the row as a new student (they need no database). */
   addRules: ImportIssue[];
 }
@@ -65,6 +71,7 @@ export class RowChecker {
   readonly rows: PureRow[] = [];
   private readonly headerOf: (f: StudentFieldKey) => string;
   private readonly entries: (readonly [number, StudentFieldKey])[];
+  private readonly keysByName = new Map<string, SearchKeys>();
 
   constructor(
     readonly layout: SheetLayout,
@@ -90,11 +97,23 @@ export class RowChecker {
       const row = sheet.rowNos[index]!;
       const v = validateImportRow(byField, { row, headerOf: this.headerOf, asOf: this.asOf });
       const name = v.values.name;
-      const searchKeys = name ? searchKeysOf(name) : undefined;
-      const failed = (f: StudentFieldKey) => v.issues.some((i) => i.field === f && i.severity === 'error');
-      const addRules = ruleIssues(newRecordOf(v.values), v.issues, row, this.headerOf, this.asOf, failed);
-      this.rows.push({ index, row, values: v.values, issues: v.issues, addRules, ...(searchKeys ? { searchKeys } : {}) });
+      const addRules = ruleIssues(newRecordOf(v.values), v.issues, row, this.headerOf, this.asOf);
+      this.rows.push(name ? { index, row, values: v.values, issues: v.issues, addRules, searchKeys: this.searchKeysOf(name) } : { index, row, values: v.values, issues: v.issues, addRules });
     }
+  }
+
+  /**
+   * The same keys withSearchKeys derives (db/queries/students.ts). Worked out once per name: pinyin
+   * takes ~30 µs a name, and a large roster repeats names (张伟, 王芳…); the rows share the object.
+   */
+  private searchKeysOf(name: string): SearchKeys {
+    let keys = this.keysByName.get(name);
+    if (!keys) {
+      const py = namePinyin(name);
+      keys = { namePinyin: py.full, nameInitials: py.initials, nameChars: nameChars(name) };
+      this.keysByName.set(name, keys);
+    }
+    return keys;
   }
 
   /** Duplicates inside the file: ID number and 学号 (shared rule), 考生号 (same rule, here). */
@@ -125,12 +144,6 @@ export class RowChecker {
     }
     return { layout: this.layout, mapping: this.mapping, rows };
   }
-}
-
-/** The same keys withSearchKeys derives (db/queries/students.ts). */
-function searchKeysOf(name: string) {
-  const py = namePinyin(name);
-  return { namePinyin: py.full, nameInitials: py.initials, nameChars: nameChars(name) };
 }
 
 /** Row checks of a whole sheet, yielding to the event loop every CHUNK rows (progress, cancel). */
@@ -319,7 +332,7 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
     const add = (field: StudentFieldKey, code: ImportErrorCode, message: string, severity: 'error' | 'warning' = 'error') =>
       rowIssues.push(makeIssue({ row: r.row, column: headerOf(field), field, code, message, severity }));
     const at = (field: StudentFieldKey) => cellRef(r.row, headerOf(field));
-    const failed = (field: StudentFieldKey) => rowIssues.some((i) => i.field === field && i.severity === 'error');
+    const failed = (field: StudentFieldKey) => hasError(rowIssues, field);
 
     // Class
     let classRef: ClassRef | null = null;
@@ -393,7 +406,7 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
           add('idNumber', 'DUPLICATE_IN_DB', `${at('idNumber')}：身份证号 ${maskIdNumber(after.idNumber)} 在系统中已有在籍学籍：${other.name}（学号 ${other.studentNo}）。同一身份证号只能有一个在籍学籍`);
         }
       }
-      rowIssues.push(...ruleIssues(after, rowIssues, r.row, headerOf, asOf, failed));
+      rowIssues.push(...ruleIssues(after, rowIssues, r.row, headerOf, asOf));
 
       // Guardian columns: update the guardian of that name, or add one.
       const oldGuardians = guardians.get(before.id) ?? [];
@@ -462,21 +475,26 @@ function shown(field: StudentFieldKey, v: unknown): string {
 }
 
 /** The rules of a manual save, on the record as it would be saved; problems not already reported. */
+/** The row already has an error on this field. */
+function hasError(issues: readonly ImportIssue[], field: StudentFieldKey): boolean {
+  for (const i of issues) if (i.field === field && i.severity === 'error') return true;
+  return false;
+}
+
 function ruleIssues(
   s: { name: string; gender: string; birthDate: string; idNumber: string; ethnicityCode?: string | null; politicalStatusCode?: string | null; status?: string | null; enrolmentDate?: string | null; expectedGraduationDate?: string | null },
   rowIssues: readonly ImportIssue[],
   row: number,
   headerOf: (f: StudentFieldKey) => string,
   asOf: Date,
-  failed: (f: StudentFieldKey) => boolean,
 ): ImportIssue[] {
   // Fields already reported (or missing) would only be reported again.
-  if (!s.idNumber || !s.birthDate || !s.gender || failed('idNumber')) return [];
+  if (!s.idNumber || !s.birthDate || !s.gender || hasError(rowIssues, 'idNumber')) return [];
   const out: ImportIssue[] = [];
   const { issues } = checkStudentRules(s, asOf, { allowLegacy15: true });
   for (const i of issues) {
     const code = ruleCode(i.code);
-    if (failed(i.field) || rowIssues.some((x) => x.field === i.field && x.code === code)) continue;
+    if (hasError(rowIssues, i.field) || rowIssues.some((x) => x.field === i.field && x.code === code)) continue;
     const column = headerOf(i.field);
     out.push(makeIssue({ row, column, field: i.field, code, message: `${cellRef(row, column)}：${i.message}` }));
   }
