@@ -198,6 +198,18 @@ describe('roster import', () => {
     expect(create.issues.map((i) => [i.row, i.code])).toEqual([[2, 'DUPLICATE_IN_DB'], [3, 'DUPLICATE_IN_DB'], [4, 'UNKNOWN_CLASS']]);
   });
 
+  it('checks against the database as it is at preview, not as it was when the file was opened', async () => {
+    const s = { studentNo: '2025510201211', name: '牛一', id: makeId('110105', '20060101', '071') };
+    const later = await prepared(await cleanRoster([s, { studentNo: '2025510201212', name: '牛二', id: makeId('110105', '20060101', '093'), className: '大数据2501班' }]), '后到.xlsx');
+    // Written after that file was opened (its lookups were read while it was parsed).
+    await app.call(C, 'imports.commit', (await prepared(await cleanRoster([s]), '先到.xlsx')).options);
+    const major = (await app.call(C, 'org.tree', {})).majors[0]!;
+    await app.call(C, 'org.createClass', { name: '大数据2501班', majorId: major.id, cohortYear: 2025 });
+    const preview = await app.call(C, 'imports.preview', later.options);
+    expect(preview.issues.map((i) => [i.row, i.column, i.code]).sort()).toEqual([[2, '学号', 'DUPLICATE_IN_DB'], [2, '身份证号', 'DUPLICATE_IN_DB']]);
+    expect(preview.unknownClasses).toEqual([]);
+  });
+
   it('creates missing classes under the major named in the file', async () => {
     const roster = await workbook([{ name: 'S', rows: [
       ['学号', '姓名', '身份证号', '专业', '班级', '年级'],

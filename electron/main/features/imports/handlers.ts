@@ -18,7 +18,7 @@ import { choicesToRemember, displayText, locateHeader, mapWithMemory, parseMappi
 import { Speculation } from './speculate';
 import { startTask, type TaskHandle } from '../../core/tasks';
 import { addUpload, dropUpload, getSheet, getUpload, type Upload } from './uploads';
-import { checkRows, evaluate, rowCheckKey, type ImportSettings, type PureResult } from './validate';
+import { checkRows, evaluate, loadLookups, rowCheckKey, type ImportSettings, type PureResult } from './validate';
 
 /** Issues sent back at most (counts stay exact). */
 const MAX_ISSUES = 5000;
@@ -77,9 +77,11 @@ function evaluation(ctx: CallContext, upload: Upload, rowKey: string, pure: Pure
   const key = rowKey + JSON.stringify(settings);
   const db = ctx.core.folder.raw();
   const c = upload.evaluation;
-  if (c && c.key === key && c.db === db && c.changes === totalChanges(ctx)) return c.ev;
-  const ev = evaluate(ctx.db(), pure, settings, asOf);
-  upload.evaluation = { key, db, changes: totalChanges(ctx), ev };
+  const changes = totalChanges(ctx);
+  if (c && c.key === key && c.db === db && c.changes === changes) return c.ev;
+  const l = upload.lookups;
+  const ev = evaluate(ctx.db(), pure, settings, asOf, l && l.db === db && l.changes === changes ? l.value : undefined);
+  upload.evaluation = { key, db, changes, ev };
   return ev;
 }
 
@@ -89,6 +91,27 @@ function rememberMapping(ctx: CallContext, upload: Upload, o: Options, pure: Pur
   ctx.core.folder.transaction((db) => saveMappings(db, choicesToRemember(pure.layout.headers, pure.mapping, loadMappings(db)), ctx.actor().username, at));
   // The mapping memory plays no part in the checks: the evaluation just made stays valid.
   if (upload.evaluation) upload.evaluation.changes = totalChanges(ctx);
+  if (upload.lookups) upload.lookups.changes = totalChanges(ctx);
+}
+
+/**
+ * Reads the lookups of the database checks on the next turn of the event loop: this thread has
+ * nothing else to do while the worker starts and unzips the file (seconds for a large one).
+ */
+function prefetchLookups(ctx: CallContext): () => Upload['lookups'] {
+  let value: Upload['lookups'];
+  const timer = setImmediate(() => {
+    try {
+      const db = ctx.core.folder.raw();
+      value = { db, changes: totalChanges(ctx), value: loadLookups(ctx.db()) };
+    } catch {
+      // Folder locked meanwhile (signed out): preview reads them itself, or refuses.
+    }
+  });
+  return () => {
+    clearImmediate(timer);
+    return value;
+  };
 }
 
 export const importsHandlers: FeatureHandlers<'imports'> = {
@@ -100,6 +123,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
     const task = startTask(ctx, taskId);
     // Rows are checked with the proposed mapping while the worker is still reading (speculate.ts).
     const speculation = new Speculation(loadMappings(ctx.db()), new Date(ctx.core.now()), () => task.cancelled);
+    const lookups = prefetchLookups(ctx);
     try {
       const parsed = await readSpreadsheet(bytes, kind.kind, fileName, {
         onProgress: (rows) => task.progress(rows, 0, `正在读取文件：已读取 ${rows} 行`),
@@ -112,7 +136,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
         throw e;
       });
       if (!parsed.sheets.length) throw new AppError('VALIDATION', `文件“${fileName}”中没有工作表`, 'fileName');
-      const upload = addUpload(ctx, { fileName, kind: kind.kind, parsed, speculative: speculation.byName() });
+      const upload = addUpload(ctx, { fileName, kind: kind.kind, parsed, speculative: speculation.byName(), lookups: lookups() });
       return {
         uploadId: upload.id,
         kind: kind.kind,
@@ -120,6 +144,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
         sheets: parsed.sheets.map((s) => ({ name: s.name, rows: s.rowNos.length })),
       };
     } finally {
+      lookups();
       task.end();
     }
   },

@@ -10,7 +10,7 @@ import type { SqliteDb } from '../../../../db/open';
 import type { FileKind } from './parse';
 import type { ParsedFile, ParsedSheet } from './parse-runner';
 import type { SheetSpeculation } from './speculate';
-import type { Evaluation, PureResult } from './validate';
+import type { Evaluation, ImportLookups, PureResult } from './validate';
 
 export const UPLOAD_TTL_MS = 30 * 60_000;
 
@@ -30,6 +30,8 @@ export interface Upload {
    * since (same connection, same total_changes()).
    */
   evaluation?: { key: string; db: SqliteDb; changes: number; ev: Evaluation };
+  /** The students and classes read while the file was parsed; valid under the same condition. */
+  lookups?: { db: SqliteDb; changes: number; value: ImportLookups };
 }
 
 /** Per core (one per data folder), so test apps in one process never see each other's files. */
