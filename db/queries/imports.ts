@@ -204,7 +204,7 @@ export function importWriters(db: Db) {
      VALUES (?,?,?,?,?,?,?,?,?)`,
   );
   return {
-    /** `keys`: search keys already derived from v.name exactly as withSearchKeys does; derived here otherwise. */
+    /** `keys`: search keys already derived from s.name exactly as withSearchKeys does; derived here otherwise. */
     insertStudent(s: NewStudent, keys?: { namePinyin: string; nameInitials: string; nameChars: string }): { id: number; version: number } {
       const k = keys ?? (withSearchKeys({ name: s.name }) as { namePinyin: string; nameInitials: string; nameChars: string });
       // Not RETURNING: it makes each insert about four times slower. A new row's version is 1 (DEFAULT).
