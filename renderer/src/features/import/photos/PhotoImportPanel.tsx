@@ -1,6 +1,5 @@
 import AddPhotoAlternateOutlined from '@mui/icons-material/AddPhotoAlternateOutlined';
 import CloudUploadOutlined from '@mui/icons-material/CloudUploadOutlined';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
@@ -10,7 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { call } from '../../../ipc/client';
 import { FilePickButton } from '../common/FilePickButton';
 import { SectionCard } from '../common/SectionCard';
-import { TaskProgress } from '../common/TaskProgress';
+import { TaskStatus } from '../common/TaskStatus';
 import { useImportTask } from '../common/useImportTask';
 import { DEFAULT_MATCH, DEFAULT_QUALITY, MATCH_ORDERS, PHOTO_ACCEPT, type PhotoReport } from './photoOptions';
 import { PhotoOptionsForm, type PhotoOptionValues } from './PhotoOptionsForm';
@@ -78,13 +77,7 @@ export function PhotoImportPanel() {
               {busy ? '正在导入…' : '开始导入'}
             </Button>
           </Box>
-          {task.progress && <TaskProgress progress={task.progress} onCancel={task.cancel} cancelling={task.cancelling} />}
-          <ErrorAlert error={task.error} onClose={task.clear} />
-          {task.cancelledMessage && (
-            <Alert severity="info" onClose={task.clear}>
-              {task.cancelledMessage}
-            </Alert>
-          )}
+          <TaskStatus task={task} error={<ErrorAlert error={task.error} onClose={task.clear} />} dismissible />
         </Stack>
       </SectionCard>
       {report && <PhotoReportView report={report} />}

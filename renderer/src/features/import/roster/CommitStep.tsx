@@ -5,7 +5,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { call } from '../../../ipc/client';
-import { TaskProgress } from '../common/TaskProgress';
+import { TaskStatus } from '../common/TaskStatus';
 import { CommitChoice } from './CommitChoice';
 import { CommitResult } from './CommitResult';
 import { ErrorReportButton } from './ErrorReportButton';
@@ -51,9 +51,7 @@ export function CommitStep({ file, sheet, mapping, choices, preview, result, onC
           {choices.mode === 'update' ? `（按${choices.matchBy === 'idNumber' ? '身份证号' : '学号'}匹配）` : ''}。
         </Typography>
         <PreviewSummary preview={preview} />
-        {task.progress && <TaskProgress progress={task.progress} onCancel={task.cancel} cancelling={task.cancelling} />}
-        <UploadError error={task.error} onRestart={onRestart} onClose={task.clear} />
-        {task.cancelledMessage && <Alert severity="info">{task.cancelledMessage}</Alert>}
+        <TaskStatus task={task} error={<UploadError error={task.error} onRestart={onRestart} onClose={task.clear} />} />
         {result && result.batchId === null && (
           <>
             <Alert severity="warning">

@@ -1,7 +1,6 @@
 import ArrowForwardOutlined from '@mui/icons-material/ArrowForwardOutlined';
 import FolderOpenOutlined from '@mui/icons-material/FolderOpenOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
@@ -11,7 +10,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { readFileData } from '../../../components/fileData';
 import { call } from '../../../ipc/client';
 import { FilePickButton } from '../common/FilePickButton';
-import { TaskProgress } from '../common/TaskProgress';
+import { TaskStatus } from '../common/TaskStatus';
 import { useImportTask } from '../common/useImportTask';
 import { ROSTER_ACCEPT } from './fileKind';
 import { FileSummary } from './FileSummary';
@@ -77,13 +76,7 @@ export function FileStep({ file, onOpened, onNext }: Props) {
       </Box>
 
       <Stack spacing={2} sx={{ mt: 2 }}>
-        {task.progress && <TaskProgress progress={task.progress} onCancel={task.cancel} cancelling={task.cancelling} />}
-        <ErrorAlert error={task.error} onClose={task.clear} />
-        {task.cancelledMessage && (
-          <Alert severity="info" onClose={task.clear}>
-            {task.cancelledMessage}
-          </Alert>
-        )}
+        <TaskStatus task={task} error={<ErrorAlert error={task.error} onClose={task.clear} />} dismissible />
         {file && !busy && <FileSummary file={file} />}
       </Stack>
 

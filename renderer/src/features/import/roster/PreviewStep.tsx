@@ -8,7 +8,7 @@ import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { call } from '../../../ipc/client';
-import { TaskProgress } from '../common/TaskProgress';
+import { TaskStatus } from '../common/TaskStatus';
 import { ErrorReportButton } from './ErrorReportButton';
 import { ImportChoicesForm } from './ImportChoicesForm';
 import { IssuesPanel } from './IssuesPanel';
@@ -54,9 +54,7 @@ export function PreviewStep({ file, sheet, mapping, choices, onChoices, preview,
       <Divider sx={{ my: 2.5 }} />
 
       <Stack spacing={2}>
-        {task.progress && <TaskProgress progress={task.progress} onCancel={task.cancel} cancelling={task.cancelling} />}
-        <UploadError error={task.error} onRestart={onRestart} onClose={task.clear} />
-        {task.cancelledMessage && <Alert severity="info">{task.cancelledMessage}</Alert>}
+        <TaskStatus task={task} error={<UploadError error={task.error} onRestart={onRestart} onClose={task.clear} />} />
         {!preview && !task.busy && !task.error && (
           <Typography variant="body2" sx={{ color: 'text.secondary', py: 2, textAlign: 'center' }}>
             选好导入方式后，点击“开始检查”。检查只读取名单、逐行核对，不会修改任何数据。
