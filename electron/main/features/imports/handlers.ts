@@ -17,7 +17,7 @@ import { errorReportXlsx, reportFileName, templateXlsx } from './report';
 import { choicesToRemember, displayText, locateHeader, mapWithMemory, parseMapping } from './sheet';
 import { Speculation } from './speculate';
 import { startTask, type TaskHandle } from '../../core/tasks';
-import { addUpload, dropUpload, getSheet, getUpload, type Upload } from './uploads';
+import { addUpload, dropUpload, getSheet, getUpload, type DbStamp, type Upload } from './uploads';
 import { checkRows, evaluate, loadLookups, rowCheckKey, type ImportSettings, type PureResult } from './validate';
 
 /** Issues sent back at most (counts stay exact). */
@@ -67,21 +67,24 @@ async function rowChecks(ctx: CallContext, o: Options, task: TaskHandle) {
 }
 
 const totalChanges = (ctx: CallContext) => (ctx.core.folder.raw().prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+const stampNow = (ctx: CallContext): DbStamp => ({ db: ctx.core.folder.raw(), changes: totalChanges(ctx) });
+/** Nothing has been written since the stamp (see DbStamp). */
+function current<T extends DbStamp>(ctx: CallContext, s: T | undefined): s is T {
+  return !!s && s.db === ctx.core.folder.raw() && s.changes === totalChanges(ctx);
+}
 
 /**
  * The database checks. Reused from the previous call only when nothing at all has been written
- * since (same connection, same total_changes()): then they would come out the same.
+ * since: then they would come out the same.
  */
 function evaluation(ctx: CallContext, upload: Upload, rowKey: string, pure: PureResult, o: Options, asOf: Date) {
   const settings = settingsOf(o);
   const key = rowKey + JSON.stringify(settings);
-  const db = ctx.core.folder.raw();
   const c = upload.evaluation;
-  const changes = totalChanges(ctx);
-  if (c && c.key === key && c.db === db && c.changes === changes) return c.ev;
+  if (c && c.key === key && current(ctx, c)) return c.ev;
   const l = upload.lookups;
-  const ev = evaluate(ctx.db(), pure, settings, asOf, l && l.db === db && l.changes === changes ? l.value : undefined);
-  upload.evaluation = { key, db, changes, ev };
+  const ev = evaluate(ctx.db(), pure, settings, asOf, current(ctx, l) ? l.value : undefined);
+  upload.evaluation = { ...stampNow(ctx), key, ev };
   return ev;
 }
 
@@ -89,9 +92,8 @@ function rememberMapping(ctx: CallContext, upload: Upload, o: Options, pure: Pur
   if (!o.rememberMapping) return;
   const at = new Date(ctx.core.now()).toISOString();
   ctx.core.folder.transaction((db) => saveMappings(db, choicesToRemember(pure.layout.headers, pure.mapping, loadMappings(db)), ctx.actor().username, at));
-  // The mapping memory plays no part in the checks: the evaluation just made stays valid.
-  if (upload.evaluation) upload.evaluation.changes = totalChanges(ctx);
-  if (upload.lookups) upload.lookups.changes = totalChanges(ctx);
+  // The mapping memory plays no part in the checks: what they read stays valid.
+  for (const s of [upload.evaluation, upload.lookups]) if (s) Object.assign(s, stampNow(ctx));
 }
 
 /**
@@ -102,8 +104,7 @@ function prefetchLookups(ctx: CallContext): () => Upload['lookups'] {
   let value: Upload['lookups'];
   const timer = setImmediate(() => {
     try {
-      const db = ctx.core.folder.raw();
-      value = { db, changes: totalChanges(ctx), value: loadLookups(ctx.db()) };
+      value = { ...stampNow(ctx), value: loadLookups(ctx.db()) };
     } catch {
       // Folder locked meanwhile (signed out): preview reads them itself, or refuses.
     }

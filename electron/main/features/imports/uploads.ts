@@ -29,9 +29,18 @@ export interface Upload {
    * The database checks of the last preview, reusable while the database has not changed at all
    * since (same connection, same total_changes()).
    */
-  evaluation?: { key: string; db: SqliteDb; changes: number; ev: Evaluation };
+  evaluation?: DbStamp & { key: string; ev: Evaluation };
   /** The students and classes read while the file was parsed; valid under the same condition. */
-  lookups?: { db: SqliteDb; changes: number; value: ImportLookups };
+  lookups?: DbStamp & { value: ImportLookups };
+}
+
+/**
+ * What was read from the database is stamped with the connection and its total_changes(): it is
+ * still what the database holds while both are the same (every write goes through that connection).
+ */
+export interface DbStamp {
+  db: SqliteDb;
+  changes: number;
 }
 
 /** Per core (one per data folder), so test apps in one process never see each other's files. */
