@@ -27,16 +27,22 @@ export function findByExamNo(db: Db, examNo: string, excludeId?: number): Studen
   return db.select().from(students).where(cond).get();
 }
 
-/** Likely duplicates: the same ID number, or the same name and birth date. */
-export function likelyDuplicates(db: Db, name: string, birthDate: string, idNumber?: string, excludeId?: number) {
+/**
+ * Likely duplicates: the same ID number, or the same name and birth date. The query on its own,
+ * so a test can check that it searches indexes (students_birth_date, students_id_number).
+ */
+export function likelyDuplicatesQuery(db: Db, name: string, birthDate: string, idNumber?: string, excludeId?: number) {
   const cond = or(and(eq(students.name, name), eq(students.birthDate, birthDate)), idNumber ? eq(students.idNumber, idNumber) : undefined);
   return db
     .select({ id: students.id, studentNo: students.studentNo, name: students.name, birthDate: students.birthDate, idNumber: students.idNumber, status: students.status, className: classes.name })
     .from(students)
     .leftJoin(classes, eq(classes.id, students.classId))
     .where(excludeId ? and(cond, ne(students.id, excludeId)) : cond)
-    .limit(20)
-    .all();
+    .limit(20);
+}
+
+export function likelyDuplicates(db: Db, name: string, birthDate: string, idNumber?: string, excludeId?: number) {
+  return likelyDuplicatesQuery(db, name, birthDate, idNumber, excludeId).all();
 }
 
 /** Name search keys are derived here, so every writer (form, import, CLI) keeps them right. */

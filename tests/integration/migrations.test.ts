@@ -9,6 +9,8 @@ import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../db/schema';
 import { is } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { toDrizzle } from '../../db/client';
+import { likelyDuplicatesQuery } from '../../db/queries/students';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,5 +60,21 @@ describe('migrations', () => {
       }
     }
     db.close();
+  });
+
+  it('finds likely duplicates through indexes, not by reading every student', () => {
+    dir = mkdtempSync(join(tmpdir(), 'xueji-mig-'));
+    const sqlite = openEncryptedDatabase(join(dir, 'x.db'), randomBytes(32), { create: true });
+    migrate(sqlite);
+    // Dropped by 0006: this lookup never used it.
+    expect(sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'students_name'").get()).toEqual({ n: 0 });
+    const db = toDrizzle(sqlite);
+    for (const args of [['张三', '2007-03-15', '110105200703150034', 7], ['张三', '2007-03-15', undefined, undefined]] as const) {
+      const q = likelyDuplicatesQuery(db, ...args).toSQL();
+      const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.params as unknown[])) as { detail: string }[]).map((r) => r.detail);
+      expect(plan.some((d) => /SEARCH .*students_birth_date/.test(d)), plan.join(' | ')).toBe(true);
+      expect(plan.some((d) => /^SCAN "?students"?/.test(d)), plan.join(' | ')).toBe(false);
+    }
+    sqlite.close();
   });
 });
