@@ -114,6 +114,11 @@ export const ProgressEvent = z.object({
   done: z.number(),
   total: z.number(),
   message: z.string(),
+  /**
+   * false once the work can no longer be stopped: an import's writing is one transaction that
+   * runs to its end (or fails and leaves nothing), so 取消 is taken away rather than ignored.
+   */
+  cancellable: z.boolean().optional(),
 });
 
 export const events = {

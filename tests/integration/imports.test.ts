@@ -210,6 +210,26 @@ describe('roster import', () => {
     expect(preview.unknownClasses).toEqual([]);
   });
 
+  it('checks again at the moment of writing when another window wrote while 取消 was being withdrawn', async () => {
+    const s = { studentNo: '2025510201221', name: '牛三', id: makeId('110105', '20060101', '111') };
+    const { options } = await prepared(await cleanRoster([s, { studentNo: '2025510201222', name: '牛四', id: makeId('110105', '20060101', '133') }]));
+    expect((await app.call(C, 'imports.preview', options)).valid).toBe(2);
+    let other: Promise<unknown> | null = null;
+    const off = app.core.events.subscribe((client, event, payload) => {
+      // The moment the importing window is told it can no longer cancel, another window adds
+      // the student of row 2 by hand.
+      if (client !== C || event !== 'progress' || (payload as { cancellable?: boolean }).cancellable !== false || other) return;
+      other = app.call(A, 'students.create', { studentNo: '2025510201299', name: '牛三', gender: '1', birthDate: '2006-01-01', idNumber: s.id, guardians: [] });
+    });
+    const refused = await app.call(C, 'imports.commit', { ...options, taskId: 'w1' });
+    off();
+    expect(other).not.toBeNull();
+    await other;
+    expect(refused).toMatchObject({ batchId: null, imported: 0 });
+    expect(refused.errors.map((e) => [e.row, e.column, e.code])).toEqual([[2, '身份证号', 'DUPLICATE_IN_DB']]);
+    expect(await total()).toBe(1);
+  });
+
   it('creates missing classes under the major named in the file', async () => {
     const roster = await workbook([{ name: 'S', rows: [
       ['学号', '姓名', '身份证号', '专业', '班级', '年级'],
@@ -306,10 +326,10 @@ describe('roster import', () => {
       studentNo: `2025510209${String(i).padStart(4, '0')}`, name: '测试', id: makeId('110105', `2006010${1 + Math.floor(i / 1000)}`, String(i % 1000).padStart(3, '0')),
     }));
     const { options } = await prepared(await cleanRoster(many));
-    const events: { done: number; total: number }[] = [];
+    const events: { taskId: string; done: number; total: number; message: string; cancellable?: boolean }[] = [];
     const off = app.core.events.subscribe((client, event, payload) => {
       if (client !== C || event !== 'progress') return;
-      const p = payload as { taskId: string; done: number; total: number };
+      const p = payload as (typeof events)[number];
       events.push(p);
       if (p.taskId === 'c1' && p.done >= 1000) void app.raw(C, 'tasks.cancel', { taskId: 'c1' });
     });
@@ -321,12 +341,18 @@ describe('roster import', () => {
     // Not cancelled: progress runs to the end.
     events.length = 0;
     const ok = await app.call(C, 'imports.preview', { ...options, taskId: 'p1' });
-    off();
     expect(ok.valid).toBe(many.length);
     expect(events.at(-1)).toMatchObject({ done: many.length, total: many.length });
+    expect(events.every((e) => !('cancellable' in e))).toBe(true);
 
     // A large commit fills the search index in bulk: everything findable, the triggers back in place.
-    expect((await app.call(C, 'imports.commit', options)).imported).toBe(many.length);
+    // Once writing starts the client is told 取消 is no longer possible, and stays told.
+    events.length = 0;
+    expect((await app.call(C, 'imports.commit', { ...options, taskId: 'c2' })).imported).toBe(many.length);
+    off();
+    const writing = events.findIndex((e) => 'cancellable' in e);
+    expect(events[writing]).toMatchObject({ taskId: 'c2', cancellable: false, message: expect.stringContaining('写入开始后不能取消') });
+    expect(events.slice(writing).every((e) => (e as { cancellable?: boolean }).cancellable === false)).toBe(true);
     const raw = app.core.folder.raw();
     raw.prepare("INSERT INTO students_fts(students_fts) VALUES ('integrity-check')").run();
     raw.prepare("INSERT INTO students_name_fts(students_name_fts) VALUES ('integrity-check')").run();

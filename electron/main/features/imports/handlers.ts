@@ -16,7 +16,7 @@ import { ParseCancelled, readSpreadsheet } from './parse-runner';
 import { errorReportXlsx, reportFileName, templateXlsx } from './report';
 import { choicesToRemember, displayText, locateHeader, mapWithMemory, parseMapping } from './sheet';
 import { Speculation } from './speculate';
-import { startTask, type TaskHandle } from '../../core/tasks';
+import { startTask, yieldToLoop, type TaskHandle } from '../../core/tasks';
 import { addUpload, dropUpload, getSheet, getUpload, type DbStamp, type Upload } from './uploads';
 import { checkRows, evaluate, loadLookups, rowCheckKey, type ImportSettings, type PureResult } from './validate';
 
@@ -193,16 +193,26 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
     const task = startTask(ctx, o.taskId);
     try {
       const { upload, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
+      const plan = () => {
+        const ev = evaluation(ctx, upload, key, pure, o, asOf);
+        const errors = ev.issues.filter((i) => i.severity === 'error').slice(0, MAX_ISSUES).map(toDto);
+        const refused = ev.invalid > 0 && !o.skipInvalid ? { batchId: null, rows: ev.rows, imported: 0, updated: 0, skipped: ev.rows, keyChangeRequests: 0, errors } : null;
+        return { ev, errors, refused };
+      };
+      task.check();
+      const first = plan();
+      if (first.refused) return first.refused;
+      // 取消 ends here. The event is sent on the next turn of the loop (an HTTP response flushes
+      // then), so let it go out before the long synchronous write, or the client would keep
+      // offering 取消 throughout.
+      task.beyondCancel(`正在写入数据库：${first.ev.plans.length} 行一次写入，请稍候（写入开始后不能取消）`);
+      await yieldToLoop();
       task.check();
       // From here to the end of the transaction nothing awaits: no other call can change the
-      // database between the checks and the writes.
-      const ev = evaluation(ctx, upload, key, pure, o, asOf);
-      const errors = ev.issues.filter((i) => i.severity === 'error').slice(0, MAX_ISSUES).map(toDto);
-      if (ev.invalid > 0 && !o.skipInvalid) {
-        return { batchId: null, rows: ev.rows, imported: 0, updated: 0, skipped: ev.rows, keyChangeRequests: 0, errors };
-      }
-      task.check();
-      task.progress(0, ev.plans.length, '正在写入数据库', true);
+      // database between the checks and the writes. (Had another window written meanwhile, the
+      // checks are redone here.)
+      const { ev, errors, refused } = plan();
+      if (refused) return refused;
       const counts = writeImport(ctx, actor, ev, { fileName: upload.fileName, sheet: sheet.name, settings: settingsOf(o) });
       rememberMapping(ctx, upload, o, pure);
       dropUpload(ctx, upload);

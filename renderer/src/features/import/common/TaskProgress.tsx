@@ -7,7 +7,7 @@ import type { Progress } from './useTaskProgress';
 
 interface Props {
   progress: Progress;
-  /** Shown as 取消 when the work can be stopped. */
+  /** Shown as 取消 while the work can be stopped (the server says when it no longer can). */
   onCancel?: (() => void) | undefined;
   cancelling?: boolean;
 }
@@ -27,7 +27,7 @@ export function TaskProgress({ progress, onCancel, cancelling = false }: Props) 
             {progress.done} / {progress.total}
           </Typography>
         )}
-        {onCancel && (
+        {onCancel && progress.cancellable !== false && (
           <Button size="small" color="inherit" variant="outlined" onClick={onCancel} disabled={cancelling}>
             取消
           </Button>
