@@ -33,7 +33,7 @@ function tasksOf(ctx: CallContext): Map<string, Task> {
 export class TaskHandle {
   private lastEmit = 0;
   /** Past the point of no return (see beyondCancel). */
-  private committed = false;
+  private pastCancel = false;
   constructor(
     private readonly ctx: CallContext,
     readonly taskId: string | undefined,
@@ -55,7 +55,7 @@ export class TaskHandle {
     if (!this.taskId) return;
     if (!force && done - this.lastEmit < 1000 && done !== total) return;
     this.lastEmit = done;
-    this.ctx.core.events.emit(this.ctx.clientId, 'progress', { taskId: this.taskId, done, total, message, ...(this.committed ? { cancellable: false } : {}) });
+    this.ctx.core.events.emit(this.ctx.clientId, 'progress', { taskId: this.taskId, done, total, message, ...(this.pastCancel ? { cancellable: false } : {}) });
   }
 
   /**
@@ -63,7 +63,7 @@ export class TaskHandle {
    * are no longer heard, so the client stops offering 取消.
    */
   beyondCancel(message: string): void {
-    this.committed = true;
+    this.pastCancel = true;
     // No count: a synchronous transaction cannot report how far it got.
     this.progress(0, 0, message, true);
   }
