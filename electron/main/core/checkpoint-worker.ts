@@ -21,9 +21,7 @@ export const FINISHED = 2;
 export type CheckpointReply = { ok: true; frames: number; copied: number } | { ok: false; message: string };
 
 const port = parentPort;
-// Only in the checkpoint's own thread: background-checkpoint.ts imports this module for its
-// constants, and other workers may load that (their workerData is something else).
-if (port && (workerData as Partial<CheckpointJob> | null)?.state instanceof SharedArrayBuffer && typeof (workerData as Partial<CheckpointJob>).file === 'string') {
+if (port) {
   const job = workerData as CheckpointJob;
   const state = new Int32Array(job.state);
   Atomics.store(state, 0, RUNNING);

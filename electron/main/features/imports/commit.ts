@@ -17,7 +17,7 @@ import { maskIdNumber } from '../../../../shared/domain/idcard';
 import type { Db } from '../../../../db/client';
 import type { Actor, CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
-import { AUDITED_STUDENT_FIELDS } from '../students/audited-fields';
+import { AUDITED_STUDENT_FIELDS } from '../students/handlers';
 import type { ClassRef, Evaluation, GuardianInput, ImportSettings } from './validate';
 import type { z } from 'zod';
 

@@ -17,9 +17,14 @@ import type { FeatureHandlers } from '../../core/handlers-type';
 import { exportStudents } from './export';
 import { canSeeIdentity, maskIdentity } from './masking';
 import { loadProfile } from './profile';
-import { AUDITED_STUDENT_FIELDS } from './audited-fields';
 import { assertStudentValid } from './validate';
 
+/** The student columns whose changes the audit trail records field by field. */
+export const AUDITED_STUDENT_FIELDS = [
+  'studentNo', 'examNo', 'name', 'formerName', 'gender', 'birthDate', 'idNumber', 'ethnicityCode', 'politicalStatusCode',
+  'nativePlace', 'sourceRegion', 'householdAddress', 'homeAddress', 'phone', 'email', 'enrolmentDate',
+  'expectedGraduationDate', 'status', 'classId', 'dormitory', 'notes', 'registered',
+] as const satisfies readonly (keyof StudentRow)[];
 
 type Audit = Omit<AuditEntry, 'userId' | 'username'>;
 const today = (ctx: CallContext) => new Date(ctx.core.now());
