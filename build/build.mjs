@@ -23,13 +23,12 @@ const banner = { js: "import { createRequire as __xuejiCreateRequire } from 'nod
 
 const started = Date.now();
 await build({
-  // Worker threads (roster parser, import writer, WAL checkpoint) are loaded beside the bundle at run time.
+  // Worker threads (roster parser, WAL checkpoint) are loaded beside the bundle at run time.
   entryPoints: {
     main: 'electron/main/main.ts',
     host: 'electron/main/host.ts',
     'import-worker': 'electron/main/features/imports/parse-worker.ts',
     'checkpoint-worker': 'electron/main/core/checkpoint-worker.ts',
-    'commit-worker': 'electron/main/features/imports/commit-worker.ts',
   },
   absWorkingDir: root,
   outdir: 'dist/main',

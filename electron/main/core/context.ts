@@ -1,5 +1,4 @@
 import type { Db } from '../../../db/client';
-import type { WriteGate } from './write-gate';
 import { appendAudit, type AuditEntry } from '../../../db/queries/audit';
 import type { Role } from '../../../shared/domain/permissions';
 import type { DataFolder } from './data-folder';
@@ -14,8 +13,6 @@ export interface AppCore {
   /** Injectable clock, so idle-lock and lockout tests need no waiting. */
   now: () => number;
   version: string;
-  /** Closed while a long write runs off the main thread; the dispatcher holds other calls at it. */
-  writeGate: WriteGate;
 }
 
 export interface Actor {

@@ -12,9 +12,6 @@ import type { Session } from './sessions';
 const channelSet = new Set<string>(CHANNELS);
 export const isChannel = (c: string): c is Channel => channelSet.has(c);
 
-/** Calls answered even while a long write holds the gate: cancelling it, and the host's status poll. */
-const PASS_WHILE_WRITING = new Set<Channel>(['tasks.cancel', 'app.status']);
-
 export type Dispatch = (clientId: string, channel: string, input: unknown) => Promise<Result<unknown>>;
 
 /**
@@ -38,8 +35,6 @@ export function createDispatcher(core: AppCore, handlers: Handlers): Dispatch {
         }
       }
       const input = spec.input.parse(rawInput ?? {});
-      // While an import is written off this thread, other calls wait for it (except cancelling it).
-      if (core.writeGate.isHeld && !PASS_WHILE_WRITING.has(channel)) await core.writeGate.passage();
       if (session && !session.locked && channel !== 'app.status') session.lastActivityAt = core.now();
       const handler = handlers[channel] as (input: unknown, ctx: ReturnType<typeof makeContext>) => unknown;
       const value = await handler(input, makeContext(core, clientId, session));

@@ -14,7 +14,6 @@ import { eq } from 'drizzle-orm';
 import type { ImportBatch } from '../../../../shared/ipc/schemas/imports';
 import { fieldLabel } from '../../../../shared/domain/student-fields';
 import { maskIdNumber } from '../../../../shared/domain/idcard';
-import type { Db } from '../../../../db/client';
 import type { Actor, CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { AUDITED_STUDENT_FIELDS } from '../students/handlers';
@@ -40,26 +39,6 @@ export interface CommitMeta {
   settings: ImportSettings;
 }
 
-/** What writing needs of an evaluation (all of it structured-cloneable, for the write worker). */
-export type ImportWrite = Pick<Evaluation, 'rows' | 'plans' | 'newClasses'>;
-
-/** Where the import is written: the data folder's connection, or the write worker's own. */
-export interface WriteTarget {
-  /** Runs fn in one SQLite transaction: all of it commits, or none of it. */
-  transaction<T>(fn: (db: Db) => T): T;
-}
-
-/** Progress of the rows written, and a way to stop (throws WriteCancelled; the transaction rolls back). */
-export interface WriteHooks {
-  progress?(done: number, total: number): void;
-  cancelled?(): boolean;
-}
-
-export class WriteCancelled extends Error {}
-
-/** Rows between progress reports and cancel checks. */
-const WRITE_CHUNK = 1000;
-
 export interface CommitCounts {
   batchId: number | null;
   imported: number;
@@ -68,16 +47,16 @@ export interface CommitCounts {
 }
 
 /**
- * Executes the plan of an evaluation in ONE transaction. Nothing may change the database between
- * evaluate() and this: call it synchronously right after, or with other writers held off (the
- * write worker, see commit-runner.ts).
+ * Executes the plan of an evaluation in ONE transaction. Call it synchronously right after
+ * evaluate(), so nothing can change the database in between.
  */
-export function writeImport(target: WriteTarget, nowDate: Date, actor: Actor, ev: ImportWrite, meta: CommitMeta, hooks: WriteHooks = {}): CommitCounts {
+export function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation, meta: CommitMeta): CommitCounts {
   if (!ev.plans.length) return { batchId: null, imported: 0, updated: 0, keyChangeRequests: 0 };
+  const nowDate = new Date(ctx.core.now());
   const now = nowDate.toISOString();
   const today = now.slice(0, 10);
   const by = actor.username;
-  return target.transaction((db) => {
+  return ctx.core.folder.transaction((db) => {
     const w = importWriters(db);
     const appender = auditAppender(db, nowDate);
     const audit = (a: Audit) => appender.add({ ...a, userId: actor.userId, username: actor.username });
@@ -100,17 +79,8 @@ export function writeImport(target: WriteTarget, nowDate: Date, actor: Actor, ev
     });
     const batchTag = `导入批次 #${batch.id}《${meta.fileName}》`;
 
-    // Between chunks: stop if cancelled, else report. The last call (every row written) is the
-    // last chance to cancel; what follows (search index, COMMIT) runs to its end.
-    const checkpoint = (done: number, total: number) => {
-      if (hooks.cancelled?.()) throw new WriteCancelled();
-      hooks.progress?.(done, total);
-    };
     const writePlans = () => {
-      const total = ev.plans.length;
-      for (let i = 0; i < total; i++) {
-        if (i % WRITE_CHUNK === 0 && i > 0) checkpoint(i, total);
-        const p = ev.plans[i]!;
+      for (const p of ev.plans) {
         if (p.kind === 'add') {
           const cls = classOf(p.classRef);
           const record = { ...p.record, classId: cls?.id ?? null, createdAt: now, updatedAt: now };
@@ -148,7 +118,6 @@ export function writeImport(target: WriteTarget, nowDate: Date, actor: Actor, ev
           audit({ action: 'keyChanges.request', entity: 'student', entityId: before.id, summary: `提交信息变更申请（第 ${req.id} 号）：${p.keyChange.map(describeChange).join('；')}；原因：${reason}`, changes: p.keyChange });
         }
       }
-      checkpoint(ev.plans.length, ev.plans.length);
     };
     // Many new students: fill the search index once at the end (see withSearchIndexDeferred).
     if (imported >= 1000) withSearchIndexDeferred(db, writePlans);

@@ -10,14 +10,13 @@ import type { ImportOptions } from '../../../../shared/ipc/schemas/imports';
 import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { FeatureHandlers } from '../../core/handlers-type';
-import { batchesDto, undoBatch } from './commit';
-import { commitPlanned } from './commit-runner';
+import { batchesDto, undoBatch, writeImport } from './commit';
 import { detectKind } from './parse';
 import { ParseCancelled, readSpreadsheet } from './parse-runner';
 import { errorReportXlsx, reportFileName, templateXlsx } from './report';
 import { choicesToRemember, displayText, locateHeader, mapWithMemory, parseMapping } from './sheet';
 import { Speculation } from './speculate';
-import { startTask, type TaskHandle } from '../../core/tasks';
+import { startTask, yieldToLoop, type TaskHandle } from '../../core/tasks';
 import { addUpload, dropUpload, getSheet, getUpload, type DbStamp, type Upload } from './uploads';
 import { checkRows, evaluate, loadLookups, rowCheckKey, type ImportSettings, type PureResult } from './validate';
 
@@ -67,15 +66,11 @@ async function rowChecks(ctx: CallContext, o: Options, task: TaskHandle) {
   return { upload, sheet, pure, asOf, key };
 }
 
-function stampNow(ctx: CallContext): DbStamp {
-  const db = ctx.core.folder.raw();
-  return { db, changes: (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n, version: db.pragma('data_version', { simple: true }) as number };
-}
+const totalChanges = (ctx: CallContext) => (ctx.core.folder.raw().prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+const stampNow = (ctx: CallContext): DbStamp => ({ db: ctx.core.folder.raw(), changes: totalChanges(ctx) });
 /** Nothing has been written since the stamp (see DbStamp). */
 function current<T extends DbStamp>(ctx: CallContext, s: T | undefined): s is T {
-  if (!s) return false;
-  const now = stampNow(ctx);
-  return s.db === now.db && s.changes === now.changes && s.version === now.version;
+  return !!s && s.db === ctx.core.folder.raw() && s.changes === totalChanges(ctx);
 }
 
 /**
@@ -200,13 +195,25 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
       const { upload, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
       const plan = () => {
         const ev = evaluation(ctx, upload, key, pure, o, asOf);
-        return { ev, refused: ev.invalid > 0 && !o.skipInvalid };
+        const errors = ev.issues.filter((i) => i.severity === 'error').slice(0, MAX_ISSUES).map(toDto);
+        const refused = ev.invalid > 0 && !o.skipInvalid ? { batchId: null, rows: ev.rows, imported: 0, updated: 0, skipped: ev.rows, keyChangeRequests: 0, errors } : null;
+        return { ev, errors, refused };
       };
       task.check();
-      const { planned, counts } = await commitPlanned(ctx, actor, task, plan, { fileName: upload.fileName, sheet: sheet.name, settings: settingsOf(o) });
-      const ev = planned.ev;
-      const errors = ev.issues.filter((i) => i.severity === 'error').slice(0, MAX_ISSUES).map(toDto);
-      if (!counts) return { batchId: null, rows: ev.rows, imported: 0, updated: 0, skipped: ev.rows, keyChangeRequests: 0, errors };
+      const first = plan();
+      if (first.refused) return first.refused;
+      // 取消 ends here. The event is sent on the next turn of the loop (an HTTP response flushes
+      // then), so let it go out before the long synchronous write, or the client would keep
+      // offering 取消 throughout.
+      task.beyondCancel(`正在写入数据库：${first.ev.plans.length} 行一次写入，请稍候（写入开始后不能取消）`);
+      await yieldToLoop();
+      task.check();
+      // From here to the end of the transaction nothing awaits: no other call can change the
+      // database between the checks and the writes. (Had another window written meanwhile, the
+      // checks are redone here.)
+      const { ev, errors, refused } = plan();
+      if (refused) return refused;
+      const counts = writeImport(ctx, actor, ev, { fileName: upload.fileName, sheet: sheet.name, settings: settingsOf(o) });
       rememberMapping(ctx, upload, o, pure);
       dropUpload(ctx, upload);
       task.progress(ev.plans.length, ev.plans.length, '导入完成', true);

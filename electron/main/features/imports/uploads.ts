@@ -27,7 +27,7 @@ export interface Upload {
   pure?: { key: string; result: PureResult };
   /**
    * The database checks of the last preview, reusable while the database has not changed at all
-   * since (see DbStamp).
+   * since (same connection, same total_changes()).
    */
   evaluation?: DbStamp & { key: string; ev: Evaluation };
   /** The students and classes read while the file was parsed; valid under the same condition. */
@@ -35,14 +35,12 @@ export interface Upload {
 }
 
 /**
- * What was read from the database is stamped with the connection, its total_changes() (writes on
- * it) and PRAGMA data_version (commits by other connections: the import's write worker): it is
- * still what the database holds while all three are the same.
+ * What was read from the database is stamped with the connection and its total_changes(): it is
+ * still what the database holds while both are the same (every write goes through that connection).
  */
 export interface DbStamp {
   db: SqliteDb;
   changes: number;
-  version: number;
 }
 
 /** Per core (one per data folder), so test apps in one process never see each other's files. */
