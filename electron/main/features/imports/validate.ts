@@ -492,13 +492,13 @@ function shown(field: StudentFieldKey, v: unknown): string {
   return String(v);
 }
 
-/** The rules of a manual save, on the record as it would be saved; problems not already reported. */
 /** The row already has an error on this field. */
 function hasError(issues: readonly ImportIssue[], field: StudentFieldKey): boolean {
   for (const i of issues) if (i.field === field && i.severity === 'error') return true;
   return false;
 }
 
+/** The rules of a manual save, on the record as it would be saved; problems not already reported. */
 function ruleIssues(
   s: { name: string; gender: string; birthDate: string; idNumber: string; ethnicityCode?: string | null; politicalStatusCode?: string | null; status?: string | null; enrolmentDate?: string | null; expectedGraduationDate?: string | null },
   rowIssues: readonly ImportIssue[],

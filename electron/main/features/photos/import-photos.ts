@@ -30,14 +30,17 @@ type Done = Candidate & { photo: Extract<Normalised, { ok: true }> };
 const who = (s: Pick<PhotoCandidate, 'name' | 'studentNo'>) => `${s.name}（${s.studentNo}）`;
 
 /** Progress events for the caller's task: every 5 files, or when 250 ms have passed. */
-function progressReporter(ctx: CallContext, taskId: string | undefined) {
+/**
+ * The task's progress, paced for photos (each takes tens of ms): every 5th photo, or 250 ms since
+ * the last report. The event itself is the task's (core/tasks.ts).
+ */
+function photoProgress(task: TaskHandle) {
   let last = 0;
   return (done: number, total: number, message: string, force = false) => {
-    if (!taskId) return;
     const now = Date.now();
     if (!force && done % 5 !== 0 && now - last < 250) return;
     last = now;
-    ctx.core.events.emit(ctx.clientId, 'progress', { taskId, done, total, message });
+    task.progress(done, total, message, true);
   };
 }
 
@@ -81,7 +84,7 @@ export async function importPhotos(ctx: CallContext, input: ParsedInput<'photos.
 }
 
 async function importWithTask(ctx: CallContext, input: ParsedInput<'photos.import'>, task: TaskHandle): Promise<Report> {
-  const progress = progressReporter(ctx, input.taskId);
+  const progress = photoProgress(task);
   const report: Report = { files: 0, matched: [], replaced: [], changeRequests: [], unmatched: [], duplicates: [], unreadable: [], studentsWithoutPhoto: 0 };
 
   const sources = expandUploads(input.files, report.unreadable);
