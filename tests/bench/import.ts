@@ -9,9 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { createCore } from '../../electron/main/core/create-core';
-import type { Channel } from '../../shared/ipc/channels';
-import type { CallInput, CallOutput } from '../../shared/ipc/contract';
+import { benchApp, BENCH_USER } from './bench-app';
 
 export interface ImportFigures {
   phases: [string, number][];
@@ -21,15 +19,8 @@ export interface ImportFigures {
   peakMb: number;
 }
 
-export const BENCH_USER = { username: 'admin', password: 'Bench1234567' };
-
 async function main(dir: string, file: string, expected: number): Promise<ImportFigures> {
-  const { core, dispatch } = createCore(dir);
-  const call = async <C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> => {
-    const r = await dispatch('bench', channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-    return r.value as CallOutput<C>;
-  };
+  const { core, call } = benchApp(dir, 'bench');
   await call('auth.signIn', BENCH_USER);
 
   // exceljs alone: the streaming reader over the same file, touching every value.

@@ -7,9 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
-import { createCore } from '../../electron/main/core/create-core';
-import type { Channel } from '../../shared/ipc/channels';
-import type { CallInput, CallOutput } from '../../shared/ipc/contract';
+import { benchApp, BENCH_DEPARTMENT } from './bench-app';
 
 export interface PhotoBenchResult {
   name: string;
@@ -53,14 +51,9 @@ async function makeInputs(n: number): Promise<Buffer[]> {
 
 export async function benchPhotos(): Promise<PhotoBenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'xueji-bench-photos-'));
-  const { core, dispatch } = createCore(dir);
-  const call = async <C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> => {
-    const r = await dispatch('bench-photos', channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-    return r.value as CallOutput<C>;
-  };
+  const { core, call } = benchApp(dir, 'bench-photos');
   try {
-    await call('setup.create', { schoolCode: '12345', schoolName: '基准测试学院', departmentName: '信息工程系', admin: { username: 'admin', displayName: '管理员', password: 'Bench1234567' } });
+    await call('setup.create', BENCH_DEPARTMENT);
     await call('setup.loadDemo', { students: COUNT });
     const ids: string[] = [];
     for (let page = 0; ids.length < COUNT; page++) {

@@ -8,26 +8,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../../electron/main/core/create-core';
 import { generateDemoOrganisation, generateDemoStudents } from '../../shared/domain/demo';
-import type { Channel } from '../../shared/ipc/channels';
-import type { CallInput, CallOutput } from '../../shared/ipc/contract';
 import { BENCH_HEADERS, benchRow, writeRosterXlsx } from '../support/roster-fixtures';
 import { benchPhotos } from './photos';
-import { BENCH_USER, type ImportFigures } from './import';
+import { benchApp, BENCH_DEPARTMENT, BENCH_USER } from './bench-app';
+import type { ImportFigures } from './import';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 const N = Number(process.env.BENCH_STUDENTS ?? 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'xueji-bench-'));
-const { core, dispatch } = createCore(dir);
-const client = 'bench';
-
-async function call<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
-  const r = await dispatch(client, channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value as CallOutput<C>;
-}
+const { core, call } = benchApp(dir, 'bench');
 
 function pct(samples: number[], p: number) {
   const s = [...samples].sort((a, b) => a - b);
@@ -52,7 +43,7 @@ const slowest: string[] = [];
 
 async function main() {
   console.log(`学籍通 benchmark — ${N} demo students, encrypted database (SQLCipher AES-256) in ${dir}`);
-  await call('setup.create', { schoolCode: '12345', schoolName: '基准测试学院', departmentName: '信息工程系', admin: { ...BENCH_USER, displayName: '管理员' } });
+  await call('setup.create', BENCH_DEPARTMENT);
   let t = performance.now();
   await call('setup.loadDemo', { students: N });
   console.log(`  load ${N} demo students (one transaction): ${(performance.now() - t).toFixed(0)} ms`);
@@ -155,14 +146,10 @@ async function importBench() {
   // as at a first import: how much of the time above is the existing students' indexes.
   const fresh = mkdtempSync(join(tmpdir(), 'xueji-bench-new-'));
   try {
-    const app = createCore(fresh);
-    const ask = async <C extends Channel>(channel: C, input: CallInput<C>) => {
-      const r = await app.dispatch(client, channel, input);
-      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-    };
-    await ask('setup.create', { schoolCode: '12345', schoolName: '基准测试学院', departmentName: '信息工程系', admin: { ...BENCH_USER, displayName: '管理员' } });
-    await ask('setup.loadDemo', { students: 1 }); // the demo's majors and classes, which the roster names
-    await ask('auth.signOut', {});
+    const app = benchApp(fresh, 'bench');
+    await app.call('setup.create', BENCH_DEPARTMENT);
+    await app.call('setup.loadDemo', { students: 1 }); // the demo's majors and classes, which the roster names
+    await app.call('auth.signOut', {});
     app.core.folder.close();
     const g = importInChild(fresh, file, expected);
     console.log(`  import ${expected} rows into a new department: ${g.phases.map(([n, ms]) => `${n} ${ms.toFixed(0)} ms`).join(', ')}; total ${g.totalMs.toFixed(0)} ms, exceljs alone ${g.excelMs.toFixed(0)} ms, peak RSS ${g.peakMb.toFixed(0)} MB`);

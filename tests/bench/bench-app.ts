@@ -1,0 +1,22 @@
+/**
+ * A benchmark's app on a data folder: the real services through the dispatcher, with typed calls
+ * that throw on failure (a benchmark has no failures to report, only figures).
+ */
+import { createCore } from '../../electron/main/core/create-core';
+import type { Channel } from '../../shared/ipc/channels';
+import type { CallInput, CallOutput } from '../../shared/ipc/contract';
+
+export const BENCH_USER = { username: 'admin', password: 'Bench1234567' };
+
+/** setup.create input of every benchmark's department. */
+export const BENCH_DEPARTMENT = { schoolCode: '12345', schoolName: '基准测试学院', departmentName: '信息工程系', admin: { ...BENCH_USER, displayName: '管理员' } };
+
+export function benchApp(dir: string, client: string) {
+  const { core, dispatch } = createCore(dir);
+  const call = async <C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> => {
+    const r = await dispatch(client, channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.value as CallOutput<C>;
+  };
+  return { core, call };
+}
