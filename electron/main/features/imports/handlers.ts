@@ -18,7 +18,7 @@ import { choicesToRemember, displayText, locateHeader, mapWithMemory, parseMappi
 import { Speculation } from './speculate';
 import { startTask, yieldToLoop, type TaskHandle } from '../../core/tasks';
 import { addUpload, dropUpload, getSheet, getUpload, type DbStamp, type Upload } from './uploads';
-import { checkRows, evaluate, loadLookups, rowCheckKey, type ImportSettings, type PureResult } from './validate';
+import { checkRows, evaluate, loadLookups, rowCheckKey, type Evaluation, type ImportSettings, type PureResult } from './validate';
 
 /** Issues sent back at most (counts stay exact). */
 const MAX_ISSUES = 5000;
@@ -193,33 +193,30 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
     const task = startTask(ctx, o.taskId);
     try {
       const { upload, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
-      const plan = () => {
-        const ev = evaluation(ctx, upload, key, pure, o, asOf);
-        const errors = ev.issues.filter((i) => i.severity === 'error').slice(0, MAX_ISSUES).map(toDto);
-        const refused = ev.invalid > 0 && !o.skipInvalid ? { batchId: null, rows: ev.rows, imported: 0, updated: 0, skipped: ev.rows, keyChangeRequests: 0, errors } : null;
-        return { ev, errors, refused };
-      };
+      const errorsOf = (ev: Evaluation) => ev.issues.filter((i) => i.severity === 'error').slice(0, MAX_ISSUES).map(toDto);
+      const refused = (ev: Evaluation) => ev.invalid > 0 && !o.skipInvalid;
+      const nothingWritten = (ev: Evaluation) => ({ batchId: null, rows: ev.rows, imported: 0, updated: 0, skipped: ev.rows, keyChangeRequests: 0, errors: errorsOf(ev) });
       task.check();
-      const first = plan();
-      if (first.refused) return first.refused;
+      const first = evaluation(ctx, upload, key, pure, o, asOf);
+      if (refused(first)) return nothingWritten(first);
       // 取消 ends here. The event is sent on the next turn of the loop (an HTTP response flushes
       // then), so let it go out before the long synchronous write, or the client would keep
       // offering 取消 throughout.
-      task.beyondCancel(`正在写入数据库：${first.ev.plans.length} 行一次写入，请稍候（写入开始后不能取消）`);
+      task.beyondCancel(`正在写入数据库：${first.plans.length} 行一次写入，请稍候（写入开始后不能取消）`);
       await yieldToLoop();
       task.check();
       // From here to the end of the transaction nothing awaits: no other call can change the
       // database between the checks and the writes. (Had another window written meanwhile, the
       // checks are redone here.)
-      const { ev, errors, refused } = plan();
-      if (refused) return refused;
+      const ev = evaluation(ctx, upload, key, pure, o, asOf);
+      if (refused(ev)) return nothingWritten(ev);
       const counts = writeImport(ctx, actor, ev, { fileName: upload.fileName, sheet: sheet.name, settings: settingsOf(o) });
       rememberMapping(ctx, upload, o, pure);
       dropUpload(ctx, upload);
       task.progress(ev.plans.length, ev.plans.length, '导入完成', true);
       return {
         batchId: counts.batchId, rows: ev.rows, imported: counts.imported, updated: counts.updated,
-        skipped: ev.rows - counts.imported - counts.updated, keyChangeRequests: counts.keyChangeRequests, errors,
+        skipped: ev.rows - counts.imported - counts.updated, keyChangeRequests: counts.keyChangeRequests, errors: errorsOf(ev),
       };
     } finally {
       task.end();
