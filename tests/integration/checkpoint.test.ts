@@ -5,8 +5,10 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOG_LIMIT } from '../../electron/main/core/background-checkpoint';
+import { workerSpec } from '../../electron/main/core/worker-spec';
 import { ADMIN, makeApp, type TestApp } from '../support/harness';
 
 let app: TestApp;
@@ -66,5 +68,18 @@ describe('background checkpoint', () => {
     await app.core.folder.checkpoint.idle();
     expect(app.core.folder.checkpoint.done).toEqual({ worker: 0, inProcess: 0 });
     expect(existsSync(join(app.dir, 'xueji.db-wal'))).toBe(true);
+  });
+
+  it('importing it inside another worker thread starts no checkpoint there', async () => {
+    // The worker's own module acts as soon as it runs in a worker; the job's types and constants
+    // live apart so that importing them does not run it (it once crashed a write worker).
+    const { target, options } = workerSpec(import.meta.url, '../support/worker-importing-checkpoint.ts', 'unused');
+    const worker = new Worker(target, options);
+    const outcome = await new Promise<unknown>((resolve) => {
+      worker.once('message', resolve);
+      worker.once('error', (e) => resolve({ error: e.message }));
+    });
+    await worker.terminate();
+    expect(outcome).toEqual({ loaded: true });
   });
 });

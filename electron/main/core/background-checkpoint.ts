@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { SqliteDb } from '../../../db/open';
-import { RUNNING, type CheckpointJob, type CheckpointReply } from './checkpoint-worker';
+import { RUNNING, type CheckpointJob, type CheckpointReply } from './checkpoint-job';
 import { log } from './log';
 import { workerSpec } from './worker-spec';
 

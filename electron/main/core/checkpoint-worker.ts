@@ -7,18 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openEncryptedDatabase } from '../../../db/open';
-
-export interface CheckpointJob {
-  file: string;
-  key: Uint8Array;
-  /** One Int32: 1 once this thread runs, 2 once its connection is closed (see BackgroundCheckpoint.stop). */
-  state: SharedArrayBuffer;
-}
-
-export const RUNNING = 1;
-export const FINISHED = 2;
-
-export type CheckpointReply = { ok: true; frames: number; copied: number } | { ok: false; message: string };
+import { FINISHED, RUNNING, type CheckpointJob, type CheckpointReply } from './checkpoint-job';
 
 const port = parentPort;
 if (port) {
