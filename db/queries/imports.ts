@@ -155,16 +155,17 @@ function withTriggersSuspended<T>(db: Db, triggers: SuspendedIndex[], fn: () => 
 }
 
 /** Runs a bulk insert of students, then adds all the new rows to the search indexes at once. */
-export function withSearchIndexDeferred<T>(db: Db, fn: () => T): T {
+export async function withSearchIndexDeferred<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   const triggers = searchIndexTriggers(db, 'onInsert');
   if (!triggers) return fn();
   const raw = db.$client;
   const after = (raw.prepare('SELECT coalesce(max(id), 0) AS m FROM students').get() as { m: number }).m;
-  return withTriggersSuspended(db, triggers, () => {
-    const result = fn();
-    for (const t of triggers) raw.prepare(`INSERT INTO ${t.table}(rowid, ${t.columns}) SELECT id, ${t.columns} FROM students WHERE id > ?`).run(after);
-    return result;
-  });
+  for (const t of triggers) raw.exec(`DROP TRIGGER ${t.trigger}`);
+  // On failure the caller's rollback brings the triggers back with everything else.
+  const result = await fn();
+  for (const t of triggers) raw.prepare(`INSERT INTO ${t.table}(rowid, ${t.columns}) SELECT id, ${t.columns} FROM students WHERE id > ?`).run(after);
+  for (const t of triggers) raw.exec(t.sql);
+  return result;
 }
 
 /**

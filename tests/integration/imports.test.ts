@@ -210,24 +210,70 @@ describe('roster import', () => {
     expect(preview.unknownClasses).toEqual([]);
   });
 
-  it('checks again at the moment of writing when another window wrote while 取消 was being withdrawn', async () => {
-    const s = { studentNo: '2025510201221', name: '牛三', id: makeId('110105', '20060101', '111') };
-    const { options } = await prepared(await cleanRoster([s, { studentNo: '2025510201222', name: '牛四', id: makeId('110105', '20060101', '133') }]));
-    expect((await app.call(C, 'imports.preview', options)).valid).toBe(2);
-    let other: Promise<unknown> | null = null;
-    const off = app.core.events.subscribe((client, event, payload) => {
-      // The moment the importing window is told it can no longer cancel, another window adds
-      // the student of row 2 by hand.
-      if (client !== C || event !== 'progress' || (payload as { cancellable?: boolean }).cancellable !== false || other) return;
-      other = app.call(A, 'students.create', { studentNo: '2025510201299', name: '牛三', gender: '1', birthDate: '2006-01-01', idNumber: s.id, guardians: [] });
+  it('writes alone: another window’s call made during the write waits for it, and is not undone with a cancelled import', async () => {
+    const idFor = (k: number) => makeId('110105', `200602${String(1 + Math.floor(k / 1000)).padStart(2, '0')}`, String(k % 1000).padStart(3, '0'));
+    const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ studentNo: `20255102${String(from + i).padStart(5, '0')}`, name: '写入', id: idFor(from + i) }));
+    /** A hand-made student with this ID number: birth date and gender as the number says. */
+    const byHand = (studentNo: string, name: string, id: string) => ({
+      studentNo, name, idNumber: id, birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, gender: (Number(id[16]) % 2 ? '1' : '2') as '1' | '2', guardians: [],
     });
-    const refused = await app.call(C, 'imports.commit', { ...options, taskId: 'w1' });
+    const first = rows(0, 1200);
+    const last = first.at(-1)!;
+    const { options } = await prepared(await cleanRoster(first));
+    const others: Promise<unknown>[] = [];
+    const writing: [number, number][] = [];
+    let off = app.core.events.subscribe((client, event, payload) => {
+      const p = payload as { message: string; done: number; total: number };
+      if (client !== C || event !== 'progress' || !p.message.startsWith('正在写入数据库')) return;
+      writing.push([p.done, p.total]);
+      // Mid-write, another window adds by hand the student of the file's last row, not yet written.
+      if (!others.length) others.push(app.raw(A, 'students.create', byHand('2025510299999', '写入', last.id)));
+    });
+    const done = await app.call(C, 'imports.commit', { ...options, taskId: 'w1' });
     off();
-    expect(other).not.toBeNull();
-    await other;
-    expect(refused).toMatchObject({ batchId: null, imported: 0 });
-    expect(refused.errors.map((e) => [e.row, e.column, e.code])).toEqual([[2, '身份证号', 'DUPLICATE_IN_DB']]);
-    expect(await total()).toBe(1);
+    expect(writing).toEqual([[1000, 1200]]);
+    // The import wrote every row; the hand-made student came after it and met the imported one.
+    expect(done.imported).toBe(1200);
+    const late = (await others[0]) as { ok: boolean; error?: { code: string; message: string } };
+    expect(late.ok).toBe(false);
+    expect(late.error?.message).toContain('已有在籍学籍');
+    expect(await total()).toBe(1200);
+
+    // Cancelled mid-write: the import is rolled back whole; the other window's student stays.
+    const second = rows(2000, 1200);
+    const again = await prepared(await cleanRoster(second));
+    others.length = 0;
+    off = app.core.events.subscribe((client, event, payload) => {
+      const p = payload as { message: string };
+      if (client !== C || event !== 'progress' || !p.message.startsWith('正在写入数据库') || others.length) return;
+      others.push(app.call(A, 'students.create', byHand('2025510298888', '手工', idFor(5000))));
+      void app.raw(C, 'tasks.cancel', { taskId: 'w2' });
+    });
+    const cancelled = await app.fails(C, 'imports.commit', { ...again.options, taskId: 'w2' });
+    off();
+    expect(cancelled.message).toContain('已取消');
+    expect(((await others[0]) as { id: number }).id).toBeGreaterThan(0);
+    expect((await app.call(C, 'students.list', { page: 0, pageSize: 5, filter: { q: '手工' } })).total).toBe(1);
+    expect(await total()).toBe(1201);
+    expect((await app.call(C, 'imports.batches', {})).length).toBe(1);
+  });
+
+  it('two windows committing overlapping rosters at once: one writes, the other is checked again and refused whole', async () => {
+    const one = Array.from({ length: 600 }, (_, i) => ({ studentNo: `20255103${String(i).padStart(5, '0')}`, name: '甲', id: makeId('110105', '20060103', String(i).padStart(3, '0')) }));
+    const two = [one[0]!, one[599]!, { studentNo: '2025510399999', name: '乙', id: makeId('110105', '20060104', '001') }];
+    const a = await prepared(await cleanRoster(one));
+    const openedByA = await open(await cleanRoster(two), '另一窗口.xlsx', A);
+    const inspectedByA = await app.call(A, 'imports.inspect', { uploadId: openedByA.uploadId, sheet: openedByA.sheets[0]!.name });
+    const bOptions = { uploadId: openedByA.uploadId, sheet: openedByA.sheets[0]!.name, mapping: inspectedByA.mapping };
+    // Both previews are clean: neither file's students exist yet.
+    expect((await app.call(C, 'imports.preview', a.options)).invalid).toBe(0);
+    expect((await app.call(A, 'imports.preview', bOptions)).invalid).toBe(0);
+    const [byC, byA] = await Promise.all([app.call(C, 'imports.commit', a.options), app.call(A, 'imports.commit', bOptions)]);
+    const [winner, loser] = byC.batchId ? [byC, byA] : [byA, byC];
+    expect(winner.batchId).toBeGreaterThan(0);
+    expect(loser).toMatchObject({ batchId: null, imported: 0 });
+    expect(new Set(loser.errors.map((e) => e.code))).toEqual(new Set(['DUPLICATE_IN_DB']));
+    expect(await total()).toBe(winner.imported);
   });
 
   it('creates missing classes under the major named in the file', async () => {
@@ -346,13 +392,17 @@ describe('roster import', () => {
     expect(events.every((e) => !('cancellable' in e))).toBe(true);
 
     // A large commit fills the search index in bulk: everything findable, the triggers back in place.
-    // Once writing starts the client is told 取消 is no longer possible, and stays told.
+    // The write reports how far it got (取消 still offered); once every row is in, the client is
+    // told 取消 is no longer possible, and stays told.
     events.length = 0;
     expect((await app.call(C, 'imports.commit', { ...options, taskId: 'c2' })).imported).toBe(many.length);
     off();
-    const writing = events.findIndex((e) => 'cancellable' in e);
-    expect(events[writing]).toMatchObject({ taskId: 'c2', cancellable: false, message: expect.stringContaining('写入开始后不能取消') });
-    expect(events.slice(writing).every((e) => (e as { cancellable?: boolean }).cancellable === false)).toBe(true);
+    const steps = events.filter((e) => e.message.startsWith('正在写入数据库'));
+    expect(steps.map((e) => [e.done, e.total, 'cancellable' in e])).toEqual([[1000, 2500, false], [2000, 2500, false]]);
+    const finishing = events.findIndex((e) => 'cancellable' in e);
+    expect(finishing).toBeGreaterThan(events.indexOf(steps.at(-1)!));
+    expect(events[finishing]).toMatchObject({ taskId: 'c2', cancellable: false, message: expect.stringContaining('此时不能取消') });
+    expect(events.slice(finishing).every((e) => (e as { cancellable?: boolean }).cancellable === false)).toBe(true);
     const raw = app.core.folder.raw();
     raw.prepare("INSERT INTO students_fts(students_fts) VALUES ('integrity-check')").run();
     raw.prepare("INSERT INTO students_name_fts(students_name_fts) VALUES ('integrity-check')").run();

@@ -3,6 +3,7 @@ import { appendAudit, type AuditEntry } from '../../../db/queries/audit';
 import type { Role } from '../../../shared/domain/permissions';
 import type { DataFolder } from './data-folder';
 import type { EventBus } from './events';
+import type { WriteGate } from './write-gate';
 import type { Session, SessionStore } from './sessions';
 
 /** Everything the services share; one per data folder and process. */
@@ -13,6 +14,8 @@ export interface AppCore {
   /** Injectable clock, so idle-lock and lockout tests need no waiting. */
   now: () => number;
   version: string;
+  /** Every call passes it; a long stepped write takes the connection for itself through it. */
+  writeGate: WriteGate;
 }
 
 export interface Actor {

@@ -4,6 +4,7 @@ import { DataFolder } from './data-folder';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { EventBus } from './events';
 import { SessionStore } from './sessions';
+import { WriteGate } from './write-gate';
 
 declare const __APP_VERSION__: string | undefined;
 export const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
@@ -16,6 +17,7 @@ export function createCore(dataDir: string, options: { now?: () => number } = {}
     events: new EventBus(),
     now: options.now ?? Date.now,
     version: APP_VERSION,
+    writeGate: new WriteGate(),
   };
   return { core, dispatch: createDispatcher(core, handlers) };
 }

@@ -133,6 +133,28 @@ export class DataFolder {
     return result;
   }
 
+  /**
+   * One transaction whose work awaits between steps (a large import, so the event loop keeps
+   * turning). Only under core.writeGate.exclusive: nothing else may use the connection until it
+   * ends. Rolls back on any error; if the folder was closed meanwhile (the last window closed),
+   * closing it already did.
+   */
+  async transactionInSteps<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    const db = this.db();
+    const raw = this.raw();
+    raw.exec('BEGIN IMMEDIATE');
+    let result: T;
+    try {
+      result = await fn(db);
+      raw.exec('COMMIT');
+    } catch (e) {
+      if (raw.open && raw.inTransaction) raw.exec('ROLLBACK');
+      throw e;
+    }
+    this.checkpoint.afterWrite();
+    return result;
+  }
+
   keyFile(): KeyFile {
     return readKeyFile(this.dir);
   }

@@ -12,6 +12,12 @@ import type { Session } from './sessions';
 const channelSet = new Set<string>(CHANNELS);
 export const isChannel = (c: string): c is Channel => channelSet.has(c);
 
+/**
+ * Calls answered even while a long write has the connection to itself (see WriteGate): cancelling
+ * it, and the browser host's status poll. Neither writes.
+ */
+const PASS_WHILE_WRITING = new Set<Channel>(['tasks.cancel', 'app.status']);
+
 export type Dispatch = (clientId: string, channel: string, input: unknown) => Promise<Result<unknown>>;
 
 /**
@@ -22,27 +28,33 @@ export type Dispatch = (clientId: string, channel: string, input: unknown) => Pr
 export function createDispatcher(core: AppCore, handlers: Handlers): Dispatch {
   return async (clientId, channel, rawInput) => {
     if (!isChannel(channel)) return fail({ code: 'UNKNOWN_CHANNEL', message: '未知的请求。' });
-    const spec: CallSpec = contract[channel];
-    try {
-      const session = currentSession(core, clientId);
-      if (spec.access !== 'public') {
-        if (!session) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录。');
-        if (session.locked && !spec.whileLocked) {
-          throw new AppError('SESSION_LOCKED', '由于长时间未操作，系统已自动锁定，请输入密码解锁。');
-        }
-        if (spec.access !== 'session' && !hasPermission(session.role, spec.access)) {
-          throw new AppError('FORBIDDEN', `当前角色（${ROLE_LABELS[session.role]}）没有“${PERMISSIONS[spec.access]}”的权限。`);
-        }
-      }
-      const input = spec.input.parse(rawInput ?? {});
-      if (session && !session.locked && channel !== 'app.status') session.lastActivityAt = core.now();
-      const handler = handlers[channel] as (input: unknown, ctx: ReturnType<typeof makeContext>) => unknown;
-      const value = await handler(input, makeContext(core, clientId, session));
-      return ok(value);
-    } catch (e) {
-      return fail(toErrorData(e, channel));
-    }
+    const run = () => call(core, handlers, clientId, channel, rawInput);
+    return PASS_WHILE_WRITING.has(channel) ? run() : core.writeGate.admit(run);
   };
+}
+
+/** One call, from its checks to its answer. */
+async function call(core: AppCore, handlers: Handlers, clientId: string, channel: Channel, rawInput: unknown): Promise<Result<unknown>> {
+  const spec: CallSpec = contract[channel];
+  try {
+    const session = currentSession(core, clientId);
+    if (spec.access !== 'public') {
+      if (!session) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录。');
+      if (session.locked && !spec.whileLocked) {
+        throw new AppError('SESSION_LOCKED', '由于长时间未操作，系统已自动锁定，请输入密码解锁。');
+      }
+      if (spec.access !== 'session' && !hasPermission(session.role, spec.access)) {
+        throw new AppError('FORBIDDEN', `当前角色（${ROLE_LABELS[session.role]}）没有“${PERMISSIONS[spec.access]}”的权限。`);
+      }
+    }
+    const input = spec.input.parse(rawInput ?? {});
+    if (session && !session.locked && channel !== 'app.status') session.lastActivityAt = core.now();
+    const handler = handlers[channel] as (input: unknown, ctx: ReturnType<typeof makeContext>) => unknown;
+    const value = await handler(input, makeContext(core, clientId, session));
+    return ok(value);
+  } catch (e) {
+    return fail(toErrorData(e, channel));
+  }
 }
 
 /**

@@ -53,6 +53,8 @@ export class TaskHandle {
   /** Progress event; `force` for phase changes, otherwise at most one per ~1000 rows. */
   progress(done: number, total: number, message: string, force = false): void {
     if (!this.taskId) return;
+    // A count lower than the last one sent starts a new phase (checking, then writing): count afresh.
+    if (done < this.lastEmit) this.lastEmit = 0;
     if (!force && done - this.lastEmit < 1000 && done !== total) return;
     this.lastEmit = done;
     this.ctx.core.events.emit(this.ctx.clientId, 'progress', { taskId: this.taskId, done, total, message, ...(this.pastCancel ? { cancellable: false } : {}) });
@@ -64,7 +66,7 @@ export class TaskHandle {
    */
   beyondCancel(message: string): void {
     this.pastCancel = true;
-    // No count: a synchronous transaction cannot report how far it got.
+    // No count: what is left runs without a break, so nothing more is reported until it ends.
     this.progress(0, 0, message, true);
   }
 

@@ -39,6 +39,17 @@ export interface CommitMeta {
   settings: ImportSettings;
 }
 
+/** How a stepped write reports (see writeImport). */
+export interface WriteSteps {
+  /** Every STEP_ROWS rows: report, let the event loop turn, throw to cancel (everything rolls back). */
+  step(done: number, total: number): Promise<void>;
+  /** Every row is in; what is left (search index, COMMIT) runs to its end. */
+  finishing(): void;
+}
+
+/** Rows written between two turns of the event loop (~0.1 s of work at a time). */
+export const STEP_ROWS = 500;
+
 export interface CommitCounts {
   batchId: number | null;
   imported: number;
@@ -47,16 +58,17 @@ export interface CommitCounts {
 }
 
 /**
- * Executes the plan of an evaluation in ONE transaction. Call it synchronously right after
- * evaluate(), so nothing can change the database in between.
+ * Executes the plan of an evaluation in ONE transaction, written in steps (see WriteSteps). Call
+ * it under core.writeGate.exclusive, right after evaluate(): nothing else can change the database
+ * from the checks to the end of the write.
  */
-export function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation, meta: CommitMeta): CommitCounts {
+export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation, meta: CommitMeta, steps: WriteSteps): Promise<CommitCounts> {
   if (!ev.plans.length) return { batchId: null, imported: 0, updated: 0, keyChangeRequests: 0 };
   const nowDate = new Date(ctx.core.now());
   const now = nowDate.toISOString();
   const today = now.slice(0, 10);
   const by = actor.username;
-  return ctx.core.folder.transaction((db) => {
+  return ctx.core.folder.transactionInSteps(async (db) => {
     const w = importWriters(db);
     const appender = auditAppender(db, nowDate);
     const audit = (a: Audit) => appender.add({ ...a, userId: actor.userId, username: actor.username });
@@ -79,8 +91,11 @@ export function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation, meta
     });
     const batchTag = `导入批次 #${batch.id}《${meta.fileName}》`;
 
-    const writePlans = () => {
-      for (const p of ev.plans) {
+    const writePlans = async () => {
+      const total = ev.plans.length;
+      for (let i = 0; i < total; i++) {
+        if (i > 0 && i % STEP_ROWS === 0) await steps.step(i, total);
+        const p = ev.plans[i]!;
         if (p.kind === 'add') {
           const cls = classOf(p.classRef);
           const record = { ...p.record, classId: cls?.id ?? null, createdAt: now, updatedAt: now };
@@ -118,10 +133,12 @@ export function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation, meta
           audit({ action: 'keyChanges.request', entity: 'student', entityId: before.id, summary: `提交信息变更申请（第 ${req.id} 号）：${p.keyChange.map(describeChange).join('；')}；原因：${reason}`, changes: p.keyChange });
         }
       }
+      steps.finishing();
     };
+
     // Many new students: fill the search index once at the end (see withSearchIndexDeferred).
-    if (imported >= 1000) withSearchIndexDeferred(db, writePlans);
-    else writePlans();
+    if (imported >= 1000) await withSearchIndexDeferred(db, writePlans);
+    else await writePlans();
 
     audit({
       action: 'imports.commit', entity: 'import', entityId: batch.id,

@@ -199,25 +199,33 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
       task.check();
       const first = evaluation(ctx, upload, key, pure, o, asOf);
       if (refused(first)) return nothingWritten(first);
-      // 取消 ends here. The event is sent on the next turn of the loop (an HTTP response flushes
-      // then), so let it go out before the long synchronous write, or the client would keep
-      // offering 取消 throughout.
-      task.beyondCancel(`正在写入数据库：${first.plans.length} 行一次写入，请稍候（写入开始后不能取消）`);
-      await yieldToLoop();
-      task.check();
-      // From here to the end of the transaction nothing awaits: no other call can change the
-      // database between the checks and the writes. (Had another window written meanwhile, the
-      // checks are redone here.)
-      const ev = evaluation(ctx, upload, key, pure, o, asOf);
-      if (refused(ev)) return nothingWritten(ev);
-      const counts = writeImport(ctx, actor, ev, { fileName: upload.fileName, sheet: sheet.name, settings: settingsOf(o) });
-      rememberMapping(ctx, upload, o, pure);
-      dropUpload(ctx, upload);
-      task.progress(ev.plans.length, ev.plans.length, '导入完成', true);
-      return {
-        batchId: counts.batchId, rows: ev.rows, imported: counts.imported, updated: counts.updated,
-        skipped: ev.rows - counts.imported - counts.updated, keyChangeRequests: counts.keyChangeRequests, errors: errorsOf(ev),
-      };
+      // The write has the database to itself: other windows' calls wait for it, calls already
+      // under way finish first. It runs in steps, so progress goes out and 取消 is heard.
+      return await ctx.core.writeGate.exclusive(
+        async () => {
+          task.check();
+          // Anything written while waiting for the turn is seen here; from now to the end of the
+          // transaction nothing else writes.
+          const ev = evaluation(ctx, upload, key, pure, o, asOf);
+          if (refused(ev)) return nothingWritten(ev);
+          const counts = await writeImport(ctx, actor, ev, { fileName: upload.fileName, sheet: sheet.name, settings: settingsOf(o) }, {
+            step: async (done, total) => {
+              task.progress(done, total, '正在写入数据库（取消则不写入任何数据）');
+              await yieldToLoop();
+              task.check();
+            },
+            finishing: () => task.beyondCancel(`正在完成写入：${ev.plans.length} 行已写入，正在更新检索索引并保存（此时不能取消）`),
+          });
+          rememberMapping(ctx, upload, o, pure);
+          dropUpload(ctx, upload);
+          task.progress(ev.plans.length, ev.plans.length, '导入完成', true);
+          return {
+            batchId: counts.batchId, rows: ev.rows, imported: counts.imported, updated: counts.updated,
+            skipped: ev.rows - counts.imported - counts.updated, keyChangeRequests: counts.keyChangeRequests, errors: errorsOf(ev),
+          };
+        },
+        () => task.progress(0, 0, '正在等待其他窗口的操作完成后写入…', true),
+      );
     } finally {
       task.end();
     }

@@ -9,7 +9,7 @@
  * 2. Database checks: duplicates against existing students, classes and majors, add vs. update,
  *    locked key fields of registered students, and the same cross-field rules as a manual save
  *    (checkStudentRules) on the record as it would be saved. Produces the plan commit executes.
- *    Synchronous, so commit can run it and its transaction with nothing in between.
+ *    Synchronous: commit runs it under the write gate, just before its transaction.
  */
 import type { Db } from '../../../../db/client';
 import { guardiansOf, orgForImport, pendingKeyChanges, studentKeys, type ExistingStudent, type GuardianRow, type NewStudent, type OrgClass, type OrgMajor } from '../../../../db/queries/imports';
