@@ -154,16 +154,28 @@ function withTriggersSuspended<T>(db: Db, triggers: SuspendedIndex[], fn: () => 
   }
 }
 
-/** Runs a bulk insert of students, then adds all the new rows to the search indexes at once. */
-export async function withSearchIndexDeferred<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+/** New students added to the search indexes per statement (see withSearchIndexDeferred). */
+const FILL_ROWS = 2000;
+
+/**
+ * Runs a bulk insert of students, then adds all the new rows to the search indexes in a few large
+ * statements, awaiting `pause` between them (a stepped write lets the event loop turn there).
+ */
+export async function withSearchIndexDeferred<T>(db: Db, fn: () => Promise<T>, pause: () => Promise<void> = async () => {}): Promise<T> {
   const triggers = searchIndexTriggers(db, 'onInsert');
   if (!triggers) return fn();
   const raw = db.$client;
-  const after = (raw.prepare('SELECT coalesce(max(id), 0) AS m FROM students').get() as { m: number }).m;
+  const maxId = raw.prepare('SELECT coalesce(max(id), 0) AS m FROM students').pluck();
+  const after = maxId.get() as number;
   for (const t of triggers) raw.exec(`DROP TRIGGER ${t.trigger}`);
   // On failure the caller's rollback brings the triggers back with everything else.
   const result = await fn();
-  for (const t of triggers) raw.prepare(`INSERT INTO ${t.table}(rowid, ${t.columns}) SELECT id, ${t.columns} FROM students WHERE id > ?`).run(after);
+  const fills = triggers.map((t) => raw.prepare(`INSERT INTO ${t.table}(rowid, ${t.columns}) SELECT id, ${t.columns} FROM students WHERE id > ? AND id <= ?`));
+  const last = maxId.get() as number;
+  for (let from = after; from < last; from += FILL_ROWS) {
+    for (const fill of fills) fill.run(from, from + FILL_ROWS);
+    await pause();
+  }
   for (const t of triggers) raw.exec(t.sql);
   return result;
 }

@@ -45,6 +45,8 @@ export interface WriteSteps {
   step(done: number, total: number): Promise<void>;
   /** Every row is in; what is left (search index, COMMIT) runs to its end. */
   finishing(): void;
+  /** Lets the event loop turn while finishing (no cancel any more). */
+  pause(): Promise<void>;
 }
 
 /** Rows written between two turns of the event loop (~0.1 s of work at a time). */
@@ -137,7 +139,7 @@ export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation
     };
 
     // Many new students: fill the search index once at the end (see withSearchIndexDeferred).
-    if (imported >= 1000) await withSearchIndexDeferred(db, writePlans);
+    if (imported >= 1000) await withSearchIndexDeferred(db, writePlans, steps.pause);
     else await writePlans();
 
     audit({

@@ -215,6 +215,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
               task.check();
             },
             finishing: () => task.beyondCancel(`正在完成写入：${ev.plans.length} 行已写入，正在更新检索索引并保存（此时不能取消）`),
+            pause: yieldToLoop,
           });
           rememberMapping(ctx, upload, o, pure);
           dropUpload(ctx, upload);
