@@ -258,6 +258,29 @@ describe('roster import', () => {
     expect((await app.call(C, 'imports.batches', {})).length).toBe(1);
   });
 
+  it('closing the last window mid-write (the database closes) leaves nothing of the import behind', async () => {
+    const many = Array.from({ length: 1500 }, (_, i) => ({
+      studentNo: `20255104${String(i).padStart(5, '0')}`, name: '关窗', id: makeId('110105', `200603${String(1 + Math.floor(i / 1000)).padStart(2, '0')}`, String(i % 1000).padStart(3, '0')),
+    }));
+    const { options } = await prepared(await cleanRoster(many));
+    const off = app.core.events.subscribe((client, event, payload) => {
+      if (client !== C || event !== 'progress' || !(payload as { message: string }).message.startsWith('正在写入数据库')) return;
+      // What the Electron host does when the last window goes: every session ends, the key leaves memory.
+      for (const id of [A, C, M]) app.core.sessions.end(id);
+      app.core.folder.close();
+    });
+    const r = await app.raw(C, 'imports.commit', { ...options, taskId: 'closing' });
+    off();
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await app.call(C, 'auth.signIn', { username: COUNSELOR.username, password: COUNSELOR.password });
+    expect(await total()).toBe(0);
+    expect(await app.call(C, 'imports.batches', {})).toEqual([]);
+    // The search-index triggers the write had suspended are back, and the database is sound.
+    const raw = app.core.folder.raw();
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN ('students_fts_ai', 'students_name_fts_ai')").get()).toEqual({ n: 2 });
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
   it('two windows committing overlapping rosters at once: one writes, the other is checked again and refused whole', async () => {
     const one = Array.from({ length: 600 }, (_, i) => ({ studentNo: `20255103${String(i).padStart(5, '0')}`, name: '甲', id: makeId('110105', '20060103', String(i).padStart(3, '0')) }));
     const two = [one[0]!, one[599]!, { studentNo: '2025510399999', name: '乙', id: makeId('110105', '20060104', '001') }];
