@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateIdNumber } from '../../shared/domain/idcard';
 import type { CallOutput } from '../../shared/ipc/contract';
@@ -297,6 +298,23 @@ describe('roster import', () => {
     expect(loser).toMatchObject({ batchId: null, imported: 0 });
     expect(new Set(loser.errors.map((e) => e.code))).toEqual(new Set(['DUPLICATE_IN_DB']));
     expect(await total()).toBe(winner.imported);
+  });
+
+  it('reads a workbook zipped with workbook.xml after its sheets, as some programs write it', async () => {
+    const students = [
+      { studentNo: '2025510201401', name: '顺一', id: makeId('110105', '20060101', '071') },
+      { studentNo: '2025510201402', name: '顺二', id: makeId('110105', '20060101', '091') },
+    ];
+    const files = unzipSync(new Uint8Array(await cleanRoster(students)));
+    const first = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+    const rest = Object.keys(files).filter((n) => !n.endsWith('/') && !first.includes(n) && n !== 'xl/workbook.xml');
+    // exceljs' streaming reader meets the sheet before it knows the workbook, and gives up.
+    const reordered = zipSync(Object.fromEntries([...first, ...rest, 'xl/workbook.xml'].map((n) => [n, files[n]!])));
+    const { opened, options } = await prepared(Buffer.from(reordered), '另一种顺序.xlsx');
+    expect(opened.sheets.map((x) => x.rows)).toEqual([3]);
+    expect((await app.call(C, 'imports.preview', options)).valid).toBe(2);
+    expect((await app.call(C, 'imports.commit', options)).imported).toBe(2);
+    expect((await app.call(C, 'students.list', { page: 0, pageSize: 5, filter: { q: '顺二' } })).rows.map((r) => r.studentNo)).toEqual(['2025510201402']);
   });
 
   it('creates missing classes under the major named in the file', async () => {

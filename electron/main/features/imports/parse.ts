@@ -107,7 +107,28 @@ function flattenRow(values: unknown): FlatCell[] | null {
 // ---------------------------------------------------------------------------
 // xlsx
 
+/**
+ * exceljs' streaming reader needs xl/workbook.xml before a worksheet it can read at once (one that
+ * comes after the shared strings); a workbook zipped in another order — valid, and written so by
+ * some programs — makes it fail before the first row. Such files are read again with exceljs'
+ * in-memory reader, which does not mind the order (more memory, only for them).
+ */
 async function parseXlsx(bytes: Uint8Array, sink: ParseSink): Promise<ParseResult> {
+  let started = false;
+  const watched: ParseSink = {
+    sheet: (name) => ((started = true), sink.sheet(name)),
+    rows: (rowNos, cells) => ((started = true), sink.rows(rowNos, cells)),
+    cancelled: () => sink.cancelled(),
+  };
+  try {
+    return await parseXlsxStreaming(bytes, watched);
+  } catch (e) {
+    if (started) throw e;
+    return parseXlsxInMemory(bytes, sink);
+  }
+}
+
+async function parseXlsxStreaming(bytes: Uint8Array, sink: ParseSink): Promise<ParseResult> {
   const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -141,6 +162,33 @@ async function parseXlsx(bytes: Uint8Array, sink: ParseSink): Promise<ParseResul
   }
   const model = (reader as unknown as { model?: { sheets?: { name?: string }[] } }).model;
   const order = (model?.sheets ?? []).map((s) => s.name ?? '').filter(Boolean);
+  return { encoding: null, order };
+}
+
+async function parseXlsxInMemory(bytes: Uint8Array, sink: ParseSink): Promise<ParseResult> {
+  const wb = new ExcelJS.Workbook();
+  // exceljs types its Buffer parameter as an ArrayBuffer; at run time it takes a node Buffer.
+  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  const order: string[] = [];
+  for (const ws of wb.worksheets) {
+    order.push(ws.name);
+    sink.sheet(ws.name);
+    let rowNos: number[] = [];
+    let cells: FlatCell[][] = [];
+    ws.eachRow((row, rowNo) => {
+      const flat = flattenRow(row.values);
+      if (!flat) return;
+      rowNos.push(rowNo);
+      cells.push(flat);
+      if (rowNos.length >= CHUNK_ROWS) {
+        sink.rows(rowNos, cells);
+        rowNos = [];
+        cells = [];
+      }
+    });
+    if (rowNos.length) sink.rows(rowNos, cells);
+    if (sink.cancelled()) break;
+  }
   return { encoding: null, order };
 }
 
