@@ -16,7 +16,7 @@ export class WriteGate {
     return this.held !== null;
   }
 
-  /** The dispatcher runs every call through this: it waits while a write holds the gate. */
+  /** The dispatcher runs calls through this (all but the few that pass, see dispatch.ts): they wait while a write holds the gate. */
   async admit<T>(call: () => Promise<T>): Promise<T> {
     while (this.held) await this.held;
     this.running++;
