@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateIdNumber } from '../../shared/domain/idcard';
 import type { CallOutput } from '../../shared/ipc/contract';
 import { COUNSELOR, MANAGER, makeApp, type TestApp } from '../support/harness';
-import { CLASS_NAME, MAJOR, MESSY, MESSY_HEADERS, cleanRoster, csvBytes, makeId, messyRoster, workbook } from '../support/roster-fixtures';
+import { CLASS_NAME, MAJOR, MESSY, MESSY_HEADERS, cleanRoster, csvBytes, makeId, messyRoster, numberedId, numberedStudents, workbook } from '../support/roster-fixtures';
 
 let app: TestApp;
 const A = 'admin-client';
@@ -212,13 +212,11 @@ describe('roster import', () => {
   });
 
   it('writes alone: another window’s call made during the write waits for it, and is not undone with a cancelled import', async () => {
-    const idFor = (k: number) => makeId('110105', `200602${String(1 + Math.floor(k / 1000)).padStart(2, '0')}`, String(k % 1000).padStart(3, '0'));
-    const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ studentNo: `20255102${String(from + i).padStart(5, '0')}`, name: '写入', id: idFor(from + i) }));
     /** A hand-made student with this ID number: birth date and gender as the number says. */
     const byHand = (studentNo: string, name: string, id: string) => ({
       studentNo, name, idNumber: id, birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, gender: (Number(id[16]) % 2 ? '1' : '2') as '1' | '2', guardians: [],
     });
-    const first = rows(0, 1200);
+    const first = numberedStudents(1200, '20255102', '写入');
     const last = first.at(-1)!;
     const { options } = await prepared(await cleanRoster(first));
     const others: Promise<unknown>[] = [];
@@ -241,13 +239,13 @@ describe('roster import', () => {
     expect(await total()).toBe(1200);
 
     // Cancelled mid-write: the import is rolled back whole; the other window's student stays.
-    const second = rows(2000, 1200);
+    const second = numberedStudents(1200, '20255102', '写入', 2000);
     const again = await prepared(await cleanRoster(second));
     others.length = 0;
     off = app.core.events.subscribe((client, event, payload) => {
       const p = payload as { message: string };
       if (client !== C || event !== 'progress' || !p.message.startsWith('正在写入数据库') || others.length) return;
-      others.push(app.call(A, 'students.create', byHand('2025510298888', '手工', idFor(5000))));
+      others.push(app.call(A, 'students.create', byHand('2025510298888', '手工', numberedId(5000))));
       void app.raw(C, 'tasks.cancel', { taskId: 'w2' });
     });
     const cancelled = await app.fails(C, 'imports.commit', { ...again.options, taskId: 'w2' });
@@ -260,9 +258,7 @@ describe('roster import', () => {
   });
 
   it('closing the last window mid-write (the database closes) leaves nothing of the import behind', async () => {
-    const many = Array.from({ length: 1500 }, (_, i) => ({
-      studentNo: `20255104${String(i).padStart(5, '0')}`, name: '关窗', id: makeId('110105', `200603${String(1 + Math.floor(i / 1000)).padStart(2, '0')}`, String(i % 1000).padStart(3, '0')),
-    }));
+    const many = numberedStudents(1500, '20255104', '关窗');
     const { options } = await prepared(await cleanRoster(many));
     const off = app.core.events.subscribe((client, event, payload) => {
       if (client !== C || event !== 'progress' || !(payload as { message: string }).message.startsWith('正在写入数据库')) return;
@@ -283,7 +279,7 @@ describe('roster import', () => {
   });
 
   it('two windows committing overlapping rosters at once: one writes, the other is checked again and refused whole', async () => {
-    const one = Array.from({ length: 600 }, (_, i) => ({ studentNo: `20255103${String(i).padStart(5, '0')}`, name: '甲', id: makeId('110105', '20060103', String(i).padStart(3, '0')) }));
+    const one = numberedStudents(600, '20255103', '甲');
     const two = [one[0]!, one[599]!, { studentNo: '2025510399999', name: '乙', id: makeId('110105', '20060104', '001') }];
     const a = await prepared(await cleanRoster(one));
     const openedByA = await open(await cleanRoster(two), '另一窗口.xlsx', A);

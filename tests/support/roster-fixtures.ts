@@ -16,6 +16,16 @@ export function makeId(region: string, ymd: string, seq: string): string {
   return first17 + idCheckChar(first17);
 }
 
+/** The k-th of a run of distinct valid ID numbers (born in February 2006, 1,000 a day). */
+export function numberedId(k: number): string {
+  return makeId('110105', `200602${String(1 + Math.floor(k / 1000)).padStart(2, '0')}`, String(k % 1000).padStart(3, '0'));
+}
+
+/** n students for cleanRoster: 学号 prefix + a 5-digit number, one name, distinct ID numbers. */
+export function numberedStudents(n: number, studentNoPrefix: string, name: string, from = 0): { studentNo: string; name: string; id: string }[] {
+  return Array.from({ length: n }, (_, i) => ({ studentNo: `${studentNoPrefix}${String(from + i).padStart(5, '0')}`, name, id: numberedId(from + i) }));
+}
+
 /** The same first 17 digits with a wrong check character. */
 export function withBadCheck(id: string): string {
   const good = id[17]!;

@@ -50,7 +50,7 @@ export interface WriteSteps {
 }
 
 /** Rows written between two turns of the event loop (~0.1 s of work at a time). */
-export const STEP_ROWS = 500;
+const STEP_ROWS = 500;
 
 export interface CommitCounts {
   batchId: number | null;
