@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './build/ensure-browser.mjs';
 
-// Debian's Chromium where present (these machines and CI); Playwright's own browser elsewhere.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+// The Chromium that `npm run test:e2e` found or installed (build/ensure-browser.mjs runs first);
+// the same lookup here, so the check and the launch agree. Null: Playwright reports its own browser missing.
+const chromiumPath = findChromium()?.path;
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -22,7 +23,7 @@ export default defineConfig({
     viewport: { width: 1366, height: 860 },
     screenshot: 'only-on-failure',
     launchOptions: {
-      ...(systemChromium ? { executablePath: systemChromium } : {}),
+      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
