@@ -1,5 +1,6 @@
 import type { Channel } from '../../shared/ipc/channels';
 import type { CallInput, CallOutput } from '../../shared/ipc/contract';
+import { fieldLabelOf } from '../../shared/ipc/zod-locale';
 import { createCore } from '../main/core/create-core';
 import { CliError, promptHidden } from './prompt';
 
@@ -18,8 +19,10 @@ export class CliSession {
   async call<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
     const result = await this.api.dispatch(this.clientId, channel, input);
     if (!result.ok) {
-      const field = result.error.code === 'VALIDATION' && result.error.field ? `（${result.error.field}）` : '';
-      throw new CliError(`${result.error.message}${field}`, result.error.code === 'VALIDATION' ? 2 : 1);
+      // The field by its Chinese name, when the message does not already say which it is; never the contract's key.
+      const { code, field, message } = result.error;
+      const label = code === 'VALIDATION' && field ? fieldLabelOf(field.split('.')) : '';
+      throw new CliError(label && !message.includes(label) ? `${message}（${label}）` : message, code === 'VALIDATION' ? 2 : 1);
     }
     return result.value as CallOutput<C>;
   }

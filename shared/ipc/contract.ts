@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-locale';
 import type { Permission } from '../domain/permissions';
 import type { Channel, EventName } from './channels';
 import { AuditListInput, AuditListOutput, AuditVerifyOutput } from './schemas/audit';

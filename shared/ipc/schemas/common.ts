@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/permissions';
+import '../zod-locale';
 
 /** Trimmed non-empty text with a Chinese message naming the field. */
 export const text = (label: string, max = 200) =>

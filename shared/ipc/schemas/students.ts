@@ -21,7 +21,7 @@ export const StudentFields = z.object({
   formerName: optionalText('曾用名', 40).nullable(),
   gender: z.enum(['1', '2'], { error: '请选择性别' }),
   birthDate: isoDate('出生日期'),
-  idNumber: z.string({ error: '请填写身份证号' }).trim().min(1, '请填写身份证号').max(30),
+  idNumber: z.string({ error: '请填写身份证号' }).trim().min(1, '请填写身份证号').max(30, '身份证号不能超过 30 个字符'),
   ethnicityCode: optCode,
   politicalStatusCode: optCode,
   nativePlace: optionalText('籍贯', 40).nullable(),
