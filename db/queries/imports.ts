@@ -6,7 +6,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { StudentFieldKey } from '../../shared/domain/student-fields';
 import type { Db } from '../client';
-import { importBatches, importMappings, keyChangeRequests } from '../schema';
+import { importBatches, importMappings } from '../schema';
 import { withSearchKeys, type StudentInsert } from './students';
 
 // ---------------------------------------------------------------------------
@@ -66,12 +66,6 @@ export function orgForImport(db: Db): { classes: OrgClass[]; majors: OrgMajor[] 
     classes: raw.prepare('SELECT id, name, major_id AS majorId, cohort_year AS cohortYear FROM classes').all() as OrgClass[],
     majors: raw.prepare('SELECT id, code, name, length_years AS lengthYears FROM majors').all() as OrgMajor[],
   };
-}
-
-/** Pending key-change request per student (at most one may be pending). */
-export function pendingKeyChanges(db: Db): Map<number, number> {
-  const rows = db.select({ id: keyChangeRequests.id, studentId: keyChangeRequests.studentId }).from(keyChangeRequests).where(eq(keyChangeRequests.status, 'pending')).all();
-  return new Map(rows.map((r) => [r.studentId, r.id]));
 }
 
 export interface GuardianRow {

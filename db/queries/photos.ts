@@ -1,7 +1,8 @@
 import { and, count, eq, inArray, isNull, or } from 'drizzle-orm';
 import { isActiveStatus, STUDENT_STATUSES } from '../../shared/domain/codes';
 import type { Db } from '../client';
-import { attachments, keyChangeRequests, students } from '../schema';
+import { attachments, students } from '../schema';
+import { fileKeyChange } from './keyChanges';
 import { updateStudentRow } from './students';
 
 /** Attachment purposes of photos: the normalised 480×640 JPEG and, when kept, the file as received. */
@@ -84,22 +85,13 @@ export function setStudentPhoto(db: Db, studentId: number, attachmentId: number,
   updateStudentRow(db, studentId, { photoAttachmentId: attachmentId, updatedAt: nowIso });
 }
 
-export function pendingKeyChange(db: Db, studentId: number): { id: number } | undefined {
-  return db
-    .select({ id: keyChangeRequests.id })
-    .from(keyChangeRequests)
-    .where(and(eq(keyChangeRequests.studentId, studentId), eq(keyChangeRequests.status, 'pending')))
-    .get();
-}
-
-/** A key-change request carrying a new photo: approval sets students.photo_attachment_id to `after`. */
-export function insertPhotoChangeRequest(db: Db, v: { studentId: number; before: number | null; after: number; reason: string; requestedBy: string; requestedAt: string }): number {
+/**
+ * A key-change request carrying a new photo: approval sets students.photo_attachment_id to `after`.
+ * @throws KeyChangePendingError when the student already has a pending request (see fileKeyChange).
+ */
+export function filePhotoChangeRequest(db: Db, v: { studentId: number; before: number | null; after: number; reason: string; requestedBy: string; requestedAt: string }): number {
   const changes = [{ field: PHOTO_CHANGE_FIELD, before: v.before, after: v.after }];
-  return db
-    .insert(keyChangeRequests)
-    .values({ studentId: v.studentId, changes: JSON.stringify(changes), reason: v.reason, attachmentId: v.after, requestedBy: v.requestedBy, requestedAt: v.requestedAt })
-    .returning({ id: keyChangeRequests.id })
-    .get().id;
+  return fileKeyChange(db, { studentId: v.studentId, changes, reason: v.reason, attachmentId: v.after, requestedBy: v.requestedBy, requestedAt: v.requestedAt }).id;
 }
 
 const ACTIVE = STUDENT_STATUSES.map((s) => s.code).filter(isActiveStatus);

@@ -35,6 +35,46 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0007 keeps one pending change request per student (the newest) and then refuses a second', () => {
+    dir = mkdtempSync(join(tmpdir(), 'xueji-mig-'));
+    const key = randomBytes(32);
+    const all = loadMigrations();
+    // A folder as 0006 left it, where an import and a hand-filed request both went through.
+    const old = openEncryptedDatabase(join(dir, 'x.db'), key, { create: true });
+    migrate(old, all.filter((m) => m.version <= 6));
+    const student = (no: string) =>
+      Number(old.prepare("INSERT INTO students (student_no, name, gender, birth_date, id_number, created_at, updated_at) VALUES (?, '林二', '1', '2006-05-12', ?, '2025-01-01', '2025-01-01')").run(no, `11010520060512${no.slice(-4)}`).lastInsertRowid);
+    const [a, b] = [student('2025000001'), student('2025000002')];
+    const request = (studentId: number, status = 'pending') =>
+      Number(old.prepare("INSERT INTO key_change_requests (student_id, changes, reason, status, requested_by, requested_at) VALUES (?, '[]', '更名', ?, 'zhao', '2025-01-02')").run(studentId, status).lastInsertRowid);
+    const a1 = request(a);
+    const a2 = request(a);
+    const a3 = request(a);
+    const aDone = request(a, 'approved');
+    const b1 = request(b);
+    old.close();
+
+    const db = openEncryptedDatabase(join(dir, 'x.db'), key);
+    migrate(db, all);
+    const rows = db.prepare('SELECT id, status, decided_by AS decidedBy, decided_at AS decidedAt, decision_comment AS comment FROM key_change_requests ORDER BY id').all() as { id: number; status: string; decidedBy: string | null; decidedAt: string | null; comment: string | null }[];
+    expect(rows.map((r) => [r.id, r.status])).toEqual([[a1, 'rejected'], [a2, 'rejected'], [a3, 'pending'], [aDone, 'approved'], [b1, 'pending']]);
+    for (const r of rows.filter((x) => x.id === a1 || x.id === a2)) {
+      expect(r).toMatchObject({ decidedBy: '系统', comment: '系统合并：同一学生只保留一个待审批申请' });
+      expect(r.decidedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    }
+
+    // The database itself refuses a second pending request, whoever writes it; decided ones are free.
+    const raw = db.prepare("INSERT INTO key_change_requests (student_id, changes, reason, status, requested_by, requested_at) VALUES (?, '[]', '再次申请', ?, 'qian', '2025-01-03')");
+    expect(() => raw.run(a, 'pending')).toThrow(/UNIQUE constraint failed: key_change_requests\.student_id/);
+    expect(() => raw.run(b, 'pending')).toThrow(/UNIQUE constraint failed/);
+    raw.run(a, 'rejected');
+    raw.run(a, 'approved');
+    db.prepare("UPDATE key_change_requests SET status = 'approved' WHERE id = ?").run(a3);
+    expect(() => raw.run(a, 'pending')).not.toThrow();
+    expect(() => db.prepare("UPDATE key_change_requests SET status = 'pending' WHERE id = ?").run(a1)).toThrow(/UNIQUE constraint failed/);
+    db.close();
+  });
+
   it('rolls back a failing migration completely', () => {
     dir = mkdtempSync(join(tmpdir(), 'xueji-mig-'));
     const db = openEncryptedDatabase(join(dir, 'x.db'), randomBytes(32), { create: true });

@@ -7,9 +7,11 @@ import {
   batchItems, deleteCreatedStudents, firstChangedItem, getBatch, importWriters, insertBatch, listBatches, markBatchUndone,
   withSearchIndexDeferred, type BatchRow,
 } from '../../../../db/queries/imports';
+import { fileKeyChange, KeyChangePendingError, withdrawKeyChange } from '../../../../db/queries/keyChanges';
 import { insertClass } from '../../../../db/queries/org';
 import { getStudent, getStudentsByIds, replaceGuardians, updateStudentRow, type StudentRow } from '../../../../db/queries/students';
-import { classes, keyChangeRequests } from '../../../../db/schema';
+import { classes } from '../../../../db/schema';
+import type { Db } from '../../../../db/client';
 import { eq } from 'drizzle-orm';
 import type { ImportBatch } from '../../../../shared/ipc/schemas/imports';
 import { fieldLabel } from '../../../../shared/domain/student-fields';
@@ -51,6 +53,19 @@ export interface WriteSteps {
 
 /** Rows written between two turns of the event loop (~0.1 s of work at a time). */
 const STEP_ROWS = 500;
+
+/**
+ * The checks plan no request for a student who has one pending (a warning on the row instead). One
+ * filed since they ran (by another connection) makes the plan stale: the whole import rolls back.
+ */
+function fileImportRequest(db: Db, row: number, s: StudentRow, v: Parameters<typeof fileKeyChange>[1]) {
+  try {
+    return fileKeyChange(db, v);
+  } catch (e) {
+    if (!(e instanceof KeyChangePendingError)) throw e;
+    throw new AppError('CONFLICT', `第 ${row} 行：学生 ${s.name}${s.studentNo ? `（学号 ${s.studentNo}）` : ''}在检查之后已有一份待审批的变更申请（第 ${e.pendingId} 号），本次导入未写入任何数据，请重新检查后再导入。`);
+  }
+}
 
 export interface CommitCounts {
   batchId: number | null;
@@ -130,7 +145,7 @@ export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation
         }
         if (p.keyChange) {
           const reason = `${batchTag}第 ${p.row} 行的关键信息与档案不一致（学生已注册，导入不直接修改）`;
-          const req = db.insert(keyChangeRequests).values({ studentId: before.id, changes: JSON.stringify(p.keyChange), reason, requestedBy: by, requestedAt: now }).returning().get();
+          const req = fileImportRequest(db, p.row, after, { studentId: before.id, changes: p.keyChange, reason, requestedBy: by, requestedAt: now });
           w.item({ batchId: batch.id, studentId: before.id, action: 'requested', rowNo: p.row, studentNo: after.studentNo, studentName: after.name, versionAfter: after.version, keyChangeRequestId: req.id });
           audit({ action: 'keyChanges.request', entity: 'student', entityId: before.id, summary: `提交信息变更申请（第 ${req.id} 号）：${p.keyChange.map(describeChange).join('；')}；原因：${reason}`, changes: p.keyChange });
         }
@@ -223,9 +238,8 @@ export function undoBatch(ctx: CallContext, id: number): { removed: number; rest
         restored++;
         audit({ action: 'imports.undo', entity: 'student', entityId: after.id, summary: `${tag}：恢复学生档案 ${after.name}（${after.studentNo}）导入前的内容`, changes: diffFields(current, after, AUDITED) });
       } else if (it.action === 'requested' && it.keyChangeRequestId) {
-        const r = tx.select().from(keyChangeRequests).where(eq(keyChangeRequests.id, it.keyChangeRequestId)).get();
-        if (!r || r.status !== 'pending') continue;
-        tx.update(keyChangeRequests).set({ status: 'rejected', decidedBy: actor.username, decidedAt: now, decisionComment: `${tag}，该申请随之撤回` }).where(eq(keyChangeRequests.id, r.id)).run();
+        const r = withdrawKeyChange(tx, it.keyChangeRequestId, { by: actor.username, at: now, comment: `${tag}，该申请随之撤回` });
+        if (!r) continue;
         audit({ action: 'imports.undo', entity: 'student', entityId: r.studentId, summary: `${tag}：撤回由该批次提交的信息变更申请（第 ${r.id} 号）`, changes: [{ field: 'status', before: 'pending', after: 'rejected' }] });
       }
     }

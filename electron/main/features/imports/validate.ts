@@ -12,7 +12,8 @@
  *    Synchronous: commit runs it under the write gate, just before its transaction.
  */
 import type { Db } from '../../../../db/client';
-import { guardiansOf, orgForImport, pendingKeyChanges, studentKeys, type ExistingStudent, type GuardianRow, type NewStudent, type OrgClass, type OrgMajor } from '../../../../db/queries/imports';
+import { guardiansOf, orgForImport, studentKeys, type ExistingStudent, type GuardianRow, type NewStudent, type OrgClass, type OrgMajor } from '../../../../db/queries/imports';
+import { pendingKeyChangesByStudent } from '../../../../db/queries/keyChanges';
 import { getStudentsByIds, type StudentInsert, type StudentRow } from '../../../../db/queries/students';
 import { isActiveStatus, studentStatusName } from '../../../../shared/domain/codes';
 import { maskIdNumber } from '../../../../shared/domain/idcard';
@@ -329,7 +330,7 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
   const targetIds = [...new Set([...targets.values()].map((t) => t.id))];
   const fullRows = new Map(getStudentsByIds(db, targetIds).map((s) => [s.id, s]));
   const guardians = guardiansOf(db, targetIds);
-  const pending = settings.mode === 'update' ? pendingKeyChanges(db) : new Map<number, number>();
+  const pending = settings.mode === 'update' ? pendingKeyChangesByStudent(db) : new Map<number, number>();
 
   // Unknown classes: the major comes from the first row naming one that exists.
   const classMajor = new Map<string, OrgMajor>();

@@ -1,8 +1,9 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { diffFields, type AuditEntry } from '../../../../db/queries/audit';
+import { decideKeyChange, fileKeyChange, getKeyChange, listKeyChanges, pendingKeyChange, pendingKeyChangeMessage, type KeyChangeRow } from '../../../../db/queries/keyChanges';
 import { PHOTO_CHANGE_FIELD } from '../../../../db/queries/photos';
 import { getStudent, updateStudentRow } from '../../../../db/queries/students';
-import { attachments, keyChangeRequests, students } from '../../../../db/schema';
+import { attachments, students } from '../../../../db/schema';
 import { validateIdNumber } from '../../../../shared/domain/idcard';
 import { fieldLabel, type StudentFieldKey } from '../../../../shared/domain/student-fields';
 import { checkKeyChangeRequest } from '../../../../shared/domain/student-rules';
@@ -22,8 +23,7 @@ type Change = FieldChange | PhotoChange;
 const column = (field: Change['field']) => (field === PHOTO_CHANGE_FIELD ? 'photoAttachmentId' : field);
 const changeLabel = (field: string) => (field === PHOTO_CHANGE_FIELD ? '照片' : fieldLabel(field));
 
-function toDto(db: Db, id: number, full: boolean): KeyChangeRequest {
-  const r = db.select().from(keyChangeRequests).where(eq(keyChangeRequests.id, id)).get()!;
+function toDto(db: Db, r: KeyChangeRow, full: boolean): KeyChangeRequest {
   const s = getStudent(db, r.studentId)!;
   const att = r.attachmentId ? db.select().from(attachments).where(eq(attachments.id, r.attachmentId)).get() : undefined;
   let changes = JSON.parse(r.changes) as Change[];
@@ -43,12 +43,9 @@ const describe = (changes: Change[]) => changes.map((c) => `${changeLabel(c.fiel
  */
 export const keyChangesHandlers: FeatureHandlers<'keyChanges'> = {
   'keyChanges.list': ({ status, studentId }, ctx) => {
-    const where: SQL[] = [];
-    if (status) where.push(eq(keyChangeRequests.status, status));
-    if (studentId) where.push(eq(keyChangeRequests.studentId, studentId));
     const db = ctx.db();
     const full = canSeeIdentity(ctx.actor().role);
-    return db.select({ id: keyChangeRequests.id }).from(keyChangeRequests).where(where.length ? and(...where) : undefined).orderBy(desc(keyChangeRequests.id)).limit(500).all().map((r) => toDto(db, r.id, full));
+    return listKeyChanges(db, { status, studentId, limit: 500 }).map((r) => toDto(db, r, full));
   },
 
   'keyChanges.request': ({ studentId, changes, reason, attachmentId }, ctx) => {
@@ -56,8 +53,10 @@ export const keyChangesHandlers: FeatureHandlers<'keyChanges'> = {
     const s = getStudent(db, studentId);
     if (!s) throw new AppError('NOT_FOUND', '找不到该学生');
     if (!s.registered) throw new AppError('CONFLICT', '该学生尚未注册，关键信息可直接在档案中修改，无需申请。');
-    const pending = db.select().from(keyChangeRequests).where(and(eq(keyChangeRequests.studentId, studentId), eq(keyChangeRequests.status, 'pending'))).get();
-    if (pending) throw new AppError('CONFLICT', `该学生已有一份待审批的变更申请（第 ${pending.id} 号），请等待审批后再提交。`);
+    // Checked first so the user hears of it before any other problem; fileKeyChange checks it again
+    // inside the write (KeyChangePendingError, also a CONFLICT).
+    const pending = pendingKeyChange(db, studentId);
+    if (pending) throw new AppError('CONFLICT', pendingKeyChangeMessage(pending.id));
     if (attachmentId && !db.select().from(attachments).where(eq(attachments.id, attachmentId)).get()) throw new AppError('VALIDATION', '证明材料不存在，请重新上传', 'attachmentId');
 
     const wanted: Partial<Record<StudentFieldKey, string>> = { ...changes };
@@ -79,10 +78,10 @@ export const keyChangesHandlers: FeatureHandlers<'keyChanges'> = {
     assertStudentValid(db, { ...s, ...Object.fromEntries(list.map((c) => [c.field, c.after])) }, new Date(ctx.core.now()), s.id);
     const now = new Date(ctx.core.now()).toISOString();
     const row = ctx.write((tx, actor) => {
-      const r = tx.insert(keyChangeRequests).values({ studentId, changes: JSON.stringify(list), reason, attachmentId: attachmentId ?? null, requestedBy: actor.username, requestedAt: now }).returning().get();
+      const r = fileKeyChange(tx, { studentId, changes: list, reason, attachmentId: attachmentId ?? null, requestedBy: actor.username, requestedAt: now });
       return { value: r, audit: [{ action: 'keyChanges.request', entity: 'student', entityId: studentId, summary: `提交信息变更申请（第 ${r.id} 号）：${describe(list)}；原因：${reason}`, changes: list }] };
     });
-    return toDto(db, row.id, canSeeIdentity(ctx.actor().role));
+    return toDto(db, row, canSeeIdentity(ctx.actor().role));
   },
 
   'keyChanges.decide': ({ id, approve, comment }, ctx) => decide(ctx, id, approve, comment),
@@ -91,7 +90,7 @@ export const keyChangesHandlers: FeatureHandlers<'keyChanges'> = {
 function decide(ctx: CallContext, id: number, approve: boolean, comment: string | undefined): KeyChangeRequest {
   const db = ctx.db();
   const actor = ctx.actor();
-  const r = db.select().from(keyChangeRequests).where(eq(keyChangeRequests.id, id)).get();
+  const r = getKeyChange(db, id);
   if (!r) throw new AppError('NOT_FOUND', '找不到该变更申请');
   if (r.status !== 'pending') throw new AppError('CONFLICT', '该申请已经审批过了');
   if (r.requestedBy.toLowerCase() === actor.username.toLowerCase()) throw new AppError('FORBIDDEN', '不能审批自己提交的申请，请由其他有审批权限的人员审批。');
@@ -103,7 +102,7 @@ function decide(ctx: CallContext, id: number, approve: boolean, comment: string 
   if (approve) assertStudentValid(db, { ...s, ...patch }, new Date(ctx.core.now()), s.id);
   const now = new Date(ctx.core.now()).toISOString();
   ctx.write((tx) => {
-    tx.update(keyChangeRequests).set({ status: approve ? 'approved' : 'rejected', decidedBy: actor.username, decidedAt: now, decisionComment: comment ?? null }).where(eq(keyChangeRequests.id, id)).run();
+    if (!decideKeyChange(tx, id, { approve, by: actor.username, at: now, comment: comment ?? null })) throw new AppError('CONFLICT', '该申请已经审批过了');
     const audit: Omit<AuditEntry, 'userId' | 'username'>[] = [{ action: 'keyChanges.decide', entity: 'student', entityId: s.id, summary: `${approve ? '批准' : '驳回'}信息变更申请（第 ${id} 号）${comment ? `：${comment}` : ''}`, changes: [{ field: 'status', before: 'pending', after: approve ? 'approved' : 'rejected' }] }];
     if (approve) {
       const after = updateStudentRow(tx, s.id, { ...patch, updatedAt: now });
@@ -111,5 +110,5 @@ function decide(ctx: CallContext, id: number, approve: boolean, comment: string 
     }
     return { value: null, audit };
   });
-  return toDto(db, id, canSeeIdentity(actor.role));
+  return toDto(db, getKeyChange(db, id)!, canSeeIdentity(actor.role));
 }

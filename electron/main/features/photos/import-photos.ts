@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import type { AuditEntry } from '../../../../db/queries/audit';
 import {
   countActiveWithoutPhoto, currentPhotoOwnersBySha, findPhotoCandidates, getAttachments, getPhotoCandidates, insertAttachment,
-  insertPhotoChangeRequest, pendingKeyChange, PHOTO_CHANGE_FIELD, PHOTO_ORIGINAL_PURPOSE, PHOTO_PURPOSE, setStudentPhoto,
+  filePhotoChangeRequest, PHOTO_CHANGE_FIELD, PHOTO_ORIGINAL_PURPOSE, PHOTO_PURPOSE, setStudentPhoto,
   type PhotoCandidate,
 } from '../../../../db/queries/photos';
+import { pendingKeyChange } from '../../../../db/queries/keyChanges';
 import { hasPermission } from '../../../../shared/domain/permissions';
 import type { CallOutput, ParsedInput } from '../../../../shared/ipc/contract';
 import type { Db } from '../../../../db/client';
@@ -214,6 +215,7 @@ function saveAll(ctx: CallContext, tx: Db, username: string, finals: Done[], kee
         report.unreadable.push({ fileName: f.src.fileName, reason: `${who(s)} 已注册，更换照片须提交变更申请，而当前角色没有提交申请的权限` });
         continue;
       }
+      // Checked before the photo is stored: the file is held back with the reason, not an error.
       const pending = pendingKeyChange(tx, s.id);
       if (pending) {
         report.unreadable.push({ fileName: f.src.fileName, reason: `${who(s)} 已注册且已有一份待审批的变更申请（第 ${pending.id} 号），请审批后再导入其照片` });
@@ -226,7 +228,7 @@ function saveAll(ctx: CallContext, tx: Db, username: string, finals: Done[], kee
     const change = [{ field: PHOTO_CHANGE_FIELD, before: s.photoAttachmentId, after: photo.id }];
     if (needsRequest) {
       const reason = `批量导入照片（文件 ${f.src.fileName}）`;
-      const requestId = insertPhotoChangeRequest(tx, { studentId: s.id, before: s.photoAttachmentId, after: photo.id, reason, requestedBy: username, requestedAt: now });
+      const requestId = filePhotoChangeRequest(tx, { studentId: s.id, before: s.photoAttachmentId, after: photo.id, reason, requestedBy: username, requestedAt: now });
       report.changeRequests.push(row);
       audit.push({ action: 'keyChanges.request', entity: 'student', entityId: s.id, summary: `提交信息变更申请（第 ${requestId} 号）：照片：更换为 ${f.src.fileName}；原因：${reason}`, changes: change });
     } else {
