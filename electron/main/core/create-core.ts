@@ -3,6 +3,7 @@ import type { AppCore } from './context';
 import { DataFolder } from './data-folder';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { EventBus } from './events';
+import { logToFolder } from './log';
 import { SessionStore } from './sessions';
 import { WriteGate } from './write-gate';
 
@@ -11,6 +12,8 @@ export const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__
 
 /** The services for one data folder, with the dispatcher every host calls. */
 export function createCore(dataDir: string, options: { now?: () => number } = {}): { core: AppCore; dispatch: Dispatch } {
+  // The log file lives with the data (logs/xueji.log); the latest core's folder when there are several (tests).
+  logToFolder(dataDir);
   const core: AppCore = {
     folder: new DataFolder(dataDir),
     sessions: new SessionStore(),
