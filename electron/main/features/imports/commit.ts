@@ -43,6 +43,8 @@ export interface CommitMeta {
 
 /** How a stepped write reports (see writeImport). */
 export interface WriteSteps {
+  /** First thing inside the transaction (the write lock held): throw if the plan is stale, nothing is written. */
+  begun(): void;
   /** Every STEP_ROWS rows: report, let the event loop turn, throw to cancel (everything rolls back). */
   step(done: number, total: number): Promise<void>;
   /** Every row is in; what is left (search index, COMMIT) runs to its end. */
@@ -86,6 +88,7 @@ export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation
   const today = now.slice(0, 10);
   const by = actor.username;
   return ctx.core.folder.transactionInSteps(async (db) => {
+    steps.begun();
     const w = importWriters(db);
     const appender = auditAppender(db, nowDate);
     const audit = (a: Audit) => appender.add({ ...a, userId: actor.userId, username: actor.username });

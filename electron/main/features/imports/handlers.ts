@@ -67,10 +67,15 @@ async function rowChecks(ctx: CallContext, o: Options, task: TaskHandle) {
 }
 
 const totalChanges = (ctx: CallContext) => (ctx.core.folder.raw().prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-const stampNow = (ctx: CallContext): DbStamp => ({ db: ctx.core.folder.raw(), changes: totalChanges(ctx) });
-/** Nothing has been written since the stamp (see DbStamp). */
+function stampNow(ctx: CallContext): DbStamp {
+  const db = ctx.core.folder.raw();
+  return { db, changes: totalChanges(ctx), dataVersion: db.pragma('data_version', { simple: true }) as number };
+}
+/** Nothing has been written since the stamp, through this connection or any other (see DbStamp). */
 function current<T extends DbStamp>(ctx: CallContext, s: T | undefined): s is T {
-  return !!s && s.db === ctx.core.folder.raw() && s.changes === totalChanges(ctx);
+  if (!s) return false;
+  const now = stampNow(ctx);
+  return s.db === now.db && s.changes === now.changes && s.dataVersion === now.dataVersion;
 }
 
 /**
@@ -83,17 +88,21 @@ function evaluation(ctx: CallContext, upload: Upload, rowKey: string, pure: Pure
   const c = upload.evaluation;
   if (c && c.key === key && current(ctx, c)) return c.ev;
   const l = upload.lookups;
+  const stamp = stampNow(ctx); // before reading (see DbStamp)
   const ev = evaluate(ctx.db(), pure, settings, asOf, current(ctx, l) ? l.value : undefined);
-  upload.evaluation = { ...stampNow(ctx), key, ev };
+  upload.evaluation = { ...stamp, key, ev };
   return ev;
 }
 
 function rememberMapping(ctx: CallContext, upload: Upload, o: Options, pure: PureResult) {
   if (!o.rememberMapping) return;
   const at = new Date(ctx.core.now()).toISOString();
+  const valid = [upload.evaluation, upload.lookups].filter((s) => current(ctx, s));
   ctx.core.folder.transaction((db) => saveMappings(db, choicesToRemember(pure.layout.headers, pure.mapping, loadMappings(db)), ctx.actor().username, at));
-  // The mapping memory plays no part in the checks: what they read stays valid.
-  for (const s of [upload.evaluation, upload.lookups]) if (s) Object.assign(s, stampNow(ctx));
+  // The mapping memory plays no part in the checks: what they read stays valid. Only this
+  // connection's count moves on; data_version stays, so another connection's commit still shows.
+  const changes = totalChanges(ctx);
+  for (const s of valid) s!.changes = changes;
 }
 
 /**
@@ -209,6 +218,10 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
           const ev = evaluation(ctx, upload, key, pure, o, asOf);
           if (refused(ev)) return nothingWritten(ev);
           const counts = await writeImport(ctx, actor, ev, { fileName: upload.fileName, sheet: sheet.name, settings: settingsOf(o) }, {
+            // Another process (the command line) may have committed between the checks and BEGIN.
+            begun: () => {
+              if (!current(ctx, upload.evaluation)) throw new AppError('CONFLICT', '核对之后，数据库被其他程序（如命令行）修改，本次导入未写入任何数据。请重新预览核对后再导入。');
+            },
             step: async (done, total) => {
               task.progress(done, total, '正在写入数据库（取消则不写入任何数据）');
               await yieldToLoop();

@@ -27,7 +27,7 @@ export interface Upload {
   pure?: { key: string; result: PureResult };
   /**
    * The database checks of the last preview, reusable while the database has not changed at all
-   * since (same connection, same total_changes()).
+   * since (see DbStamp).
    */
   evaluation?: DbStamp & { key: string; ev: Evaluation };
   /** The students and classes read while the file was parsed; valid under the same condition. */
@@ -35,12 +35,16 @@ export interface Upload {
 }
 
 /**
- * What was read from the database is stamped with the connection and its total_changes(): it is
- * still what the database holds while both are the same (every write goes through that connection).
+ * What was read from the database is stamped with the connection, its total_changes() (writes
+ * through this connection) and PRAGMA data_version (changes when ANY OTHER connection commits: the
+ * command line, another copy of the app on the same folder). It is still what the database holds
+ * while all three are the same. Stamp before reading: a commit by someone else in between then
+ * makes the stamp stale, never the reading wrongly current.
  */
 export interface DbStamp {
   db: SqliteDb;
   changes: number;
+  dataVersion: number;
 }
 
 /** Per core (one per data folder), so test apps in one process never see each other's files. */
