@@ -204,7 +204,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
       const { upload, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
       const errorsOf = (ev: Evaluation) => ev.issues.filter((i) => i.severity === 'error').slice(0, MAX_ISSUES).map(toDto);
       const refused = (ev: Evaluation) => ev.invalid > 0 && !o.skipInvalid;
-      const nothingWritten = (ev: Evaluation) => ({ batchId: null, rows: ev.rows, imported: 0, updated: 0, skipped: ev.rows, keyChangeRequests: 0, errors: errorsOf(ev) });
+      const nothingWritten = (ev: Evaluation) => ({ batchId: null, rows: ev.rows, imported: 0, updated: 0, skipped: ev.rows, keyChangeRequests: 0, errors: errorsOf(ev), studentNumbers: null });
       task.check();
       const first = evaluation(ctx, upload, key, pure, o, asOf);
       if (refused(first)) return nothingWritten(first);
@@ -217,7 +217,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
           // transaction nothing else writes.
           const ev = evaluation(ctx, upload, key, pure, o, asOf);
           if (refused(ev)) return nothingWritten(ev);
-          const counts = await writeImport(ctx, actor, ev, { fileName: upload.fileName, sheet: sheet.name, settings: settingsOf(o) }, {
+          const counts = await writeImport(ctx, actor, ev, { fileName: upload.fileName, sheet: sheet.name, settings: settingsOf(o), assignStudentNo: o.assignStudentNo }, {
             // Another process (the command line) may have committed between the checks and BEGIN.
             begun: () => {
               if (!current(ctx, upload.evaluation)) throw new AppError('CONFLICT', '核对之后，数据库被其他程序（如命令行）修改，本次导入未写入任何数据。请重新预览核对后再导入。');
@@ -236,6 +236,9 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
           return {
             batchId: counts.batchId, rows: ev.rows, imported: counts.imported, updated: counts.updated,
             skipped: ev.rows - counts.imported - counts.updated, keyChangeRequests: counts.keyChangeRequests, errors: errorsOf(ev),
+            studentNumbers: counts.numbering
+              ? { assigned: counts.numbering.assigned.length, skipped: counts.numbering.skipped.map(({ name, className, reason }) => ({ name, className, reason })) }
+              : null,
           };
         },
         () => task.progress(0, 0, '正在等待其他窗口的操作完成后写入…', true),
