@@ -16,6 +16,8 @@ export interface AppCore {
   version: string;
   /** Every call passes it; a long stepped write takes the connection for itself through it. */
   writeGate: WriteGate;
+  /** Check each handler's answer against the contract's output schema (off in the packaged app). */
+  checkOutput: boolean;
 }
 
 export interface Actor {

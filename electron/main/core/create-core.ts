@@ -10,8 +10,20 @@ import { WriteGate } from './write-gate';
 declare const __APP_VERSION__: string | undefined;
 export const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
 
+export interface CoreOptions {
+  now?: () => number;
+  /**
+   * Check every handler's answer against its contract output schema. On unless the host says
+   * otherwise: the packaged desktop app turns it off, so vitest, the CLI, the browser host (also
+   * as built for the end-to-end tests) and `npm start` all check. XUEJI_CHECK_OUTPUT=1 or 0 wins.
+   */
+  checkOutput?: boolean;
+}
+
+const envFlag = (v: string | undefined): boolean | undefined => (v === '1' ? true : v === '0' ? false : undefined);
+
 /** The services for one data folder, with the dispatcher every host calls. */
-export function createCore(dataDir: string, options: { now?: () => number } = {}): { core: AppCore; dispatch: Dispatch } {
+export function createCore(dataDir: string, options: CoreOptions = {}): { core: AppCore; dispatch: Dispatch } {
   // The log file lives with the data (logs/xueji.log); the latest core's folder when there are several (tests).
   logToFolder(dataDir);
   const core: AppCore = {
@@ -21,6 +33,7 @@ export function createCore(dataDir: string, options: { now?: () => number } = {}
     now: options.now ?? Date.now,
     version: APP_VERSION,
     writeGate: new WriteGate(),
+    checkOutput: envFlag(process.env.XUEJI_CHECK_OUTPUT) ?? options.checkOutput ?? true,
   };
   return { core, dispatch: createDispatcher(core, handlers) };
 }

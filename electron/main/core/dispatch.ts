@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../../../shared/ipc/result';
 import { makeContext, type AppCore } from './context';
 import { AppError, toErrorData } from './errors';
 import type { Handlers } from './handlers-type';
+import { checkOutput } from './output-check';
 import type { Session } from './sessions';
 
 const channelSet = new Set<string>(CHANNELS);
@@ -23,7 +24,8 @@ export type Dispatch = (clientId: string, channel: string, input: unknown) => Pr
 /**
  * The single entry for every call from every host (Electron IPC, the browser host, the CLI, tests):
  * known channel → signed in → not idle-locked → permitted → input valid → handler. Checks happen
- * in that order, before the handler does anything.
+ * in that order, before the handler does anything; in tests and development builds the handler's
+ * answer is then checked against the contract's output schema (a mismatch is an INTERNAL error).
  */
 export function createDispatcher(core: AppCore, handlers: Handlers): Dispatch {
   return async (clientId, channel, rawInput) => {
@@ -51,6 +53,8 @@ async function call(core: AppCore, handlers: Handlers, clientId: string, channel
     if (session && !session.locked && channel !== 'app.status') session.lastActivityAt = core.now();
     const handler = handlers[channel] as (input: unknown, ctx: ReturnType<typeof makeContext>) => unknown;
     const value = await handler(input, makeContext(core, clientId, session));
+    // Outside the packaged app the answer must match the contract's output schema too (see createCore).
+    if (core.checkOutput) checkOutput(channel, spec.output, value);
     return ok(value);
   } catch (e) {
     return fail(toErrorData(e, channel));
