@@ -1,9 +1,11 @@
 /**
- * Real roster files for the import tests and the benchmark, built with exceljs (and iconv-lite for
- * GBK CSV): the shapes counselors actually receive — title rows over the table, merged cells,
- * variant headers, dates typed five different ways, ID numbers that Excel turned into numbers.
+ * Real roster files for the import tests and the benchmark, built with exceljs (SheetJS for the
+ * Excel 97-2003 .xls, iconv-lite for GBK CSV): the shapes counselors actually receive — title rows
+ * over the table, merged cells, variant headers, dates typed five different ways, ID numbers that
+ * Excel turned into numbers.
  */
 import { createWriteStream } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { findEthnicity, findPoliticalStatus } from '../../shared/domain/codes';
@@ -52,6 +54,58 @@ export async function workbook(sheets: { name: string; rows: Cell[][]; setup?: (
     s.setup?.(ws);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const BIFF_ERROR_CODES: Record<string, number> = { '#NULL!': 0x00, '#DIV/0!': 0x07, '#VALUE!': 0x0f, '#REF!': 0x17, '#NAME?': 0x1d, '#NUM!': 0x24, '#N/A': 0x2a };
+
+/**
+ * The same workbook saved as Excel 97-2003 (.xls, BIFF8), written by SheetJS: every sheet, cell
+ * value, number format and merged range of the .xlsx, as Excel's “另存为” keeps them — a date cell
+ * becomes its serial number with a date format, text stays text, a number stays a number.
+ */
+export async function asXls(xlsx: Buffer): Promise<Buffer> {
+  const src = new ExcelJS.Workbook();
+  await src.xlsx.load(xlsx as unknown as ArrayBuffer);
+  const wb = XLSX.utils.book_new();
+  for (const ws of src.worksheets) {
+    const sheet: XLSX.WorkSheet = {};
+    let last = { r: 0, c: 0 };
+    ws.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const v = cell.value;
+        const z = cell.numFmt || undefined;
+        let out: XLSX.CellObject;
+        if (typeof v === 'string') out = { t: 's', v };
+        else if (typeof v === 'number') out = { t: 'n', v, ...(z ? { z } : {}) };
+        else if (typeof v === 'boolean') out = { t: 'b', v };
+        else if (v instanceof Date) out = { t: 'n', v: v.getTime() / 86_400_000 + 25569, z: z ?? 'yyyy-mm-dd' };
+        else if (v && typeof v === 'object' && 'error' in v) out = { t: 'e', v: BIFF_ERROR_CODES[String(v.error)] ?? 0x0f };
+        else throw new Error(`asXls: cell ${cell.address} holds ${JSON.stringify(v)}`);
+        sheet[cell.address] = out;
+        last = { r: Math.max(last.r, Number(cell.row) - 1), c: Math.max(last.c, Number(cell.col) - 1) };
+      });
+    });
+    sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: last });
+    const merges = (ws.model as { merges?: string[] }).merges ?? [];
+    if (merges.length) sheet['!merges'] = merges.map((m) => XLSX.utils.decode_range(m));
+    XLSX.utils.book_append_sheet(wb, sheet, ws.name);
+  }
+  return XLSX.write(wb, { bookType: 'biff8', type: 'buffer' }) as Buffer;
+}
+
+/**
+ * The .xls with an open password, as far as a reader can tell without the password: a FILEPASS
+ * record (XOR obfuscation) right after the workbook's first BOF record. (SheetJS writes no password.)
+ */
+export function withOpenPassword(xls: Buffer): Buffer {
+  const cfb = XLSX.CFB.read(xls, { type: 'buffer' });
+  const entry = XLSX.CFB.find(cfb, '/Workbook')!;
+  const stream = Buffer.from(entry.content as Uint8Array);
+  const bof = 4 + stream.readUInt16LE(2);
+  entry.content = Buffer.concat([stream.subarray(0, bof), Buffer.from([0x2f, 0x00, 0x06, 0x00, 0x00, 0x00, 0x34, 0x12, 0x78, 0x56]), stream.subarray(bof)]);
+  entry.size = entry.content.length;
+  return XLSX.CFB.write(cfb, { type: 'buffer' }) as Buffer;
 }
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));

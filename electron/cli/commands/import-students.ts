@@ -48,7 +48,7 @@ export async function importStudents(session: CliSession, opts: ImportStudentsOp
   const opened = await session.call('imports.open', { fileName, dataBase64: readFileSync(path).toString('base64') });
   const sheet = opts.sheet ?? (opened.sheets.find((s) => s.rows > 0) ?? opened.sheets[0])?.name;
   if (!sheet) throw new CliError('文件中没有工作表。', 2);
-  if (opts.sheet && opened.kind === 'xlsx' && !opened.sheets.some((s) => s.name === opts.sheet)) {
+  if (opts.sheet && opened.kind !== 'csv' && !opened.sheets.some((s) => s.name === opts.sheet)) {
     throw new CliError(`文件中没有名为“${opts.sheet}”的工作表，可选：${opened.sheets.map((s) => s.name).join('、')}`, 2);
   }
   const inspected = await session.call('imports.inspect', { uploadId: opened.uploadId, sheet });

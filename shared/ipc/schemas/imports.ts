@@ -13,8 +13,9 @@ export const ImportOpenInput = FileUpload.extend({ taskId: z.string().max(64).op
 
 export const ImportOpenOutput = z.object({
   uploadId: z.string(),
-  kind: z.enum(['xlsx', 'csv']),
-  /** For CSV: the detected encoding (UTF-8 or GBK). */
+  /** xls: an Excel 97-2003 workbook, or a web page saved as .xls; a text file saved as .xls is csv. */
+  kind: z.enum(['xlsx', 'xls', 'csv']),
+  /** For CSV (and a web page saved as .xls): the detected encoding (UTF-8 or GBK). */
   encoding: z.string().nullable(),
   sheets: z.array(z.object({ name: z.string(), rows: z.number() })),
 });

@@ -8,7 +8,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { AppError } from '../../core/errors';
 import { log } from '../../core/log';
 import { workerSpec } from '../../core/worker-spec';
-import { parseSpreadsheet, type FileKind, type FlatCell, type ParseResult } from './parse';
+import { FileRefused, parseSpreadsheet, type FileKind, type FlatCell, type ParseResult } from './parse';
 import type { ParseMessage, ParseRequest } from './parse-worker';
 
 export interface ParsedSheet {
@@ -81,6 +81,7 @@ async function parseInProcess(bytes: Uint8Array, kind: FileKind, fileName: strin
       cancelled: () => control.cancelled?.() ?? false,
     });
   } catch (e) {
+    if (e instanceof FileRefused) throw new AppError('VALIDATION', e.message);
     throw unreadable(e instanceof Error ? e.message : String(e));
   }
   if (control.cancelled?.()) throw new ParseCancelled();
@@ -127,7 +128,7 @@ export function readSpreadsheet(bytes: Uint8Array, kind: FileKind, fileName: str
           finish(() => resolve(c.result({ encoding: m.encoding, order: m.order })));
           break;
         case 'error':
-          finish(() => reject(unreadable(m.message)));
+          finish(() => reject(m.refused ? new AppError('VALIDATION', m.message) : unreadable(m.message)));
           break;
       }
     });

@@ -5,7 +5,7 @@
  * started through tsx (see parse-runner.ts).
  */
 import { parentPort } from 'node:worker_threads';
-import { parseSpreadsheet, type FileKind } from './parse';
+import { FileRefused, parseSpreadsheet, type FileKind } from './parse';
 
 export interface ParseRequest {
   bytes: Uint8Array;
@@ -17,7 +17,7 @@ export type ParseMessage =
   | { type: 'sheet'; name: string }
   | { type: 'rows'; rowNos: number[]; cells: unknown[][] }
   | { type: 'done'; encoding: string | null; order: string[] }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string; /** The message is the whole reason for the user (FileRefused). */ refused?: boolean };
 
 const port = parentPort;
 if (port) {
@@ -29,7 +29,7 @@ if (port) {
       cancelled: () => false,
     }).then(
       (r) => post({ type: 'done', encoding: r.encoding, order: r.order }),
-      (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e), refused: e instanceof FileRefused }),
     );
   });
 }

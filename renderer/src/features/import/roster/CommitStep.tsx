@@ -47,7 +47,7 @@ export function CommitStep({ file, sheet, mapping, choices, preview, result, onC
     <Box>
       <Stack spacing={2}>
         <Typography variant="body2">
-          将从“<b>{file.fileName}</b>”{file.opened.kind === 'xlsx' ? `（工作表“${sheet}”）` : ''}导入，导入方式：<b>{MODE_TEXT[choices.mode]}</b>
+          将从“<b>{file.fileName}</b>”{file.opened.kind !== 'csv' ? `（工作表“${sheet}”）` : ''}导入，导入方式：<b>{MODE_TEXT[choices.mode]}</b>
           {choices.mode === 'update' ? `（按${choices.matchBy === 'idNumber' ? '身份证号' : '学号'}匹配）` : ''}。
         </Typography>
         <PreviewSummary preview={preview} />

@@ -19,7 +19,7 @@ export function FileBar({ file, sheet, disabled = false, onChange }: Props) {
       <Typography variant="body2" sx={{ fontWeight: 500, wordBreak: 'break-all' }}>
         {file.fileName}
       </Typography>
-      {file.opened.kind === 'xlsx' && sheet && (
+      {file.opened.kind !== 'csv' && sheet && (
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           · 工作表“{sheet}”
         </Typography>

@@ -68,7 +68,7 @@ export function FileStep({ file, onOpened, onNext }: Props) {
           选择要导入的学生名单
         </Typography>
         <Typography variant="body2" sx={{ color: 'text.secondary', mt: 0.5, mb: 2 }}>
-          支持 Excel 工作簿（.xlsx）和 CSV 文件，也可以把文件拖到这里。表格上方可以有标题行，程序会自动找到表头。
+          支持 Excel 工作簿（.xlsx、.xls）和 CSV 文件，也可以把文件拖到这里。表格上方可以有标题行，程序会自动找到表头。
         </Typography>
         <FilePickButton inputLabel="选择名单文件" accept={ROSTER_ACCEPT} icon={<FolderOpenOutlined />} disabled={busy} onFiles={(files) => files[0] && void open(files[0])}>
           {file ? '重新选择文件' : '选择文件'}
@@ -87,7 +87,7 @@ export function FileStep({ file, onOpened, onNext }: Props) {
         <TemplateButton onError={task.setError} />
       </Box>
       <Typography variant="caption" component="p" sx={{ color: 'text.secondary', mt: 0.5 }}>
-        旧版 Excel 文件（.xls）请先在 Excel 中“另存为”.xlsx 格式。身份证号、学号列建议设置为“文本”格式，以免末尾数字丢失。
+        身份证号、学号列建议设置为“文本”格式，以免末尾数字丢失。
       </Typography>
 
       <StepFooter disabled={busy}>

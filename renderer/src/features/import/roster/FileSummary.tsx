@@ -25,7 +25,7 @@ export function FileSummary({ file }: { file: ChosenFile }) {
   const rows = opened.sheets.reduce((n, s) => n + s.rows, 0);
   return (
     <Paper variant="outlined" aria-label="已选择的文件" sx={{ p: 2, display: 'flex', gap: 2, alignItems: 'flex-start', bgcolor: '#f8fafd' }}>
-      <DescriptionOutlined sx={{ fontSize: 40, color: opened.kind === 'xlsx' ? '#1d6f42' : 'primary.main' }} />
+      <DescriptionOutlined sx={{ fontSize: 40, color: opened.kind !== 'csv' ? '#1d6f42' : 'primary.main' }} />
       <Box sx={{ flex: 1, minWidth: 0 }}>
         <Typography variant="subtitle1" sx={{ fontWeight: 600, wordBreak: 'break-all' }}>
           {file.fileName}
@@ -34,7 +34,7 @@ export function FileSummary({ file }: { file: ChosenFile }) {
           <Fact label="文件类型" value={KIND_LABELS[opened.kind]} />
           <Fact label="文件大小" value={formatFileSize(file.size)} />
           {opened.kind === 'csv' && <Fact label="检测到的编码" value={opened.encoding ?? '未知'} />}
-          {opened.kind === 'xlsx' && <Fact label="工作表" value={`${opened.sheets.length} 个`} />}
+          {opened.kind !== 'csv' && <Fact label="工作表" value={`${opened.sheets.length} 个`} />}
           <Fact label="行数" value={`${rows} 行`} />
         </Box>
       </Box>
