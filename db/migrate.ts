@@ -56,9 +56,29 @@ export function migrate(db: SqliteDb, migrations: Migration[] = loadMigrations()
   if (pending.length === 0) return { from: current, to: current };
   db.transaction(() => {
     for (const m of pending) {
-      db.exec(m.sql);
+      if (editsSchemaText(m)) editSchemaText(db, m.sql);
+      else db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     }
   })();
   return { from: current, to: latest };
+}
+
+/** A migration that edits table definitions in place (see 0008_student_no_optional.sql). */
+const editsSchemaText = (m: Migration) => /PRAGMA writable_schema\s*=\s*ON/i.test(m.sql);
+
+/**
+ * better-sqlite3 opens connections in SQLite's defensive mode, which forbids writing sqlite_schema;
+ * it is lifted for this one migration only. schema_version is bumped so every other connection
+ * (the checkpoint worker, a CLI) reloads the edited definitions.
+ */
+function editSchemaText(db: SqliteDb, sql: string): void {
+  const before = db.pragma('schema_version', { simple: true }) as number;
+  db.unsafeMode(true);
+  try {
+    db.exec(sql);
+    db.pragma(`schema_version = ${before + 1}`);
+  } finally {
+    db.unsafeMode(false);
+  }
 }

@@ -32,7 +32,7 @@ export function saveMappings(db: Db, choices: Record<string, StudentFieldKey | '
 
 export interface ExistingStudent {
   id: number;
-  studentNo: string;
+  studentNo: string | null;
   examNo: string | null;
   idNumber: string;
   name: string;
@@ -236,7 +236,7 @@ export function importWriters(db: Db) {
     classHistory(studentId: number, classId: number, className: string, fromDate: string, by: string) {
       klass.run(studentId, classId, className, fromDate, by);
     },
-    item(v: { batchId: number; studentId: number; action: 'created' | 'updated' | 'requested'; rowNo: number; studentNo: string; studentName: string; versionAfter: number; before?: string | null; keyChangeRequestId?: number | null }) {
+    item(v: { batchId: number; studentId: number; action: 'created' | 'updated' | 'requested'; rowNo: number; studentNo: string | null; studentName: string; versionAfter: number; before?: string | null; keyChangeRequestId?: number | null }) {
       item.run(v.batchId, v.studentId, v.action, v.rowNo, v.studentNo, v.studentName, v.versionAfter, v.before ?? null, v.keyChangeRequestId ?? null);
     },
   };
@@ -268,7 +268,7 @@ export interface BatchItem {
   studentId: number;
   action: 'created' | 'updated' | 'requested';
   rowNo: number;
-  studentNo: string;
+  studentNo: string | null;
   studentName: string;
   versionAfter: number;
   before: string | null;
@@ -286,7 +286,7 @@ export function batchItems(db: Db, batchId: number): BatchItem[] {
 }
 
 /** The first student the batch created or updated that has since been changed or deleted. */
-export function firstChangedItem(db: Db, batchId: number): { studentNo: string; studentName: string; name: string | null; deleted: boolean } | null {
+export function firstChangedItem(db: Db, batchId: number): { studentNo: string | null; studentName: string; name: string | null; deleted: boolean } | null {
   const r = db.$client
     .prepare(
       `SELECT i.student_no AS studentNo, i.student_name AS studentName, s.name AS name, s.id IS NULL AS deleted
@@ -294,6 +294,12 @@ export function firstChangedItem(db: Db, batchId: number): { studentNo: string; 
         WHERE i.batch_id = ? AND i.action IN ('created','updated') AND (s.id IS NULL OR s.version <> i.version_after)
         ORDER BY i.id LIMIT 1`,
     )
-    .get(batchId) as { studentNo: string; studentName: string; name: string | null; deleted: number } | undefined;
+    .get(batchId) as { studentNo: string | null; studentName: string; name: string | null; deleted: number } | undefined;
   return r ? { studentNo: r.studentNo, studentName: r.studentName, name: r.name, deleted: Boolean(r.deleted) } : null;
+}
+
+/** 学号编排 during the import: the batch's items take the new 学号 and version (see firstChangedItem). */
+export function noteNumbersAssigned(db: Db, batchId: number, assigned: readonly { id: number; studentNo: string }[]): void {
+  const st = db.$client.prepare('UPDATE import_batch_items SET student_no = ?, version_after = version_after + 1 WHERE batch_id = ? AND student_id = ?');
+  for (const a of assigned) st.run(a.studentNo, batchId, a.id);
 }

@@ -60,8 +60,8 @@ export function getAttachments(db: Db, ids: number[]): AttachmentRow[] {
 }
 
 /** Students whose *current* photo has one of these SHA-256 hashes (normalised JPEG bytes). */
-export function currentPhotoOwnersBySha(db: Db, shas: string[]): { sha256: string; studentId: number; studentNo: string; name: string }[] {
-  const out: { sha256: string; studentId: number; studentNo: string; name: string }[] = [];
+export function currentPhotoOwnersBySha(db: Db, shas: string[]): { sha256: string; studentId: number; studentNo: string | null; name: string }[] {
+  const out: { sha256: string; studentId: number; studentNo: string | null; name: string }[] = [];
   const unique = [...new Set(shas)];
   for (let i = 0; i < unique.length; i += 500) {
     out.push(

@@ -145,6 +145,7 @@ function conditions(
   if (f.ethnicityCode) add('s.ethnicity_code = ?', f.ethnicityCode);
   if (f.politicalStatusCode) add('s.political_status_code = ?', f.politicalStatusCode);
   if (f.sourceRegion) add('s.source_region LIKE ?', `${f.sourceRegion}%`);
+  if (f.studentNoState) add(f.studentNoState === 'pending' ? 's.student_no IS NULL' : 's.student_no IS NOT NULL');
   if (search) add(search.sql, ...search.params);
   return { parts, params };
 }

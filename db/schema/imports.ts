@@ -22,7 +22,7 @@ export const importBatchItems = sqliteTable('import_batch_items', {
   studentId: integer('student_id').notNull(),
   action: text('action', { enum: ['created', 'updated', 'requested'] }).notNull(),
   rowNo: integer('row_no').notNull(),
-  studentNo: text('student_no').notNull(),
+  studentNo: text('student_no'),
   studentName: text('student_name').notNull(),
   versionAfter: integer('version_after').notNull(),
   before: text('before'),

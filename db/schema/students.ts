@@ -26,7 +26,7 @@ export const classes = sqliteTable('classes', {
 
 export const students = sqliteTable('students', {
   id: integer('id').primaryKey(),
-  studentNo: text('student_no').notNull().unique(),
+  studentNo: text('student_no').unique(),
   examNo: text('exam_no'),
   name: text('name').notNull(),
   formerName: text('former_name'),

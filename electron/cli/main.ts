@@ -6,6 +6,8 @@ import { CliSession, newPassword } from './session';
 import { exportStudents } from './commands/export-students';
 import { importPhotos } from './commands/import-photos';
 import { importStudents } from './commands/import-students';
+import { assignNumbersCommand } from './commands/assign-numbers';
+import { orgCommand } from './commands/org';
 
 const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限与审计）
 
@@ -18,9 +20,14 @@ const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限
   users list             --data DIR [--user USER]
   users add NAME --role ROLE --name 姓名 --data DIR [--user USER]   新用户密码取自 XUEJI_NEW_PASSWORD 或提示输入
   users reset-password NAME --data DIR [--user USER]              新密码取自 XUEJI_NEW_PASSWORD 或提示输入
+  org add-major --name 计算机应用技术 --code 510201 --years 3 --level 专科 [--study-form 普通全日制]
+  org add-class --name 计算机应用技术2301 --major 计算机应用技术 --cohort 2023 [--head-teacher 姓名]
+  students assign-numbers [--cohort 2026] [--dry-run] [--json]
+           按已保存的学号规则为没有学号的学生编排学号（不改动已有学号）
   export students --out FILE.xlsx [--filter cohortYear=2024,status=enrolled,q=张] [--columns 学号,姓名,身份证号]
   import students FILE [--sheet NAME] [--mode add|update] [--match-by idNumber|studentNo] [--create-classes]
-           [--dry-run] [--skip-invalid] [--report OUT.xlsx] [--json]
+           [--dry-run] [--skip-invalid] [--assign-student-no] [--report OUT.xlsx] [--json]
+           --assign-student-no：为没有学号的新生按学号规则编排学号（与导入同一事务）
            有无效行且未加 --skip-invalid 时不写入任何数据，退出码为 2
   import photos DIR|FILE.zip [--match idcard,examno,studentno] [--keep-original] [--json]
 
@@ -50,6 +57,14 @@ const options = {
   report: { type: 'string' },
   match: { type: 'string' },
   'keep-original': { type: 'boolean', default: false },
+  'assign-student-no': { type: 'boolean', default: false },
+  code: { type: 'string' },
+  years: { type: 'string' },
+  level: { type: 'string' },
+  'study-form': { type: 'string' },
+  major: { type: 'string' },
+  cohort: { type: 'string' },
+  'head-teacher': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -132,6 +147,18 @@ async function run(argv: string[]): Promise<number> {
         }
         throw new CliError(`未知的 users 子命令“${sub ?? ''}”，可用：list、add、reset-password。`, 2);
       }
+      case 'org': {
+        await session.signIn(values.user);
+        return await orgCommand(session, sub, {
+          name: values.name, code: values.code, years: values.years, level: values.level, studyForm: values['study-form'],
+          major: values.major, cohort: values.cohort, headTeacher: values['head-teacher'], json: values.json,
+        });
+      }
+      case 'students': {
+        if (sub !== 'assign-numbers') throw new CliError('用法：students assign-numbers [--cohort 2026] [--dry-run] [--json]', 2);
+        await session.signIn(values.user);
+        return await assignNumbersCommand(session, { cohort: values.cohort, dryRun: values['dry-run'], json: values.json });
+      }
       case 'export': {
         if (sub !== 'students') throw new CliError('用法：export students --out FILE.xlsx', 2);
         await session.signIn(values.user);
@@ -142,7 +169,7 @@ async function run(argv: string[]): Promise<number> {
         if (!arg) throw new CliError('请指定要导入的文件或文件夹。', 2);
         await session.signIn(values.user);
         if (sub === 'students') {
-          return await importStudents(session, { file: arg, sheet: values.sheet, mode: values.mode, matchBy: values['match-by'], createClasses: values['create-classes'], dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], report: values.report, json: values.json });
+          return await importStudents(session, { file: arg, sheet: values.sheet, mode: values.mode, matchBy: values['match-by'], createClasses: values['create-classes'], dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], assignStudentNo: values['assign-student-no'], report: values.report, json: values.json });
         }
         if (sub === 'photos') return await importPhotos(session, { source: arg, match: values.match, keepOriginal: values['keep-original'], json: values.json });
         throw new CliError('用法：import students FILE … 或 import photos DIR|FILE.zip …', 2);

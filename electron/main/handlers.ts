@@ -7,12 +7,13 @@ import { setupHandlers } from './features/setup/handlers';
 import { usersHandlers } from './features/users/handlers';
 import { orgHandlers } from './features/org/handlers';
 import { studentsHandlers } from './features/students/handlers';
+import { studentNumbersHandlers } from './features/studentNumbers/handlers';
 import { viewsHandlers } from './features/views/handlers';
 import { attachmentsHandlers } from './features/attachments/handlers';
 import { keyChangesHandlers } from './features/keyChanges/handlers';
 import { importsHandlers } from './features/imports/handlers';
 import { photosHandlers } from './features/photos/handlers';
-import { tasksHandlers } from './features/tasks/handlers';
+import { jobsHandlers } from './features/jobs/handlers';
 
 /** Every feature's handlers in one map; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
@@ -24,10 +25,11 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...orgHandlers,
   ...studentsHandlers,
+  ...studentNumbersHandlers,
   ...viewsHandlers,
   ...attachmentsHandlers,
   ...keyChangesHandlers,
   ...importsHandlers,
   ...photosHandlers,
-  ...tasksHandlers,
+  ...jobsHandlers,
 };

@@ -26,6 +26,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'students.addRecord': '添加奖惩记录',
   'students.removeRecord': '删除奖惩记录',
   'students.export': '导出名单',
+  'studentNumbers.saveRule': '修改学号规则',
+  'studentNumbers.assign': '编排学号',
   'keyChanges.request': '提交变更申请',
   'keyChanges.decide': '审批变更申请',
   'attachments.upload': '上传附件',

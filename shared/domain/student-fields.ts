@@ -32,7 +32,8 @@ const f = (key: StudentFieldKey, label: string, kind: FieldKind, width: number, 
 });
 
 export const STUDENT_FIELDS: readonly StudentField[] = [
-  f('studentNo', '学号', 'text', 14, ['学生学号', '学籍号', 'XH'], { required: true }),
+  // Not required: admissions rosters have none; the school assigns 学号 after enrolment (学号编排).
+  f('studentNo', '学号', 'text', 14, ['学生学号', '学籍号', 'XH']),
   f('examNo', '考生号', 'text', 16, ['考生编号', '高考考生号', '考生号码', 'KSH']),
   f('name', '姓名', 'text', 10, ['学生姓名', '名字', 'XM'], { locked: true, required: true }),
   f('formerName', '曾用名', 'text', 10, ['原名']),

@@ -80,7 +80,7 @@ async function main() {
   const { pinyin } = await import('pinyin-pro');
   const queries = full.flatMap((s) => {
     const py = pinyin(s.name, { toneType: 'none', type: 'array', surname: 'head' });
-    return [s.name, py.join(''), py.map((p) => p[0]).join(''), s.studentNo, s.idNumber.slice(4, 12), s.examNo ?? ''];
+    return [s.name, py.join(''), py.map((p) => p[0]).join(''), s.studentNo ?? '', s.idNumber.slice(4, 12), s.examNo ?? ''];
   });
   const keystrokes = queries.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)));
   await measure(`search: each keystroke (${keystrokes.length})`, 50, keystrokes.length, (i) => call('students.list', { ...page, filter: { q: keystrokes[i]! } }), (i) => `“${keystrokes[i]}”`);

@@ -118,3 +118,35 @@ describe('migrations', () => {
     sqlite.close();
   });
 });
+
+describe('0008: 学号 becomes optional', () => {
+  it('keeps existing students and their guardians, then accepts students without a 学号 (still unique when given)', () => {
+    dir = mkdtempSync(join(tmpdir(), 'xueji-mig-'));
+    const key = randomBytes(32);
+    const all = loadMigrations();
+    const before = all.filter((m) => m.version < 8);
+    const file = join(dir, 'x.db');
+    const old = openEncryptedDatabase(file, key, { create: true });
+    migrate(old, before);
+    const now = '2025-09-01';
+    old.prepare(`INSERT INTO students (id, student_no, name, gender, birth_date, id_number, created_at, updated_at) VALUES (1, '2501', '张三', '1', '2007-01-01', '110105200701011234', ?, ?)`).run(now, now);
+    old.prepare(`INSERT INTO guardians (student_id, name, relation) VALUES (1, '张父', '父亲')`).run();
+    expect(() => old.prepare(`INSERT INTO students (student_no, name, gender, birth_date, id_number, created_at, updated_at) VALUES (NULL, '李四', '1', '2007-01-02', '110105200701021234', ?, ?)`).run(now, now)).toThrow(/NOT NULL/);
+    old.close();
+
+    const db = openEncryptedDatabase(file, key);
+    migrate(db, all);
+    const col = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; notnull: number }[]).find((c) => c.name === 'student_no');
+    expect(col('students')?.notnull).toBe(0);
+    expect(col('import_batch_items')?.notnull).toBe(0);
+    expect(db.prepare('SELECT count(*) AS n FROM guardians').get()).toEqual({ n: 1 });
+    const add = (no: string | null, id: string) => db.prepare(`INSERT INTO students (student_no, name, gender, birth_date, id_number, created_at, updated_at) VALUES (?, '李四', '1', '2007-01-02', ?, ?, ?)`).run(no, id, now, now);
+    add(null, '110105200701021234');
+    add(null, '110105200701031234');
+    expect(() => add('2501', '110105200701041234')).toThrow(/UNIQUE/);
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    // Defensive mode is back on after the migration.
+    expect(() => db.exec('PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = sql WHERE 0')).toThrow();
+    db.close();
+  });
+});

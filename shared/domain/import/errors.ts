@@ -38,6 +38,8 @@ export const IMPORT_ERROR_CODES = Object.freeze({
   UNKNOWN_CLASS: '系统中没有该班级',
   UNKNOWN_MAJOR: '系统中没有该专业',
   KEY_FIELD_LOCKED: '学生已注册，关键字段（姓名、性别、出生日期、身份证号）不能通过导入修改，需走变更审批',
+  STATUS_NOT_IMPORTED: '学籍状态不能通过导入修改，须办理学籍异动',
+  STUDENT_NO_UNASSIGNABLE: '无法按学号编排规则为该生编排学号',
 } as const);
 
 export type ImportErrorCode = keyof typeof IMPORT_ERROR_CODES;

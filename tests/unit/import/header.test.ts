@@ -149,8 +149,10 @@ describe('mapColumns', () => {
 
   it('lists missing required fields; 出生日期/性别 only when there is no ID column', () => {
     expect(mapColumns(['学号', '姓名', '身份证号']).missingRequired).toEqual([]);
-    expect(mapColumns(['姓名', '出生日期']).missingRequired).toEqual(['studentNo', 'gender', 'idNumber']);
-    expect(mapColumns([]).missingRequired).toEqual(['studentNo', 'name', 'gender', 'birthDate', 'idNumber']);
+    expect(mapColumns(['姓名', '出生日期']).missingRequired).toEqual(['gender', 'idNumber']);
+    expect(mapColumns([]).missingRequired).toEqual(['name', 'gender', 'birthDate', 'idNumber']);
+    // 学号 is not required: admissions rosters have none (学号编排 assigns it later).
+    expect(mapColumns(['考生号', '姓名', '身份证号']).missingRequired).toEqual([]);
   });
 
   it('applies remembered mappings first (by exact or normalised text)', () => {

@@ -71,10 +71,9 @@ describe('validateImportRow', () => {
     });
   });
 
-  it('reports REQUIRED for empty required cells and for absent required columns', () => {
+  it('reports REQUIRED for empty required cells and for absent required columns (an empty 学号 is allowed: 待编学号)', () => {
     const r = validateImportRow({ studentNo: ' ', name: null, idNumber: ID_M }, ctx);
     expect(r.issues).toEqual([
-      { row: 5, column: '*学号', field: 'studentNo', code: 'REQUIRED', severity: 'error', message: '第 5 行“*学号”为空，该项必须填写' },
       { row: 5, column: '姓名（必填）', field: 'name', code: 'REQUIRED', severity: 'error', message: '第 5 行“姓名（必填）”为空，该项必须填写' },
     ]);
     const absent = validateImportRow({ studentNo: '1', idNumber: ID_M }, ctx);

@@ -4,7 +4,7 @@
  */
 import { auditAppender, diffFields, type AuditEntry, type FieldChange } from '../../../../db/queries/audit';
 import {
-  batchItems, deleteCreatedStudents, firstChangedItem, getBatch, importWriters, insertBatch, listBatches, markBatchUndone,
+  batchItems, deleteCreatedStudents, firstChangedItem, getBatch, importWriters, insertBatch, listBatches, markBatchUndone, noteNumbersAssigned,
   withSearchIndexDeferred, type BatchRow,
 } from '../../../../db/queries/imports';
 import { fileKeyChange, KeyChangePendingError, withdrawKeyChange } from '../../../../db/queries/keyChanges';
@@ -13,6 +13,9 @@ import { getStudent, getStudentsByIds, replaceGuardians, updateStudentRow, type 
 import { classes } from '../../../../db/schema';
 import type { Db } from '../../../../db/client';
 import { eq } from 'drizzle-orm';
+import { studentTag, studentNoText } from '../../../../shared/domain/student-no';
+import { getStudentNoRule } from '../../../../db/queries/student-numbers';
+import { assignNumbers, type NumberingResult } from '../studentNumbers/assign';
 import type { ImportBatch } from '../../../../shared/ipc/schemas/imports';
 import { fieldLabel } from '../../../../shared/domain/student-fields';
 import { maskIdNumber } from '../../../../shared/domain/idcard';
@@ -39,6 +42,8 @@ export interface CommitMeta {
   fileName: string;
   sheet: string;
   settings: ImportSettings;
+  /** 学号编排 of the new students without a 学号, by the saved rule, in the same transaction. */
+  assignStudentNo?: boolean;
 }
 
 /** How a stepped write reports (see writeImport). */
@@ -74,6 +79,8 @@ export interface CommitCounts {
   imported: number;
   updated: number;
   keyChangeRequests: number;
+  /** What 学号编排 did for the new students (when asked for). */
+  numbering: NumberingResult | null;
 }
 
 /**
@@ -82,7 +89,7 @@ export interface CommitCounts {
  * from the checks to the end of the write.
  */
 export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation, meta: CommitMeta, steps: WriteSteps): Promise<CommitCounts> {
-  if (!ev.plans.length) return { batchId: null, imported: 0, updated: 0, keyChangeRequests: 0 };
+  if (!ev.plans.length) return { batchId: null, imported: 0, updated: 0, keyChangeRequests: 0, numbering: null };
   const nowDate = new Date(ctx.core.now());
   const now = nowDate.toISOString();
   const today = now.slice(0, 10);
@@ -111,6 +118,7 @@ export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation
     });
     const batchTag = `导入批次 #${batch.id}《${meta.fileName}》`;
 
+    const unnumbered: number[] = [];
     const writePlans = async () => {
       const total = ev.plans.length;
       for (let i = 0; i < total; i++) {
@@ -120,13 +128,14 @@ export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation
           const cls = classOf(p.classRef);
           const record = { ...p.record, classId: cls?.id ?? null, createdAt: now, updatedAt: now };
           const { id, version } = w.insertStudent(record, p.searchKeys);
+          if (!record.studentNo) unnumbered.push(id);
           if (p.guardian) w.insertGuardian(id, p.guardian);
           w.statusHistory(id, null, record.status ?? 'enrolled', today, '建档（批量导入）', by, now);
           if (cls) w.classHistory(id, cls.id, cls.name, today, by);
-          w.item({ batchId: batch.id, studentId: id, action: 'created', rowNo: p.row, studentNo: record.studentNo, studentName: record.name, versionAfter: version });
+          w.item({ batchId: batch.id, studentId: id, action: 'created', rowNo: p.row, studentNo: record.studentNo ?? null, studentName: record.name, versionAfter: version });
           const changes: FieldChange[] = diffFields(null, record as Partial<StudentRow>, AUDITED);
           if (p.guardian) changes.push({ field: 'guardians', before: null, after: guardianText([p.guardian]) });
-          audit({ action: 'imports.commit', entity: 'student', entityId: id, summary: `${batchTag}第 ${p.row} 行：新建学生档案 ${record.name}（${record.studentNo}）`, changes });
+          audit({ action: 'imports.commit', entity: 'student', entityId: id, summary: `${batchTag}第 ${p.row} 行：新建学生档案 ${record.name}（${studentNoText(record.studentNo)}）`, changes });
           continue;
         }
         const before = p.before;
@@ -144,7 +153,7 @@ export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation
           });
           const changes = diffFields(before, after, AUDITED);
           if (p.guardians) changes.push({ field: 'guardians', before: guardianText(p.beforeGuardians), after: guardianText(p.guardians) });
-          audit({ action: 'imports.commit', entity: 'student', entityId: after.id, summary: `${batchTag}第 ${p.row} 行：修改学生档案 ${after.name}（${after.studentNo}）`, changes });
+          audit({ action: 'imports.commit', entity: 'student', entityId: after.id, summary: `${batchTag}第 ${p.row} 行：修改学生档案 ${after.name}（${studentNoText(after.studentNo)}）`, changes });
         }
         if (p.keyChange) {
           const reason = `${batchTag}第 ${p.row} 行的关键信息与档案不一致（学生已注册，导入不直接修改）`;
@@ -160,6 +169,13 @@ export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation
     if (imported >= 1000) await withSearchIndexDeferred(db, writePlans, steps.pause);
     else await writePlans();
 
+    let numbering: NumberingResult | null = null;
+    if (meta.assignStudentNo && unnumbered.length) {
+      numbering = assignNumbers(db, { ids: unnumbered }, getStudentNoRule(db), now, batchTag, audit);
+      // The batch's record of each student follows, so undo still sees them unchanged since the import.
+      noteNumbersAssigned(db, batch.id, numbering.assigned);
+    }
+
     audit({
       action: 'imports.commit', entity: 'import', entityId: batch.id,
       summary: `导入《${meta.fileName}》（工作表“${meta.sheet}”，${meta.settings.mode === 'add' ? '新增学生' : '更新已有学生'}）：共 ${ev.rows} 行，新建 ${imported} 人，更新 ${updated} 人，跳过 ${ev.rows - imported - updated} 行${requests ? `，提交变更申请 ${requests} 份` : ''}${created.size ? `，新建班级 ${[...created.keys()].join('、')}` : ''}`,
@@ -172,10 +188,11 @@ export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation
         { field: 'updated', before: null, after: updated },
         { field: 'skipped', before: null, after: ev.rows - imported - updated },
         { field: 'keyChangeRequests', before: null, after: requests },
+        ...(numbering ? [{ field: 'studentNumbers', before: null, after: numbering.assigned.length }] : []),
       ],
     });
     appender.finish();
-    return { batchId: batch.id, imported, updated, keyChangeRequests: requests };
+    return { batchId: batch.id, imported, updated, keyChangeRequests: requests, numbering };
   });
 }
 
@@ -187,8 +204,8 @@ function blockedReason(ctx: CallContext, b: BatchRow): string | null {
   const changed = firstChangedItem(ctx.db(), b.id);
   if (!changed) return null;
   return changed.deleted
-    ? `学生 ${changed.studentName}（学号 ${changed.studentNo}）在导入后已被删除，不能撤销此批次`
-    : `学生 ${changed.name ?? changed.studentName}（学号 ${changed.studentNo}）在导入后已被修改，不能撤销此批次`;
+    ? `学生 ${studentTag(changed.studentName, changed.studentNo)}在导入后已被删除，不能撤销此批次`
+    : `学生 ${studentTag(changed.name ?? changed.studentName, changed.studentNo)}在导入后已被修改，不能撤销此批次`;
 }
 
 export function batchesDto(ctx: CallContext): z.infer<typeof ImportBatch>[] {
@@ -222,7 +239,7 @@ export function undoBatch(ctx: CallContext, id: number): { removed: number; rest
     const tag = `撤销导入批次 #${b.id}《${b.fileName}》`;
     // The students the batch created: audited one by one, deleted in one statement.
     for (const s of getStudentsByIds(tx, items.filter((it) => it.action === 'created').map((it) => it.studentId)).sort((a, b) => a.id - b.id)) {
-      audit({ action: 'imports.undo', entity: 'student', entityId: s.id, summary: `${tag}：删除导入时新建的学生档案 ${s.name}（${s.studentNo}）`, changes: diffFields(s, null, AUDITED) });
+      audit({ action: 'imports.undo', entity: 'student', entityId: s.id, summary: `${tag}：删除导入时新建的学生档案 ${s.name}（${studentNoText(s.studentNo)}）`, changes: diffFields(s, null, AUDITED) });
     }
     removed = deleteCreatedStudents(tx, b.id);
     for (const it of items) {
@@ -239,7 +256,7 @@ export function undoBatch(ctx: CallContext, id: number): { removed: number; rest
           w.classHistory(after.id, after.classId, c?.name ?? '', today, actor.username);
         }
         restored++;
-        audit({ action: 'imports.undo', entity: 'student', entityId: after.id, summary: `${tag}：恢复学生档案 ${after.name}（${after.studentNo}）导入前的内容`, changes: diffFields(current, after, AUDITED) });
+        audit({ action: 'imports.undo', entity: 'student', entityId: after.id, summary: `${tag}：恢复学生档案 ${after.name}（${studentNoText(after.studentNo)}）导入前的内容`, changes: diffFields(current, after, AUDITED) });
       } else if (it.action === 'requested' && it.keyChangeRequestId) {
         const r = withdrawKeyChange(tx, it.keyChangeRequestId, { by: actor.username, at: now, comment: `${tag}，该申请随之撤回` });
         if (!r) continue;

@@ -16,6 +16,7 @@ import { guardiansOf, orgForImport, studentKeys, type ExistingStudent, type Guar
 import { pendingKeyChangesByStudent } from '../../../../db/queries/keyChanges';
 import { getStudentsByIds, type StudentInsert, type StudentRow } from '../../../../db/queries/students';
 import { isActiveStatus, studentStatusName } from '../../../../shared/domain/codes';
+import { studentNoPhrase, studentTag } from '../../../../shared/domain/student-no';
 import { maskIdNumber } from '../../../../shared/domain/idcard';
 import {
   cellRef, findDuplicatesInFile, IMPORT_ERROR_CODES, makeIssue, validateImportRow, type CellValue, type ImportErrorCode, type ImportIssue,
@@ -27,7 +28,7 @@ import { nameChars, namePinyin } from '../../../../shared/domain/name-pinyin';
 import { toHalfWidth } from '../../../../shared/domain/text';
 import type { ParsedSheet } from './parse-runner';
 import { headerOfFor, type SheetLayout } from './sheet';
-import { yieldToLoop, type TaskHandle } from '../../core/tasks';
+import { yieldToLoop, type JobHandle } from '../../core/jobs';
 
 // ---------------------------------------------------------------------------
 // Stage 1: row checks
@@ -148,7 +149,7 @@ export class RowChecker {
 }
 
 /** Row checks of a whole sheet, yielding to the event loop every CHUNK rows (progress, cancel). */
-export async function checkRows(sheet: ParsedSheet, layout: SheetLayout, mapping: Record<number, StudentFieldKey>, asOf: Date, task: TaskHandle): Promise<PureResult> {
+export async function checkRows(sheet: ParsedSheet, layout: SheetLayout, mapping: Record<number, StudentFieldKey>, asOf: Date, task: JobHandle): Promise<PureResult> {
   const checker = new RowChecker(layout, mapping, asOf);
   const total = sheet.cells.length - layout.headerIndex - 1;
   for (let from = layout.headerIndex + 1; from < sheet.cells.length; from += CHUNK) {
@@ -286,7 +287,7 @@ export function loadLookups(db: Db): ImportLookups {
   const byExam = new Map<string, ExistingStudent>();
   const byId = new Map<string, ExistingStudent[]>();
   for (const s of studentKeys(db)) {
-    byNo.set(s.studentNo, s);
+    if (s.studentNo) byNo.set(s.studentNo, s);
     if (s.examNo) byExam.set(s.examNo, s);
     const l = byId.get(s.idNumber);
     if (l) l.push(s);
@@ -379,6 +380,9 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
     }
 
     let plan: Plan | null = null;
+    if (!target && settings.mode === 'update' && settings.matchBy === 'studentNo' && !v.studentNo && !failed('studentNo')) {
+      add('studentNo', 'REQUIRED', `${at('studentNo')}：按学号匹配已有学生时，学号不能为空`);
+    }
     if (!target) {
       // A new student.
       if (settings.mode === 'add' || !failed(settings.matchBy)) {
@@ -386,11 +390,11 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
         const sameNo = v.studentNo ? byNo.get(v.studentNo) : undefined;
         if (sameNo) add('studentNo', 'DUPLICATE_IN_DB', `${at('studentNo')}：学号 ${v.studentNo} 已被系统中的学生 ${sameNo.name} 使用${hint}`);
         const sameExam = v.examNo ? byExam.get(v.examNo) : undefined;
-        if (sameExam) add('examNo', 'DUPLICATE_IN_DB', `${at('examNo')}：考生号 ${v.examNo} 已被系统中的学生 ${sameExam.name}（学号 ${sameExam.studentNo}）使用`);
+        if (sameExam) add('examNo', 'DUPLICATE_IN_DB', `${at('examNo')}：考生号 ${v.examNo} 已被系统中的学生 ${studentTag(sameExam.name, sameExam.studentNo)}使用`);
         const active = isActiveStatus(v.status ?? 'enrolled') ? activeOf(v.idNumber) : undefined;
         if (active) {
           add('idNumber', 'DUPLICATE_IN_DB',
-            `${at('idNumber')}：身份证号 ${maskIdNumber(v.idNumber!)} 在系统中已有在籍学籍：${active.name}（学号 ${active.studentNo}，${studentStatusName(active.status) ?? active.status}）。同一身份证号只能有一个在籍学籍${hint}`);
+            `${at('idNumber')}：身份证号 ${maskIdNumber(v.idNumber!)} 在系统中已有在籍学籍：${active.name}（${studentNoPhrase(active.studentNo)}，${studentStatusName(active.status) ?? active.status}）。同一身份证号只能有一个在籍学籍${hint}`);
         }
       }
       const record = newRecordOf(v);
@@ -404,6 +408,11 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
       for (const f of STUDENT_COLUMNS) {
         const nv = v[f];
         if (nv === undefined || nv === null || nv === before[f]) continue;
+        if (f === 'status') {
+          // 学籍状态 changes only through a status change (学籍异动) with its approvals.
+          add('status', 'STATUS_NOT_IMPORTED', `${at('status')}：学籍状态不能通过导入修改（${studentStatusName(before.status) ?? before.status} → ${studentStatusName(String(nv)) ?? String(nv)}），须办理学籍异动；该列已忽略`, 'warning');
+          continue;
+        }
         if (before.registered && (LOCKED_FIELDS as readonly string[]).includes(f)) keyChange.push({ field: f, before: before[f], after: nv });
         else patch[f] = nv;
       }
@@ -417,12 +426,12 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
       }
       if (patch.examNo) {
         const other = byExam.get(String(patch.examNo));
-        if (other && other.id !== before.id) add('examNo', 'DUPLICATE_IN_DB', `${at('examNo')}：考生号 ${String(patch.examNo)} 已被系统中的学生 ${other.name}（学号 ${other.studentNo}）使用`);
+        if (other && other.id !== before.id) add('examNo', 'DUPLICATE_IN_DB', `${at('examNo')}：考生号 ${String(patch.examNo)} 已被系统中的学生 ${studentTag(other.name, other.studentNo)}使用`);
       }
       if (isActiveStatus(after.status)) {
         const other = activeOf(after.idNumber, before.id);
         if (other && !failed('idNumber')) {
-          add('idNumber', 'DUPLICATE_IN_DB', `${at('idNumber')}：身份证号 ${maskIdNumber(after.idNumber)} 在系统中已有在籍学籍：${other.name}（学号 ${other.studentNo}）。同一身份证号只能有一个在籍学籍`);
+          add('idNumber', 'DUPLICATE_IN_DB', `${at('idNumber')}：身份证号 ${maskIdNumber(after.idNumber)} 在系统中已有在籍学籍：${studentTag(other.name, other.studentNo)}。同一身份证号只能有一个在籍学籍`);
         }
       }
       rowIssues.push(...ruleIssues(after, rowIssues, r.row, headerOf, asOf));
@@ -442,7 +451,7 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
       if (keyChange.length) {
         const first = keyChange[0]!.field;
         const what = keyChange.map((c) => `${fieldLabel(c.field)}：${shown(c.field, c.before)} → ${shown(c.field, c.after)}`).join('；');
-        const lockedMsg = `${at(first)}：学生 ${before.name}（学号 ${before.studentNo}）已注册，关键字段不能通过导入修改`;
+        const lockedMsg = `${at(first)}：学生 ${studentTag(before.name, before.studentNo)}已注册，关键字段不能通过导入修改`;
         const pendingId = pending.get(before.id);
         const problem = checkKeyChangeRequest(keyChange.map((c) => c.field));
         if (pendingId !== undefined) {
@@ -523,7 +532,7 @@ function ruleIssues(
 /** The row as a new student record (defaults where the row has no value). */
 function newRecordOf(v: Partial<NormalisedStudent>) {
   return {
-    studentNo: v.studentNo ?? '', examNo: v.examNo ?? null, name: v.name ?? '', formerName: v.formerName ?? null, gender: v.gender ?? '1',
+    studentNo: v.studentNo ?? null, examNo: v.examNo ?? null, name: v.name ?? '', formerName: v.formerName ?? null, gender: v.gender ?? '1',
     birthDate: v.birthDate ?? '', idNumber: v.idNumber ?? '', ethnicityCode: v.ethnicityCode ?? null, politicalStatusCode: v.politicalStatusCode ?? null,
     nativePlace: v.nativePlace ?? null, sourceRegion: v.sourceRegion ?? null, householdAddress: v.householdAddress ?? null,
     homeAddress: v.homeAddress ?? null, phone: v.phone ?? null, email: v.email ?? null, enrolmentDate: v.enrolmentDate ?? null,

@@ -1,3 +1,4 @@
+import { studentNoText } from '../../../../shared/domain/student-no';
 import { eq } from 'drizzle-orm';
 import { diffFields, type AuditEntry } from '../../../../db/queries/audit';
 import { decideKeyChange, fileKeyChange, getKeyChange, listKeyChanges, pendingKeyChange, pendingKeyChangeMessage, type KeyChangeRow } from '../../../../db/queries/keyChanges';
@@ -106,7 +107,7 @@ function decide(ctx: CallContext, id: number, approve: boolean, comment: string 
     const audit: Omit<AuditEntry, 'userId' | 'username'>[] = [{ action: 'keyChanges.decide', entity: 'student', entityId: s.id, summary: `${approve ? '批准' : '驳回'}信息变更申请（第 ${id} 号）${comment ? `：${comment}` : ''}`, changes: [{ field: 'status', before: 'pending', after: approve ? 'approved' : 'rejected' }] }];
     if (approve) {
       const after = updateStudentRow(tx, s.id, { ...patch, updatedAt: now });
-      audit.push({ action: 'students.update', entity: 'student', entityId: s.id, summary: `按变更申请第 ${id} 号修改 ${after.name}（${after.studentNo}）`, changes: diffFields(s, after, list.map((c) => column(c.field)) as (keyof typeof s & string)[]) });
+      audit.push({ action: 'students.update', entity: 'student', entityId: s.id, summary: `按变更申请第 ${id} 号修改 ${after.name}（${studentNoText(after.studentNo)}）`, changes: diffFields(s, after, list.map((c) => column(c.field)) as (keyof typeof s & string)[]) });
     }
     return { value: null, audit };
   });

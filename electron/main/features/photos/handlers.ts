@@ -34,7 +34,7 @@ export const photosHandlers: FeatureHandlers<'photos'> = {
     const unique = [...new Set(ids)];
     const rows = getStudentsByIds(db, unique);
     if (rows.length !== unique.length) throw new AppError('NOT_FOUND', '所选学生中有已被删除的记录，请刷新后重试');
-    const withPhoto = rows.filter((r) => r.photoAttachmentId != null).sort((a, b) => naturalOrder.compare(a.studentNo, b.studentNo));
+    const withPhoto = rows.filter((r) => r.photoAttachmentId != null).sort((a, b) => naturalOrder.compare(a.studentNo ?? "", b.studentNo ?? ""));
     const atts = new Map(getAttachments(db, withPhoto.map((r) => r.photoAttachmentId!)).filter((a) => a.purpose === PHOTO_PURPOSE).map((a) => [a.id, a]));
     const files: Zippable = {};
     const exported: number[] = [];
@@ -45,7 +45,7 @@ export const photosHandlers: FeatureHandlers<'photos'> = {
       bytes += att.size;
       if (bytes > MAX_EXPORT_BYTES) throw new AppError('VALIDATION', `照片总大小超过 ${MAX_EXPORT_BYTES / 1024 / 1024} MB，请分批导出（例如按班级）`, 'ids');
       // One person may have an old record under the same ID number: keep both, apart.
-      const name = files[`${s.idNumber}.jpg`] ? `${s.idNumber}_${s.studentNo}.jpg` : `${s.idNumber}.jpg`;
+      const name = files[`${s.idNumber}.jpg`] ? `${s.idNumber}_${s.studentNo ?? s.id}.jpg` : `${s.idNumber}.jpg`;
       files[name] = readEncrypted(ctx.core.folder, att.storedName);
       exported.push(s.id);
     }

@@ -1,3 +1,4 @@
+import { studentNoText } from '../../../../shared/domain/student-no';
 import { diffFields, listAudit } from '../../../../db/queries/audit';
 import { getClass } from '../../../../db/queries/org';
 import { rosterPage } from '../../../../db/queries/roster';
@@ -74,7 +75,7 @@ export const studentsHandlers: FeatureHandlers<'students'> = {
       recordMoves(ctx, null, row, actor.username);
       const changes = diffFields(null, row, [...AUDITED_STUDENT_FIELDS]);
       if (guardians.length) changes.push({ field: 'guardians', before: null, after: guardianSummary(guardians) });
-      return { value: row, audit: [{ action: 'students.create', entity: 'student', entityId: row.id, summary: `新建学生档案 ${row.name}（${row.studentNo}）`, changes }] };
+      return { value: row, audit: [{ action: 'students.create', entity: 'student', entityId: row.id, summary: `新建学生档案 ${row.name}（${studentNoText(row.studentNo)}）`, changes }] };
     });
     return profileFor(ctx, created.id);
   },
@@ -101,7 +102,7 @@ export const studentsHandlers: FeatureHandlers<'students'> = {
         if (a !== b) changes.push({ field: 'guardians', before: b, after: a });
       }
       recordMoves(ctx, before, after, actor.username);
-      return { value: after, audit: changes.length ? [{ action: 'students.update', entity: 'student', entityId: id, summary: `修改学生档案 ${after.name}（${after.studentNo}）`, changes }] : [] };
+      return { value: after, audit: changes.length ? [{ action: 'students.update', entity: 'student', entityId: id, summary: `修改学生档案 ${after.name}（${studentNoText(after.studentNo)}）`, changes }] : [] };
     });
     return profileFor(ctx, id);
   },
@@ -112,7 +113,7 @@ export const studentsHandlers: FeatureHandlers<'students'> = {
       const audit: Audit[] = [];
       for (const s of targets) {
         updateStudentRow(db, s.id, { registered: true, updatedAt: today(ctx).toISOString() });
-        audit.push({ action: 'students.register', entity: 'student', entityId: s.id, summary: `注册学籍 ${s.name}（${s.studentNo}），姓名、性别、出生日期、身份证号、照片自此锁定`, changes: [{ field: 'registered', before: false, after: true }] });
+        audit.push({ action: 'students.register', entity: 'student', entityId: s.id, summary: `注册学籍 ${s.name}（${studentNoText(s.studentNo)}），姓名、性别、出生日期、身份证号、照片自此锁定`, changes: [{ field: 'registered', before: false, after: true }] });
       }
       return { value: null, audit };
     });
@@ -131,7 +132,7 @@ export const studentsHandlers: FeatureHandlers<'students'> = {
         const after = updateStudentRow(tx, before.id, { ...patch, updatedAt: today(ctx).toISOString() });
         recordMoves(ctx, before, after, actor.username);
         const changes = diffFields(before, after, fields);
-        if (changes.length) audit.push({ action: 'students.bulkUpdate', entity: 'student', entityId: before.id, summary: `批量修改 ${after.name}（${after.studentNo}）：${fields.map(fieldLabelOrClass).join('、')}`, changes });
+        if (changes.length) audit.push({ action: 'students.bulkUpdate', entity: 'student', entityId: before.id, summary: `批量修改 ${after.name}（${studentNoText(after.studentNo)}）：${fields.map(fieldLabelOrClass).join('、')}`, changes });
       }
       return { value: null, audit };
     });

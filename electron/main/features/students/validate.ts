@@ -1,4 +1,5 @@
 import type { Db } from '../../../../db/client';
+import { studentTag, studentNoPhrase } from '../../../../shared/domain/student-no';
 import { getClass } from '../../../../db/queries/org';
 import { findActiveByIdNumber, findByExamNo, findByStudentNo } from '../../../../db/queries/students';
 import { isActiveStatus, studentStatusName } from '../../../../shared/domain/codes';
@@ -7,7 +8,8 @@ import { checkStudentRules, type StudentRuleInput } from '../../../../shared/dom
 import { AppError } from '../../core/errors';
 
 export interface StudentCandidate extends StudentRuleInput {
-  studentNo: string;
+  /** null until assigned (待编学号). */
+  studentNo: string | null;
   examNo?: string | null;
   classId?: number | null;
 }
@@ -22,18 +24,18 @@ export function assertStudentValid(db: Db, s: StudentCandidate, asOf: Date, excl
   if (issues.length) {
     throw new AppError('VALIDATION', issues.map((i) => i.message).join('；'), issues[0]!.field, issues.map((i) => ({ field: i.field, message: i.message })));
   }
-  const byNo = findByStudentNo(db, s.studentNo);
+  const byNo = s.studentNo ? findByStudentNo(db, s.studentNo) : undefined;
   if (byNo && byNo.id !== excludeId) throw new AppError('CONFLICT', `学号 ${s.studentNo} 已被 ${byNo.name} 使用`, 'studentNo');
   if (s.examNo) {
     const byExam = findByExamNo(db, s.examNo, excludeId);
-    if (byExam) throw new AppError('CONFLICT', `考生号 ${s.examNo} 已被 ${byExam.name}（学号 ${byExam.studentNo}）使用`, 'examNo');
+    if (byExam) throw new AppError('CONFLICT', `考生号 ${s.examNo} 已被 ${studentTag(byExam.name, byExam.studentNo)}使用`, 'examNo');
   }
   if (isActiveStatus(s.status ?? 'enrolled')) {
     const active = findActiveByIdNumber(db, idNumber, excludeId);
     if (active) {
       throw new AppError(
         'CONFLICT',
-        `身份证号 ${maskIdNumber(idNumber)} 已有在籍学籍：${active.name}（学号 ${active.studentNo}，${studentStatusName(active.status) ?? active.status}）。同一身份证号只能有一个在籍学籍。`,
+        `身份证号 ${maskIdNumber(idNumber)} 已有在籍学籍：${active.name}（${studentNoPhrase(active.studentNo)}，${studentStatusName(active.status) ?? active.status}）。同一身份证号只能有一个在籍学籍。`,
         'idNumber',
       );
     }

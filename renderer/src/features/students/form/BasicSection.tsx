@@ -39,7 +39,7 @@ export function BasicSection({ b, onIdentityBlur, onRequestChange, duplicates }:
         </Alert>
       )}
       <FieldGrid>
-        <TextField {...fieldProps(b, 'studentNo')} autoFocus={!b.values.studentNo} />
+        <TextField {...fieldProps(b, 'studentNo', { helper: '可留空：入学后按学号规则编排' })} autoFocus={!b.values.studentNo} />
         <TextField {...fieldProps(b, 'examNo')} />
         <TextField {...fieldProps(b, 'name')} onBlur={onIdentityBlur} />
         <TextField {...fieldProps(b, 'formerName')} />

@@ -16,7 +16,8 @@ export function EnrolmentSection({ b, classes }: { b: FieldBinding; classes: rea
         <ClassSelect classes={classes} value={b.values.classId} onChange={(v) => b.set('classId', v)} emptyLabel="暂不分班" error={b.errors.classId} helperText=" " />
         <TextField {...fieldProps(b, 'enrolmentDate', { date: true })} />
         <TextField {...fieldProps(b, 'expectedGraduationDate', { date: true })} />
-        <CodeSelect label={fieldLabel('status')} value={b.values.status} onChange={(v) => b.set('status', v)} options={STATUS_OPTIONS} error={b.errors.status} helperText=" " />
+        {/* Shown, never edited here: the status changes only through 学籍异动 and its approvals. */}
+        <CodeSelect label={fieldLabel('status')} value={b.values.status} onChange={() => {}} options={STATUS_OPTIONS} disabled helperText="通过学籍异动办理变更" />
         <TextField {...fieldProps(b, 'dormitory', { helper: '如 7号楼 305' })} />
         <Box sx={{ gridColumn: { xs: 'auto', sm: 'span 2', md: 'span 2', lg: 'span 3' } }}>
           <TextField {...fieldProps(b, 'notes')} multiline maxRows={4} />

@@ -48,7 +48,7 @@ const s = (v: string | number | null | undefined) => (v === null || v === undefi
 
 export function fromProfile(p: StudentProfile): StudentFormValues {
   return {
-    studentNo: p.studentNo, examNo: s(p.examNo), name: p.name, formerName: s(p.formerName), gender: p.gender,
+    studentNo: s(p.studentNo), examNo: s(p.examNo), name: p.name, formerName: s(p.formerName), gender: p.gender,
     birthDate: p.birthDate, idNumber: p.idNumber, ethnicityCode: s(p.ethnicityCode), politicalStatusCode: s(p.politicalStatusCode),
     nativePlace: s(p.nativePlace), sourceRegion: s(p.sourceRegion), phone: s(p.phone), email: s(p.email),
     householdAddress: s(p.householdAddress), homeAddress: s(p.homeAddress), classId: s(p.classId),
@@ -83,7 +83,6 @@ export function toInput(v: StudentFormValues): StudentInput {
     classId: v.classId === '' ? null : Number(v.classId),
     enrolmentDate: orNull(v.enrolmentDate),
     expectedGraduationDate: orNull(v.expectedGraduationDate),
-    status: v.status,
     dormitory: orNull(v.dormitory),
     notes: orNull(v.notes),
     guardians: v.guardians.map((g) => ({ name: g.name.trim(), relation: g.relation.trim(), phone: orNull(g.phone), workUnit: g.workUnit.trim() || undefined })),

@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { fieldLabel, type StudentFieldKey } from '../../../../../shared/domain/student-fields';
+import { studentNoText } from '../../../../../shared/domain/student-no';
 import type { StudentProfile } from '../../../../../shared/ipc/schemas/students';
 import { formatDateTime } from '../../../components/format';
 import { ethnicityName, genderName, orDash, politicalName, statusName } from '../common/codeNames';
@@ -45,7 +46,7 @@ export function InfoTab({ student: s }: { student: StudentProfile }) {
         title="基本信息"
         locked={locked}
         items={[
-          { key: 'studentNo', value: s.studentNo },
+          { key: 'studentNo', value: studentNoText(s.studentNo) },
           { key: 'examNo', value: orDash(s.examNo) },
           { key: 'name', value: s.name },
           { key: 'formerName', value: orDash(s.formerName) },

@@ -8,6 +8,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { StudentProfile } from '../../../../../shared/ipc/schemas/students';
 import { fieldLabel } from '../../../../../shared/domain/student-fields';
+import { studentNoText } from '../../../../../shared/domain/student-no';
 import { genderName, orDash } from '../common/codeNames';
 import { StatusChip } from '../common/StatusChip';
 import { StudentPhoto } from './StudentPhoto';
@@ -49,7 +50,7 @@ export function ProfileHeader({ student: s, onEdit, onRequestChange }: Props) {
           )}
         </Box>
         <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: 2, mt: 2 }}>
-          <Fact label={fieldLabel('studentNo')} value={s.studentNo} />
+          <Fact label={fieldLabel('studentNo')} value={studentNoText(s.studentNo)} />
           <Fact label={fieldLabel('gender')} value={genderName(s.gender)} />
           <Fact label={fieldLabel('cohortYear')} value={s.cohortYear ? `${s.cohortYear} 级` : '—'} />
           <Fact label={fieldLabel('majorName')} value={orDash(s.majorName)} />

@@ -6,10 +6,16 @@ import InputAdornment from '@mui/material/InputAdornment';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import { fieldLabel } from '../../../../../shared/domain/student-fields';
+import { PENDING_STUDENT_NO } from '../../../../../shared/domain/student-no';
 import { ClassSelect } from '../common/ClassSelect';
 import { ETHNICITY_OPTIONS, GENDER_OPTIONS, POLITICAL_OPTIONS, STATUS_OPTIONS } from '../common/codeNames';
 import { CodeSelect } from '../common/CodeSelect';
 import type { OrgTreeData } from '../common/useOrgTree';
+
+const STUDENT_NO_STATE_OPTIONS = [
+  { code: 'assigned', name: '已编学号' },
+  { code: 'pending', name: PENDING_STUDENT_NO },
+];
 import { EMPTY_FILTER, isFilterEmpty, type FilterValues } from './rosterFilter';
 
 interface Props {
@@ -93,6 +99,13 @@ export function RosterFilterBar({ value, onChange, org }: Props) {
         />
         <ClassSelect classes={classOptions} value={value.classId} onChange={(classId) => set({ classId })} emptyLabel="全部" />
         <CodeSelect label={fieldLabel('status')} value={value.status} onChange={(status) => set({ status })} emptyLabel="全部" options={STATUS_OPTIONS} />
+        <CodeSelect
+          label={fieldLabel('studentNo')}
+          value={value.studentNoState}
+          onChange={(studentNoState) => set({ studentNoState })}
+          emptyLabel="全部"
+          options={STUDENT_NO_STATE_OPTIONS}
+        />
         <CodeSelect label={fieldLabel('gender')} value={value.gender} onChange={(gender) => set({ gender })} emptyLabel="全部" options={GENDER_OPTIONS} />
         <CodeSelect
           label={fieldLabel('ethnicityCode')}

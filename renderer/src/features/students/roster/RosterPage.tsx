@@ -1,4 +1,5 @@
 import PersonAddAlt1Outlined from '@mui/icons-material/PersonAddAlt1Outlined';
+import PinOutlined from '@mui/icons-material/PinOutlined';
 import SaveOutlined from '@mui/icons-material/SaveOutlined';
 import ShieldOutlined from '@mui/icons-material/ShieldOutlined';
 import Box from '@mui/material/Box';
@@ -24,6 +25,7 @@ import { BulkUpdateDialog, type BulkMode } from './BulkUpdateDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { ExportButton } from './ExportButton';
 import { RegisterDialog } from './RegisterDialog';
+import { AssignNumbersDialog, type NumberingScope } from '../../studentNumbers/AssignNumbersDialog';
 import { DEFAULT_VISIBLE, knownColumns, ROSTER_COLUMNS, visibilityModel, type RosterField } from './rosterColumns';
 import { RosterFilterBar } from './RosterFilterBar';
 import { EMPTY_FILTER, filterFromSearch, fromRosterFilter, isFilterEmpty, toRosterFilter, type FilterValues } from './rosterFilter';
@@ -47,6 +49,13 @@ interface RosterState {
   sort: Sort;
   visible: RosterField[];
   pageSize: number;
+}
+
+/** 学号编排 applies to the selected students, else to the cohort the roster is filtered to, else to everyone without one. */
+function numberingScope(selectedIds: number[], cohortYear: number | undefined): NumberingScope {
+  if (selectedIds.length) return { ids: selectedIds, label: `已选择的 ${selectedIds.length} 名学生` };
+  if (cohortYear !== undefined) return { cohortYear, label: `${cohortYear} 级待编学号的学生` };
+  return { label: '全部待编学号的学生' };
 }
 
 export function RosterPage() {
@@ -76,6 +85,7 @@ export function RosterPage() {
 
   const [selection, setSelection] = useState<GridRowSelectionModel>(EMPTY_SELECTION);
   const [bulk, setBulk] = useState<BulkMode | null>(null);
+  const [numbering, setNumbering] = useState<NumberingScope | null>(null);
   const [registering, setRegistering] = useState<number[] | null>(null);
   const [savingView, setSavingView] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -114,6 +124,11 @@ export function RosterPage() {
                 onDone={setNotice}
                 onError={setActionError}
               />
+            )}
+            {canWrite && (
+              <Button startIcon={<PinOutlined />} onClick={() => setNumbering(numberingScope(selectedIds, rosterFilter.cohortYear))}>
+                学号编排
+              </Button>
             )}
             {canWrite && (
               <Button variant="contained" startIcon={<PersonAddAlt1Outlined />} onClick={() => navigate('/students/new')}>
@@ -225,6 +240,7 @@ export function RosterPage() {
         </Box>
       </Paper>
       <BulkUpdateDialog mode={bulk} ids={selectedIds} classes={org.data?.classes ?? []} onClose={() => setBulk(null)} onDone={afterBulk} />
+      <AssignNumbersDialog scope={numbering} onClose={() => setNumbering(null)} onDone={afterBulk} />
       <RegisterDialog ids={registering} onClose={() => setRegistering(null)} onDone={afterBulk} />
       <SaveViewDialog
         open={savingView}

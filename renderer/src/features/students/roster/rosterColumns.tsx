@@ -1,8 +1,10 @@
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import Box from '@mui/material/Box';
 import Tooltip from '@mui/material/Tooltip';
+import Chip from '@mui/material/Chip';
 import type { GridColDef, GridColumnVisibilityModel } from '@mui/x-data-grid';
 import { fieldLabel, type StudentFieldKey } from '../../../../../shared/domain/student-fields';
+import { PENDING_STUDENT_NO } from '../../../../../shared/domain/student-no';
 import { SORTABLE, type RosterRow } from '../../../../../shared/ipc/schemas/students';
 import { ethnicityName, genderName, orDash, politicalName } from '../common/codeNames';
 import { StatusChip } from '../common/StatusChip';
@@ -60,6 +62,12 @@ function column(field: RosterField): GridColDef<RosterRow> {
         ),
       };
     case 'studentNo':
+      return {
+        ...base,
+        cellClassName: 'roster-mono',
+        renderCell: ({ value }) =>
+          value ? <span style={mono}>{value as string}</span> : <Chip size="small" variant="outlined" label={PENDING_STUDENT_NO} sx={{ color: 'text.secondary' }} />,
+      };
     case 'idNumber':
     case 'phone':
     case 'guardianPhone':

@@ -11,6 +11,7 @@ export interface FilterValues {
   ethnicityCode: string;
   politicalStatusCode: string;
   sourceRegion: string;
+  studentNoState: string;
 }
 
 export const EMPTY_FILTER: FilterValues = {
@@ -23,6 +24,7 @@ export const EMPTY_FILTER: FilterValues = {
   ethnicityCode: '',
   politicalStatusCode: '',
   sourceRegion: '',
+  studentNoState: '',
 };
 
 const num = (v: string) => (v === '' || Number.isNaN(Number(v)) ? undefined : Number(v));
@@ -43,6 +45,7 @@ export function toRosterFilter(v: FilterValues): RosterFilter {
   if (str(v.politicalStatusCode)) f.politicalStatusCode = v.politicalStatusCode;
   const region = str(v.sourceRegion);
   if (region) f.sourceRegion = region;
+  if (v.studentNoState === 'assigned' || v.studentNoState === 'pending') f.studentNoState = v.studentNoState;
   const q = str(v.q);
   if (q) f.q = q;
   return f;
@@ -61,6 +64,7 @@ export function fromRosterFilter(f: RosterFilter): FilterValues {
     ethnicityCode: s(f.ethnicityCode),
     politicalStatusCode: s(f.politicalStatusCode),
     sourceRegion: s(f.sourceRegion),
+    studentNoState: s(f.studentNoState),
   };
 }
 
