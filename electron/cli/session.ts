@@ -2,6 +2,8 @@ import type { Channel } from '../../shared/ipc/channels';
 import type { CallInput, CallOutput } from '../../shared/ipc/contract';
 import { fieldLabelOf } from '../../shared/ipc/zod-locale';
 import { createCore } from '../main/core/create-core';
+import { jobOutput } from '../main/core/jobs';
+import { addFile } from '../main/core/files';
 import { CliError, promptHidden } from './prompt';
 
 /**
@@ -25,6 +27,16 @@ export class CliSession {
       throw new CliError(label && !message.includes(label) ? `${message}（${label}）` : message, code === 'VALIDATION' ? 2 : 1);
     }
     return result.value as CallOutput<C>;
+  }
+
+  /** Hands a file to the services, as a host does with the file a user chose; returns its id. */
+  addFile(fileName: string, bytes: Uint8Array): string {
+    return addFile(this.api.core, this.clientId, fileName, bytes);
+  }
+
+  /** A finished job's file (an export), for the CLI to write where --out says: the CLI is its own host. */
+  jobOutput(jobId: string) {
+    return jobOutput(this.api.core, this.clientId, jobId);
   }
 
   async signIn(username: string): Promise<void> {

@@ -1,9 +1,10 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, EVENTS, IPC_EVENT_PREFIX, IPC_PREFIX } from '../../shared/ipc/channels';
+import { CHANNELS, EVENTS, HOST_SAVE_OUTPUT, HOST_UPLOAD, IPC_EVENT_PREFIX, IPC_PREFIX } from '../../shared/ipc/channels';
 
 /**
  * The only bridge between the sandboxed page and the main process: `invoke` for the contract's
- * channels and `on` for its events, nothing else. The main process checks everything again.
+ * channels, `on` for its events, and the host's two file capabilities (a chosen file's bytes in,
+ * a job's output saved through the save dialog), nothing else. The main process checks everything again.
  */
 const channels = new Set<string>(CHANNELS);
 const events = new Set<string>(EVENTS);
@@ -12,6 +13,14 @@ contextBridge.exposeInMainWorld('xueji', {
   invoke(channel: string, input: unknown): Promise<unknown> {
     if (!channels.has(channel)) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: '未知的请求。' } });
     return ipcRenderer.invoke(IPC_PREFIX + channel, input);
+  },
+  /** Hands a chosen file's bytes to the main process; answers { fileId }. */
+  upload(fileName: string, data: ArrayBuffer): Promise<unknown> {
+    return ipcRenderer.invoke(HOST_UPLOAD, String(fileName), data);
+  },
+  /** Saves a job's output through the system's save dialog; answers { saved }. */
+  saveOutput(jobId: string): Promise<unknown> {
+    return ipcRenderer.invoke(HOST_SAVE_OUTPUT, String(jobId));
   },
   on(event: string, callback: (payload: unknown) => void): () => void {
     if (!events.has(event)) return () => undefined;

@@ -36,6 +36,9 @@ export const CHANNELS = [
   'students.addRecord',
   'students.removeRecord',
   'students.history',
+  'studentNumbers.rule',
+  'studentNumbers.saveRule',
+  'studentNumbers.assign',
   'views.list',
   'views.save',
   'views.remove',
@@ -55,13 +58,21 @@ export const CHANNELS = [
   'photos.import',
   'photos.export',
   'photos.get',
-  'tasks.cancel',
+  'jobs.list',
+  'jobs.cancel',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['session.locked', 'progress'] as const;
+export const EVENTS = ['session.locked', 'progress', 'jobs.changed'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** Electron IPC channel prefix, so app channels never collide with Electron's own. */
 export const IPC_PREFIX = 'xueji:';
 export const IPC_EVENT_PREFIX = 'xueji-event:';
+/**
+ * What the Electron host does itself, beside the contract's calls: take a file the user chose
+ * (its bytes, never a path) and save a job's output through the save dialog. The browser host
+ * does the same over HTTP (POST /api/files, GET /api/jobs/<id>/output).
+ */
+export const HOST_UPLOAD = 'xueji-host:upload';
+export const HOST_SAVE_OUTPUT = 'xueji-host:save-output';

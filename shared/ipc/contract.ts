@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import './zod-locale';
 import type { Permission } from '../domain/permissions';
+import { JOB_KIND_KEYS } from '../domain/jobs';
 import type { Channel, EventName } from './channels';
 import { AuditListInput, AuditListOutput, AuditVerifyOutput } from './schemas/audit';
 import { AppStatus, ChangePasswordInput, RecoverInput, SessionInfo, SignInInput, UnlockInput } from './schemas/auth';
@@ -17,6 +18,8 @@ import {
   CommitInput, CommitOutput, FileOutput, ImportBatch, ImportOpenInput, ImportOpenOutput, ImportOptions, InspectInput, InspectOutput,
   PhotoExportInput, PhotoImportInput, PhotoImportReport, PreviewOutput,
 } from './schemas/imports';
+import { AssignNumbersInput, AssignNumbersOutput, StudentNoRule } from './schemas/student-numbers';
+import { JobId, JobInfo } from './schemas/jobs';
 import { CreateUserInput, ResetPasswordInput, UpdateUserInput, UserRow } from './schemas/users';
 
 /**
@@ -76,6 +79,11 @@ export const contract = {
   'students.removeRecord': { input: byId, output: StudentProfile, access: 'students.write' },
   'students.history': { input: byId, output: z.array(AuditRow), access: 'students.read' },
 
+  // 学号编排: the rule, and numbering students without a 学号 by it (dryRun: the preview).
+  'studentNumbers.rule': { input: none, output: StudentNoRule, access: 'students.read' },
+  'studentNumbers.saveRule': { input: StudentNoRule, output: StudentNoRule, access: 'students.write' },
+  'studentNumbers.assign': { input: AssignNumbersInput, output: AssignNumbersOutput, access: 'students.write' },
+
   'views.list': { input: none, output: z.array(SavedView), access: 'students.read' },
   'views.save': { input: SaveViewInput, output: SavedView, access: 'students.read' },
   'views.remove': { input: byId, output: nothing, access: 'students.read' },
@@ -99,8 +107,10 @@ export const contract = {
   'photos.import': { input: PhotoImportInput, output: PhotoImportReport, access: 'students.write' },
   'photos.export': { input: PhotoExportInput, output: FileOutput, access: 'students.identity.read' },
   'photos.get': { input: byId, output: z.object({ mime: z.string(), dataBase64: z.string() }).nullable(), access: 'students.identity.read' },
-  // Stops a long call (roster read/check/commit, photo import) that this client started with that task id.
-  'tasks.cancel': { input: z.object({ taskId: z.string().max(64) }), output: nothing, access: 'students.write' },
+  // Jobs (long work): this client's running and recently finished jobs, and 取消 of its own. Each
+  // kind's permission is checked in core/jobs.ts; a cancelled call ends with the CANCELLED outcome.
+  'jobs.list': { input: none, output: z.array(JobInfo), access: 'session' },
+  'jobs.cancel': { input: z.object({ jobId: JobId }), output: nothing, access: 'session' },
 } as const satisfies Record<Channel, CallSpec>;
 
 export type Contract = typeof contract;
@@ -111,7 +121,8 @@ export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type CallOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
 export const ProgressEvent = z.object({
-  taskId: z.string(),
+  jobId: z.string(),
+  kind: z.enum(JOB_KIND_KEYS),
   done: z.number(),
   total: z.number(),
   message: z.string(),
@@ -125,5 +136,7 @@ export const ProgressEvent = z.object({
 export const events = {
   'session.locked': z.object({ reason: z.enum(['idle', 'signed_out']) }),
   progress: ProgressEvent,
+  /** A job of this client started or ended: 后台任务 refreshes its list. */
+  'jobs.changed': z.object({ jobId: z.string(), state: z.enum(['running', 'done', 'failed', 'cancelled']) }),
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -3,6 +3,8 @@
  * that throw on failure (a benchmark has no failures to report, only figures).
  */
 import { createCore } from '../../electron/main/core/create-core';
+import { addFile } from '../../electron/main/core/files';
+import { jobOutput } from '../../electron/main/core/jobs';
 import type { Channel } from '../../shared/ipc/channels';
 import type { CallInput, CallOutput } from '../../shared/ipc/contract';
 
@@ -19,5 +21,9 @@ export function benchApp(dir: string, client: string) {
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
     return r.value as CallOutput<C>;
   };
-  return { core, call };
+  /** A file handed to the services as a host does (core/files.ts). */
+  const upload = (fileName: string, bytes: Uint8Array) => ({ fileId: addFile(core, client, fileName, bytes) });
+  /** A finished job's file (an export). */
+  const output = (jobId: string) => jobOutput(core, client, jobId)?.bytes ?? null;
+  return { core, call, upload, output };
 }

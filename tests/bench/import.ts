@@ -22,7 +22,7 @@ export interface ImportFigures {
 }
 
 async function main(dir: string, file: string, expected: number): Promise<ImportFigures> {
-  const { core, call } = benchApp(dir, 'bench');
+  const { core, call, upload } = benchApp(dir, 'bench');
   await call('auth.signIn', BENCH_USER);
 
   // exceljs alone: the streaming reader over the same file, touching every value.
@@ -53,7 +53,7 @@ async function main(dir: string, file: string, expected: number): Promise<Import
     return r;
   };
   t = performance.now();
-  const opened = await phase('open (parse in worker)', () => call('imports.open', { fileName: 'roster.xlsx', dataBase64: readFileSync(file).toString('base64') }));
+  const opened = await phase('open (parse in worker)', () => call('imports.open', upload('roster.xlsx', readFileSync(file))));
   const sheet = opened.sheets[0]!.name;
   const inspected = await phase('inspect', () => call('imports.inspect', { uploadId: opened.uploadId, sheet }));
   const options = { uploadId: opened.uploadId, sheet, mapping: inspected.mapping };

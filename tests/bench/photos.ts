@@ -51,7 +51,7 @@ async function makeInputs(n: number): Promise<Buffer[]> {
 
 export async function benchPhotos(): Promise<PhotoBenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'xueji-bench-photos-'));
-  const { core, call } = benchApp(dir, 'bench-photos');
+  const { core, call, upload } = benchApp(dir, 'bench-photos');
   try {
     await call('setup.create', BENCH_DEPARTMENT);
     await call('setup.loadDemo', { students: COUNT });
@@ -65,7 +65,7 @@ export async function benchPhotos(): Promise<PhotoBenchResult[]> {
     const inputs = await makeInputs(ids.length);
     const mb = inputs.reduce((a, b) => a + b.length, 0) / 1024 / 1024;
     console.log(`  photos: generated ${inputs.length} JPEGs ${W}×${H} (${mb.toFixed(0)} MB, ${(mb * 1024 / inputs.length).toFixed(0)} KB each) in ${(performance.now() - t).toFixed(0)} ms`);
-    const files = inputs.map((b, i) => ({ fileName: `${ids[i]}.jpg`, dataBase64: b.toString('base64') }));
+    const files = inputs.map((b, i) => upload(`${ids[i]}.jpg`, b));
     inputs.length = 0;
 
     let events = 0;
@@ -77,7 +77,7 @@ export async function benchPhotos(): Promise<PhotoBenchResult[]> {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
     const cpu0 = process.cpuUsage();
     t = performance.now();
-    const report = await call('photos.import', { files, taskId: 'bench' });
+    const report = await call('photos.import', { files, jobId: 'bench' });
     const importMs = performance.now() - t;
     const cpu = process.cpuUsage(cpu0);
     clearInterval(sampler);

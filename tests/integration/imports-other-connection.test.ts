@@ -35,7 +35,7 @@ async function commandLine(user: { username: string; password: string } = ADMIN)
 }
 
 async function prepared(bytes: Buffer) {
-  const opened = await app.call(C, 'imports.open', { fileName: '新生名单.xlsx', dataBase64: bytes.toString('base64') });
+  const opened = await app.call(C, 'imports.open', app.upload(C, '新生名单.xlsx', bytes));
   const sheet = opened.sheets[0]!.name;
   const inspected = await app.call(C, 'imports.inspect', { uploadId: opened.uploadId, sheet });
   return { uploadId: opened.uploadId, sheet, mapping: inspected.mapping };

@@ -53,7 +53,7 @@ function examRoster(): Promise<Buffer> {
 
 /** open → inspect → preview → commit (valid rows) → the students, then undone: all an import shows. */
 async function importOnce(bytes: Buffer, fileName: string) {
-  const { uploadId, ...opened } = await app.call(C, 'imports.open', { fileName, dataBase64: bytes.toString('base64') });
+  const { uploadId, ...opened } = await app.call(C, 'imports.open', app.upload(C, fileName, bytes));
   const sheet = opened.sheets[0]!.name;
   const inspected = await app.call(C, 'imports.inspect', { uploadId, sheet });
   const options = { uploadId, sheet, mapping: inspected.mapping };
@@ -130,9 +130,9 @@ describe('.xls rosters', () => {
 
   it('refuses a password-protected .xls with the reason, and a damaged one as damaged', async () => {
     const xls = await asXls(await cleanRoster([{ studentNo: '2025510201801', name: '加密', id: makeId('110105', '20060101', '111') }]));
-    const locked = await app.fails(C, 'imports.open', { fileName: '加密.xls', dataBase64: withOpenPassword(xls).toString('base64') });
+    const locked = await app.fails(C, 'imports.open', app.upload(C, '加密.xls', withOpenPassword(xls)));
     expect(locked).toMatchObject({ code: 'VALIDATION', message: '文件“加密.xls”设置了打开密码，无法读取。请在 Excel 中取消密码（“文件”→“信息”→“保护工作簿”）并保存后重新导入' });
-    const damaged = await app.fails(C, 'imports.open', { fileName: '损坏.xls', dataBase64: xls.subarray(0, 700).toString('base64') });
+    const damaged = await app.fails(C, 'imports.open', app.upload(C, '损坏.xls', xls.subarray(0, 700)));
     expect(damaged.code).toBe('VALIDATION');
     expect(damaged.message).toMatch(/^文件无法读取，可能已损坏/);
   });

@@ -23,7 +23,7 @@ afterEach(() => app?.remove());
 type Opened = CallOutput<'imports.open'>;
 
 async function open(bytes: Buffer, fileName = '新生名单.xlsx', client: string = C): Promise<Opened> {
-  return app.call(client, 'imports.open', { fileName, dataBase64: bytes.toString('base64') });
+  return app.call(client, 'imports.open', app.upload(client, fileName, bytes));
 }
 
 /** open → inspect with the automatic mapping; returns what preview/commit need. */
@@ -228,7 +228,7 @@ describe('roster import', () => {
       // Mid-write, another window adds by hand the student of the file's last row, not yet written.
       if (!others.length) others.push(app.raw(A, 'students.create', byHand('2025510299999', '写入', last.id)));
     });
-    const done = await app.call(C, 'imports.commit', { ...options, taskId: 'w1' });
+    const done = await app.call(C, 'imports.commit', { ...options, jobId: 'w1' });
     off();
     expect(writing).toEqual([[1000, 1200]]);
     // The import wrote every row; the hand-made student came after it and met the imported one.
@@ -246,9 +246,9 @@ describe('roster import', () => {
       const p = payload as { message: string };
       if (client !== C || event !== 'progress' || !p.message.startsWith('正在写入数据库') || others.length) return;
       others.push(app.call(A, 'students.create', byHand('2025510298888', '手工', numberedId(5000))));
-      void app.raw(C, 'tasks.cancel', { taskId: 'w2' });
+      void app.raw(C, 'jobs.cancel', { jobId: 'w2' });
     });
-    const cancelled = await app.fails(C, 'imports.commit', { ...again.options, taskId: 'w2' });
+    const cancelled = await app.fails(C, 'imports.commit', { ...again.options, jobId: 'w2' });
     off();
     expect(cancelled.message).toContain('已取消');
     expect(((await others[0]) as { id: number }).id).toBeGreaterThan(0);
@@ -266,9 +266,9 @@ describe('roster import', () => {
       for (const id of [A, C, M]) app.core.sessions.end(id);
       app.core.folder.close();
     });
-    const r = await app.raw(C, 'imports.commit', { ...options, taskId: 'closing' });
+    const r = await app.raw(C, 'imports.commit', { ...options, jobId: 'closing' });
     off();
-    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     await app.call(C, 'auth.signIn', { username: COUNSELOR.username, password: COUNSELOR.password });
     expect(await total()).toBe(0);
     expect(await app.call(C, 'imports.batches', {})).toEqual([]);
@@ -409,21 +409,21 @@ describe('roster import', () => {
       studentNo: `2025510209${String(i).padStart(4, '0')}`, name: '测试', id: makeId('110105', `2006010${1 + Math.floor(i / 1000)}`, String(i % 1000).padStart(3, '0')),
     }));
     const { options } = await prepared(await cleanRoster(many));
-    const events: { taskId: string; done: number; total: number; message: string; cancellable?: boolean }[] = [];
+    const events: { jobId: string; done: number; total: number; message: string; cancellable?: boolean }[] = [];
     const off = app.core.events.subscribe((client, event, payload) => {
       if (client !== C || event !== 'progress') return;
       const p = payload as (typeof events)[number];
       events.push(p);
-      if (p.taskId === 'c1' && p.done >= 1000) void app.raw(C, 'tasks.cancel', { taskId: 'c1' });
+      if (p.jobId === 'c1' && p.done >= 1000) void app.raw(C, 'jobs.cancel', { jobId: 'c1' });
     });
-    const cancelled = await app.fails(C, 'imports.commit', { ...options, taskId: 'c1' });
-    expect(cancelled.code).toBe('CONFLICT');
+    const cancelled = await app.fails(C, 'imports.commit', { ...options, jobId: 'c1' });
+    expect(cancelled.code).toBe('CANCELLED');
     expect(cancelled.message).toContain('已取消');
     expect(events.length).toBeGreaterThan(0);
     expect(await total()).toBe(0);
     // Not cancelled: progress runs to the end.
     events.length = 0;
-    const ok = await app.call(C, 'imports.preview', { ...options, taskId: 'p1' });
+    const ok = await app.call(C, 'imports.preview', { ...options, jobId: 'p1' });
     expect(ok.valid).toBe(many.length);
     expect(events.at(-1)).toMatchObject({ done: many.length, total: many.length });
     expect(events.every((e) => !('cancellable' in e))).toBe(true);
@@ -432,13 +432,13 @@ describe('roster import', () => {
     // The write reports how far it got (取消 still offered); once every row is in, the client is
     // told 取消 is no longer possible, and stays told.
     events.length = 0;
-    expect((await app.call(C, 'imports.commit', { ...options, taskId: 'c2' })).imported).toBe(many.length);
+    expect((await app.call(C, 'imports.commit', { ...options, jobId: 'c2' })).imported).toBe(many.length);
     off();
     const steps = events.filter((e) => e.message.startsWith('正在写入数据库'));
     expect(steps.map((e) => [e.done, e.total, 'cancellable' in e])).toEqual([[1000, 2500, false], [2000, 2500, false]]);
     const finishing = events.findIndex((e) => 'cancellable' in e);
     expect(finishing).toBeGreaterThan(events.indexOf(steps.at(-1)!));
-    expect(events[finishing]).toMatchObject({ taskId: 'c2', cancellable: false, message: expect.stringContaining('此时不能取消') });
+    expect(events[finishing]).toMatchObject({ jobId: 'c2', cancellable: false, message: expect.stringContaining('此时不能取消') });
     expect(events.slice(finishing).every((e) => (e as { cancellable?: boolean }).cancellable === false)).toBe(true);
     const raw = app.core.folder.raw();
     raw.prepare("INSERT INTO students_fts(students_fts) VALUES ('integrity-check')").run();
@@ -458,7 +458,7 @@ describe('roster import', () => {
     expect((await app.fails(C, 'imports.inspect', { uploadId: opened.uploadId, sheet: '不存在' })).message).toContain('没有名为“不存在”的工作表');
     const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     // Read as an Excel 97-2003 workbook, and found damaged (a header and nothing else).
-    expect((await app.fails(C, 'imports.open', { fileName: '旧名单.xls', dataBase64: xls.toString('base64') })).message).toMatch(/^文件无法读取，可能已损坏/);
+    expect((await app.fails(C, 'imports.open', app.upload(C, '旧名单.xls', xls))).message).toMatch(/^文件无法读取，可能已损坏/);
     // Viewers may not import.
     await app.call(A, 'users.create', { username: 'sun', displayName: '孙', role: 'viewer', password: 'Viewer123456' });
     await app.call('v', 'auth.signIn', { username: 'sun', password: 'Viewer123456' });

@@ -30,7 +30,7 @@ describe('the log file in the data folder', () => {
     const demo = generateDemoStudents(DEMO_SEED, DEMO_COUNT, org);
 
     // A roster with five bad rows into a demo class; the four good ones are imported.
-    const opened = await app.call(C, 'imports.open', { fileName: '新生名单.xlsx', dataBase64: (await messyRoster(org.classes[0]!.name)).toString('base64') });
+    const opened = await app.call(C, 'imports.open', app.upload(C, '新生名单.xlsx', (await messyRoster(org.classes[0]!.name))));
     const sheet = opened.sheets[0]!.name;
     const inspected = await app.call(C, 'imports.inspect', { uploadId: opened.uploadId, sheet });
     const options = { uploadId: opened.uploadId, sheet, mapping: inspected.mapping };

@@ -11,11 +11,13 @@ import { attachments } from '../../db/schema';
 import { readEncrypted } from '../../electron/main/features/attachments/store';
 import { idCheckChar } from '../../shared/domain/idcard';
 import { COUNSELOR, MANAGER, makeApp, type TestApp } from '../support/harness';
-import { fakeHeic, photo, pixel, rotatedPhoto, upload, zip } from '../support/photo-fixtures';
+import { fakeHeic, photo, pixel, rotatedPhoto, zip } from '../support/photo-fixtures';
 
 let app: TestApp;
 const A = 'admin-client';
 const C = COUNSELOR.client;
+/** A chosen photo or zip, handed to the services for the counselor's window. */
+const upload = (fileName: string, bytes: Uint8Array) => app.upload(C, fileName, bytes);
 const M = MANAGER.client;
 
 /** A valid ID number born on `birth` (YYYYMMDD); odd `seq` → male. */
@@ -83,7 +85,7 @@ describe('photo import', () => {
     app.core.events.subscribe((client, event, payload) => {
       if (client === C && event === 'progress') events.push(payload as (typeof events)[number]);
     });
-    const report = await app.call(C, 'photos.import', { files: [upload('照片.zip', archive)], taskId: 't1' });
+    const report = await app.call(C, 'photos.import', { files: [upload('照片.zip', archive)], jobId: 't1' });
 
     expect(report.files).toBe(10);
     expect(report.matched.map((m) => m.name).sort()).toEqual([s(0).name, s(1).name, s(2).name].sort());
@@ -195,8 +197,8 @@ describe('photo import', () => {
   it('stops when cancelled: nothing stored, no photo set, no audit entry', async () => {
     const files = await Promise.all(S.map(async (st, i) => upload(`${st.idNumber}.jpg`, await photo({ width: 1200 + i * 8, height: 1600 + i * 8 }))));
     const auditBefore = (await app.call(A, 'audit.list', {})).total;
-    const running = app.raw(C, 'photos.import', { files, taskId: 'photos-1' });
-    await app.call(C, 'tasks.cancel', { taskId: 'photos-1' });
+    const running = app.raw(C, 'photos.import', { files, jobId: 'photos-1' });
+    await app.call(C, 'jobs.cancel', { jobId: 'photos-1' });
     const r = await running;
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toBe('导入已取消，未写入任何数据。');

@@ -1,3 +1,5 @@
+import { addFile } from '../../electron/main/core/files';
+import { jobOutput } from '../../electron/main/core/jobs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +35,16 @@ export function makeApp(dir = mkdtempSync(join(tmpdir(), 'xueji-test-'))) {
     raw,
     call,
     fails,
+    /** A file the user chose, handed to the services as a host does (core/files.ts). */
+    upload(clientId: string, fileName: string, bytes: Uint8Array): { fileId: string } {
+      return { fileId: addFile(core, clientId, fileName, bytes) };
+    },
+    /** The file a finished job made (an export), as the host would save it. */
+    output(clientId: string, jobId: string): Buffer {
+      const out = jobOutput(core, clientId, jobId);
+      if (!out) throw new Error(`job ${jobId} has no output for ${clientId}`);
+      return Buffer.from(out.bytes);
+    },
     advance(ms: number) {
       now += ms;
     },

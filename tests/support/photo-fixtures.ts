@@ -37,10 +37,6 @@ export function zip(entries: Record<string, Uint8Array>): Buffer {
   return Buffer.from(zipSync(entries, { level: 0 }));
 }
 
-export function upload(fileName: string, bytes: Uint8Array) {
-  return { fileName, dataBase64: Buffer.from(bytes).toString('base64') };
-}
-
 /** The RGB of one pixel of an image. */
 export async function pixel(image: Buffer, x: number, y: number): Promise<[number, number, number]> {
   const { data, info } = await sharp(image).raw().toBuffer({ resolveWithObject: true });

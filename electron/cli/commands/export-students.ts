@@ -37,7 +37,9 @@ export async function exportStudents(session: CliSession, opts: { filter?: strin
   const columns = parseColumns(opts.columns);
   const result = await session.call('students.export', { filter: parseFilter(opts.filter), ...(columns ? { columns } : {}) });
   const out = resolve(opts.out);
-  writeFileSync(out, Buffer.from(result.dataBase64, 'base64'));
+  const file = session.jobOutput(result.jobId);
+  if (!file) throw new CliError('导出的文件已不可用，请重试。', 1);
+  writeFileSync(out, file.bytes);
   const summary = { file: out, rows: result.rows, columns: (columns ?? STUDENT_FIELDS.map((f) => f.key)).map((k) => FIELD_BY_KEY[k].label) };
   console.log(opts.json ? JSON.stringify(summary, null, 2) : `已导出 ${result.rows} 行到 ${out}`);
 }

@@ -1,3 +1,4 @@
+import { studentNoText } from '../../../shared/domain/student-no';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -31,13 +32,13 @@ export function parseMatch(text: string | undefined): MatchKey[] | undefined {
   return [...new Set(order)];
 }
 
-/** What the service accepts per file (FileUpload: 70,000,000 base64 characters ≈ 52 MB). */
+/** A zip larger than this is opened here and its entries handed over one by one. */
 const MAX_UPLOAD_BYTES = 52_000_000;
 const MAX_FILES = 5000;
 
 interface Upload {
   fileName: string;
-  dataBase64: string;
+  bytes: Uint8Array;
 }
 
 /**
@@ -45,14 +46,14 @@ interface Upload {
  * __MACOSX/ and dotfiles either way); a smaller zip is sent whole, as the app does.
  */
 function zipUploads(path: string, bytes: Buffer): Upload[] {
-  if (bytes.length <= MAX_UPLOAD_BYTES) return [{ fileName: basename(path), dataBase64: bytes.toString('base64') }];
+  if (bytes.length <= MAX_UPLOAD_BYTES) return [{ fileName: basename(path), bytes }];
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes, { filter: (e) => !e.name.endsWith('/') });
   } catch {
     throw new CliError(`无法打开压缩包 ${path}（已损坏、不是 ZIP 或设置了密码）`, 1);
   }
-  return Object.entries(entries).map(([name, data]) => ({ fileName: name, dataBase64: Buffer.from(data).toString('base64') }));
+  return Object.entries(entries).map(([name, data]) => ({ fileName: name, bytes: data }));
 }
 
 /** The folder's files (not its subfolders; dotfiles skipped), or the one file given. */
@@ -72,7 +73,7 @@ export function readSource(source: string): Upload[] {
     const bytes = readFileSync(file);
     if (/\.zip$/i.test(file)) uploads.push(...zipUploads(file, bytes));
     else if (bytes.length > MAX_UPLOAD_BYTES) throw new CliError(`文件 ${basename(file)} 超过 50 MB，不像是一张证件照，请检查`, 1);
-    else if (bytes.length > 0) uploads.push({ fileName: basename(file), dataBase64: bytes.toString('base64') });
+    else if (bytes.length > 0) uploads.push({ fileName: basename(file), bytes });
   }
   if (uploads.length === 0) throw new CliError(`${source} 中没有可导入的文件`, 1);
   if (uploads.length > MAX_FILES) throw new CliError(`文件超过 ${MAX_FILES} 个，请分批导入（例如按班级分文件夹）`, 1);
@@ -86,7 +87,7 @@ export function formatReport(r: CallOutput<'photos.import'>): string {
     `共 ${r.files} 个文件：匹配 ${r.matched.length} 张，其中更换 ${r.replaced.length} 张、提交变更申请 ${r.changeRequests.length} 份；` +
       `未匹配 ${r.unmatched.length} 个，重复 ${r.duplicates.length} 组，无法导入 ${r.unreadable.length} 个。`,
   ];
-  if (r.changeRequests.length) lines.push(`  已注册学生的照片已提交变更申请（审批后生效）：\n${list(r.changeRequests.map((c) => `${c.fileName} → ${c.name}（${c.studentNo}）`))}`);
+  if (r.changeRequests.length) lines.push(`  已注册学生的照片已提交变更申请（审批后生效）：\n${list(r.changeRequests.map((c) => `${c.fileName} → ${c.name}（${studentNoText(c.studentNo)}）`))}`);
   if (r.unmatched.length) lines.push(`  找不到对应学生的文件（文件名应为身份证号、考生号或学号）：\n${list(r.unmatched)}`);
   if (r.duplicates.length) lines.push(`  重复的照片：\n${list(r.duplicates.map((d) => d.message))}`);
   if (r.unreadable.length) lines.push(`  无法导入的文件：\n${list(r.unreadable.map((u) => `${u.fileName}：${u.reason}`))}`);
@@ -97,7 +98,7 @@ export function formatReport(r: CallOutput<'photos.import'>): string {
 /** `import photos DIR|FILE.zip`: the same photos.import call the app makes. Exit 0 when the import ran, even with files left over. */
 export async function importPhotos(session: CliSession, opts: ImportPhotosOptions): Promise<number> {
   const matchOrder = parseMatch(opts.match);
-  const files = readSource(opts.source);
+  const files = readSource(opts.source).map((f) => ({ fileId: session.addFile(f.fileName, f.bytes) }));
   let report: CallOutput<'photos.import'>;
   try {
     report = await session.call('photos.import', { files, keepOriginal: opts.keepOriginal, ...(matchOrder ? { matchOrder } : {}) });

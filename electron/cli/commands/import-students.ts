@@ -14,6 +14,8 @@ export interface ImportStudentsOptions {
   createClasses: boolean;
   dryRun: boolean;
   skipInvalid: boolean;
+  /** 学号编排 of the new students without a 学号, by the saved rule, in the same transaction. */
+  assignStudentNo?: boolean;
   report?: string;
   json: boolean;
 }
@@ -45,7 +47,7 @@ export async function importStudents(session: CliSession, opts: ImportStudentsOp
   };
 
   const fileName = basename(path);
-  const opened = await session.call('imports.open', { fileName, dataBase64: readFileSync(path).toString('base64') });
+  const opened = await session.call('imports.open', { fileId: session.addFile(fileName, readFileSync(path)) });
   const sheet = opts.sheet ?? (opened.sheets.find((s) => s.rows > 0) ?? opened.sheets[0])?.name;
   if (!sheet) throw new CliError('文件中没有工作表。', 2);
   if (opts.sheet && opened.kind !== 'csv' && !opened.sheets.some((s) => s.name === opts.sheet)) {
@@ -91,15 +93,17 @@ export async function importStudents(session: CliSession, opts: ImportStudentsOp
     return blocked ? 2 : 0;
   }
 
-  const result = await session.call('imports.commit', { ...options, skipInvalid: opts.skipInvalid });
+  const result = await session.call('imports.commit', { ...options, skipInvalid: opts.skipInvalid, assignStudentNo: opts.assignStudentNo ?? false });
   if (opts.json) {
-    console.log(JSON.stringify({ rows: result.rows, imported: result.imported, updated: result.updated, skipped: result.skipped, errors: errorsOf(result.errors) }, null, 2));
+    console.log(JSON.stringify({ rows: result.rows, imported: result.imported, updated: result.updated, skipped: result.skipped, errors: errorsOf(result.errors), ...(opts.assignStudentNo ? { studentNumbers: result.studentNumbers } : {}) }, null, 2));
   } else {
     showErrors(result.errors, result.errors.length);
     if (result.batchId === null && result.errors.length && !opts.skipInvalid) {
       log('有无效行，未写入任何数据。请修正后重新导入，或加 --skip-invalid 只导入有效行。');
     } else {
       log(`已导入：新增 ${result.imported} 人，更新 ${result.updated} 人，跳过 ${result.skipped} 行${result.keyChangeRequests ? `，提交变更申请 ${result.keyChangeRequests} 份` : ''}${result.batchId ? `（批次 #${result.batchId}，可在程序中撤销）` : ''}`);
+      const n = result.studentNumbers;
+      if (n) log(`已按学号规则编排学号 ${n.assigned} 人${n.skipped.length ? `；未编排 ${n.skipped.length} 人：${n.skipped.slice(0, 10).map((s) => `${s.name}（${s.reason}）`).join('；')}` : ''}`);
     }
   }
   return result.batchId === null && result.errors.length > 0 && !opts.skipInvalid ? 2 : 0;

@@ -17,7 +17,7 @@ export const isChannel = (c: string): c is Channel => channelSet.has(c);
  * Calls answered even while a long write has the connection to itself (see WriteGate): cancelling
  * it, and the browser host's status poll. Neither writes.
  */
-const PASS_WHILE_WRITING = new Set<Channel>(['tasks.cancel', 'app.status']);
+const PASS_WHILE_WRITING = new Set<Channel>(['jobs.cancel', 'app.status']);
 
 export type Dispatch = (clientId: string, channel: string, input: unknown) => Promise<Result<unknown>>;
 

@@ -1,6 +1,8 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /**
  * Builds a workbook with exceljs's streaming writer (memory stays flat for tens of thousands of
  * rows) and returns the .xlsx bytes, which go back to the renderer as a download.

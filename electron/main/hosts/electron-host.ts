@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { CHANNELS, IPC_EVENT_PREFIX, IPC_PREFIX } from '../../../shared/ipc/channels';
+import { writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { CHANNELS, HOST_SAVE_OUTPUT, HOST_UPLOAD, IPC_EVENT_PREFIX, IPC_PREFIX } from '../../../shared/ipc/channels';
+import { toErrorData } from '../core/errors';
+import { addFile } from '../core/files';
+import { jobOutput } from '../core/jobs';
 import type { AppCore } from '../core/context';
 import { lockIdleSessions, type Dispatch } from '../core/dispatch';
 import { log } from '../core/log';
@@ -71,6 +75,40 @@ export function startElectronHost(options: { core: AppCore; dispatch: Dispatch; 
       return dispatch(clientId, channel, input);
     });
   }
+
+  // A file the user chose in the window: its bytes over IPC (binary, not base64), kept for this window.
+  ipcMain.handle(HOST_UPLOAD, (event, fileName: unknown, data: unknown) => {
+    if (!senderOk(event)) return { ok: false, error: { code: 'FORBIDDEN', message: '请求来源不受信任。' } };
+    if (typeof fileName !== 'string' || !(data instanceof Uint8Array || data instanceof ArrayBuffer)) {
+      return { ok: false, error: { code: 'VALIDATION', message: '无法读取所选文件。' } };
+    }
+    try {
+      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+      return { ok: true, value: { fileId: addFile(core, `wc:${event.sender.id}`, fileName, bytes) } };
+    } catch (e) {
+      return { ok: false, error: toErrorData(e, 'upload') };
+    }
+  });
+
+  // Saving a job's output (an export): the main process asks where, in the system's save dialog,
+  // and writes the file itself; the page never sees or names a path.
+  ipcMain.handle(HOST_SAVE_OUTPUT, async (event, jobId: unknown) => {
+    if (!senderOk(event)) return { ok: false, error: { code: 'FORBIDDEN', message: '请求来源不受信任。' } };
+    const file = typeof jobId === 'string' ? jobOutput(core, `wc:${event.sender.id}`, jobId) : null;
+    if (!file) return { ok: false, error: { code: 'NOT_FOUND', message: '文件已不可用，请重新导出。' } };
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const ext = extname(file.fileName).slice(1);
+    const options = { defaultPath: join(app.getPath('documents'), file.fileName), filters: ext ? [{ name: `${ext.toUpperCase()} 文件`, extensions: [ext] }] : [] };
+    const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return { ok: true, value: { saved: false } };
+    try {
+      await writeFile(choice.filePath, file.bytes);
+      return { ok: true, value: { saved: true, fileName: basename(choice.filePath) } };
+    } catch (e) {
+      log.warn('saving a job output failed', e);
+      return { ok: false, error: { code: 'INTERNAL', message: '文件未能保存：请检查所选位置是否可写，或换一个位置。' } };
+    }
+  });
 
   core.events.subscribe((clientId, name, payload) => {
     for (const [id, wc] of windows) {

@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { AppCore } from '../core/context';
 import { lockIdleSessions, type Dispatch } from '../core/dispatch';
 import { log } from '../core/log';
+import { toErrorData } from '../core/errors';
+import { addFile, MAX_FILE_BYTES } from '../core/files';
+import { jobOutput } from '../core/jobs';
 import { readRendererFile, RENDERER_CSP } from './static-files';
 
 export interface HttpHost {
@@ -12,9 +15,9 @@ export interface HttpHost {
   close(): Promise<void>;
 }
 
-// Photo zips and rosters arrive as base64 in the body.
-const MAX_BODY = 100 * 1024 * 1024;
-const CLIENT_ID = /^[A-Za-z0-9-]{8,64}$/;
+// Calls carry JSON; files come separately (POST /api/files).
+const MAX_BODY = 20 * 1024 * 1024;
+const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': RENDERER_CSP,
@@ -98,6 +101,41 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
       return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
     }
 
+    // A file the user chose, streamed as the request body (not base64): kept in memory for this tab.
+    if (url.pathname === '/api/files') {
+      if (req.method !== 'POST') return send(res, 405, '', 'text/plain');
+      const origin = req.headers.origin;
+      if (origin && origin !== `http://${host}`) return refuse(res);
+      const clientId = String(req.headers['x-xueji-client'] ?? '');
+      if (!CLIENT_ID.test(clientId)) return send(res, 400, '', 'text/plain');
+      const name = url.searchParams.get('name') ?? '';
+      const answer = (r: unknown) => send(res, 200, JSON.stringify(r), 'application/json; charset=utf-8');
+      let bytes: Buffer;
+      try {
+        bytes = await readBody(req, MAX_FILE_BYTES);
+      } catch {
+        return answer({ ok: false, error: { code: 'VALIDATION', message: `文件“${name}”超过 ${MAX_FILE_BYTES / 1024 / 1024} MB` } });
+      }
+      try {
+        return answer({ ok: true, value: { fileId: addFile(core, `http:${clientId}`, name || '未命名文件', bytes) } });
+      } catch (e) {
+        return answer({ ok: false, error: toErrorData(e, 'upload') });
+      }
+    }
+
+    // A job's output (an export) as a download: only to the tab whose job it is, signed in.
+    const output = /^\/api\/jobs\/([A-Za-z0-9_-]{1,64})\/output$/.exec(url.pathname);
+    if (output && req.method === 'GET') {
+      const clientId = url.searchParams.get('client') ?? '';
+      if (!CLIENT_ID.test(clientId)) return send(res, 400, '', 'text/plain');
+      const file = jobOutput(core, `http:${clientId}`, output[1]!);
+      if (!file) return send(res, 404, '<!doctype html><meta charset="utf-8"><p>文件已不可用：请回到学籍通重新导出。</p>', 'text/html; charset=utf-8');
+      const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+      return send(res, 200, Buffer.from(file.bytes), file.mime, {
+        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      });
+    }
+
     if (url.pathname === '/api/events' && req.method === 'GET') {
       const clientId = url.searchParams.get('client') ?? '';
       if (!CLIENT_ID.test(clientId)) return send(res, 400, '', 'text/plain');
@@ -154,13 +192,13 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
   };
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage, max = MAX_BODY): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
+      if (size > max) {
         reject(new Error('body too large'));
         req.destroy();
       } else chunks.push(c);

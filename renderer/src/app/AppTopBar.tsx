@@ -4,6 +4,7 @@ import Box from '@mui/material/Box';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { UserMenu } from '../features/auth/UserMenu';
+import { JobsMenu } from '../features/jobs/JobsMenu';
 import { useSettings } from './SettingsContext';
 
 export function AppTopBar() {
@@ -21,6 +22,7 @@ export function AppTopBar() {
             </Box>
           )}
         </Typography>
+        <JobsMenu />
         <UserMenu />
       </Toolbar>
     </AppBar>

@@ -38,3 +38,13 @@ export async function call<C extends Channel>(channel: C, input: CallInput<C>): 
 export function onEvent<E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void): () => void {
   return getTransport().on(event, (payload) => cb(payload as EventPayload<E>));
 }
+
+/** Hands a file the user chose to the main process; the calls that use it name it by fileId. */
+export function uploadFile(file: File): Promise<Result<{ fileId: string }>> {
+  return getTransport().upload(file);
+}
+
+/** Saves a finished job's output through the host: the save dialog, or the browser's download. */
+export function saveJobOutput(jobId: string, fileName: string): Promise<Result<{ saved: boolean }>> {
+  return getTransport().saveOutput(jobId, fileName);
+}

@@ -5,6 +5,10 @@ import type { XuejiBridge } from './xueji';
 export interface Transport {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   on(event: string, cb: (payload: unknown) => void): () => void;
+  /** Hands a file the user chose to the main process (its bytes, never base64 or a path). */
+  upload(file: File): Promise<Result<{ fileId: string }>>;
+  /** Saves a finished job's output: the save dialog (desktop) or a download (browser). */
+  saveOutput(jobId: string, fileName: string): Promise<Result<{ saved: boolean }>>;
 }
 
 export const CONNECTION_LOST_MESSAGE = '无法连接到学籍通服务，请确认程序仍在运行';
@@ -33,6 +37,22 @@ function electronTransport(bridge: XuejiBridge): Transport {
       }
     },
     on: (event, cb) => bridge.on(event, cb),
+    async upload(file) {
+      try {
+        const r = await bridge.upload(file.name, await file.arrayBuffer());
+        return isResult(r) ? (r as Result<{ fileId: string }>) : { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
+      } catch {
+        return { ok: false, error: { code: 'VALIDATION', message: `无法读取文件“${file.name}”` } };
+      }
+    },
+    async saveOutput(jobId) {
+      try {
+        const r = await bridge.saveOutput(jobId);
+        return isResult(r) ? (r as Result<{ saved: boolean }>) : { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
+      } catch {
+        return connectionLost() as Result<{ saved: boolean }>;
+      }
+    },
   };
 }
 
@@ -105,6 +125,38 @@ function httpTransport(): Transport {
         // fall through
       }
       return { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
+    },
+    async upload(file) {
+      let response: Response;
+      try {
+        // The File is the body: the browser streams it from disk, nothing is encoded.
+        response = await fetch(`/api/files?name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/octet-stream', 'X-Xueji-Client': clientId },
+          body: file,
+        });
+      } catch {
+        return connectionLost() as Result<{ fileId: string }>;
+      }
+      try {
+        const body: unknown = await response.json();
+        if (isResult(body)) return body as Result<{ fileId: string }>;
+      } catch {
+        // fall through
+      }
+      return { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
+    },
+    async saveOutput(jobId, fileName) {
+      // A plain download of the job's output, behind the same cookie and this tab's client id.
+      const a = document.createElement('a');
+      a.href = `/api/jobs/${encodeURIComponent(jobId)}/output?client=${encodeURIComponent(clientId)}`;
+      a.download = fileName;
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      return { ok: true, value: { saved: true } };
     },
     on(event, cb) {
       let set = listeners.get(event);

@@ -4,6 +4,8 @@ import type { Result } from '../../../shared/ipc/result';
 export interface XuejiBridge {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   on(event: string, cb: (payload: unknown) => void): () => void;
+  upload(fileName: string, data: ArrayBuffer): Promise<unknown>;
+  saveOutput(jobId: string): Promise<unknown>;
 }
 
 declare global {

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { STUDENT_FIELD_KEYS } from '../../domain/student-fields';
-import { id, text } from './common';
+import { id } from './common';
+import { JobId } from './jobs';
 
-/** A file the user picked, sent as bytes (no paths cross from the renderer). */
-export const FileUpload = z.object({
-  fileName: text('文件名', 200),
-  dataBase64: z.string().min(1, '文件是空的').max(70_000_000, '文件不能超过 50 MB'),
-});
+/**
+ * A file the user chose, already handed to the main process by the host (core/files.ts): the call
+ * names it by id. No paths cross from the renderer, and no file travels as base64.
+ */
+export const FileRef = z.object({ fileId: z.string().min(8).max(64) });
 
-/** The file to import; with a taskId, reading a large workbook reports progress and can be cancelled. */
-export const ImportOpenInput = FileUpload.extend({ taskId: z.string().max(64).optional() });
+/** The file to import; with a jobId, reading a large workbook reports progress and can be cancelled. */
+export const ImportOpenInput = FileRef.extend({ jobId: JobId.optional() });
 
 export const ImportOpenOutput = z.object({
   uploadId: z.string(),
@@ -59,7 +60,7 @@ export const ImportOptions = z.object({
   /** Remember this mapping for files with the same headers. */
   rememberMapping: z.boolean().default(true),
   /** Client-chosen id for progress events and cancel. */
-  taskId: z.string().max(64).optional(),
+  jobId: JobId.optional(),
 });
 
 export const PreviewOutput = z.object({
@@ -76,7 +77,11 @@ export const PreviewOutput = z.object({
   issuesTotal: z.number(),
 });
 
-export const CommitInput = ImportOptions.extend({ skipInvalid: z.boolean().default(false) });
+export const CommitInput = ImportOptions.extend({
+  skipInvalid: z.boolean().default(false),
+  /** 为没有学号的学生按规则编排学号: number the new students by the saved rule, in the same transaction. */
+  assignStudentNo: z.boolean().default(false),
+});
 export const CommitOutput = z.object({
   batchId: z.number().nullable(),
   rows: z.number(),
@@ -85,6 +90,10 @@ export const CommitOutput = z.object({
   skipped: z.number(),
   keyChangeRequests: z.number(),
   errors: z.array(ImportIssueDto),
+  /** 学号编排 of the new students, when asked for: how many were numbered, and who could not be, why. */
+  studentNumbers: z
+    .object({ assigned: z.number(), skipped: z.array(z.object({ name: z.string(), className: z.string().nullable(), reason: z.string() })) })
+    .nullable(),
 });
 
 export const ImportBatch = z.object({
@@ -108,19 +117,19 @@ export const FileOutput = z.object({ fileName: z.string(), dataBase64: z.string(
 export const PhotoMatchKey = z.enum(['idNumber', 'examNo', 'studentNo']);
 export const PhotoImportInput = z.object({
   /** A .zip of photos, or several image files. */
-  files: z.array(FileUpload).min(1, '请选择照片文件或压缩包').max(5000),
+  files: z.array(FileRef).min(1, '请选择照片文件或压缩包').max(5000),
   matchOrder: z.array(PhotoMatchKey).min(1).default(['idNumber', 'examNo', 'studentNo']),
   keepOriginal: z.boolean().default(false),
   /** JPEG quality of the stored 480×640 photo. */
   quality: z.number().int().min(60).max(95).default(85),
-  taskId: z.string().max(64).optional(),
+  jobId: JobId.optional(),
 });
 export const PhotoImportReport = z.object({
   files: z.number(),
-  matched: z.array(z.object({ fileName: z.string(), studentNo: z.string(), name: z.string() })),
-  replaced: z.array(z.object({ fileName: z.string(), studentNo: z.string(), name: z.string() })),
+  matched: z.array(z.object({ fileName: z.string(), studentNo: z.string().nullable(), name: z.string() })),
+  replaced: z.array(z.object({ fileName: z.string(), studentNo: z.string().nullable(), name: z.string() })),
   /** Registered students' photos: a change request was filed instead of replacing. */
-  changeRequests: z.array(z.object({ fileName: z.string(), studentNo: z.string(), name: z.string() })),
+  changeRequests: z.array(z.object({ fileName: z.string(), studentNo: z.string().nullable(), name: z.string() })),
   unmatched: z.array(z.string()),
   duplicates: z.array(z.object({ fileNames: z.array(z.string()), message: z.string() })),
   unreadable: z.array(z.object({ fileName: z.string(), reason: z.string() })),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STUDENT_FIELD_KEYS } from '../../domain/student-fields';
 import { id, optionalText, page, text } from './common';
+import { JobId } from './jobs';
 
 const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`);
 const optDate = (label: string) => isoDate(label).nullable().optional();
@@ -13,9 +14,20 @@ export const Guardian = z.object({
   workUnit: optionalText('工作单位', 60).nullable(),
 });
 
-/** Everything a person can type on the student form. */
+/**
+ * Everything a person can type on the student form. Not 学籍状态: a new student is 在籍, and the
+ * status changes only through a status change (学籍异动) and its approvals.
+ */
 export const StudentFields = z.object({
-  studentNo: z.string({ error: '请填写学号' }).trim().min(1, '请填写学号').max(20, '学号不能超过 20 个字符').regex(/^[0-9A-Za-z-]+$/, '学号只能包含数字、字母和连字符'),
+  /** Empty until assigned (待编学号): admissions rosters carry none, and 学号编排 fills it later. */
+  studentNo: z
+    .string()
+    .trim()
+    .max(20, '学号不能超过 20 个字符')
+    .regex(/^[0-9A-Za-z-]*$/, '学号只能包含数字、字母和连字符')
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null)),
   examNo: z.string().trim().max(20).regex(/^[0-9A-Za-z]*$/, '考生号只能包含数字和字母').nullable().optional(),
   name: text('姓名', 40),
   formerName: optionalText('曾用名', 40).nullable(),
@@ -32,7 +44,6 @@ export const StudentFields = z.object({
   email: z.union([z.literal(''), z.email('电子邮箱格式不正确')]).nullable().optional(),
   enrolmentDate: optDate('入学日期'),
   expectedGraduationDate: optDate('预计毕业日期'),
-  status: z.string().default('enrolled'),
   classId: z.number().int().positive().nullable().optional(),
   dormitory: optionalText('宿舍', 30).nullable(),
   notes: optionalText('备注', 500).nullable(),
@@ -45,7 +56,6 @@ export const CreateStudentInput = StudentFields;
  * reset the status and delete the family members.
  */
 const StudentPatch = StudentFields.extend({
-  status: z.string(),
   guardians: z.array(Guardian).max(6),
 }).partial();
 export const UpdateStudentInput = z.object({
@@ -78,6 +88,8 @@ export const RosterFilter = z.object({
   ethnicityCode: z.string().max(4).optional(),
   politicalStatusCode: z.string().max(4).optional(),
   sourceRegion: z.string().max(40).optional(),
+  /** 已编学号 or 待编学号 (no 学号 assigned yet: admissions rosters, see 学号编排). */
+  studentNoState: z.enum(['assigned', 'pending']).optional(),
   /** The one search box: 学号, 考生号, ID fragment, Chinese name, full pinyin or initials. */
   q: z.string().trim().max(40).optional(),
 });
@@ -92,7 +104,7 @@ export type RosterQuery = z.infer<typeof RosterQuery>;
 
 export const RosterRow = z.object({
   id: z.number(),
-  studentNo: z.string(),
+  studentNo: z.string().nullable(),
   examNo: z.string().nullable(),
   name: z.string(),
   gender: z.string(),
@@ -165,15 +177,17 @@ export const StudentProfile = RosterRow.omit({ guardianName: true, guardianRelat
 });
 export type StudentProfile = z.infer<typeof StudentProfile>;
 
-export const DuplicateCandidate = z.object({ id: z.number(), studentNo: z.string(), name: z.string(), birthDate: z.string(), idNumber: z.string(), status: z.string(), className: z.string().nullable(), reason: z.string() });
+export const DuplicateCandidate = z.object({ id: z.number(), studentNo: z.string().nullable(), name: z.string(), birthDate: z.string(), idNumber: z.string(), status: z.string(), className: z.string().nullable(), reason: z.string() });
 export const DuplicatesInput = z.object({ name: z.string().trim().max(40), birthDate: z.string().max(10), idNumber: z.string().max(30).optional(), excludeId: z.number().optional() });
 
 export const ExportInput = z.object({
   filter: RosterFilter.default({}),
   sort: RosterQuery.shape.sort,
   columns: z.array(z.enum(STUDENT_FIELD_KEYS)).min(1, '请至少选择一列').optional(),
+  /** The export runs as a job; its file is the job's output, saved through the host (never as base64). */
+  jobId: JobId.optional(),
 });
-export const ExportOutput = z.object({ fileName: z.string(), rows: z.number(), dataBase64: z.string() });
+export const ExportOutput = z.object({ jobId: z.string(), fileName: z.string(), rows: z.number() });
 
 export const SavedView = z.object({ id: z.number(), name: z.string(), definition: z.object({ filter: RosterFilter, sort: RosterQuery.shape.sort, columns: z.array(z.string()) }) });
 export const SaveViewInput = z.object({ name: text('视图名称', 30), definition: SavedView.shape.definition });
@@ -190,7 +204,7 @@ export const DownloadOutput = z.object({ fileName: z.string(), mime: z.string(),
 export const KeyChangeRequest = z.object({
   id: z.number(),
   studentId: z.number(),
-  studentNo: z.string(),
+  studentNo: z.string().nullable(),
   studentName: z.string(),
   changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
   reason: z.string(),

@@ -16,7 +16,8 @@ import { ParseCancelled, readSpreadsheet } from './parse-runner';
 import { errorReportXlsx, reportFileName, templateXlsx } from './report';
 import { choicesToRemember, displayText, locateHeader, mapWithMemory, parseMapping } from './sheet';
 import { Speculation } from './speculate';
-import { startTask, yieldToLoop, type TaskHandle } from '../../core/tasks';
+import { takeFile } from '../../core/files';
+import { cancelledError, startJob, yieldToLoop, type JobHandle } from '../../core/jobs';
 import { addUpload, dropUpload, getSheet, getUpload, type DbStamp, type Upload } from './uploads';
 import { checkRows, evaluate, loadLookups, rowCheckKey, type Evaluation, type ImportSettings, type PureResult } from './validate';
 
@@ -30,7 +31,7 @@ const toDto = (i: ImportIssue) => ({ row: i.row, column: i.column, field: i.fiel
 const settingsOf = (o: Options): ImportSettings => ({ mode: o.mode, matchBy: o.matchBy, createMissingClasses: o.createMissingClasses });
 
 /** Waits for a promise, checking for cancel every 200 ms. */
-async function cancellable<T>(p: Promise<T>, task: TaskHandle): Promise<T> {
+async function cancellable<T>(p: Promise<T>, task: JobHandle): Promise<T> {
   let settled = false;
   const out = p.finally(() => (settled = true));
   while (!settled) {
@@ -44,7 +45,7 @@ async function cancellable<T>(p: Promise<T>, task: TaskHandle): Promise<T> {
  * Row checks for this upload and mapping: computed once (often already while the file was read,
  * see speculate.ts) and reused by preview, commit and the report.
  */
-async function rowChecks(ctx: CallContext, o: Options, task: TaskHandle) {
+async function rowChecks(ctx: CallContext, o: Options, task: JobHandle) {
   const upload = getUpload(ctx, o.uploadId);
   const sheet = getSheet(upload, o.sheet);
   const layout = locateHeader(sheet);
@@ -125,12 +126,13 @@ function prefetchLookups(ctx: CallContext): () => Upload['lookups'] {
 }
 
 export const importsHandlers: FeatureHandlers<'imports'> = {
-  'imports.open': async ({ fileName, dataBase64, taskId }, ctx) => {
-    const bytes = Buffer.from(dataBase64, 'base64');
-    if (bytes.length === 0) throw new AppError('VALIDATION', '文件是空的', 'dataBase64');
+  'imports.open': async ({ fileId, jobId }, ctx) => {
+    const { fileName, bytes: data } = takeFile(ctx.core, ctx.clientId, fileId);
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    if (bytes.length === 0) throw new AppError('VALIDATION', `文件“${fileName}”是空的`, 'fileId');
     const kind = detectKind(fileName, bytes);
     if ('error' in kind) throw new AppError('VALIDATION', kind.error, 'fileName');
-    const task = startTask(ctx, taskId);
+    const task = startJob(ctx, 'roster.read', jobId, '已取消读取文件。');
     // Rows are checked with the proposed mapping while the worker is still reading (speculate.ts).
     const speculation = new Speculation(loadMappings(ctx.db()), new Date(ctx.core.now()), () => task.cancelled);
     const lookups = prefetchLookups(ctx);
@@ -142,7 +144,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
         cancelled: () => task.cancelled,
       }).catch((e: unknown) => {
         speculation.abortAll();
-        if (e instanceof ParseCancelled) throw new AppError('CONFLICT', '已取消读取文件。');
+        if (e instanceof ParseCancelled) throw cancelledError('已取消读取文件。');
         throw e;
       });
       if (!parsed.sheets.length) throw new AppError('VALIDATION', `文件“${fileName}”中没有工作表`, 'fileName');
@@ -153,6 +155,9 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
         encoding: parsed.encoding,
         sheets: parsed.sheets.map((s) => ({ name: s.name, rows: s.rowNos.length })),
       };
+    } catch (e) {
+      task.fail(e);
+      throw e;
     } finally {
       lookups();
       task.end();
@@ -181,7 +186,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
   },
 
   'imports.preview': async (o, ctx) => {
-    const task = startTask(ctx, o.taskId);
+    const task = startJob(ctx, 'roster.check', o.jobId, '已取消检查。');
     try {
       const { upload, pure, asOf, key } = await rowChecks(ctx, o, task);
       task.check();
@@ -192,6 +197,9 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
         rows: ev.rows, valid: ev.valid, invalid: ev.invalid, toAdd: ev.toAdd, toUpdate: ev.toUpdate, keyChanges: ev.keyChanges,
         unknownClasses: ev.unknownClasses, issues: ev.issues.slice(0, MAX_ISSUES).map(toDto), issuesTotal: ev.issues.length,
       };
+    } catch (e) {
+      task.fail(e);
+      throw e;
     } finally {
       task.end();
     }
@@ -199,7 +207,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
 
   'imports.commit': async (o, ctx) => {
     const actor = ctx.actor();
-    const task = startTask(ctx, o.taskId);
+    const task = startJob(ctx, 'roster.commit', o.jobId, '导入已取消，未写入任何数据。');
     try {
       const { upload, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
       const errorsOf = (ev: Evaluation) => ev.issues.filter((i) => i.severity === 'error').slice(0, MAX_ISSUES).map(toDto);
@@ -233,9 +241,14 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
           rememberMapping(ctx, upload, o, pure);
           dropUpload(ctx, upload);
           task.progress(ev.plans.length, ev.plans.length, '导入完成', true);
+          const skipped = ev.rows - counts.imported - counts.updated;
+          task.finish(
+            `《${upload.fileName}》导入完成：新增 ${counts.imported} 人，更新 ${counts.updated} 人，跳过 ${skipped} 行` +
+              (counts.numbering ? `，编排学号 ${counts.numbering.assigned.length} 人` : ''),
+          );
           return {
             batchId: counts.batchId, rows: ev.rows, imported: counts.imported, updated: counts.updated,
-            skipped: ev.rows - counts.imported - counts.updated, keyChangeRequests: counts.keyChangeRequests, errors: errorsOf(ev),
+            skipped, keyChangeRequests: counts.keyChangeRequests, errors: errorsOf(ev),
             studentNumbers: counts.numbering
               ? { assigned: counts.numbering.assigned.length, skipped: counts.numbering.skipped.map(({ name, className, reason }) => ({ name, className, reason })) }
               : null,
@@ -243,19 +256,25 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
         },
         () => task.progress(0, 0, '正在等待其他窗口的操作完成后写入…', true),
       );
+    } catch (e) {
+      task.fail(e);
+      throw e;
     } finally {
       task.end();
     }
   },
 
   'imports.errorReport': async (o, ctx) => {
-    const task = startTask(ctx, o.taskId);
+    const task = startJob(ctx, 'roster.check', o.jobId, '已取消。');
     try {
       const { upload, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
       task.check();
       const ev = evaluation(ctx, upload, key, pure, o, asOf);
       const buffer = await errorReportXlsx(sheet, pure.layout, pure.mapping, ev.issuesByIndex);
       return { fileName: reportFileName(upload.fileName), dataBase64: buffer.toString('base64') };
+    } catch (e) {
+      task.fail(e);
+      throw e;
     } finally {
       task.end();
     }

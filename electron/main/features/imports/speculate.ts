@@ -8,7 +8,7 @@
 import type { StudentFieldKey } from '../../../../shared/domain/student-fields';
 import type { ParsedSheet } from './parse-runner';
 import { locateHeader, mapWithMemory, HEADER_SCAN_ROWS, type Remembered } from './sheet';
-import { yieldToLoop, type TaskHandle } from '../../core/tasks';
+import { yieldToLoop, type JobHandle } from '../../core/jobs';
 import { RowChecker, rowCheckKey, type PureResult } from './validate';
 
 const CHUNK = 1000;
@@ -21,7 +21,7 @@ export class SheetSpeculation {
   private aborted = false;
   private waiter: (() => void) | null = null;
   private setKey!: (k: string | null) => void;
-  private watcher: TaskHandle | null = null;
+  private watcher: JobHandle | null = null;
   private done = 0;
   private total = 0;
 
@@ -55,7 +55,7 @@ export class SheetSpeculation {
   }
 
   /** Progress of the remaining work goes to this task (a preview waiting for the result). */
-  watch(task: TaskHandle): void {
+  watch(task: JobHandle): void {
     this.watcher = task;
     task.progress(this.done, this.total, `正在检查第 ${this.done} / ${this.total} 行`, true);
   }

@@ -1,3 +1,4 @@
+import { studentNoText } from '../../../../shared/domain/student-no';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEntry } from '../../../../db/queries/audit';
@@ -11,7 +12,8 @@ import { hasPermission } from '../../../../shared/domain/permissions';
 import type { CallOutput, ParsedInput } from '../../../../shared/ipc/contract';
 import type { Db } from '../../../../db/client';
 import type { CallContext } from '../../core/context';
-import { startTask, type TaskHandle } from '../../core/tasks';
+import { takeFile } from '../../core/files';
+import { startJob, type JobHandle } from '../../core/jobs';
 import { storeEncrypted } from '../attachments/store';
 import { lookupValues, StudentIndex } from './match';
 import { configureSharp, mapPool, normalisePhoto, PHOTO_JOBS, type Normalised } from './process';
@@ -28,14 +30,14 @@ interface Candidate {
 }
 type Done = Candidate & { photo: Extract<Normalised, { ok: true }> };
 
-const who = (s: Pick<PhotoCandidate, 'name' | 'studentNo'>) => `${s.name}（${s.studentNo}）`;
+const who = (s: Pick<PhotoCandidate, 'name' | 'studentNo'>) => `${s.name}（${studentNoText(s.studentNo)}）`;
 
 /** Progress events for the caller's task: every 5 files, or when 250 ms have passed. */
 /**
  * The task's progress, paced for photos (each takes tens of ms): every 5th photo, or 250 ms since
  * the last report. The event itself is the task's (core/tasks.ts).
  */
-function photoProgress(task: TaskHandle) {
+function photoProgress(task: JobHandle) {
   let last = 0;
   return (done: number, total: number, message: string, force = false) => {
     const now = Date.now();
@@ -76,19 +78,24 @@ function groupSame(items: Done[]): Done[][] {
 export async function importPhotos(ctx: CallContext, input: ParsedInput<'photos.import'>): Promise<Report> {
   configureSharp();
   ctx.actor(); // signed in, before any work
-  const task = startTask(ctx, input.taskId);
+  const task = startJob(ctx, 'photos.import', input.jobId, '导入已取消，未写入任何数据。');
   try {
-    return await importWithTask(ctx, input, task);
+    const report = await importWithTask(ctx, input, task);
+    task.finish(`照片导入完成：${report.matched.length + report.replaced.length} 张已保存${report.changeRequests.length ? `，${report.changeRequests.length} 张提交变更申请` : ''}${report.unmatched.length ? `，${report.unmatched.length} 张未匹配` : ''}`);
+    return report;
+  } catch (e) {
+    task.fail(e);
+    throw e;
   } finally {
     task.end();
   }
 }
 
-async function importWithTask(ctx: CallContext, input: ParsedInput<'photos.import'>, task: TaskHandle): Promise<Report> {
+async function importWithTask(ctx: CallContext, input: ParsedInput<'photos.import'>, task: JobHandle): Promise<Report> {
   const progress = photoProgress(task);
   const report: Report = { files: 0, matched: [], replaced: [], changeRequests: [], unmatched: [], duplicates: [], unreadable: [], studentsWithoutPhoto: 0 };
 
-  const sources = expandUploads(input.files, report.unreadable);
+  const sources = expandUploads(input.files.map((f) => takeFile(ctx.core, ctx.clientId, f.fileId)), report.unreadable);
   report.files = sources.length + report.unreadable.length;
   progress(0, sources.length, `正在匹配学生（共 ${sources.length} 个文件）…`, true);
 

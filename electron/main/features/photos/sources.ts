@@ -1,3 +1,4 @@
+import type { IncomingFile } from '../../core/files';
 import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { AppError } from '../../core/errors';
@@ -66,21 +67,20 @@ function fromBytes(fileName: string, bytes: Uint8Array): PhotoSource {
  * Turns the uploaded files into photo candidates: each .zip is opened (entries at any depth,
  * __MACOSX/ and dotfiles skipped), other files are taken as they are.
  */
-export function expandUploads(files: { fileName: string; dataBase64: string }[], unreadable: Unreadable[]): PhotoSource[] {
+export function expandUploads(files: IncomingFile[], unreadable: Unreadable[]): PhotoSource[] {
   const out: PhotoSource[] = [];
   let total = 0;
   for (const f of files) {
     if (isIgnoredPath(f.fileName)) continue;
-    const head = Buffer.from(f.dataBase64.slice(0, 44), 'base64');
+    const head = Buffer.from(f.bytes.buffer, f.bytes.byteOffset, Math.min(32, f.bytes.byteLength));
     if (!isZip(f.fileName, head)) {
-      // Decoded when needed and not kept: a thousand photos would otherwise stay in memory twice.
-      out.push({ fileName: f.fileName, ...splitName(f.fileName), head, bytes: () => Buffer.from(f.dataBase64, 'base64') });
+      out.push(fromBytes(f.fileName, f.bytes));
       continue;
     }
     let entries: Record<string, Uint8Array>;
     let entryCount = 0;
     try {
-      entries = unzipSync(Buffer.from(f.dataBase64, 'base64'), {
+      entries = unzipSync(f.bytes, {
         filter: (e) => {
           if (e.name.endsWith('/') || isIgnoredPath(decodeZipName(e.name))) return false;
           entryCount++;

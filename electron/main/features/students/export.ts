@@ -1,4 +1,4 @@
-import { streamWorkbook } from '../../core/xlsx-buffer';
+import { streamWorkbook, XLSX_MIME } from '../../core/xlsx-buffer';
 import { format } from 'date-fns';
 import { rosterRows, type RosterRecord } from '../../../../db/queries/roster';
 import { findEthnicity, findPoliticalStatus, studentStatusName } from '../../../../shared/domain/codes';
@@ -6,9 +6,13 @@ import { FIELD_BY_KEY, STUDENT_FIELDS, type StudentFieldKey } from '../../../../
 import type { ExportInput } from '../../../../shared/ipc/schemas/students';
 import type { z } from 'zod';
 import type { CallContext } from '../../core/context';
+import { newJobId, startJob, yieldToLoop, type JobHandle } from '../../core/jobs';
+import type { Role } from '../../../../shared/domain/permissions';
 import { canSeeIdentity, maskIdentity } from './masking';
 
 const DEFAULT_COLUMNS = STUDENT_FIELDS.map((f) => f.key);
+/** Rows written between two turns of the event loop (a few milliseconds of work). */
+const STEP = 1000;
 
 /** The value a person expects in the cell: names for codes, Date for dates, text for numbers-as-text. */
 function cellValue(row: RosterRecord, key: StudentFieldKey): string | number | Date | null {
@@ -40,9 +44,15 @@ function cellValue(row: RosterRecord, key: StudentFieldKey): string | number | D
  * thousands of rows): Chinese headers, ID numbers and other digit strings as text, dates as real
  * dates, frozen header row, autofilter, widths that fit.
  */
-export async function writeRosterXlsx(rows: Iterable<RosterRecord>, columns: StudentFieldKey[], sheetName = '学生名单'): Promise<{ buffer: Buffer; count: number }> {
+export async function writeRosterXlsx(
+  rows: Iterable<RosterRecord>,
+  columns: StudentFieldKey[],
+  sheetName = '学生名单',
+  /** Called every STEP rows: report progress, let the event loop turn, throw to stop. */
+  step: (written: number) => Promise<void> = async () => {},
+): Promise<{ buffer: Buffer; count: number }> {
   let count = 0;
-  const buffer = await streamWorkbook((wb) => {
+  const buffer = await streamWorkbook(async (wb) => {
     const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
     ws.columns = columns.map((key) => {
       const f = FIELD_BY_KEY[key];
@@ -62,7 +72,7 @@ export async function writeRosterXlsx(rows: Iterable<RosterRecord>, columns: Stu
     });
     for (const row of rows) {
       ws.addRow(columns.map((k) => cellValue(row, k))).commit();
-      count++;
+      if (++count % STEP === 0) await step(count);
     }
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     ws.commit();
@@ -70,13 +80,37 @@ export async function writeRosterXlsx(rows: Iterable<RosterRecord>, columns: Stu
   return { buffer, count };
 }
 
+/**
+ * 导出名单 as a job: the rows are read at once (an open SQLite cursor would keep other calls out of
+ * the connection while the loop turns), then written in steps with progress and 取消. The file is the
+ * job's output, which the host saves (download, save dialog, the CLI's --out).
+ */
 export async function exportStudents(ctx: CallContext, input: z.output<typeof ExportInput>) {
   const actor = ctx.actor();
+  const job = startJob(ctx, 'students.export', input.jobId ?? newJobId(), '已取消导出。');
+  try {
+    const result = await exportToJob(ctx, actor.role, input, job);
+    job.finish(`已导出 ${result.rows} 行：${result.fileName}`);
+    return result;
+  } catch (e) {
+    job.fail(e);
+    throw e;
+  } finally {
+    job.end();
+  }
+}
+
+async function exportToJob(ctx: CallContext, role: Role, input: z.output<typeof ExportInput>, job: JobHandle) {
   const columns = input.columns ?? DEFAULT_COLUMNS;
-  const full = canSeeIdentity(actor.role);
-  const source = rosterRows(ctx.db(), input.filter, input.sort);
-  const rows = full ? source : (function* () { for (const r of source) yield maskIdentity(r); })();
-  const { buffer, count } = await writeRosterXlsx(rows, columns);
+  const full = canSeeIdentity(role);
+  const source = [...rosterRows(ctx.db(), input.filter, input.sort)];
+  const rows = full ? source : source.map(maskIdentity);
+  job.progress(0, rows.length, `正在导出：共 ${rows.length} 行`, true);
+  const { buffer, count } = await writeRosterXlsx(rows, columns, '学生名单', async (written) => {
+    job.progress(written, rows.length, `正在导出：已写入 ${written} / ${rows.length} 行`);
+    await yieldToLoop();
+    job.check();
+  });
   const identifying = columns.filter((k) => FIELD_BY_KEY[k].identifying).map((k) => FIELD_BY_KEY[k].label);
   // Who took which personal data out of the app, and how much of it.
   ctx.write(() => ({
@@ -94,5 +128,6 @@ export async function exportStudents(ctx: CallContext, input: z.output<typeof Ex
     }],
   }));
   const fileName = `学生名单_${format(new Date(ctx.core.now()), 'yyyyMMdd_HHmm')}.xlsx`;
-  return { fileName, rows: count, dataBase64: buffer.toString('base64') };
+  job.setOutput({ fileName, mime: XLSX_MIME, bytes: buffer });
+  return { jobId: job.jobId!, fileName, rows: count };
 }

@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import type { Progress } from './useTaskProgress';
+import type { Progress } from './useJobProgress';
 
 interface Props {
   progress: Progress;

@@ -1,5 +1,5 @@
 /** A fresh id for one long call, so its progress events and 取消 can be told apart. */
-export function newTaskId(): string {
+export function newJobId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);

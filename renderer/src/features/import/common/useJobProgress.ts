@@ -1,31 +1,31 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventPayload } from '../../../../../shared/ipc/contract';
 import { onEvent } from '../../../ipc/client';
-import { newTaskId } from './newTaskId';
+import { newJobId } from './newJobId';
 
-export type Progress = EventPayload<'progress'>;
+export type Progress = Omit<EventPayload<'progress'>, 'kind'>;
 
 /**
  * The progress of one long call at a time: `begin` hands out the task id to send with the call,
  * the server's progress events for that id update `progress`, and `end` clears it.
  */
-export function useTaskProgress() {
+export function useJobProgress() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const current = useRef<string | null>(null);
 
   useEffect(
     () =>
       onEvent('progress', (p) => {
-        if (p && p.taskId === current.current) setProgress(p);
+        if (p && p.jobId === current.current) setProgress(p);
       }),
     [],
   );
 
   const begin = useCallback((message: string): string => {
-    const taskId = newTaskId();
-    current.current = taskId;
-    setProgress({ taskId, done: 0, total: 0, message });
-    return taskId;
+    const jobId = newJobId();
+    current.current = jobId;
+    setProgress({ jobId, done: 0, total: 0, message });
+    return jobId;
   }, []);
 
   /** Progress the page itself measures (reading files before sending them). */

@@ -40,12 +40,12 @@ export function PhotoImportPanel() {
   const start = async () => {
     setReport(null);
     const matchOrder = (MATCH_ORDERS.find((m) => m.key === options.match) ?? MATCH_ORDERS[0]!).order;
-    const imported = await task.run('正在读取所选文件…', async (taskId) => {
-      const uploads = await readAll(files, (done) => task.report(done, files.length, `正在读取所选文件 ${done}/${files.length}`));
-      if (task.cancelRequested()) return { ok: false, error: { code: 'CONFLICT', message: '已取消导入，所选文件未发送，未写入任何数据。' } };
+    const imported = await task.run('正在读取所选文件…', async (jobId) => {
+      const uploads = await readAll(files, (done) => task.report(done, files.length, `正在发送所选文件 ${done}/${files.length}`), task.cancelRequested);
+      if (task.cancelRequested()) return { ok: false, error: { code: 'CANCELLED', message: '已取消导入，所选文件未发送，未写入任何数据。' } };
       if (typeof uploads === 'string') return { ok: false, error: { code: 'VALIDATION', message: uploads } };
       task.report(0, 0, '正在上传并匹配照片…');
-      const r = await call('photos.import', { files: uploads, matchOrder, keepOriginal: options.keepOriginal, quality: options.quality, taskId });
+      const r = await call('photos.import', { files: uploads.map(({ fileId }) => ({ fileId })), matchOrder, keepOriginal: options.keepOriginal, quality: options.quality, jobId });
       if (r.ok) return r;
       // A problem with one file names it by its place in the list: say which file that is.
       const at = /^files\.(\d+)/.exec(r.error.field ?? '');

@@ -2,7 +2,7 @@ import type { CallInput, CallOutput } from '../../../../../shared/ipc/contract';
 
 export type PhotoMatchKey = 'idNumber' | 'examNo' | 'studentNo';
 export type PhotoReport = CallOutput<'photos.import'>;
-export type PhotoImportOptions = Omit<CallInput<'photos.import'>, 'files' | 'taskId'>;
+export type PhotoImportOptions = Omit<CallInput<'photos.import'>, 'files' | 'jobId'>;
 
 /** 匹配顺序: which number in a file name is tried first. */
 export const MATCH_ORDERS: { key: string; label: string; order: PhotoMatchKey[] }[] = [

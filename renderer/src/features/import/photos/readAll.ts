@@ -1,17 +1,21 @@
-import { readFileData } from '../../../components/fileData';
+import { uploadFile } from '../../../ipc/client';
 
 export interface UploadFile {
   fileName: string;
-  dataBase64: string;
+  fileId: string;
 }
 
-/** Reads the chosen files as base64, reporting after each; fails naming the file that could not be read. */
-export async function readAll(files: readonly File[], onRead: (done: number) => void): Promise<UploadFile[] | string> {
+/**
+ * Hands the chosen files to the main process one by one (their bytes, not base64), reporting after
+ * each; fails naming the file that could not be sent.
+ */
+export async function readAll(files: readonly File[], onRead: (done: number) => void, cancelled: () => boolean = () => false): Promise<UploadFile[] | string> {
   const out: UploadFile[] = [];
   for (const f of files) {
-    const data = await readFileData(f).catch(() => null);
-    if (!data) return `无法读取文件“${f.name}”，请确认文件没有被其他程序占用后重新选择`;
-    out.push({ fileName: data.fileName, dataBase64: data.dataBase64 });
+    if (cancelled()) return out;
+    const r = await uploadFile(f);
+    if (!r.ok) return `文件“${f.name}”：${r.error.message}`;
+    out.push({ fileName: f.name, fileId: r.value.fileId });
     onRead(out.length);
   }
   return out;

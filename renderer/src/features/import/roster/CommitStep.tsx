@@ -4,7 +4,9 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { call } from '../../../ipc/client';
+import { StudentNoChoice } from './StudentNoChoice';
 import { TaskStatus } from '../common/TaskStatus';
 import { CommitChoice } from './CommitChoice';
 import { CommitResult } from './CommitResult';
@@ -34,9 +36,14 @@ const MODE_TEXT = { add: '只添加新学生', update: '更新已有学生' } as
 /** Step 5 — 导入: the rows are written in one go; with errors, the user decides first. */
 export function CommitStep({ file, sheet, mapping, choices, preview, result, onCommitted, onBack, onRestart, onShowBatches }: Props) {
   const task = useImportTask();
+  // Numbering is offered for new students; on by default when the file has no 学号 column at all.
+  const offerNumbering = choices.mode === 'add' || preview.toAdd > 0;
+  const [assignStudentNo, setAssignStudentNo] = useState(() => !Object.values(mapping).includes('studentNo'));
 
   const commit = async (skipInvalid: boolean) => {
-    const value = await task.run('正在导入…', (taskId) => call('imports.commit', { ...importOptions(file, sheet, mapping, choices, taskId), skipInvalid }));
+    const value = await task.run('正在导入…', (jobId) =>
+      call('imports.commit', { ...importOptions(file, sheet, mapping, choices, jobId), skipInvalid, assignStudentNo: offerNumbering && assignStudentNo }),
+    );
     if (value) onCommitted(value);
   };
 
@@ -51,6 +58,7 @@ export function CommitStep({ file, sheet, mapping, choices, preview, result, onC
           {choices.mode === 'update' ? `（按${choices.matchBy === 'idNumber' ? '身份证号' : '学号'}匹配）` : ''}。
         </Typography>
         <PreviewSummary preview={preview} />
+        {offerNumbering && !result && <StudentNoChoice checked={assignStudentNo} disabled={task.busy} onChange={setAssignStudentNo} />}
         <TaskStatus task={task} error={<UploadError error={task.error} onRestart={onRestart} onClose={task.clear} />} />
         {result && result.batchId === null && (
           <>

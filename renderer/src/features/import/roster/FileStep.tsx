@@ -7,8 +7,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { readFileData } from '../../../components/fileData';
-import { call } from '../../../ipc/client';
+import { call, uploadFile } from '../../../ipc/client';
 import { FilePickButton } from '../common/FilePickButton';
 import { TaskStatus } from '../common/TaskStatus';
 import { useImportTask } from '../common/useImportTask';
@@ -31,10 +30,10 @@ export function FileStep({ file, onOpened, onNext }: Props) {
   const busy = task.busy;
 
   const open = async (f: File) => {
-    const opened = await task.run(`正在读取“${f.name}”…`, async (taskId) => {
-      const data = await readFileData(f).catch(() => null);
-      if (!data) return { ok: false, error: { code: 'VALIDATION', message: `无法读取文件“${f.name}”，请确认文件没有被其他程序占用后重新选择` } };
-      return call('imports.open', { fileName: data.fileName, dataBase64: data.dataBase64, taskId });
+    const opened = await task.run(`正在读取“${f.name}”…`, async (jobId) => {
+      const sent = await uploadFile(f);
+      if (!sent.ok) return sent;
+      return call('imports.open', { fileId: sent.value.fileId, jobId });
     });
     if (opened) onOpened({ fileName: f.name, size: f.size, opened });
   };

@@ -37,7 +37,7 @@ export function PreviewStep({ file, sheet, mapping, choices, onChoices, preview,
   const task = useImportTask();
 
   const check = async () => {
-    const value = await task.run('正在检查名单…', (taskId) => call('imports.preview', importOptions(file, sheet, mapping, choices, taskId)));
+    const value = await task.run('正在检查名单…', (jobId) => call('imports.preview', importOptions(file, sheet, mapping, choices, jobId)));
     if (value) onPreview(value);
   };
 

@@ -30,8 +30,8 @@ export const STEPS = ['选择文件', '选择工作表', '核对列', '预览检
 export const STEP = { file: 0, sheet: 1, mapping: 2, preview: 3, commit: 4 } as const;
 
 /** What preview, the error report and commit all need. */
-export function importOptions(file: ChosenFile, sheet: string, mapping: Mapping, choices: ImportChoices, taskId?: string): CallInput<'imports.preview'> {
+export function importOptions(file: ChosenFile, sheet: string, mapping: Mapping, choices: ImportChoices, jobId?: string): CallInput<'imports.preview'> {
   const clean: Record<string, StudentFieldKey> = {};
   for (const [k, v] of Object.entries(mapping)) if (v) clean[k] = v;
-  return { uploadId: file.opened.uploadId, sheet, mapping: clean, ...choices, ...(taskId ? { taskId } : {}) };
+  return { uploadId: file.opened.uploadId, sheet, mapping: clean, ...choices, ...(jobId ? { jobId } : {}) };
 }

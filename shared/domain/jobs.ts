@@ -1,0 +1,17 @@
+import type { Permission } from './permissions';
+
+/**
+ * Long work runs as a job (core/jobs.ts): progress events, 取消 that ends with a CANCELLED outcome,
+ * and a place in 后台任务 that survives leaving the page. Each kind names what it does in the UI
+ * and the permission needed to start, watch or cancel it.
+ */
+export const JOB_KINDS = {
+  'roster.read': { label: '读取名单文件', permission: 'students.write' },
+  'roster.check': { label: '检查名单', permission: 'students.write' },
+  'roster.commit': { label: '导入名单', permission: 'students.write' },
+  'photos.import': { label: '导入照片', permission: 'students.write' },
+  'students.export': { label: '导出名单', permission: 'students.export' },
+} as const satisfies Record<string, { label: string; permission: Permission }>;
+
+export type JobKind = keyof typeof JOB_KINDS;
+export const JOB_KIND_KEYS = Object.keys(JOB_KINDS) as [JobKind, ...JobKind[]];
