@@ -114,7 +114,9 @@ async function main() {
 /**
  * Roster import: a 25-column roster of new students (Chinese text, dates as date cells, valid unique
  * IDs, all in the loaded demo's classes with numbers not yet in use) written with exceljs' streaming
- * writer; import.ts then imports it. Target: < 15 s, ≤ 3× exceljs alone, < 1 GB.
+ * writer; import.ts then imports it. Targets (issue 11 §7; the absolute 15 s was withdrawn: on a
+ * 2-core machine it measured the machine): ≤ 3× exceljs alone reading the same file in the same run,
+ * peak memory < 1 GB, the main thread never busy for more than 1 s at a time.
  */
 async function writeBenchRoster(file: string, rows: number): Promise<number> {
   const org = generateDemoOrganisation(20261122); // the loaded demo's classes
@@ -140,8 +142,9 @@ async function importBench() {
   console.log(`  import ${expected} rows into a database of ${N} students: ${f.phases.map(([n, ms]) => `${n} ${ms.toFixed(0)} ms`).join(', ')}`);
   console.log(`  import total ${f.totalMs.toFixed(0)} ms vs exceljs alone reading the file ${f.excelMs.toFixed(0)} ms (${f.cells} cells): ${(f.totalMs / f.excelMs).toFixed(2)}× (target ≤ 3×); peak RSS ${f.peakMb.toFixed(0)} MB (target < 1024)`);
   console.log(`  longest the main thread was busy without a break during the commit: ${f.longestBlockMs.toFixed(0)} ms (it writes in steps; Windows marks an app 未响应 after ~5 s)`);
-  results.push({ name: `import ${expected} rows (open→commit)`, p50: f.totalMs, p95: f.totalMs, target: Math.min(15_000, 3 * f.excelMs), unit: 'ms' });
+  results.push({ name: `import ${expected} rows (open→commit)`, p50: f.totalMs, p95: f.totalMs, target: 3 * f.excelMs, unit: 'ms' });
   results.push({ name: 'import peak RSS (MB)', p50: f.peakMb, p95: f.peakMb, target: 1024, unit: 'MB' });
+  results.push({ name: 'import longest main-thread block', p50: f.longestBlockMs, p95: f.longestBlockMs, target: 1000, unit: 'ms' });
 
   // The same file into a department that has its majors and classes but (almost) no students yet,
   // as at a first import: how much of the time above is the existing students' indexes.
@@ -154,7 +157,8 @@ async function importBench() {
     app.core.folder.close();
     const g = importInChild(fresh, file, expected);
     console.log(`  import ${expected} rows into a new department: ${g.phases.map(([n, ms]) => `${n} ${ms.toFixed(0)} ms`).join(', ')}; total ${g.totalMs.toFixed(0)} ms, exceljs alone ${g.excelMs.toFixed(0)} ms, peak RSS ${g.peakMb.toFixed(0)} MB, longest main-thread block ${g.longestBlockMs.toFixed(0)} ms`);
-    results.push({ name: `import ${expected} rows, new department`, p50: g.totalMs, p95: g.totalMs, target: Math.min(15_000, 3 * g.excelMs), unit: 'ms' });
+    results.push({ name: `import ${expected} rows, new department`, p50: g.totalMs, p95: g.totalMs, target: 3 * g.excelMs, unit: 'ms' });
+    results.push({ name: 'import longest block, new department', p50: g.longestBlockMs, p95: g.longestBlockMs, target: 1000, unit: 'ms' });
   } finally {
     rmSync(fresh, { recursive: true, force: true });
   }

@@ -190,7 +190,9 @@ export function listJobs(ctx: CallContext) {
   const jobs = jobsOf(ctx.core);
   forgetOld(jobs, ctx.clientId, ctx.core.now());
   return [...jobs.values()]
-    .filter((j) => ownJob(ctx, j.id))
+    // A finished step of a page's own flow (reading, checking a roster) says nothing on its own:
+    // listed while it runs; once ended only if it has an outcome to tell (imports, exports, failures).
+    .filter((j) => ownJob(ctx, j.id) && (j.state === 'running' || j.summary !== null))
     .sort((a, b) => Number(b.state === 'running') - Number(a.state === 'running') || b.seq - a.seq)
     .map((j) => ({
       jobId: j.id, kind: j.kind, label: JOB_KINDS[j.kind].label, state: j.state, done: j.done, total: j.total, message: j.message,

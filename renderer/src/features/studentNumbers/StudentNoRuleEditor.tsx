@@ -53,11 +53,11 @@ function sample(p: StudentNoPart): string {
 
 function DigitsField({ part, onChange }: { part: StudentNoPart; onChange: (p: StudentNoPart) => void }) {
   if (part.kind === 'text') {
-    return <TextField size="small" label="文字" value={part.text} onChange={(e) => onChange({ ...part, text: e.target.value })} sx={{ width: 120 }} />;
+    return <TextField size="small" label="文字" value={part.text} onChange={(e) => onChange({ ...part, text: e.target.value })} sx={{ width: 160 }} />;
   }
   if (part.kind === 'year') {
     return (
-      <TextField select size="small" label="位数" value={part.digits} onChange={(e) => onChange({ ...part, digits: Number(e.target.value) === 2 ? 2 : 4 })} sx={{ width: 120 }}>
+      <TextField select size="small" label="位数" value={part.digits} onChange={(e) => onChange({ ...part, digits: Number(e.target.value) === 2 ? 2 : 4 })} sx={{ width: 160 }}>
         <MenuItem value={4}>4 位（2026）</MenuItem>
         <MenuItem value={2}>2 位（26）</MenuItem>
       </TextField>
@@ -65,7 +65,7 @@ function DigitsField({ part, onChange }: { part: StudentNoPart; onChange: (p: St
   }
   if (part.kind === 'majorCode') {
     return (
-      <TextField select size="small" label="位数" value={part.digits ?? 0} onChange={(e) => onChange(Number(e.target.value) ? { ...part, digits: Number(e.target.value) } : { kind: 'majorCode' })} sx={{ width: 120 }}>
+      <TextField select size="small" label="位数" value={part.digits ?? 0} onChange={(e) => onChange(Number(e.target.value) ? { ...part, digits: Number(e.target.value) } : { kind: 'majorCode' })} sx={{ width: 160 }}>
         <MenuItem value={0}>全部</MenuItem>
         {[2, 3, 4].map((n) => (
           <MenuItem key={n} value={n}>
@@ -83,7 +83,7 @@ function DigitsField({ part, onChange }: { part: StudentNoPart; onChange: (p: St
       value={part.digits}
       onChange={(e) => onChange({ ...part, digits: Math.max(1, Math.min(part.kind === 'sequence' ? 8 : 4, Number(e.target.value) || 1)) })}
       slotProps={{ htmlInput: { min: 1, max: part.kind === 'sequence' ? 8 : 4 } }}
-      sx={{ width: 120 }}
+      sx={{ width: 160 }}
     />
   );
 }
@@ -99,7 +99,7 @@ export function StudentNoRuleEditor({ value, onChange, disabled = false }: { val
   // New parts go before the sequence, which stays last.
   const addPart = () => onChange({ ...value, parts: [...parts.slice(0, -1), partOf('text'), ...parts.slice(-1)] });
   return (
-    <Box component="fieldset" disabled={disabled} sx={{ border: 0, p: 0, m: 0, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
+    <Box component="fieldset" disabled={disabled} sx={{ border: 0, p: 0, m: 0, pt: 1, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
       {parts.map((p, i) => (
         <Box key={i} sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
           <Typography variant="body2" sx={{ width: 20, color: 'text.secondary' }}>
