@@ -6,11 +6,11 @@
  * it on its own connection. Without a worker (packaging problem) the main connection does it.
  */
 import { statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { SqliteDb } from '../../../db/open';
 import { RUNNING, type CheckpointJob, type CheckpointReply } from './checkpoint-job';
 import { log } from './log';
-import { workerSpec } from './worker-spec';
+import { runWorker } from './worker-runner';
 
 /** About 1,000 pages, SQLite's own automatic-checkpoint size. */
 export const LOG_LIMIT = 4 * 1024 * 1024;
@@ -84,38 +84,40 @@ export class BackgroundCheckpoint {
 
   private inWorker(key: Buffer): Promise<void> {
     return new Promise((resolve) => {
-      const { target, options } = workerSpec(import.meta.url, './checkpoint-worker.ts', 'checkpoint-worker');
       const job: CheckpointJob = { file: this.dbFile, key: new Uint8Array(key), state: new SharedArrayBuffer(4) };
-      let worker: Worker;
-      try {
-        worker = new Worker(target, { ...options, workerData: job });
-        this.worker = { thread: worker, state: new Int32Array(job.state) };
-      } catch (e) {
-        job.key.fill(0);
-        log.warn('checkpoint worker could not start; checkpointing in process', e);
-        this.workerUnavailable = true;
+      let replied = false;
+      const started = Date.now();
+      const worker = runWorker<CheckpointReply>(
+        { here: import.meta.url, source: './checkpoint-worker.ts', bundled: 'checkpoint-worker', workerData: job },
+        {
+          message: (r) => {
+            if (replied) return;
+            replied = true;
+            if (r.ok) {
+              this.done.worker++;
+              log.info(`checkpoint: ${r.copied}/${r.frames} pages copied back in ${Date.now() - started} ms (worker thread)`);
+            } else log.warn('background checkpoint failed', r.message);
+          },
+          // From now on the main connection checkpoints itself (once the worker has exited, below).
+          unavailable: () => (this.workerUnavailable = true),
+          failed: (e) => {
+            log.warn('checkpoint worker failed; checkpointing in process from now on', e);
+            this.workerUnavailable = true;
+          },
+          exited: () => {
+            if (this.worker?.thread === worker?.thread) this.worker = null;
+            if (!replied && this.workerUnavailable) this.inProcess();
+            resolve();
+          },
+        },
+      );
+      // The worker has its copy of the key (workerData is cloned at start): clear this one.
+      job.key.fill(0);
+      if (!worker) {
         this.inProcess();
         return resolve();
       }
-      job.key.fill(0);
-      let replied = false;
-      const started = Date.now();
-      worker.once('message', (r: CheckpointReply) => {
-        replied = true;
-        if (r.ok) {
-          this.done.worker++;
-          log.info(`checkpoint: ${r.copied}/${r.frames} pages copied back in ${Date.now() - started} ms (worker thread)`);
-        } else log.warn('background checkpoint failed', r.message);
-      });
-      worker.once('error', (e) => {
-        log.warn('checkpoint worker failed; checkpointing in process from now on', e);
-        this.workerUnavailable = true;
-      });
-      worker.once('exit', () => {
-        if (this.worker?.thread === worker) this.worker = null;
-        if (!replied && this.workerUnavailable) this.inProcess();
-        resolve();
-      });
+      this.worker = { thread: worker.thread, state: new Int32Array(job.state) };
     });
   }
 }

@@ -21,8 +21,11 @@ interface Held extends IncomingFile {
 
 /** One file at most (the 50 MB roster limit, with room for a photo zip). */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
-/** Everything one client may have waiting at once (a folder of photos arrives file by file). */
-const MAX_CLIENT_BYTES = 400 * 1024 * 1024;
+/**
+ * Everything one client may have waiting at once: a folder of photos arrives file by file and is
+ * imported in one go (1,000 photos straight from a camera or phone ≈ 450 MB).
+ */
+const MAX_CLIENT_BYTES = 1024 * 1024 * 1024;
 /** Files not used this long are dropped (a page closed between choosing and sending). */
 const KEEP_MS = 30 * 60_000;
 
@@ -51,7 +54,7 @@ export function addFile(core: AppCore, clientId: string, fileName: string, bytes
     if (now - f.at > KEEP_MS) files.delete(id);
     else if (f.clientId === clientId) held += f.bytes.length;
   }
-  if (held + bytes.length > MAX_CLIENT_BYTES) throw new AppError('VALIDATION', '待处理的文件太多，请分批导入', 'file');
+  if (held + bytes.length > MAX_CLIENT_BYTES) throw new AppError('VALIDATION', '所选文件合计超过 1 GB，请分批导入（例如按班级）', 'file');
   const id = randomUUID();
   files.set(id, { clientId, fileName: fileName.slice(0, 200), bytes, at: now });
   return id;

@@ -4,10 +4,8 @@
  * parse-worker.ts, started through tsx's ESM loader. If no worker can be started at all (a
  * packaging problem), the same parser runs in this process instead: slower to respond, same result.
  */
-import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { AppError } from '../../core/errors';
-import { log } from '../../core/log';
-import { workerSpec } from '../../core/worker-spec';
+import { runWorker, type RunningWorker } from '../../core/worker-runner';
 import { FileRefused, parseSpreadsheet, type FileKind, type FlatCell, type ParseResult } from './parse';
 import type { ParseMessage, ParseRequest } from './parse-worker';
 
@@ -90,64 +88,49 @@ async function parseInProcess(bytes: Uint8Array, kind: FileKind, fileName: strin
 
 /** Parses in a worker; falls back to this process only when the worker cannot start. */
 export function readSpreadsheet(bytes: Uint8Array, kind: FileKind, fileName: string, control: ParseControl = {}): Promise<ParsedFile> {
-  let worker: Worker;
-  try {
-    const { target, options } = workerSpec(import.meta.url, './parse-worker.ts', 'import-worker');
-    worker = new Worker(target, options);
-  } catch (e) {
-    log.warn('import worker could not start, parsing in process', e);
-    return parseInProcess(bytes, kind, fileName, control);
-  }
   return new Promise<ParsedFile>((resolve, reject) => {
     const c = new Collector(control);
-    let heard = false;
     let settled = false;
+    let worker: RunningWorker | null = null;
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
       clearInterval(poll);
-      void worker.terminate();
+      worker?.end();
       fn();
     };
     // Also polled on a timer: exceljs may spend a while unzipping before the first rows arrive.
     const poll = setInterval(() => {
       if (control.cancelled?.()) finish(() => reject(new ParseCancelled()));
     }, 200);
-    worker.on('message', (m: ParseMessage) => {
-      heard = true;
-      if (settled) return;
-      switch (m.type) {
-        case 'sheet':
-          c.sheet(m.name);
-          break;
-        case 'rows':
-          c.add(m.rowNos, m.cells as FlatCell[][]);
-          if (control.cancelled?.()) finish(() => reject(new ParseCancelled()));
-          break;
-        case 'done':
-          finish(() => resolve(c.result({ encoding: m.encoding, order: m.order })));
-          break;
-        case 'error':
-          finish(() => reject(m.refused ? new AppError('VALIDATION', m.message) : unreadable(m.message)));
-          break;
-      }
-    });
-    worker.on('error', (e) => {
-      if (settled) return;
-      if (!heard) {
-        // The worker never ran (e.g. its file is missing from a package): parse here instead.
-        log.warn('import worker failed to start, parsing in process', e);
-        finish(() => parseInProcess(bytes, kind, fileName, control).then(resolve, reject));
-      } else {
-        finish(() => reject(unreadable(e instanceof Error ? e.message : String(e))));
-      }
-    });
-    worker.on('exit', (code) => {
-      if (!settled) finish(() => reject(unreadable(`解析进程意外退出（${code}）`)));
-    });
     // A private copy is transferred: the caller's bytes stay usable (the in-process fallback reads them).
     const copy = new Uint8Array(bytes);
     const req: ParseRequest = { bytes: copy, kind, fileName };
-    worker.postMessage(req, [copy.buffer]);
+    worker = runWorker<ParseMessage>(
+      { here: import.meta.url, source: './parse-worker.ts', bundled: 'import-worker', message: req, transfer: [copy.buffer] },
+      {
+        message(m) {
+          if (settled) return;
+          switch (m.type) {
+            case 'sheet':
+              c.sheet(m.name);
+              break;
+            case 'rows':
+              c.add(m.rowNos, m.cells as FlatCell[][]);
+              if (control.cancelled?.()) finish(() => reject(new ParseCancelled()));
+              break;
+            case 'done':
+              finish(() => resolve(c.result({ encoding: m.encoding, order: m.order })));
+              break;
+            case 'error':
+              finish(() => reject(m.refused ? new AppError('VALIDATION', m.message) : unreadable(m.message)));
+              break;
+          }
+        },
+        unavailable: () => finish(() => parseInProcess(bytes, kind, fileName, control).then(resolve, reject)),
+        failed: (e) => finish(() => reject(unreadable(e.message))),
+        exited: (code) => finish(() => reject(unreadable(`解析进程意外退出（${code}）`))),
+      },
+    );
   });
 }
