@@ -97,6 +97,11 @@ export function RosterPage() {
   const views = useCallData('views.list', {});
 
   const rows = data?.rows ?? [];
+  // The grid's models keep their identity between renders: the grid takes a new sort model for a
+  // change of sort, and a change of sort sends it back to the first page (下一页 then showed page 1).
+  const paginationModel = useMemo(() => ({ page, pageSize: state.pageSize }), [page, state.pageSize]);
+  const sortModel = useMemo<GridSortModel>(() => (state.sort ? [{ field: state.sort.field, sort: state.sort.dir }] : []), [state.sort]);
+  const columnVisibility = useMemo(() => visibilityModel(state.visible), [state.visible]);
   const selectedIds =
     selection.type === 'include' ? [...selection.ids].map(Number) : rows.filter((r) => !selection.ids.has(r.id)).map((r) => r.id);
   const canWrite = can('students.write');
@@ -202,15 +207,15 @@ export function RosterPage() {
               paginationMode="server"
               sortingMode="server"
               filterMode="server"
-              paginationModel={{ page, pageSize: state.pageSize }}
+              paginationModel={paginationModel}
               onPaginationModelChange={(m) => {
                 setPageAt({ key: filterKey, page: m.pageSize !== state.pageSize ? 0 : m.page });
                 if (m.pageSize !== state.pageSize) setState((s) => ({ ...s, pageSize: m.pageSize }));
               }}
               pageSizeOptions={[25, 50, 100]}
-              sortModel={state.sort ? [{ field: state.sort.field, sort: state.sort.dir }] : []}
+              sortModel={sortModel}
               onSortModelChange={(m) => setState((s) => ({ ...s, sort: toSort(m) }))}
-              columnVisibilityModel={visibilityModel(state.visible)}
+              columnVisibilityModel={columnVisibility}
               onColumnVisibilityModelChange={(m) => {
                 const visible = knownColumns(Object.keys(m).filter((k) => m[k] !== false));
                 setState((s) => ({ ...s, visible }));
