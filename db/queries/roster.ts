@@ -250,6 +250,15 @@ function classWalkPage(db: Db, q: RosterQuery, byClass: (typeof CLASS_SORTS)[str
   return head.length < limit ? [...head, ...second(limit - head.length, 0)] : head;
 }
 
+/** The ids of every student matching a filter (全选 all of them for a bulk action), at most `limit`. */
+export function rosterIds(db: Db, filter: RosterFilter, limit: number): { ids: number[]; total: number } {
+  const { where, params } = filterConditions(db, filter);
+  const raw = db.$client;
+  const total = (raw.prepare(`SELECT count(*) AS n FROM students s ${where}`).get(...params) as { n: number }).n;
+  const ids = (raw.prepare(`SELECT s.id FROM students s ${where} ORDER BY s.id LIMIT ?`).all(...params, limit) as { id: number }[]).map((r) => r.id);
+  return { ids, total };
+}
+
 /** Every row of a filtered view, in order, streamed (for exports of tens of thousands of rows). */
 export function* rosterRows(db: Db, filter: RosterFilter, sort: RosterQuery['sort']): Generator<RosterRecord> {
   const { where, params } = filterConditions(db, filter);

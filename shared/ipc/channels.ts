@@ -27,6 +27,7 @@ export const CHANNELS = [
   'org.updateClass',
   'students.list',
   'students.get',
+  'students.ids',
   'students.create',
   'students.update',
   'students.register',

@@ -10,7 +10,7 @@ import { LoadDemoInput, LoadDemoOutput, SetupInput, SetupOutput } from './schema
 import { ClassInput, ClassUpdate, MajorInput, MajorUpdate, Major, OrgTree, SchoolClass } from './schemas/org';
 import {
   AttachmentInfo, BulkUpdateInput, CreateKeyChangeInput, CreateStudentInput, DecideKeyChangeInput, DownloadOutput,
-  DuplicateCandidate, DuplicatesInput, ExportInput, ExportOutput, KeyChangeRequest, ListKeyChangesInput, RosterPage,
+  DuplicateCandidate, DuplicatesInput, ExportInput, ExportOutput, KeyChangeRequest, ListKeyChangesInput, RosterFilter, RosterPage,
   RosterQuery, SavedView, SaveViewInput, StudentProfile, StudentRecordInput, UpdateStudentInput, UploadInput,
 } from './schemas/students';
 import { AuditRow } from './schemas/audit';
@@ -69,6 +69,8 @@ export const contract = {
 
   'students.list': { input: RosterQuery, output: RosterPage, access: 'students.read' },
   'students.get': { input: byId, output: StudentProfile, access: 'students.read' },
+  // 全选: every student matching the roster's filter, for a bulk action (at most 20,000, as bulk actions take).
+  'students.ids': { input: z.object({ filter: RosterFilter.default({}) }), output: z.object({ ids: z.array(z.number()), total: z.number() }), access: 'students.read' },
   'students.create': { input: CreateStudentInput, output: StudentProfile, access: 'students.write' },
   'students.update': { input: UpdateStudentInput, output: StudentProfile, access: 'students.write' },
   'students.register': { input: byIds, output: z.object({ count: z.number() }), access: 'students.write' },

@@ -41,3 +41,30 @@ test('the roster pages forward to the last student and back, and keeps its page 
   await expect(page.getByText('101–200 共 300')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/roster-page-2.png' });
 });
+
+test('全选 offers every student matching the filter, and a bulk action reaches all of them', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await seedDepartment(host);
+  await host.api('auth.signIn', { username: 'admin', password: 'Admin12345xy' }, 'seed-admin-0001');
+  await host.api('setup.loadDemo', { students: 300 }, 'seed-admin-0001');
+  await signIn(page, host, 'admin', 'Admin12345xy');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '学生名册' }).click();
+  await expect(page.getByText('1–50 共 300')).toBeVisible();
+  await page.getByRole('checkbox', { name: /全选|Select all/ }).first().check();
+  const bar = page.getByRole('toolbar', { name: '批量操作' });
+  await expect(bar).toContainText('已选择 50 名学生');
+  await bar.getByRole('button', { name: '选择全部 300 名符合筛选条件的学生' }).click();
+  await expect(bar).toContainText('已选择 300 名学生');
+  await page.screenshot({ path: 'test-results/screens/roster-select-all.png' });
+  await bar.getByRole('button', { name: '修改备注' }).click();
+  const dialog = page.getByRole('dialog', { name: '修改备注' });
+  await dialog.getByLabel('备注').fill('2026 年秋季学期已核对');
+  await dialog.getByRole('button', { name: /确定|保存|修改/ }).last().click();
+  await expect(page.getByText(/300 名学生/).last()).toBeVisible();
+  const noted = await host.api<{ total: number }>('students.list', { page: 0, pageSize: 1, filter: {} }, 'seed-admin-0001');
+  expect(noted.total).toBe(300);
+  const profiles = await host.api<{ rows: { id: number }[] }>('students.list', { page: 5, pageSize: 50, filter: {} }, 'seed-admin-0001');
+  const lastOne = await host.api<{ notes: string | null }>('students.get', { id: profiles.rows.at(-1)!.id }, 'seed-admin-0001');
+  expect(lastOne.notes).toBe('2026 年秋季学期已核对');
+});
+

@@ -1,7 +1,7 @@
 import { studentNoText } from '../../../../shared/domain/student-no';
 import { diffFields, listAudit } from '../../../../db/queries/audit';
 import { getClass } from '../../../../db/queries/org';
-import { rosterPage } from '../../../../db/queries/roster';
+import { rosterIds, rosterPage } from '../../../../db/queries/roster';
 import {
   addClassHistory, addStatusHistory, getStudent, getStudentsByIds, insertStudent, likelyDuplicates, listGuardians,
   replaceGuardians, updateStudentRow, type StudentRow,
@@ -28,6 +28,8 @@ export const AUDITED_STUDENT_FIELDS = [
 ] as const satisfies readonly (keyof StudentRow)[];
 
 type Audit = Omit<AuditEntry, 'userId' | 'username'>;
+/** The most students one bulk action takes (the contract's limit on ids). */
+const MAX_BULK = 20_000;
 const today = (ctx: CallContext) => new Date(ctx.core.now());
 const isoDay = (ctx: CallContext) => new Date(ctx.core.now()).toISOString().slice(0, 10);
 
@@ -65,6 +67,8 @@ export const studentsHandlers: FeatureHandlers<'students'> = {
   },
 
   'students.get': ({ id }, ctx) => profileFor(ctx, id),
+
+  'students.ids': ({ filter }, ctx) => rosterIds(ctx.db(), filter, MAX_BULK),
 
   'students.create': ({ guardians, ...input }, ctx) => {
     const idNumber = assertStudentValid(ctx.db(), input, today(ctx));

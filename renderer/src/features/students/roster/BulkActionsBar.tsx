@@ -17,10 +17,12 @@ interface Props {
   /** 导出照片, for roles that may see identifying data. */
   onExportPhotos?: (() => void) | undefined;
   exportingPhotos?: boolean;
+  /** 全选 ticked this page only: offers every student matching the filter (N of them). */
+  matching?: { total: number; onSelect: () => void } | undefined;
 }
 
 /** Shown while students are ticked: what can be done to all of them at once. */
-export function BulkActionsBar({ count, onBulk, onRegister, onClear, onExportPhotos, exportingPhotos = false }: Props) {
+export function BulkActionsBar({ count, onBulk, onRegister, onClear, onExportPhotos, exportingPhotos = false, matching }: Props) {
   return (
     <Box
       role="toolbar"
@@ -30,6 +32,11 @@ export function BulkActionsBar({ count, onBulk, onRegister, onClear, onExportPho
       <Typography variant="body2" sx={{ fontWeight: 600, color: 'primary.main', mr: 1 }}>
         已选择 {count} 名学生
       </Typography>
+      {matching && (
+        <Button size="small" variant="outlined" onClick={matching.onSelect}>
+          选择全部 {matching.total} 名符合筛选条件的学生
+        </Button>
+      )}
       <Button size="small" startIcon={<ClassOutlined />} onClick={() => onBulk('classId')}>
         分配班级
       </Button>

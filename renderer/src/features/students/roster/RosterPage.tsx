@@ -114,6 +114,17 @@ export function RosterPage() {
 
   const photoExport = usePhotoExport(setNotice, setActionError);
 
+  // 全选 in the header ticks this page; then every student the filter matches can be chosen.
+  const pageAllSelected = rows.length > 0 && rows.every((r) => selectedIds.includes(r.id));
+  const selectAllMatching = async () => {
+    const r = await call('students.ids', { filter: rosterFilter });
+    if (!r.ok) return setActionError(r.error);
+    if (r.value.total > r.value.ids.length) {
+      setNotice(`符合条件的学生有 ${r.value.total} 名，一次最多选择 ${r.value.ids.length} 名：请缩小筛选范围（例如按年级或专业）`);
+    }
+    setSelection({ type: 'include', ids: new Set(r.value.ids) });
+  };
+
   const definition = { filter: rosterFilter, ...(state.sort ? { sort: state.sort } : {}), columns: [...state.visible] };
 
   return (
@@ -195,6 +206,7 @@ export function RosterPage() {
             onClear={() => setSelection(EMPTY_SELECTION)}
             onExportPhotos={can('students.identity.read') ? () => void photoExport.run(selectedIds) : undefined}
             exportingPhotos={photoExport.busy}
+            matching={pageAllSelected && (data?.total ?? 0) > selectedIds.length ? { total: data!.total, onSelect: () => void selectAllMatching() } : undefined}
           />
         )}
         <Box sx={{ flex: 1, minHeight: 0, position: 'relative' }}>
