@@ -1,10 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHttpHost, type HttpHost } from '../../electron/main/hosts/http-host';
+import type { HttpHost } from '../../electron/main/hosts/http-host';
 import { makeApp, type TestApp, ADMIN, PROFILE } from '../support/harness';
+import { startTestHost } from '../support/test-host';
 
 let app: TestApp;
 let host: HttpHost;
@@ -15,12 +13,7 @@ afterEach(async () => {
 
 async function start() {
   app = makeApp();
-  const rendererDir = mkdtempSync(join(tmpdir(), 'xueji-r-'));
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>学籍通</title>');
-  const { createDispatcher } = await import('../../electron/main/core/dispatch');
-  const { handlers } = await import('../../electron/main/handlers');
-  host = await startHttpHost({ core: app.core, dispatch: createDispatcher(app.core, handlers), rendererDir });
+  host = await startTestHost(app);
   const token = new URL(host.url).searchParams.get('token')!;
   return { base: `http://127.0.0.1:${host.port}`, token };
 }

@@ -1,10 +1,8 @@
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jobOutput } from '../../electron/main/core/jobs';
-import { startHttpHost, type HttpHost } from '../../electron/main/hosts/http-host';
+import type { HttpHost } from '../../electron/main/hosts/http-host';
+import { startTestHost } from '../support/test-host';
 import { COUNSELOR, MANAGER, makeApp, type TestApp } from '../support/harness';
 import { CLASS_NAME, MAJOR, cleanRoster, numberedStudents } from '../support/roster-fixtures';
 
@@ -81,12 +79,7 @@ describe('jobs', () => {
 describe('files through the browser host', () => {
   it('takes an upload as the request body and serves an export as a download, to that tab only', async () => {
     await withStudents(3);
-    const rendererDir = mkdtempSync(join(tmpdir(), 'xueji-r-'));
-    mkdirSync(rendererDir, { recursive: true });
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>学籍通</title>');
-    const { createDispatcher } = await import('../../electron/main/core/dispatch');
-    const { handlers } = await import('../../electron/main/handlers');
-    host = await startHttpHost({ core: app.core, dispatch: createDispatcher(app.core, handlers), rendererDir });
+    host = await startTestHost(app);
     const base = `http://127.0.0.1:${host.port}`;
     const first = await fetch(host.url, { redirect: 'manual' });
     const cookie = String(first.headers.get('set-cookie')).split(';')[0]!;

@@ -6,6 +6,7 @@
  * file travels as base64 JSON. A file belongs to the client that brought it and is taken once.
  */
 import { randomUUID } from 'node:crypto';
+import { clientStore } from './client-store';
 import type { AppCore } from './context';
 import { AppError } from './errors';
 
@@ -29,19 +30,7 @@ const MAX_CLIENT_BYTES = 1024 * 1024 * 1024;
 /** Files not used this long are dropped (a page closed between choosing and sending). */
 const KEEP_MS = 30 * 60_000;
 
-const stores = new WeakMap<AppCore, Map<string, Held>>();
-function filesOf(core: AppCore): Map<string, Held> {
-  let files = stores.get(core);
-  if (!files) {
-    const created = new Map<string, Held>();
-    core.sessions.onEnd((clientId) => {
-      for (const [id, f] of created) if (f.clientId === clientId) created.delete(id);
-    });
-    stores.set(core, created);
-    files = created;
-  }
-  return files;
-}
+const filesOf = clientStore<Held>();
 
 /** Keeps a chosen file for this client; returns the id the renderer sends with its call. */
 export function addFile(core: AppCore, clientId: string, fileName: string, bytes: Uint8Array): string {

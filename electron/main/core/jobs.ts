@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { hasPermission } from '../../../shared/domain/permissions';
 import { JOB_KINDS, type JobKind } from '../../../shared/domain/jobs';
 import type { AppCore, CallContext } from './context';
+import { clientStore } from './client-store';
 import { AppError } from './errors';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
@@ -45,24 +46,8 @@ const KEEP_FINISHED_MS = 30 * 60_000;
 const MAX_FINISHED_PER_CLIENT = 20;
 let started = 0;
 
-/** Per core (one per data folder), so test apps in one process never see each other's jobs. */
-const stores = new WeakMap<AppCore, Map<string, Job>>();
-function jobsOf(core: AppCore): Map<string, Job> {
-  let jobs = stores.get(core);
-  if (!jobs) {
-    const created = new Map<string, Job>();
-    core.sessions.onEnd((clientId) => {
-      for (const [id, j] of created) {
-        if (j.clientId !== clientId) continue;
-        j.cancelRequested = true;
-        created.delete(id);
-      }
-    });
-    stores.set(core, created);
-    jobs = created;
-  }
-  return jobs;
-}
+/** A client's jobs; its session ending cancels the running ones (they stop at their next check). */
+const jobsOf = clientStore<Job>((j) => (j.cancelRequested = true));
 
 function forgetOld(jobs: Map<string, Job>, clientId: string, now: number): void {
   const finished = [...jobs.values()].filter((j) => j.clientId === clientId && j.endedAt !== null).sort((a, b) => b.seq - a.seq);
@@ -135,6 +120,23 @@ export class JobHandle {
   fail(e: unknown): void {
     const cancelled = e instanceof AppError && e.code === 'CANCELLED';
     this.close(cancelled ? 'cancelled' : 'failed', e instanceof AppError ? e.message : '程序内部错误');
+  }
+
+  /**
+   * Runs the job's work: finished with `summary(value)` (a sentence for 后台任务), or ended with the
+   * error it failed with — CANCELLED as cancelled; the error still reaches the caller.
+   */
+  async run<T>(work: () => Promise<T>, summary?: (value: T) => string): Promise<T> {
+    try {
+      const value = await work();
+      if (summary) this.finish(summary(value));
+      return value;
+    } catch (e) {
+      this.fail(e);
+      throw e;
+    } finally {
+      this.end();
+    }
   }
 
   /** Ends the job if finish/fail did not (e.g. a preview whose result is the call's answer). */

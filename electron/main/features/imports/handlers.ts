@@ -187,7 +187,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
 
   'imports.preview': async (o, ctx) => {
     const task = startJob(ctx, 'roster.check', o.jobId, '已取消检查。');
-    try {
+    return task.run(async () => {
       const { upload, pure, asOf, key } = await rowChecks(ctx, o, task);
       task.check();
       task.progress(pure.rows.length, pure.rows.length, '正在与系统中的学生核对', true);
@@ -197,18 +197,13 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
         rows: ev.rows, valid: ev.valid, invalid: ev.invalid, toAdd: ev.toAdd, toUpdate: ev.toUpdate, keyChanges: ev.keyChanges,
         unknownClasses: ev.unknownClasses, issues: ev.issues.slice(0, MAX_ISSUES).map(toDto), issuesTotal: ev.issues.length,
       };
-    } catch (e) {
-      task.fail(e);
-      throw e;
-    } finally {
-      task.end();
-    }
+    });
   },
 
   'imports.commit': async (o, ctx) => {
     const actor = ctx.actor();
     const task = startJob(ctx, 'roster.commit', o.jobId, '导入已取消，未写入任何数据。');
-    try {
+    return task.run(async () => {
       const { upload, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
       const errorsOf = (ev: Evaluation) => ev.issues.filter((i) => i.severity === 'error').slice(0, MAX_ISSUES).map(toDto);
       const refused = (ev: Evaluation) => ev.invalid > 0 && !o.skipInvalid;
@@ -256,28 +251,18 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
         },
         () => task.progress(0, 0, '正在等待其他窗口的操作完成后写入…', true),
       );
-    } catch (e) {
-      task.fail(e);
-      throw e;
-    } finally {
-      task.end();
-    }
+    });
   },
 
   'imports.errorReport': async (o, ctx) => {
     const task = startJob(ctx, 'roster.check', o.jobId, '已取消。');
-    try {
+    return task.run(async () => {
       const { upload, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
       task.check();
       const ev = evaluation(ctx, upload, key, pure, o, asOf);
       const buffer = await errorReportXlsx(sheet, pure.layout, pure.mapping, ev.issuesByIndex);
       return { fileName: reportFileName(upload.fileName), dataBase64: buffer.toString('base64') };
-    } catch (e) {
-      task.fail(e);
-      throw e;
-    } finally {
-      task.end();
-    }
+    });
   },
 
   'imports.batches': (_input, ctx) => batchesDto(ctx),

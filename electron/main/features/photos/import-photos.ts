@@ -79,16 +79,11 @@ export async function importPhotos(ctx: CallContext, input: ParsedInput<'photos.
   configureSharp();
   ctx.actor(); // signed in, before any work
   const task = startJob(ctx, 'photos.import', input.jobId, '导入已取消，未写入任何数据。');
-  try {
-    const report = await importWithTask(ctx, input, task);
-    task.finish(`照片导入完成：${report.matched.length + report.replaced.length} 张已保存${report.changeRequests.length ? `，${report.changeRequests.length} 张提交变更申请` : ''}${report.unmatched.length ? `，${report.unmatched.length} 张未匹配` : ''}`);
-    return report;
-  } catch (e) {
-    task.fail(e);
-    throw e;
-  } finally {
-    task.end();
-  }
+  return task.run(
+    () => importWithTask(ctx, input, task),
+    (r) =>
+      `照片导入完成：${r.matched.length + r.replaced.length} 张已保存${r.changeRequests.length ? `，${r.changeRequests.length} 张提交变更申请` : ''}${r.unmatched.length ? `，${r.unmatched.length} 张未匹配` : ''}`,
+  );
 }
 
 async function importWithTask(ctx: CallContext, input: ParsedInput<'photos.import'>, task: JobHandle): Promise<Report> {

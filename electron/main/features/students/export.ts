@@ -88,16 +88,7 @@ export async function writeRosterXlsx(
 export async function exportStudents(ctx: CallContext, input: z.output<typeof ExportInput>) {
   const actor = ctx.actor();
   const job = startJob(ctx, 'students.export', input.jobId ?? newJobId(), '已取消导出。');
-  try {
-    const result = await exportToJob(ctx, actor.role, input, job);
-    job.finish(`已导出 ${result.rows} 行：${result.fileName}`);
-    return result;
-  } catch (e) {
-    job.fail(e);
-    throw e;
-  } finally {
-    job.end();
-  }
+  return job.run(() => exportToJob(ctx, actor.role, input, job), (r) => `已导出 ${r.rows} 行：${r.fileName}`);
 }
 
 async function exportToJob(ctx: CallContext, role: Role, input: z.output<typeof ExportInput>, job: JobHandle) {
