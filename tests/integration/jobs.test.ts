@@ -73,6 +73,9 @@ describe('jobs', () => {
     await app.call(C, 'imports.open', { fileId });
     const again = await app.fails(C, 'imports.open', { fileId });
     expect(again).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('请重新选择文件') });
+    // A roster over 50 MB is refused before it is read.
+    const big = await app.fails(C, 'imports.open', app.upload(C, '超大名单.xlsx', new Uint8Array(50 * 1024 * 1024 + 1)));
+    expect(big).toMatchObject({ code: 'VALIDATION', message: '文件“超大名单.xlsx”超过 50 MB，请拆分后分批导入' });
   });
 });
 

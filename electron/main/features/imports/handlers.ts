@@ -21,6 +21,9 @@ import { cancelledError, startJob, yieldToLoop, type JobHandle } from '../../cor
 import { addUpload, dropUpload, getSheet, getUpload, type DbStamp, type Upload } from './uploads';
 import { checkRows, evaluate, loadLookups, rowCheckKey, type Evaluation, type ImportSettings, type PureResult } from './validate';
 
+/** The largest roster file read (a 50,000-row, 25-column workbook is ~8 MB). */
+const MAX_ROSTER_BYTES = 50 * 1024 * 1024;
+
 /** Issues sent back at most (counts stay exact). */
 const MAX_ISSUES = 5000;
 
@@ -130,6 +133,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
     const { fileName, bytes: data } = takeFile(ctx.core, ctx.clientId, fileId);
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     if (bytes.length === 0) throw new AppError('VALIDATION', `文件“${fileName}”是空的`, 'fileId');
+    if (bytes.length > MAX_ROSTER_BYTES) throw new AppError('VALIDATION', `文件“${fileName}”超过 50 MB，请拆分后分批导入`, 'fileId');
     const kind = detectKind(fileName, bytes);
     if ('error' in kind) throw new AppError('VALIDATION', kind.error, 'fileName');
     const task = startJob(ctx, 'roster.read', jobId, '已取消读取文件。');
