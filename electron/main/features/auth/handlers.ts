@@ -31,7 +31,7 @@ export const authHandlers: FeatureHandlers<'auth'> = {
 
   'auth.unlock': ({ password }, { core, session }) => {
     const s = session!;
-    verifyPassword(core, s.username, password);
+    verifyPassword(core, s.username, password, { purpose: 'unlock', userId: s.userId });
     s.locked = false;
     s.lastActivityAt = core.now();
     return sessionInfo(core, s);
@@ -42,7 +42,7 @@ export const authHandlers: FeatureHandlers<'auth'> = {
   'auth.changePassword': ({ oldPassword, newPassword }, ctx) => {
     const { core } = ctx;
     const actor = ctx.actor();
-    verifyPassword(core, actor.username, oldPassword);
+    verifyPassword(core, actor.username, oldPassword, { purpose: 'changePassword', userId: actor.userId });
     assertStrongPassword(newPassword, 'newPassword');
     if (newPassword === oldPassword) throw new AppError('WEAK_PASSWORD', '新密码不能与原密码相同。', 'newPassword');
     core.folder.saveKeyFile(setUserSlot(core.folder.keyFile(), actor.username, newPassword, core.folder.dbKey()));
