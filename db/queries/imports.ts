@@ -4,7 +4,6 @@
  * Students are always written with their name search keys (withSearchKeys).
  */
 import { desc, eq } from 'drizzle-orm';
-import type { StudentFieldKey } from '../../shared/domain/student-fields';
 import type { Db } from '../client';
 import { importBatches, importMappings } from '../schema';
 import { withSearchKeys, type StudentInsert } from './students';
@@ -12,13 +11,14 @@ import { withSearchKeys, type StudentInsert } from './students';
 // ---------------------------------------------------------------------------
 // Remembered mappings
 
-export function loadMappings(db: Db): Record<string, StudentFieldKey | ''> {
-  const out: Record<string, StudentFieldKey | ''> = {};
-  for (const r of db.select().from(importMappings).all()) out[r.header] = r.field as StudentFieldKey | '';
+/** Remembered header → field key ('' = the user chose not to import that column). */
+export function loadMappings(db: Db): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of db.select().from(importMappings).all()) out[r.header] = r.field;
   return out;
 }
 
-export function saveMappings(db: Db, choices: Record<string, StudentFieldKey | ''>, by: string, at: string): void {
+export function saveMappings(db: Db, choices: Record<string, string>, by: string, at: string): void {
   for (const [header, field] of Object.entries(choices)) {
     db.insert(importMappings)
       .values({ header, field, updatedBy: by, updatedAt: at })

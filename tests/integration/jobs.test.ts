@@ -113,3 +113,16 @@ describe('files through the browser host', () => {
     expect((await fetch(`${base}/api/jobs/export-http-1/output?client=${tab}`)).status).toBe(403);
   });
 });
+
+describe('the import pipeline over a spec', () => {
+  it('inspect gives the spec’s field catalogue to the column step, and a mapping to a field the spec lacks is refused in Chinese', async () => {
+    await withStudents(1);
+    const opened = await app.call(C, 'imports.open', { ...app.upload(C, '名单.xlsx', await cleanRoster(numberedStudents(2, '2025510204', '丁'))), spec: 'roster' });
+    const sheet = opened.sheets[0]!.name;
+    const inspected = await app.call(C, 'imports.inspect', { uploadId: opened.uploadId, sheet });
+    expect(inspected.fields.find((f) => f.key === 'idNumber')).toEqual({ key: 'idNumber', label: '身份证号', required: true });
+    expect(inspected.fields.find((f) => f.key === 'studentNo')).toEqual({ key: 'studentNo', label: '学号', required: false });
+    const bad = await app.fails(C, 'imports.preview', { uploadId: opened.uploadId, sheet, mapping: { ...inspected.mapping, 9: 'courseCode' } });
+    expect(bad).toMatchObject({ code: 'VALIDATION', message: '第 10 列对应的字段不是学生信息中的字段，请重新选择' });
+  });
+});

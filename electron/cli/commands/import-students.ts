@@ -1,6 +1,5 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { FIELD_BY_KEY } from '../../../shared/domain/student-fields';
 import { CliError } from '../prompt';
 import type { CliSession } from '../session';
 
@@ -55,7 +54,8 @@ export async function importStudents(session: CliSession, opts: ImportStudentsOp
   }
   const inspected = await session.call('imports.inspect', { uploadId: opened.uploadId, sheet });
   log(`文件：${fileName}${opened.encoding ? `（${opened.encoding}）` : ''}，工作表“${sheet}”，表头在第 ${inspected.headerRow} 行，数据 ${inspected.dataRows} 行`);
-  const mapped = Object.entries(inspected.mapping).map(([i, f]) => `${inspected.headers[Number(i)]}→${FIELD_BY_KEY[f].label}`);
+  const labelOf = new Map(inspected.fields.map((f) => [f.key, f.label]));
+  const mapped = Object.entries(inspected.mapping).map(([i, f]) => `${inspected.headers[Number(i)]}→${labelOf.get(f) ?? f}`);
   log(`列对应：${mapped.join('，')}`);
   if (inspected.unmapped.length) log(`未导入的列：${inspected.unmapped.map((u) => u.header).join('，')}`);
 

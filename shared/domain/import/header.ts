@@ -1,16 +1,18 @@
 /**
- * Finding the header row of a roster and mapping its columns to student fields.
+ * Finding the header row of an import file and mapping its columns to the fields of its catalogue
+ * (catalogue.ts; the roster's by default).
  *
  * Rosters arrive from admissions offices, 学信网 exports and hand-made sheets:
  * a merged title ("2025级新生名单") over the table, blank and note rows, headers
  * such as "身份证号码（必填）", "*姓名" or "出生年月". Matching is done on a
- * normalised header against the one field catalogue (student-fields.ts), never on
- * a private list, so the export headers always import back.
+ * normalised header against the import's field catalogue, never on a private list,
+ * so the export headers always import back.
  *
  * Pure: no I/O, no Node/Electron imports.
  */
-import { FIELD_BY_KEY, STUDENT_FIELD_KEYS, STUDENT_FIELDS, type StudentFieldKey } from '../student-fields';
+import type { StudentFieldKey } from '../student-fields';
 import { normaliseSpaces, toHalfWidth } from '../text';
+import { catalogueLabel, missingRequired as missingOf, ROSTER_CATALOGUE, type ImportCatalogue } from './catalogue';
 import { cellText, type CellValue } from './cells';
 
 /**
@@ -28,54 +30,57 @@ export function normaliseHeader(header: string): string {
   return s.replace(/[*※★]/g, '').replace(/[:：]$/, '').toLowerCase();
 }
 
-/** Normalised label/alias → field. Labels are added first so they win over another field's alias. */
-const EXACT: ReadonlyMap<string, StudentFieldKey> = (() => {
-  const m = new Map<string, StudentFieldKey>();
-  for (const f of STUDENT_FIELDS) m.set(normaliseHeader(f.label), f.key);
-  for (const f of STUDENT_FIELDS) {
-    for (const a of f.aliases) {
-      const k = normaliseHeader(a);
-      if (!m.has(k)) m.set(k, f.key);
+interface CatalogueIndex {
+  /** Normalised label/alias → field. Labels are added first so they win over another field's alias. */
+  exact: ReadonlyMap<string, string>;
+  /** Terms (normalised) with at least one Chinese character, for the containment fallback. */
+  cjkTerms: readonly { term: string; key: string }[];
+}
+
+const indexes = new WeakMap<ImportCatalogue, CatalogueIndex>();
+function indexOf(cat: ImportCatalogue): CatalogueIndex {
+  let idx = indexes.get(cat);
+  if (!idx) {
+    const exact = new Map<string, string>();
+    for (const f of cat.fields) exact.set(normaliseHeader(f.label), f.key);
+    for (const f of cat.fields) {
+      for (const a of f.aliases) {
+        const k = normaliseHeader(a);
+        if (!exact.has(k)) exact.set(k, f.key);
+      }
     }
+    const cjkTerms = [...exact.entries()].filter(([term]) => /[\u3400-\u9fff]/.test(term) && Array.from(term).length >= 2).map(([term, key]) => ({ term, key }));
+    idx = { exact, cjkTerms };
+    indexes.set(cat, idx);
   }
-  return m;
-})();
-
-/** Terms (normalised) with at least one Chinese character, for the containment fallback. */
-const CJK_TERMS: readonly { term: string; key: StudentFieldKey }[] = [...EXACT.entries()]
-  .filter(([term]) => /[\u3400-\u9fff]/.test(term) && Array.from(term).length >= 2)
-  .map(([term, key]) => ({ term, key }));
-
-/**
- * Headers about someone other than the student (父亲姓名, 紧急联系人电话). Containment
- * matching would map them to the student's own 姓名/电话, so it is not attempted.
- */
-const OTHER_PERSON = /父|母|家长|监护|紧急|联系人|亲属|配偶|户主|班主任|辅导员|导师/;
+  return idx;
+}
 
 /** Longer than this, a cell is prose (a note row), not a header. */
 const MAX_HEADER_CHARS = 16;
 
-export type HeaderMatch = { key: StudentFieldKey; exact: boolean } | null;
+export type HeaderMatch<K extends string = StudentFieldKey> = { key: K; exact: boolean } | null;
 
 /**
  * Matches one header: exact label/alias first; otherwise, if the header contains
  * catalogue terms (学生身份证号码 ⊃ 身份证号码), the field of the longest one — unless
  * two fields tie, or the header is about another person.
  */
-export function matchHeader(header: string): HeaderMatch {
+export function matchHeader<K extends string = StudentFieldKey>(header: string, cat: ImportCatalogue<K> = ROSTER_CATALOGUE as unknown as ImportCatalogue<K>): HeaderMatch<K> {
   const k = normaliseHeader(header);
   if (k === '') return null;
-  const exact = EXACT.get(k);
+  const { exact: byTerm, cjkTerms } = indexOf(cat);
+  const exact = byTerm.get(k) as K | undefined;
   if (exact) return { key: exact, exact: true };
-  if (Array.from(k).length > MAX_HEADER_CHARS || OTHER_PERSON.test(k)) return null;
-  let best: StudentFieldKey | null = null;
+  if (Array.from(k).length > MAX_HEADER_CHARS || cat.otherPerson?.test(k)) return null;
+  let best: K | null = null;
   let bestLen = 0;
   let tie = false;
-  for (const { term, key } of CJK_TERMS) {
+  for (const { term, key } of cjkTerms) {
     if (!k.includes(term)) continue;
     const len = Array.from(term).length;
     if (len > bestLen) {
-      best = key;
+      best = key as K;
       bestLen = len;
       tie = false;
     } else if (len === bestLen && key !== best) {
@@ -100,16 +105,17 @@ function headerText(v: CellValue | undefined): string {
 export function findHeaderRow(
   rows: readonly (readonly (CellValue | undefined)[])[],
   maxScan = 20,
+  cat: ImportCatalogue = ROSTER_CATALOGUE,
 ): { index: number; headers: string[] } | null {
   let bestIndex = -1;
   let bestScore = 0;
   const limit = Math.min(maxScan, rows.length);
   for (let i = 0; i < limit; i++) {
     const row = rows[i] ?? [];
-    const seen = new Set<StudentFieldKey>();
+    const seen = new Set<string>();
     let score = 0;
     for (const cell of Array.from(row)) {
-      const m = matchHeader(headerText(cell));
+      const m = matchHeader(headerText(cell), cat);
       if (!m || seen.has(m.key)) continue;
       seen.add(m.key);
       score += m.exact ? 1 : 0.5;
@@ -123,26 +129,20 @@ export function findHeaderRow(
   return { index: bestIndex, headers: Array.from(rows[bestIndex] ?? [], (c) => headerText(c)) };
 }
 
-/** Fields that may be missing from the file because they are filled from the ID number. */
-const DERIVED_FROM_ID: readonly StudentFieldKey[] = ['birthDate', 'gender'];
-
-export interface ColumnMapping {
+export interface ColumnMapping<K extends string = StudentFieldKey> {
   /** Column index (0-based) → field. */
-  mapping: Record<number, StudentFieldKey>;
+  mapping: Record<number, K>;
   /** Non-empty headers not mapped: unknown, or a second column for an already mapped field. */
   unmapped: { index: number; header: string }[];
   /**
    * Required fields with no column. 出生日期/性别 are not listed when the ID number
    * column is mapped: they are filled from the ID.
    */
-  missingRequired: StudentFieldKey[];
+  missingRequired: K[];
   /** Columns mapped only by containment (e.g. 学生本人身份证号码), for the UI to ask for confirmation. */
   guessed: number[];
 }
 
-function isFieldKey(k: string): k is StudentFieldKey {
-  return (STUDENT_FIELD_KEYS as readonly string[]).includes(k);
-}
 
 /**
  * Maps header texts to fields. Priority: `remembered` (header text → field, as
@@ -151,16 +151,19 @@ function isFieldKey(k: string): k is StudentFieldKey {
  * same field, the one with the higher priority keeps it (the leftmost among
  * equals) and the other is reported as unmapped.
  */
-export function mapColumns(
+export function mapColumns<K extends string = StudentFieldKey>(
   headers: readonly string[],
-  remembered: Readonly<Record<string, StudentFieldKey>> = {},
-): ColumnMapping {
-  const rememberedNorm = new Map<string, StudentFieldKey>();
+  remembered: Readonly<Record<string, K>> = {},
+  cat: ImportCatalogue<K> = ROSTER_CATALOGUE as unknown as ImportCatalogue<K>,
+): ColumnMapping<K> {
+  const keys = new Set<string>(cat.fields.map((f) => f.key));
+  const isFieldKey = (k: string): k is K => keys.has(k);
+  const rememberedNorm = new Map<string, K>();
   for (const [h, key] of Object.entries(remembered)) {
     if (isFieldKey(key) && !rememberedNorm.has(normaliseHeader(h))) rememberedNorm.set(normaliseHeader(h), key);
   }
 
-  type Candidate = { index: number; header: string; key: StudentFieldKey; rank: number };
+  type Candidate = { index: number; header: string; key: K; rank: number };
   const candidates: Candidate[] = [];
   const unmapped: { index: number; header: string }[] = [];
   headers.forEach((raw, index) => {
@@ -172,13 +175,13 @@ export function mapColumns(
       candidates.push({ index, header, key: mem, rank: 0 });
       return;
     }
-    const m = matchHeader(header);
+    const m = matchHeader(header, cat);
     if (m) candidates.push({ index, header, key: m.key, rank: m.exact ? 1 : 2 });
     else unmapped.push({ index, header });
   });
 
-  const mapping: Record<number, StudentFieldKey> = {};
-  const taken = new Set<StudentFieldKey>();
+  const mapping: Record<number, K> = {};
+  const taken = new Set<K>();
   const guessed: number[] = [];
   const ordered = [...candidates].sort((a, b) => a.rank - b.rank || a.index - b.index);
   for (const c of ordered) {
@@ -193,18 +196,19 @@ export function mapColumns(
   unmapped.sort((a, b) => a.index - b.index);
   guessed.sort((a, b) => a - b);
 
-  const missingRequired = STUDENT_FIELDS.filter((f) => f.required && !taken.has(f.key))
-    .map((f) => f.key)
-    .filter((k) => !(DERIVED_FROM_ID.includes(k) && taken.has('idNumber')));
-  return { mapping, unmapped, missingRequired, guessed };
+  return { mapping, unmapped, missingRequired: missingOf(cat, taken), guessed };
 }
 
 /**
  * `headerOf` for validate-row: the header text of the field's column, or the
  * field's catalogue label when the file has no such column.
  */
-export function headerLookup(headers: readonly string[], mapping: Readonly<Record<number, StudentFieldKey>>): (field: StudentFieldKey) => string {
-  const byField = new Map<StudentFieldKey, string>();
-  for (const [i, key] of Object.entries(mapping)) byField.set(key, headers[Number(i)] ?? FIELD_BY_KEY[key].label);
-  return (field) => byField.get(field) ?? FIELD_BY_KEY[field].label;
+export function headerLookup<K extends string = StudentFieldKey>(
+  headers: readonly string[],
+  mapping: Readonly<Record<number, K>>,
+  cat: ImportCatalogue = ROSTER_CATALOGUE,
+): (field: K) => string {
+  const byField = new Map<K, string>();
+  for (const [i, key] of Object.entries(mapping) as [string, K][]) byField.set(key, headers[Number(i)] ?? catalogueLabel(cat, key));
+  return (field) => byField.get(field) ?? catalogueLabel(cat, field);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STUDENT_FIELD_KEYS } from '../../domain/student-fields';
+import { IMPORT_SPEC_IDS } from '../../domain/import/specs';
 import { id } from './common';
 import { JobId } from './jobs';
 
@@ -9,8 +9,8 @@ import { JobId } from './jobs';
  */
 export const FileRef = z.object({ fileId: z.string().min(8).max(64) });
 
-/** The file to import; with a jobId, reading a large workbook reports progress and can be cancelled. */
-export const ImportOpenInput = FileRef.extend({ jobId: JobId.optional() });
+/** The file to import, and what it is (which spec reads it); with a jobId, reading reports progress and can be cancelled. */
+export const ImportOpenInput = FileRef.extend({ spec: z.enum(IMPORT_SPEC_IDS).default('roster'), jobId: JobId.optional() });
 
 export const ImportOpenOutput = z.object({
   uploadId: z.string(),
@@ -23,11 +23,13 @@ export const ImportOpenOutput = z.object({
 
 export const ImportMode = z.enum(['add', 'update']);
 export const MatchBy = z.enum(['idNumber', 'studentNo']);
-/** Column index (0-based, as in the file) → field key. */
-export const ColumnMapping = z.record(z.string(), z.enum(STUDENT_FIELD_KEYS));
+/** Column index (0-based, as in the file) → field key of the upload's spec (checked against its catalogue). */
+export const ColumnMapping = z.record(z.string(), z.string().min(1).max(40));
 
 export const InspectInput = z.object({ uploadId: z.string().max(64), sheet: z.string().max(100) });
 export const InspectOutput = z.object({
+  /** The spec's field catalogue, for the column step: what each column can go into. */
+  fields: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
   /** Row number as Excel shows it (1-based). */
   headerRow: z.number(),
   headers: z.array(z.string()),

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { loadMappings, saveMappings } from '../../../../db/queries/imports';
-import type { ImportIssue } from '../../../../shared/domain/import';
+import { IMPORT_SPECS, ROSTER_CATALOGUE, type ImportIssue } from '../../../../shared/domain/import';
 import type { ImportOptions } from '../../../../shared/ipc/schemas/imports';
 import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -51,8 +51,9 @@ async function cancellable<T>(p: Promise<T>, task: JobHandle): Promise<T> {
 async function rowChecks(ctx: CallContext, o: Options, task: JobHandle) {
   const upload = getUpload(ctx, o.uploadId);
   const sheet = getSheet(upload, o.sheet);
-  const layout = locateHeader(sheet);
-  const mapping = parseMapping(o.mapping, layout.headers.length);
+  const cat = rosterCatalogue(upload);
+  const layout = locateHeader(sheet, cat);
+  const mapping = parseMapping(o.mapping, layout.headers.length, cat);
   const asOf = new Date(ctx.core.now());
   const key = rowCheckKey(sheet.name, layout, mapping, asOf);
   let pure: PureResult | null = upload.pure?.key === key ? upload.pure.result : null;
@@ -68,6 +69,15 @@ async function rowChecks(ctx: CallContext, o: Options, task: JobHandle) {
     upload.pure = { key, result: pure };
   }
   return { upload, sheet, pure, asOf, key };
+}
+
+/**
+ * The roster's own stages (row rules, database checks, writer, undo) are typed to the student
+ * fields; the spec's catalogue drives everything before them. Only the roster spec exists so far.
+ */
+function rosterCatalogue(upload: Upload) {
+  if (upload.spec !== 'roster') throw new AppError('VALIDATION', '该类型的导入尚未支持', 'spec');
+  return ROSTER_CATALOGUE;
 }
 
 const totalChanges = (ctx: CallContext) => (ctx.core.folder.raw().prepare('SELECT total_changes() AS n').get() as { n: number }).n;
@@ -102,7 +112,7 @@ function rememberMapping(ctx: CallContext, upload: Upload, o: Options, pure: Pur
   if (!o.rememberMapping) return;
   const at = new Date(ctx.core.now()).toISOString();
   const valid = [upload.evaluation, upload.lookups].filter((s) => current(ctx, s));
-  ctx.core.folder.transaction((db) => saveMappings(db, choicesToRemember(pure.layout.headers, pure.mapping, loadMappings(db)), ctx.actor().username, at));
+  ctx.core.folder.transaction((db) => saveMappings(db, choicesToRemember(pure.layout.headers, pure.mapping, loadMappings(db), IMPORT_SPECS[upload.spec].catalogue), ctx.actor().username, at));
   // The mapping memory plays no part in the checks: what they read stays valid. Only this
   // connection's count moves on; data_version stays, so another connection's commit still shows.
   const changes = totalChanges(ctx);
@@ -129,7 +139,7 @@ function prefetchLookups(ctx: CallContext): () => Upload['lookups'] {
 }
 
 export const importsHandlers: FeatureHandlers<'imports'> = {
-  'imports.open': async ({ fileId, jobId }, ctx) => {
+  'imports.open': async ({ fileId, spec, jobId }, ctx) => {
     const { fileName, bytes: data } = takeFile(ctx.core, ctx.clientId, fileId);
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     if (bytes.length === 0) throw new AppError('VALIDATION', `文件“${fileName}”是空的`, 'fileId');
@@ -152,7 +162,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
         throw e;
       });
       if (!parsed.sheets.length) throw new AppError('VALIDATION', `文件“${fileName}”中没有工作表`, 'fileName');
-      const upload = addUpload(ctx, { fileName, kind: kind.kind, parsed, speculative: speculation.byName(), lookups: lookups() });
+      const upload = addUpload(ctx, { fileName, spec, kind: kind.kind, parsed, speculative: speculation.byName(), lookups: lookups() });
       return {
         uploadId: upload.id,
         kind: kind.kind,
@@ -171,13 +181,15 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
   'imports.inspect': ({ uploadId, sheet: sheetName }, ctx) => {
     const upload = getUpload(ctx, uploadId);
     const sheet = getSheet(upload, sheetName);
-    const layout = locateHeader(sheet);
-    const m = mapWithMemory(layout.headers, loadMappings(ctx.db()));
+    const cat = IMPORT_SPECS[upload.spec].catalogue;
+    const layout = locateHeader(sheet, cat);
+    const m = mapWithMemory(layout.headers, loadMappings(ctx.db()), cat);
     const width = layout.headers.length;
     const sampleRows = sheet.cells
       .slice(layout.headerIndex + 1, layout.headerIndex + 6)
       .map((cells) => Array.from({ length: width }, (_, c) => displayText(cells[c])));
     return {
+      fields: cat.fields.map((f) => ({ key: f.key, label: f.label, required: Boolean(f.required) })),
       headerRow: layout.headerRow,
       headers: layout.headers,
       mapping: Object.fromEntries(Object.entries(m.mapping).map(([i, f]) => [String(i), f])),

@@ -1,9 +1,12 @@
 /**
  * Locating the table in a parsed sheet (header row under title rows) and mapping its columns,
- * with the remembered header → field choices.
+ * with the remembered header → field choices — for any import, through its field catalogue (the
+ * roster's by default).
  */
-import { cellText, findHeaderRow, headerLookup, mapColumns, matchHeader, type CellValue } from '../../../../shared/domain/import';
-import { FIELD_BY_KEY, STUDENT_FIELDS, type StudentFieldKey } from '../../../../shared/domain/student-fields';
+import {
+  catalogueField, cellText, findHeaderRow, headerLookup, mapColumns, matchHeader, missingRequired, ROSTER_CATALOGUE, type CellValue, type ImportCatalogue,
+} from '../../../../shared/domain/import';
+import type { StudentFieldKey } from '../../../../shared/domain/student-fields';
 import { normaliseSpaces } from '../../../../shared/domain/text';
 import { AppError } from '../../core/errors';
 import type { FlatCell } from './parse';
@@ -20,14 +23,14 @@ export interface SheetLayout {
 /** Rows scanned for the header: title, note and blank rows above the table. */
 export const HEADER_SCAN_ROWS = 20;
 
-export function locateHeader(sheet: ParsedSheet): SheetLayout {
-  const found = findHeaderRow(sheet.cells.slice(0, HEADER_SCAN_ROWS) as CellValue[][], HEADER_SCAN_ROWS);
+export function locateHeader(sheet: ParsedSheet, cat: ImportCatalogue = ROSTER_CATALOGUE): SheetLayout {
+  const found = findHeaderRow(sheet.cells.slice(0, HEADER_SCAN_ROWS) as CellValue[][], HEADER_SCAN_ROWS, cat);
   if (!found) {
     throw new AppError(
       'VALIDATION',
       sheet.cells.length === 0
         ? `工作表“${sheet.name}”是空的`
-        : `在工作表“${sheet.name}”的前 ${HEADER_SCAN_ROWS} 行中没有找到表头行：表头应包含“学号”“姓名”“身份证号”等列名中的至少两个`,
+        : `在工作表“${sheet.name}”的前 ${HEADER_SCAN_ROWS} 行中没有找到表头行：表头应包含${cat.headerExamples.map((h) => `“${h}”`).join('')}等列名中的至少两个`,
       'sheet',
     );
   }
@@ -40,26 +43,18 @@ export function displayText(c: FlatCell | undefined): string {
 }
 
 /** Remembered header → field ('' = deliberately not imported). */
-export type Remembered = Record<string, StudentFieldKey | ''>;
-
-const DERIVED_FROM_ID: readonly StudentFieldKey[] = ['birthDate', 'gender'];
-
-export function missingRequiredFor(mapped: Iterable<StudentFieldKey>): StudentFieldKey[] {
-  const taken = new Set(mapped);
-  return STUDENT_FIELDS.filter((f) => f.required && !taken.has(f.key))
-    .map((f) => f.key)
-    .filter((k) => !(DERIVED_FROM_ID.includes(k) && taken.has('idNumber')));
-}
+export type Remembered = Record<string, string>;
 
 /** mapColumns with the remembered choices, including columns the user chose not to import. */
-export function mapWithMemory(headers: readonly string[], remembered: Remembered) {
-  const positive: Record<string, StudentFieldKey> = {};
+export function mapWithMemory<K extends string = StudentFieldKey>(headers: readonly string[], remembered: Remembered, cat: ImportCatalogue<K> = ROSTER_CATALOGUE as unknown as ImportCatalogue<K>) {
+  const known = new Set<string>(cat.fields.map((f) => f.key));
+  const positive: Record<string, K> = {};
   const ignored = new Set<string>();
   for (const [h, f] of Object.entries(remembered)) {
     if (f === '') ignored.add(h);
-    else positive[h] = f;
+    else if (known.has(f)) positive[h] = f as K;
   }
-  const m = mapColumns(headers, positive);
+  const m = mapColumns(headers, positive, cat);
   for (const [i, key] of Object.entries(m.mapping)) {
     const h = normaliseSpaces(headers[Number(i)] ?? '');
     if (ignored.has(h) && positive[h] === undefined) {
@@ -70,7 +65,7 @@ export function mapWithMemory(headers: readonly string[], remembered: Remembered
     }
   }
   m.unmapped.sort((a, b) => a.index - b.index);
-  m.missingRequired = missingRequiredFor(Object.values(m.mapping));
+  m.missingRequired = missingRequired(cat, Object.values(m.mapping));
   return m;
 }
 
@@ -79,7 +74,7 @@ export function mapWithMemory(headers: readonly string[], remembered: Remembered
  * headers the catalogue would map but the user left out (unless their field went to another
  * column, in which case leaving one out says nothing about the header itself).
  */
-export function choicesToRemember(headers: readonly string[], mapping: Readonly<Record<number, StudentFieldKey>>, remembered: Remembered = {}): Remembered {
+export function choicesToRemember(headers: readonly string[], mapping: Readonly<Record<number, string>>, remembered: Remembered = {}, cat: ImportCatalogue = ROSTER_CATALOGUE): Remembered {
   const out: Remembered = {};
   const used = new Set(Object.values(mapping));
   headers.forEach((raw, i) => {
@@ -88,7 +83,7 @@ export function choicesToRemember(headers: readonly string[], mapping: Readonly<
     const f = mapping[i];
     if (f) out[h] = f;
     else {
-      const auto = matchHeader(h);
+      const auto = matchHeader(h, cat);
       // Left out although the catalogue (or an earlier choice) would map it: remember that.
       if ((auto && !used.has(auto.key)) || remembered[h]) out[h] = '';
     }
@@ -96,18 +91,24 @@ export function choicesToRemember(headers: readonly string[], mapping: Readonly<
   return out;
 }
 
-/** Column index (0-based) → field, from the contract's string keys; rejects a field mapped twice. */
-export function parseMapping(input: Readonly<Record<string, StudentFieldKey>>, width: number): Record<number, StudentFieldKey> {
-  const out: Record<number, StudentFieldKey> = {};
-  const seen = new Map<StudentFieldKey, number>();
-  for (const [k, field] of Object.entries(input)) {
+/**
+ * Column index (0-based) → field, from the contract's string keys: every field must be one of the
+ * catalogue's, and none mapped twice.
+ */
+export function parseMapping<K extends string = StudentFieldKey>(input: Readonly<Record<string, string>>, width: number, cat: ImportCatalogue<K> = ROSTER_CATALOGUE as unknown as ImportCatalogue<K>): Record<number, K> {
+  const out: Record<number, K> = {};
+  const seen = new Map<K, number>();
+  for (const [k, key] of Object.entries(input)) {
     const i = Number(k);
     if (!Number.isInteger(i) || i < 0 || i >= Math.max(width, 1) + 200) {
       throw new AppError('VALIDATION', `列对应关系中的列号“${k}”无效`, 'mapping');
     }
+    const f = catalogueField(cat, key);
+    if (!f) throw new AppError('VALIDATION', `第 ${i + 1} 列对应的字段不是${cat.subject}信息中的字段，请重新选择`, 'mapping');
+    const field = f.key;
     const prev = seen.get(field);
     if (prev !== undefined) {
-      throw new AppError('VALIDATION', `“${FIELD_BY_KEY[field].label}”同时对应了第 ${prev + 1} 列和第 ${i + 1} 列，请只保留一列`, 'mapping');
+      throw new AppError('VALIDATION', `“${f.label}”同时对应了第 ${prev + 1} 列和第 ${i + 1} 列，请只保留一列`, 'mapping');
     }
     seen.set(field, i);
     out[i] = field;
@@ -115,6 +116,6 @@ export function parseMapping(input: Readonly<Record<string, StudentFieldKey>>, w
   return out;
 }
 
-export function headerOfFor(headers: readonly string[], mapping: Readonly<Record<number, StudentFieldKey>>) {
-  return headerLookup(headers, mapping);
+export function headerOfFor<K extends string = StudentFieldKey>(headers: readonly string[], mapping: Readonly<Record<number, K>>, cat: ImportCatalogue = ROSTER_CATALOGUE) {
+  return headerLookup(headers, mapping, cat);
 }

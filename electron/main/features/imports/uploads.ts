@@ -3,6 +3,7 @@
  * (in the worker) and kept with its rows until it is committed, its user signs out, or it has not
  * been used for 30 minutes. Nothing of it is written to disk by the app.
  */
+import type { ImportSpecId } from '../../../../shared/domain/import';
 import { randomBytes } from 'node:crypto';
 import type { AppCore, CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -18,6 +19,8 @@ export interface Upload {
   id: string;
   clientId: string;
   fileName: string;
+  /** What the file is: which import spec reads it (its field catalogue maps the columns). */
+  spec: ImportSpecId;
   kind: FileKind;
   parsed: ParsedFile;
   lastUsed: number;

@@ -4,7 +4,6 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { AppErrorData } from '../../../../../shared/ipc/result';
-import type { StudentFieldKey } from '../../../../../shared/domain/student-fields';
 import { LoadingBlock } from '../../../components/LoadingBlock';
 import { MappingTable } from './MappingTable';
 import { MissingFieldsAlert } from './MissingFieldsAlert';
@@ -18,7 +17,7 @@ interface Props {
   error: AppErrorData | null;
   mapping: Mapping;
   unconfirmed: ReadonlySet<number>;
-  onChange: (index: number, field: StudentFieldKey | null) => void;
+  onChange: (index: number, field: string | null) => void;
   onBack: () => void;
   onNext: () => void;
   onRestart: () => void;
@@ -28,7 +27,7 @@ interface Props {
 export function MappingStep({ inspected, loading, error, mapping, unconfirmed, onChange, onBack, onNext, onRestart }: Props) {
   if (loading) return <LoadingBlock label="正在分析表头…" />;
   const mapped = Object.values(mapping).filter(Boolean);
-  const missing = (inspected?.missingRequired ?? []).filter((f) => !mapped.includes(f as StudentFieldKey));
+  const missing = (inspected?.missingRequired ?? []).filter((f) => !mapped.includes(f as string));
   const toConfirm = [...unconfirmed].filter((i) => mapping[String(i)]).length;
   return (
     <Box>
@@ -45,7 +44,7 @@ export function MappingStep({ inspected, loading, error, mapping, unconfirmed, o
                 {toConfirm > 0 ? `；${toConfirm} 列是按相近的表头推测的，请确认` : ''}。
               </Typography>
             </Box>
-            <MissingFieldsAlert fields={missing} />
+            <MissingFieldsAlert fields={missing} catalogue={inspected.fields} />
             <MappingTable inspected={inspected} mapping={mapping} unconfirmed={unconfirmed} onChange={onChange} />
           </>
         )}

@@ -7,7 +7,6 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { StudentFieldKey } from '../../../../../shared/domain/student-fields';
 import { FieldSelect } from './FieldSelect';
 import { columnLetter, columnName, columnOfField, sampleValues } from './mappingText';
 import type { Inspected, Mapping } from './wizardTypes';
@@ -17,7 +16,7 @@ interface Props {
   mapping: Mapping;
   /** Columns whose field was guessed from a similar header and not yet looked at by the user. */
   unconfirmed: ReadonlySet<number>;
-  onChange: (index: number, field: StudentFieldKey | null) => void;
+  onChange: (index: number, field: string | null) => void;
 }
 
 const HEAD = { color: 'text.secondary', fontWeight: 500, bgcolor: '#f6f8fb' } as const;
@@ -25,7 +24,7 @@ const HEAD = { color: 'text.secondary', fontWeight: 500, bgcolor: '#f6f8fb' } as
 /** 核对列: every column of the file, a few of its values, and the field it goes into. */
 export function MappingTable({ inspected, mapping, unconfirmed, onChange }: Props) {
   const { headers, sampleRows } = inspected;
-  const usedBy = (field: StudentFieldKey) => {
+  const usedBy = (field: string) => {
     const at = columnOfField(mapping, field);
     return at === null ? null : columnName(headers, at);
   };
@@ -74,7 +73,7 @@ export function MappingTable({ inspected, mapping, unconfirmed, onChange }: Prop
                 </TableCell>
                 <TableCell>
                   <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-                    <FieldSelect label={`对应字段：${name}`} value={field} usedBy={usedBy} highlight={check} onChange={(f) => onChange(i, f)} />
+                    <FieldSelect label={`对应字段：${name}`} fields={inspected.fields} value={field} usedBy={usedBy} highlight={check} onChange={(f) => onChange(i, f)} />
                     {check && <Chip size="small" color="warning" label="请确认" sx={{ flexShrink: 0 }} />}
                   </Box>
                 </TableCell>

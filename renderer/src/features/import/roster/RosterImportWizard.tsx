@@ -5,7 +5,6 @@ import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { AppErrorData } from '../../../../../shared/ipc/result';
-import type { StudentFieldKey } from '../../../../../shared/domain/student-fields';
 import { call } from '../../../ipc/client';
 import { CommitStep } from './CommitStep';
 import { FileBar } from './FileBar';
@@ -91,7 +90,7 @@ export function RosterImportWizard({ onShowBatches }: Props) {
     else setStep(STEP.sheet);
   };
 
-  const changeField = (index: number, field: StudentFieldKey | null) => {
+  const changeField = (index: number, field: string | null) => {
     setMapping((m) => assignField(m, index, field));
     setUnconfirmed((s) => new Set([...s].filter((i) => i !== index)));
     setPreview(null);

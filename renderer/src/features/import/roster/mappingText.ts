@@ -1,5 +1,4 @@
 import type { Mapping } from './wizardTypes';
-import type { StudentFieldKey } from '../../../../../shared/domain/student-fields';
 
 /** Excel's column letters: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
@@ -31,13 +30,13 @@ export function sampleValues(rows: readonly (readonly string[])[], index: number
 }
 
 /** The column a field is currently assigned to, if any. */
-export function columnOfField(mapping: Mapping, field: StudentFieldKey): number | null {
+export function columnOfField(mapping: Mapping, field: string): number | null {
   for (const [k, v] of Object.entries(mapping)) if (v === field) return Number(k);
   return null;
 }
 
 /** Assigns a field to a column; a field belongs to one column, so it leaves any other. */
-export function assignField(mapping: Mapping, index: number, field: StudentFieldKey | null): Mapping {
+export function assignField(mapping: Mapping, index: number, field: string | null): Mapping {
   const next: Mapping = {};
   for (const [k, v] of Object.entries(mapping)) if (v && v !== field && k !== String(index)) next[k] = v;
   if (field) next[String(index)] = field;

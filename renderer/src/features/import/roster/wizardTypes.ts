@@ -1,5 +1,4 @@
 import type { CallInput, CallOutput } from '../../../../../shared/ipc/contract';
-import type { StudentFieldKey } from '../../../../../shared/domain/student-fields';
 
 export type Opened = CallOutput<'imports.open'>;
 export type Inspected = CallOutput<'imports.inspect'>;
@@ -8,7 +7,7 @@ export type Committed = CallOutput<'imports.commit'>;
 export type Issue = Previewed['issues'][number];
 
 /** Column index (as text, 0-based) → field. */
-export type Mapping = Partial<Record<string, StudentFieldKey>>;
+export type Mapping = Partial<Record<string, string>>;
 
 /** The file the user picked and what the server made of it. */
 export interface ChosenFile {
@@ -31,7 +30,7 @@ export const STEP = { file: 0, sheet: 1, mapping: 2, preview: 3, commit: 4 } as 
 
 /** What preview, the error report and commit all need. */
 export function importOptions(file: ChosenFile, sheet: string, mapping: Mapping, choices: ImportChoices, jobId?: string): CallInput<'imports.preview'> {
-  const clean: Record<string, StudentFieldKey> = {};
+  const clean: Record<string, string> = {};
   for (const [k, v] of Object.entries(mapping)) if (v) clean[k] = v;
   return { uploadId: file.opened.uploadId, sheet, mapping: clean, ...choices, ...(jobId ? { jobId } : {}) };
 }
