@@ -9,6 +9,7 @@ export const CHANNELS = [
   'auth.signIn',
   'auth.signOut',
   'auth.unlock',
+  'auth.lock',
   'auth.touch',
   'auth.changePassword',
   'auth.recover',

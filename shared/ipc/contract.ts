@@ -49,6 +49,8 @@ export const contract = {
   'auth.signIn': { input: SignInInput, output: SessionInfo, access: 'public' },
   'auth.signOut': { input: none, output: nothing, access: 'session', whileLocked: true },
   'auth.unlock': { input: UnlockInput, output: SessionInfo, access: 'session', whileLocked: true },
+  /** 立即锁定: locks the session now, as the idle lock does. */
+  'auth.lock': { input: none, output: nothing, access: 'session', whileLocked: true },
   'auth.touch': { input: none, output: nothing, access: 'session' },
   'auth.changePassword': { input: ChangePasswordInput, output: SessionInfo, access: 'session' },
   'auth.recover': { input: RecoverInput, output: SessionInfo, access: 'public' },

@@ -37,6 +37,13 @@ export const authHandlers: FeatureHandlers<'auth'> = {
     return sessionInfo(core, s);
   },
 
+  // 立即锁定: the same lock as after the idle time, so only the password opens it again, whichever
+  // window or reload asks next.
+  'auth.lock': (_input, { session }) => {
+    session!.locked = true;
+    return null;
+  },
+
   'auth.touch': () => null,
 
   'auth.changePassword': ({ oldPassword, newPassword }, ctx) => {

@@ -11,6 +11,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SessionInfo } from '../../../../shared/ipc/schemas/auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCall } from '../../ipc/useCall';
+import { CAPS_LOCK_WARNING, useCapsLock } from './useCapsLock';
 
 interface Props {
   open: boolean;
@@ -26,6 +27,7 @@ export function LockDialog({ open, displayName, username, onUnlocked, onSwitchUs
   const [password, setPassword] = useState('');
   const passwordRef = useRef<HTMLInputElement>(null);
   const [leaving, setLeaving] = useState(false);
+  const caps = useCapsLock();
 
   useEffect(() => {
     if (open) {
@@ -55,7 +57,7 @@ export function LockDialog({ open, displayName, username, onUnlocked, onSwitchUs
     >
       <Box sx={{ flexGrow: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', p: 2 }}>
         <Paper elevation={8} sx={{ width: '100%', maxWidth: 400, p: 4 }}>
-          <form onSubmit={submit} noValidate>
+          <form onSubmit={submit} onKeyDown={caps.onKey} onKeyUp={caps.onKey} noValidate>
             <Stack spacing={2} sx={{ alignItems: 'stretch' }}>
               <Box sx={{ textAlign: 'center' }}>
                 <Box
@@ -96,6 +98,8 @@ export function LockDialog({ open, displayName, username, onUnlocked, onSwitchUs
                 onChange={(e) => setPassword(e.target.value)}
                 autoFocus
                 size="medium"
+                helperText={caps.capsLock ? CAPS_LOCK_WARNING : undefined}
+                slotProps={{ formHelperText: { sx: { color: 'warning.dark' }, role: 'status' } }}
               />
               <Button type="submit" variant="contained" size="large" disabled={loading || !password}>
                 {loading ? '正在解锁…' : '解锁'}

@@ -10,10 +10,11 @@ export function PasswordExpiredAlert() {
   const [dismissed, setDismissed] = useState(false);
   const [open, setOpen] = useState(false);
 
-  if (!session.passwordExpired || session.mustChangePassword) return null;
+  // The dialog stays mounted after a change ends the reminder, so its 密码已修改 notice can show.
+  const expired = session.passwordExpired && !session.mustChangePassword;
   return (
     <>
-      {!dismissed && (
+      {expired && !dismissed && (
         <Alert
           severity="warning"
           onClose={() => setDismissed(true)}

@@ -13,6 +13,7 @@ import { CenteredLayout } from '../../components/CenteredLayout';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCall } from '../../ipc/useCall';
 import { RecoverDialog } from './RecoverDialog';
+import { CAPS_LOCK_WARNING, useCapsLock } from './useCapsLock';
 
 interface Props {
   notice?: string | null;
@@ -25,6 +26,7 @@ export function SignInPage({ notice, onSignedIn }: Props) {
   const [password, setPassword] = useState('');
   const passwordRef = useRef<HTMLInputElement>(null);
   const [recovering, setRecovering] = useState(false);
+  const caps = useCapsLock();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -43,7 +45,7 @@ export function SignInPage({ notice, onSignedIn }: Props) {
         <Typography variant="h6" component="h1" sx={{ mt: 3, mb: 2 }}>
           登录
         </Typography>
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={submit} onKeyDown={caps.onKey} onKeyUp={caps.onKey} noValidate>
           <Stack spacing={2}>
             {notice && !error && <Alert severity="info">{notice}</Alert>}
             <ErrorAlert error={error} />
@@ -63,6 +65,8 @@ export function SignInPage({ notice, onSignedIn }: Props) {
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               size="medium"
+              helperText={caps.capsLock ? CAPS_LOCK_WARNING : undefined}
+              slotProps={{ formHelperText: { sx: { color: 'warning.dark' }, role: 'status' } }}
             />
             <Button type="submit" variant="contained" size="large" disabled={loading || !username.trim() || !password}>
               {loading ? '正在登录…' : '登录'}

@@ -1,5 +1,6 @@
 import AccountCircleOutlined from '@mui/icons-material/AccountCircleOutlined';
 import ExpandMoreOutlined from '@mui/icons-material/ExpandMoreOutlined';
+import LockOutlined from '@mui/icons-material/LockOutlined';
 import LogoutOutlined from '@mui/icons-material/LogoutOutlined';
 import PasswordOutlined from '@mui/icons-material/PasswordOutlined';
 import Box from '@mui/material/Box';
@@ -12,6 +13,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/domain/permissions';
 import { useSession } from '../../app/SessionContext';
+import { call, emitSessionSignal } from '../../ipc/client';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 
 export function UserMenu() {
@@ -67,6 +69,18 @@ export function UserMenu() {
             <PasswordOutlined fontSize="small" />
           </ListItemIcon>
           修改密码
+        </MenuItem>
+        <MenuItem
+          onClick={() => {
+            setAnchor(null);
+            // The server locks the session as the idle lock does; the lock screen shows at once either way.
+            void call('auth.lock', {}).finally(() => emitSessionSignal('locked'));
+          }}
+        >
+          <ListItemIcon>
+            <LockOutlined fontSize="small" />
+          </ListItemIcon>
+          立即锁定
         </MenuItem>
         <MenuItem
           onClick={() => {

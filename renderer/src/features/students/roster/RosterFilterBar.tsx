@@ -22,10 +22,12 @@ interface Props {
   value: FilterValues;
   onChange: (value: FilterValues) => void;
   org: OrgTreeData | null;
+  /** Enter in the search box. */
+  onSearchEnter?: () => void;
 }
 
 /** The search box and the filters above the roster; 年级 → 专业 → 班级 narrow one another. */
-export function RosterFilterBar({ value, onChange, org }: Props) {
+export function RosterFilterBar({ value, onChange, org, onSearchEnter }: Props) {
   const classes = org?.classes ?? [];
   const cohort = value.cohortYear === '' ? null : Number(value.cohortYear);
   const inCohort = cohort === null ? classes : classes.filter((c) => c.cohortYear === cohort);
@@ -66,6 +68,9 @@ export function RosterFilterBar({ value, onChange, org }: Props) {
           placeholder="学号、考生号、身份证号、姓名或拼音（如 zs）"
           value={value.q}
           onChange={(e) => set({ q: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.nativeEvent.isComposing) onSearchEnter?.();
+          }}
           autoComplete="off"
           slotProps={{
             input: {

@@ -125,6 +125,13 @@ export function RosterPage() {
     setSelection({ type: 'include', ids: new Set(r.value.ids) });
   };
 
+  // Enter in the search box opens the student when exactly one matches what is typed now (the
+  // list below may still be catching up with the typing, so this asks for itself).
+  const openSingleMatch = async () => {
+    const r = await call('students.list', { page: 0, pageSize: 2, filter: toRosterFilter(filter) });
+    if (r.ok && r.value.total === 1 && r.value.rows[0]) navigate(`/students/${r.value.rows[0].id}`);
+  };
+
   const definition = { filter: rosterFilter, ...(state.sort ? { sort: state.sort } : {}), columns: [...state.visible] };
 
   return (
@@ -154,7 +161,7 @@ export function RosterPage() {
           </>
         }
       />
-      <RosterFilterBar value={filter} onChange={setFilter} org={org.data} />
+      <RosterFilterBar value={filter} onChange={setFilter} org={org.data} onSearchEnter={() => void openSingleMatch()} />
       {(error ?? actionError) && (
         <Box sx={{ mb: 2 }}>
           <ErrorAlert error={error ?? actionError} onClose={error ? undefined : () => setActionError(null)} />
@@ -243,12 +250,18 @@ export function RosterPage() {
               onCellClick={(params) => {
                 if (params.field !== '__check__') navigate(`/students/${params.id}`);
               }}
+              // The arrow keys move the grid's cell focus from row to row; Enter opens that row's student.
+              onCellKeyDown={(params, event) => {
+                if (event.key === 'Enter' && params.field !== '__check__') navigate(`/students/${params.id}`);
+              }}
               density="compact"
               localeText={gridText({ noRowsLabel: isFilterEmpty(filter) ? '还没有学生档案，可点击“新建学生”或使用“数据导入”' : '没有符合筛选条件的学生' })}
               sx={{
                 border: 0,
                 '& .MuiDataGrid-row': { cursor: 'pointer' },
                 '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within': { outline: 'none' },
+                // A mouse click opens the student at once; a keyboard user needs to see which row Enter opens.
+                '& .MuiDataGrid-row:has(.MuiDataGrid-cell:focus-visible)': { bgcolor: 'action.selected', boxShadow: (t) => `inset 3px 0 0 ${t.palette.primary.main}` },
                 '& .MuiDataGrid-columnHeader:focus, & .MuiDataGrid-columnHeader:focus-within': { outline: 'none' },
                 '& .MuiDataGrid-columnHeaders': { bgcolor: '#f6f8fb' },
               }}
