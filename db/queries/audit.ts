@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { and, count, desc, eq, getTableColumns, gte, like, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, like, lte, type SQL, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { auditLog, meta } from '../schema';
 
@@ -148,6 +148,8 @@ export interface AuditFilter {
   action?: string;
   entity?: string;
   entityId?: string;
+  /** Entries about any of these students (their ids). */
+  studentIds?: number[];
   from?: string;
   to?: string;
   page: number;
@@ -160,6 +162,7 @@ export function listAudit(db: Db, f: AuditFilter) {
   if (f.action) where.push(like(auditLog.action, `${f.action}%`));
   if (f.entity) where.push(eq(auditLog.entity, f.entity));
   if (f.entityId) where.push(eq(auditLog.entityId, f.entityId));
+  if (f.studentIds) where.push(and(eq(auditLog.entity, 'student'), inArray(auditLog.entityId, f.studentIds.map(String)))!);
   if (f.from) where.push(gte(auditLog.at, f.from));
   if (f.to) where.push(lte(auditLog.at, f.to));
   const cond = where.length ? and(...where) : undefined;

@@ -104,3 +104,15 @@ export function getStudentsByIds(db: Db, ids: number[]): StudentRow[] {
   for (let i = 0; i < ids.length; i += 500) out.push(...db.select().from(students).where(inArray(students.id, ids.slice(i, i + 500))).all());
   return out;
 }
+
+/** Students a person names in a filter: by 学号, 身份证号 or 考生号 exactly, or by name (exact or its start); at most 200. */
+export function findStudentIds(db: Db, text: string): number[] {
+  const t = text.trim();
+  if (!t) return [];
+  const rows = db.$client
+    .prepare(
+      `SELECT id FROM students WHERE student_no = @t OR id_number = upper(@t) OR exam_no = @t OR name = @t OR name LIKE @prefix ESCAPE '\\' LIMIT 200`,
+    )
+    .all({ t, prefix: `${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }) as { id: number }[];
+  return rows.map((r) => r.id);
+}

@@ -1,3 +1,5 @@
+import { findEthnicity, findPoliticalStatus, studentStatusName } from './codes';
+
 /**
  * Chinese names of the actions the audit trail records, for every screen that shows the trail
  * (审计日志, a student's 修改历史) and the CLI. Display only: an unknown code is shown as it is.
@@ -55,5 +57,101 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   photos: '照片',
 };
 
+/**
+ * Chinese names of the fields an audit entry's changes name, beyond the student fields (which
+ * take their catalogue label): settings, users, majors and classes, imports and exports.
+ */
+export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  schoolCode: '学校代码',
+  schoolName: '学校名称',
+  departmentName: '院系名称',
+  idleLockMinutes: '空闲自动锁定（分钟）',
+  passwordMaxAgeDays: '密码有效期（天）',
+  username: '用户名',
+  displayName: '姓名',
+  role: '角色',
+  disabled: '停用',
+  code: '代码',
+  level: '层次',
+  lengthYears: '学制（年）',
+  studyForm: '学习形式',
+  majorId: '专业',
+  headTeacher: '班主任',
+  establishedOn: '建班年月',
+  classType: '班级类型',
+  classId: '班级',
+  registered: '已注册学籍',
+  guardians: '监护人',
+  photo: '照片',
+  kind: '类别',
+  title: '名称',
+  date: '日期',
+  endDate: '结束日期',
+  docNo: '文号',
+  term: '学期',
+  fileName: '文件名',
+  sheet: '工作表',
+  mode: '导入方式',
+  rows: '行数',
+  imported: '新增人数',
+  updated: '更新人数',
+  skipped: '跳过行数',
+  keyChangeRequests: '提交变更申请数',
+  studentNumbers: '编排学号人数',
+  undoneAt: '撤销时间',
+  columns: '导出的列',
+  filter: '筛选条件',
+  studentIds: '学生',
+  rule: '学号规则',
+};
+
+/** Student code fields (学籍状态, 性别, 民族, 政治面貌) by their names. */
+function codeName(field: string, value: string): string | undefined {
+  switch (field) {
+    case 'status':
+      return studentStatusName(value) ?? undefined;
+    case 'gender':
+      return value === '1' ? '男' : value === '2' ? '女' : undefined;
+    case 'ethnicityCode':
+      return findEthnicity(value)?.name;
+    case 'politicalStatusCode':
+      return findPoliticalStatus(value)?.name;
+    default:
+      return undefined;
+  }
+}
+
+/** Stored codes among audit values, by field: shown by their Chinese names. */
+const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  mode: { add: '只添加新学生', update: '更新已有学生' },
+};
+
 export const auditActionLabel = (code: string) => AUDIT_ACTION_LABELS[code] ?? code;
 export const auditEntityLabel = (code: string) => AUDIT_ENTITY_LABELS[code] ?? code;
+
+/** A field of an audit entry by its Chinese name (student fields through `studentLabel`). */
+export function auditFieldLabel(field: string, studentLabel: (key: string) => string): string {
+  return AUDIT_FIELD_LABELS[field] ?? studentLabel(field);
+}
+
+/**
+ * An audit value as a person reads it: codes by name, lists joined with 、, a roster filter or a
+ * column list by the fields' names, never raw JSON. `label` names fields (as auditFieldLabel does).
+ */
+export function auditValueText(field: string, value: unknown, label: (key: string) => string): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'string') return VALUE_LABELS[field]?.[value] ?? codeName(field, value) ?? value;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) {
+    if (field === 'columns') return value.map((v) => label(String(v))).join('、');
+    if (field === 'studentIds') return `${value.length} 名`;
+    return value.map((v) => auditValueText(field, v, label)).join('、');
+  }
+  if (typeof value === 'object') {
+    const parts = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null && v !== '');
+    if (parts.length === 0) return field === 'filter' ? '全部学生' : '（空）';
+    return parts.map(([k, v]) => `${label(k)}：${auditValueText(k, v, label)}`).join('；');
+  }
+  return String(value);
+}

@@ -87,3 +87,24 @@ describe('audit trail', () => {
     expect(v.problems).toContainEqual(expect.objectContaining({ id: 4, kind: 'inserted' }));
   });
 });
+
+describe('audit trail: a student filter', () => {
+  it('finds every entry about the students a name, 学号 or ID number names, and nothing else', async () => {
+    app = makeApp();
+    await app.setup();
+    await app.call('admin-client', 'setup.loadDemo', { students: 20 });
+    const [a, b] = (await app.call('admin-client', 'students.list', { page: 0, pageSize: 2, filter: {} })).rows;
+    for (const s of [a!, b!]) {
+      const p = await app.call('admin-client', 'students.get', { id: s.id });
+      await app.call('admin-client', 'students.update', { id: p.id, version: p.version, patch: { dormitory: `宿舍${s.id}` } });
+    }
+    const about = async (student: string) => (await app.call('admin-client', 'audit.list', { student })).rows.map((r) => [r.action, r.entityId]);
+    expect(await about(a!.name)).toContainEqual(['students.update', String(a!.id)]);
+    expect((await about(a!.name)).every(([, id]) => id === String(a!.id) || (b!.name.startsWith(a!.name) && id === String(b!.id)))).toBe(true);
+    expect((await about(a!.studentNo!)).map(([, id]) => id)).toEqual([String(a!.id)]);
+    const full = await app.call('admin-client', 'students.get', { id: b!.id });
+    expect((await about(full.idNumber)).map(([, id]) => id)).toEqual([String(b!.id)]);
+    // A name with LIKE's special characters matches only itself.
+    expect(await about('%')).toEqual([]);
+  });
+});

@@ -22,6 +22,8 @@ export const AuditListInput = page.extend({
   action: z.string().trim().max(64).optional(),
   entity: z.string().trim().max(64).optional(),
   entityId: z.string().trim().max(64).optional(),
+  /** Every entry about a student: by 学号, 身份证号 or name (exact, or the start of a name). */
+  student: z.string().trim().max(40).optional(),
   from: z.string().optional(),
   to: z.string().optional(),
 });

@@ -1,9 +1,14 @@
+import { findStudentIds } from '../../../../db/queries/students';
 import { integrityCheck } from '../../../../db/open';
 import { listAudit, verifyAuditChain } from '../../../../db/queries/audit';
 import type { FeatureHandlers } from '../../core/handlers-type';
 
 export const auditHandlers: FeatureHandlers<'audit'> = {
-  'audit.list': (input, { core }) => listAudit(core.folder.db(), input),
+  'audit.list': ({ student, ...input }, { core }) => {
+    const db = core.folder.db();
+    // A student filter finds every entry about the students it names (a name may be shared).
+    return listAudit(db, student ? { ...input, studentIds: findStudentIds(db, student) } : input);
+  },
   'audit.verify': (_input, { core }) => {
     const integrity = integrityCheck(core.folder.raw());
     const { checked, problems } = verifyAuditChain(core.folder.db());

@@ -19,8 +19,6 @@ interface Props {
   onClose: () => void;
 }
 
-const withCode = (label: string, code: string) => (label === code ? code : `${label}（${code}）`);
-
 export function AuditDetailDialog({ row, onClose }: Props) {
   return (
     <Dialog open={row !== null} onClose={onClose} maxWidth="md" fullWidth aria-labelledby="audit-detail-title">
@@ -30,9 +28,8 @@ export function AuditDetailDialog({ row, onClose }: Props) {
           <>
             <AuditMetaRow label="时间" value={formatDateTime(row.at, true)} />
             <AuditMetaRow label="用户" value={row.username} />
-            <AuditMetaRow label="操作" value={withCode(actionLabel(row.action), row.action)} />
-            <AuditMetaRow label="对象" value={withCode(entityLabel(row.entity), row.entity)} />
-            <AuditMetaRow label="记录" value={row.entityId ?? '—'} />
+            <AuditMetaRow label="操作" value={actionLabel(row.action)} />
+            <AuditMetaRow label="对象" value={entityLabel(row.entity)} />
             <AuditMetaRow label="摘要" value={row.summary} />
             <Typography variant="subtitle2" sx={{ mt: 2, mb: 1 }}>
               字段变化

@@ -29,9 +29,8 @@ export function AuditPage() {
     () => [
       { field: 'at', headerName: '时间', width: 160, valueFormatter: (value: string) => formatDateTime(value, true) },
       { field: 'username', headerName: '用户', width: 90 },
-      { field: 'action', headerName: '操作', width: 120, valueFormatter: (value: string) => actionLabel(value) },
-      { field: 'entity', headerName: '对象', width: 84, valueFormatter: (value: string) => entityLabel(value) },
-      { field: 'entityId', headerName: '记录', width: 64, valueFormatter: (value: string | null) => value ?? '—' },
+      { field: 'action', headerName: '操作', width: 140, valueFormatter: (value: string) => actionLabel(value) },
+      { field: 'entity', headerName: '对象', width: 96, valueFormatter: (value: string) => entityLabel(value) },
       { field: 'summary', headerName: '摘要', flex: 1, minWidth: 160 },
       {
         field: 'detail',
