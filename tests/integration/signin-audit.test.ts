@@ -72,12 +72,16 @@ describe('failed sign-ins, lockouts, unlocks and resets in the audit trail', () 
 
     // To the person signing in, an unknown name looks like a wrong password; the trail says which it was.
     expect((await app.fails('x', 'auth.signIn', { username: 'nobody', password: 'Guess1234567' })).message).toContain('用户名或密码错误');
+    // A password typed into the user-name box must not end up in the trail.
+    expect((await app.fails('x', 'auth.signIn', { username: 'Secret9876543', password: 'x' })).code).toBe('WRONG_PASSWORD');
     expect((await app.fails('x', 'auth.signIn', { username: 'li', password: CLERK.password })).code).toBe('ACCOUNT_DISABLED');
     const rows = (await trail(app)).filter((r) => r.action === 'auth.signInFailed');
     expect(rows.map((r) => [r.username, r.userId, r.summary])).toEqual([
       ['li', null, expect.stringContaining('账户已停用')],
-      ['nobody', null, expect.stringContaining('用户不存在')],
+      ['（不存在的用户名）', null, expect.stringContaining('用户不存在')],
+      ['（不存在的用户名）', null, expect.stringContaining('用户不存在')],
     ]);
+    expect(JSON.stringify(await trail(app))).not.toMatch(/nobody|Secret9876543/);
     expectNoPasswords(await trail(app));
     expect((await app.call('admin-client', 'audit.verify', {})).ok).toBe(true);
   });

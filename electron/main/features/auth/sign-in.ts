@@ -27,6 +27,9 @@ export type PasswordCheck =
 const FAILED_ACTION = { signIn: 'auth.signInFailed', unlock: 'auth.unlockFailed', changePassword: 'auth.changePasswordFailed' } as const;
 const FAILED_WHAT = { signIn: '登录失败', unlock: '锁屏解锁失败', changePassword: '修改密码失败' } as const;
 
+/** How an audit entry names a sign-in with a user name no account has. */
+export const UNKNOWN_USERNAME = '（不存在的用户名）';
+
 /**
  * Checks a password against the user's key slot, counting failures per account: after 5 wrong
  * attempts the account is locked, for longer after each further failure. Returns the database key.
@@ -37,14 +40,17 @@ export function verifyPassword(core: AppCore, username: string, password: string
   const now = core.now();
   const userId = check.purpose === 'signIn' ? null : check.userId;
   const what = FAILED_WHAT[check.purpose];
-  const record = (action: SignInFailure['action'], summary: string) => recordSignInFailure(core, { username, userId, action, summary });
+  const keyFile = core.folder.keyFile();
+  const known = findUserSlot(keyFile, username) !== undefined;
+  // A name no account has is not written down: it is often a password typed into the wrong box.
+  const named = known ? username : UNKNOWN_USERNAME;
+  const record = (action: SignInFailure['action'], summary: string) => recordSignInFailure(core, { username: named, userId, action, summary });
   const signInRecord = getSignInRecord(dir, username);
   if (signInRecord.lockedUntil && Date.parse(signInRecord.lockedUntil) > now) {
     const until = Date.parse(signInRecord.lockedUntil);
     record(FAILED_ACTION[check.purpose], `${what}：账户已锁定，约 ${minutesLeft(until, now)} 分钟后解除`);
     throw new AppError('ACCOUNT_LOCKED', lockedMessage(until, now));
   }
-  const keyFile = core.folder.keyFile();
   const key = unlockWithPassword(keyFile, username, password);
   if (key) {
     if (signInRecord.failures > 0 || signInRecord.lockedUntil) setSignInRecord(dir, username, { failures: 0, lockedUntil: null });
@@ -54,7 +60,6 @@ export function verifyPassword(core: AppCore, username: string, password: string
   const delay = lockoutDelayMs(failures);
   const lockedUntil = delay > 0 ? new Date(now + delay).toISOString() : null;
   setSignInRecord(dir, username, { failures, lockedUntil });
-  const known = findUserSlot(keyFile, username) !== undefined;
   const outcome = known ? `密码错误（连续第 ${failures} 次）` : '用户不存在';
   if (lockedUntil) {
     record('auth.lockout', `${what}：${outcome}，账户已锁定 ${minutesLeft(now + delay, now)} 分钟`);
