@@ -3,14 +3,36 @@ import { STUDENT_FIELD_KEYS } from '../../domain/student-fields';
 import { id, optionalText, page, text } from './common';
 import { JobId } from './jobs';
 
-const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`);
-const optDate = (label: string) => isoDate(label).nullable().optional();
+/** A date as YYYY-MM-DD; left empty, it asks to be filled rather than describing a format. */
+const isoDate = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .min(1, { message: `请填写${label}`, abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`);
+const optDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`).nullable().optional();
+
+/** 11-digit mobile (1 + 3–9 …, as the roster import reads them), optionally +86 and spaced or dashed as 138-1234-5678. */
+const MOBILE = /^(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}$/;
+/** Landline with its area code (0 + 2–3 digits, optionally in brackets), a 7–8 digit number and an optional extension. */
+const LANDLINE = /^(?:0\d{2,3}|\(0\d{2,3}\)|（0\d{2,3}）)[- ]?\d{7,8}(?:(?:-|转|#)\d{1,6})?$/;
+
+export const PHONE_RULE = '手机号应为 1 开头的 11 位数字，座机应带区号（如 010-12345678）';
+
+/** A phone number or nothing: a mobile number, or a landline with its area code. */
+const phone = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(20, `${label}不能超过 20 个字符`)
+    .refine((v) => v === '' || MOBILE.test(v) || LANDLINE.test(v), `${label}格式不正确：${PHONE_RULE}`)
+    .nullable()
+    .optional();
 const optCode = z.string().trim().max(4).nullable().optional();
 
 export const Guardian = z.object({
   name: text('监护人姓名', 20),
   relation: text('监护人关系', 10),
-  phone: z.string().trim().max(20).nullable().optional(),
+  phone: phone('监护人电话'),
   workUnit: optionalText('工作单位', 60).nullable(),
 });
 
@@ -40,7 +62,7 @@ export const StudentFields = z.object({
   sourceRegion: optionalText('生源地', 40).nullable(),
   householdAddress: optionalText('户籍地址', 120).nullable(),
   homeAddress: optionalText('家庭住址', 120).nullable(),
-  phone: z.string().trim().max(20).regex(/^[0-9+\- ]*$/, '联系电话只能包含数字').nullable().optional(),
+  phone: phone('联系电话'),
   email: z.union([z.literal(''), z.email('电子邮箱格式不正确')]).nullable().optional(),
   enrolmentDate: optDate('入学日期'),
   expectedGraduationDate: optDate('预计毕业日期'),
@@ -169,7 +191,8 @@ export const StudentProfile = RosterRow.omit({ guardianName: true, guardianRelat
   updatedAt: z.string(),
   hasPhoto: z.boolean(),
   lockedFields: z.array(z.string()),
-  guardians: z.array(Guardian.extend({ id: z.number() })),
+  // Stored phones as they are (masked for roles without identity access): not held to the input rule.
+  guardians: z.array(Guardian.extend({ id: z.number(), phone: z.string().nullable().optional() })),
   records: z.array(StudentRecord),
   statusHistory: z.array(z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), effective: z.string(), reason: z.string().nullable(), createdBy: z.string() })),
   classHistory: z.array(z.object({ className: z.string(), fromDate: z.string(), createdBy: z.string() })),

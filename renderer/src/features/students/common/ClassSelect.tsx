@@ -1,7 +1,7 @@
+import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
 import ListSubheader from '@mui/material/ListSubheader';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import type { ReactNode } from 'react';
+import { useMemo } from 'react';
 import type { SchoolClass } from '../../../../../shared/ipc/schemas/org';
 import { fieldLabel } from '../../../../../shared/domain/student-fields';
 
@@ -16,51 +16,69 @@ interface Props {
   disabled?: boolean;
 }
 
-/** 班级, grouped by 年级, each with its 专业 beside it. */
+/** A class to pick, or the empty choice (暂不分班, 全部…) when there is one. */
+type Choice = { id: null; label: string } | SchoolClass;
+
+const isClass = (c: Choice): c is SchoolClass => c.id !== null;
+const nameOf = (c: Choice) => (isClass(c) ? c.name : c.label);
+
+// Typing narrows by class name (电子信息2301班: "2301", "电子"), 专业 and 年级 ("2023级").
+const filter = createFilterOptions<Choice>({
+  stringify: (c) => (isClass(c) ? `${c.name} ${c.majorName} ${c.cohortYear}级 ${c.cohortYear} 级` : c.label),
+});
+
+/** 班级, grouped by 年级, each with its 专业 beside it; typing part of a name, 专业 or 年级 narrows the list. */
 export function ClassSelect({ classes, value, onChange, label = fieldLabel('className'), emptyLabel, error, helperText, disabled }: Props) {
-  const sorted = [...classes].sort((a, b) => b.cohortYear - a.cohortYear || a.name.localeCompare(b.name, 'zh-CN'));
-  const items: ReactNode[] = [];
-  let year: number | null = null;
-  for (const c of sorted) {
-    if (c.cohortYear !== year) {
-      year = c.cohortYear;
-      items.push(
-        <ListSubheader key={`y${year}`} sx={{ lineHeight: '32px', bgcolor: '#f6f8fb' }}>
-          {year} 级
-        </ListSubheader>,
-      );
-    }
-    items.push(
-      <MenuItem key={c.id} value={String(c.id)}>
-        {c.name}
-        <span style={{ marginLeft: 12, color: '#5b6676', fontSize: 12 }}>{c.majorName}</span>
-      </MenuItem>,
-    );
-  }
-  const known = value === '' || classes.some((c) => String(c.id) === value);
+  const options = useMemo<Choice[]>(() => {
+    const sorted = [...classes].sort((a, b) => b.cohortYear - a.cohortYear || a.name.localeCompare(b.name, 'zh-CN'));
+    return emptyLabel === undefined ? sorted : [{ id: null, label: emptyLabel }, ...sorted];
+  }, [classes, emptyLabel]);
+  const selected = (value === '' ? undefined : options.find((c) => String(c.id) === value)) ?? null;
+
   return (
-    <TextField
-      select
-      label={label}
-      value={known ? value : ''}
-      onChange={(e) => onChange(e.target.value)}
-      error={Boolean(error)}
-      helperText={error ?? helperText}
-      disabled={disabled}
-      slotProps={{
-        select: {
-          renderValue: (v) => classes.find((c) => String(c.id) === v)?.name ?? (emptyLabel ?? ''),
-          displayEmpty: false,
-          MenuProps: { slotProps: { paper: { sx: { maxHeight: 400 } } } },
-        },
-      }}
-    >
-      {emptyLabel !== undefined && (
-        <MenuItem value="">
-          <span style={{ color: '#5b6676' }}>{emptyLabel}</span>
-        </MenuItem>
+    <Autocomplete<Choice>
+      options={options}
+      value={selected}
+      onChange={(_e, c) => onChange(c && isClass(c) ? String(c.id) : '')}
+      getOptionLabel={nameOf}
+      getOptionKey={(c) => (isClass(c) ? c.id : '')}
+      isOptionEqualToValue={(a, b) => a.id === b.id}
+      groupBy={(c) => (isClass(c) ? `${c.cohortYear} 级` : '')}
+      filterOptions={filter}
+      renderGroup={(params) => (
+        <li key={params.key}>
+          {params.group && <ListSubheader sx={{ lineHeight: '32px', bgcolor: '#f6f8fb', top: -8 }}>{params.group}</ListSubheader>}
+          <ul style={{ padding: 0 }}>{params.children}</ul>
+        </li>
       )}
-      {items}
-    </TextField>
+      renderOption={({ key, ...props }, c) => (
+        <li key={key} {...props} style={{ whiteSpace: 'nowrap' }}>
+          {isClass(c) ? (
+            <>
+              {c.name}
+              <span style={{ marginLeft: 12, color: '#5b6676', fontSize: 12 }}>{c.majorName}</span>
+            </>
+          ) : (
+            <span style={{ color: '#5b6676' }}>{c.label}</span>
+          )}
+        </li>
+      )}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label={label}
+          placeholder={selected ? undefined : emptyLabel}
+          error={Boolean(error)}
+          helperText={error ?? helperText}
+        />
+      )}
+      noOptionsText="没有匹配的班级"
+      disabled={disabled}
+      size="small"
+      fullWidth
+      autoHighlight
+      // Wider than a narrow field, so that a class and its 专业 fit on one line.
+      slotProps={{ listbox: { sx: { maxHeight: 400 } }, popper: { placement: 'bottom-start', sx: { minWidth: 360 } } }}
+    />
   );
 }
