@@ -133,6 +133,22 @@ export function startElectronHost(options: { core: AppCore; dispatch: Dispatch; 
       webPreferences: { ...WINDOW_PREFERENCES, preload: preloadFile },
     });
     win.once('ready-to-show', () => win.show());
+    // A page holding up closing or reloading (beforeunload: a form with unsaved edits, the recovery
+    // key not yet confirmed). Electron would otherwise just refuse to close, without a word.
+    win.webContents.on('will-prevent-unload', (event) => {
+      const choice = dialog.showMessageBoxSync(win, {
+        type: 'warning',
+        title: '学籍通',
+        message: '确定要离开吗？',
+        detail: '此页有尚未保存的内容，离开后将会丢失。',
+        buttons: ['离开', '留在此页'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      });
+      // preventDefault here overrides the page: it leaves.
+      if (choice === 0) event.preventDefault();
+    });
     win.webContents.on('destroyed', () => {
       const clientId = `wc:${win.webContents.id}`;
       core.sessions.end(clientId);

@@ -50,7 +50,7 @@ export function EditStudentPage() {
         submitLabel="保存"
         onCancel={back}
         onRequestChange={p.registered && can('changes.request') ? () => setRequesting(true) : undefined}
-        onSubmit={(values) => {
+        onSubmit={(values, allowLeave) => {
           const patch = changedFields(initial, values);
           if (Object.keys(patch).length === 0) {
             setError(null);
@@ -58,7 +58,9 @@ export function EditStudentPage() {
             return;
           }
           void run({ id, version: p.version, patch }).then((r) => {
-            if (r.ok) navigate(`/students/${id}`, { state: { notice: '已保存学生档案' } });
+            if (!r.ok) return;
+            allowLeave();
+            navigate(`/students/${id}`, { state: { notice: '已保存学生档案' } });
           });
         }}
       />

@@ -28,9 +28,11 @@ export function NewStudentPage() {
         error={error}
         submitLabel="保存"
         onCancel={() => navigate('/students')}
-        onSubmit={(values) =>
+        onSubmit={(values, allowLeave) =>
           void run(toInput(values)).then((r) => {
-            if (r.ok) navigate(`/students/${r.value.id}`, { state: { notice: `已新建学生档案：${r.value.name}（${r.value.studentNo}）` } });
+            if (!r.ok) return;
+            allowLeave();
+            navigate(`/students/${r.value.id}`, { state: { notice: `已新建学生档案：${r.value.name}（${r.value.studentNo}）` } });
           })
         }
       />

@@ -13,8 +13,9 @@ import { ContactSection } from './ContactSection';
 import { DuplicateWarning } from './DuplicateWarning';
 import { EnrolmentSection } from './EnrolmentSection';
 import { checkStudentForm, fromIdNumber, withIdNumber } from './formCheck';
-import type { GuardianValues, StudentFormValues, TextField } from './formValues';
+import { changedFields, type GuardianValues, type StudentFormValues, type TextField } from './formValues';
 import { GuardiansSection } from './GuardiansSection';
+import { useLeaveGuard } from './useLeaveGuard';
 import type { FieldBinding } from './useStudentFields';
 
 interface Props {
@@ -26,8 +27,8 @@ interface Props {
   saving: boolean;
   error: AppErrorData | null;
   submitLabel: string;
-  /** Called once the form's own check passes. */
-  onSubmit: (values: StudentFormValues) => void;
+  /** Called once the form's own check passes; `allowLeave()` before moving on from a successful save. */
+  onSubmit: (values: StudentFormValues, allowLeave: () => void) => void;
   onCancel: () => void;
   onRequestChange?: (() => void) | undefined;
 }
@@ -65,6 +66,8 @@ export function StudentForm({ initial, lockedFields = [], studentId, saving, err
   const formRef = useRef<HTMLFormElement>(null);
   const org = useOrgTree();
   const locked = new Set(lockedFields);
+  // Leaving with unsaved edits asks first; an unchanged form, or one just saved, leaves freely.
+  const leaveGuard = useLeaveGuard(Object.keys(changedFields(initial, values)).length > 0);
 
   // The problems shown: the form's own check on submit, else the server's answer. A field's
   // message goes as soon as that field is changed; a new check or answer shows everything again.
@@ -142,7 +145,7 @@ export function StudentForm({ initial, lockedFields = [], studentId, saving, err
     // Every problem at once, before asking the server (which checks everything again).
     const problems = checkStudentForm(initial, values, studentId !== undefined, new Date());
     setCheckError(problems);
-    if (!problems) onSubmit(values);
+    if (!problems) onSubmit(values, leaveGuard.allowLeave);
   };
 
   return (
@@ -165,6 +168,7 @@ export function StudentForm({ initial, lockedFields = [], studentId, saving, err
           {saving ? '正在保存…' : submitLabel}
         </Button>
       </Paper>
+      {leaveGuard.dialog}
     </form>
   );
 }
