@@ -88,7 +88,7 @@ test('idle lock: the screen locks after the idle time and unlocks with the passw
   await page.screenshot({ path: shot('idle-locked') });
   await lock.getByLabel('密码').fill('WrongPassword9');
   await lock.getByRole('button', { name: '解锁' }).click();
-  await expect(lock.getByRole('alert')).toContainText('密码错误');
+  await expect(lock.getByRole('alert')).toContainText('当前密码不正确');
   await lock.getByLabel('密码').fill(ADMIN.password);
   await lock.getByRole('button', { name: '解锁' }).click();
   await expect(lock).toBeHidden();
