@@ -32,6 +32,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'students.addRecord': '添加奖惩记录',
   'students.removeRecord': '删除奖惩记录',
   'students.export': '导出名单',
+  'audit.export': '导出审计日志',
   'studentNumbers.saveRule': '修改学号规则',
   'studentNumbers.assign': '编排学号',
   'keyChanges.request': '提交变更申请',
@@ -55,6 +56,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   view: '名册视图',
   import: '导入批次',
   photos: '照片',
+  audit: '审计日志',
 };
 
 /**

@@ -11,6 +11,7 @@ export const JOB_KINDS = {
   'roster.commit': { label: '导入名单', permission: 'students.write' },
   'photos.import': { label: '导入照片', permission: 'students.write' },
   'students.export': { label: '导出名单', permission: 'students.export' },
+  'audit.export': { label: '导出审计日志', permission: 'audit.read' },
 } as const satisfies Record<string, { label: string; permission: Permission }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

@@ -21,6 +21,7 @@ export const CHANNELS = [
   'settings.update',
   'audit.list',
   'audit.verify',
+  'audit.export',
   'org.tree',
   'org.createMajor',
   'org.updateMajor',

@@ -3,7 +3,7 @@ import './zod-locale';
 import type { Permission } from '../domain/permissions';
 import { JOB_KIND_KEYS } from '../domain/jobs';
 import type { Channel, EventName } from './channels';
-import { AuditListInput, AuditListOutput, AuditVerifyOutput } from './schemas/audit';
+import { AuditExportInput, AuditExportOutput, AuditListInput, AuditListOutput, AuditVerifyOutput } from './schemas/audit';
 import { AppStatus, ChangePasswordInput, RecoverInput, SessionInfo, SignInInput, UnlockInput } from './schemas/auth';
 import { Settings, UpdateSettingsInput } from './schemas/settings';
 import { LoadDemoInput, LoadDemoOutput, SetupInput, SetupOutput } from './schemas/setup';
@@ -62,6 +62,7 @@ export const contract = {
   'settings.update': { input: UpdateSettingsInput, output: Settings, access: 'settings.manage' },
   'audit.list': { input: AuditListInput, output: AuditListOutput, access: 'audit.read' },
   'audit.verify': { input: none, output: AuditVerifyOutput, access: 'audit.read' },
+  'audit.export': { input: AuditExportInput, output: AuditExportOutput, access: 'audit.read' },
 
   'org.tree': { input: none, output: OrgTree, access: 'org.read' },
   'org.createMajor': { input: MajorInput, output: Major, access: 'org.write' },

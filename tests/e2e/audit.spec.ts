@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect, seedDepartment, signIn, test } from './host';
 
 test('the audit log speaks Chinese: dropdown filters by name, a student filter, details without codes or JSON', async ({ page, host }) => {
@@ -37,4 +38,16 @@ test('the audit log speaks Chinese: dropdown filters by name, a student filter, 
   await expect(grid.getByRole('row').filter({ hasText: '修改档案' })).toHaveCount(1);
   await expect(grid.getByRole('row').filter({ hasText: '导出名单' })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/audit-student-filter.png', fullPage: true });
+
+  // What the filter shows, exported: the file arrives as a download and reads in Chinese.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^审计日志_\d{8}_\d{4}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const ws = wb.worksheets[0]!;
+  expect(ws.rowCount).toBe(2);
+  expect((ws.getRow(2).values as unknown[]).join(' ')).toContain('修改档案');
+  expect((ws.getRow(2).values as unknown[]).join(' ')).toMatch(/宿舍：.* → 7号楼 305/);
 });

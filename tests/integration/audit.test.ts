@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { jobOutput } from '../../electron/main/core/jobs';
 import { makeApp, type TestApp } from '../support/harness';
 
 let app: TestApp;
@@ -106,5 +108,26 @@ describe('audit trail: a student filter', () => {
     expect((await about(full.idNumber)).map(([, id]) => id)).toEqual([String(b!.id)]);
     // A name with LIKE's special characters matches only itself.
     expect(await about('%')).toEqual([]);
+  });
+});
+
+describe('audit trail: export', () => {
+  it('writes the filtered entries to .xlsx in Chinese, as a job whose file only its window gets, and records the export', async () => {
+    app = await appWithHistory();
+    const out = await app.call('admin-client', 'audit.export', { action: 'settings.update', jobId: 'audit-x1' });
+    expect(out).toMatchObject({ jobId: 'audit-x1', rows: 3 });
+    expect(out.fileName).toMatch(/^审计日志_\d{8}_\d{4}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(app.output('admin-client', 'audit-x1') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).values).toEqual([undefined, '时间', '用户', '操作', '对象', '摘要', '字段变化']);
+    const body = [2, 3, 4].map((r) => (ws.getRow(r).values as unknown[]).slice(2).join(' | '));
+    expect(body.every((t) => t.includes('修改系统设置') && t.includes('系统设置'))).toBe(true);
+    expect(body.join('\n')).toContain('密码有效期（天）：180 → 90');
+    expect(body.join('\n')).not.toMatch(/settings\.update|passwordMaxAgeDays/);
+    expect(ws.getRow(2).getCell(1).value).toBeInstanceOf(Date);
+    expect(jobOutput(app.core, 'another-window', 'audit-x1')).toBeNull();
+    const [entry] = (await app.call('admin-client', 'audit.list', { action: 'audit.export' })).rows;
+    expect(entry).toMatchObject({ summary: '导出审计日志 3 条' });
   });
 });

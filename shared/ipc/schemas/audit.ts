@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { page } from './common';
+import { JobId } from './jobs';
 
 export const FieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
 export type FieldChange = z.infer<typeof FieldChange>;
@@ -28,6 +29,10 @@ export const AuditListInput = page.extend({
   to: z.string().optional(),
 });
 export const AuditListOutput = z.object({ rows: z.array(AuditRow), total: z.number() });
+
+/** The entries a filter shows, as an .xlsx saved through the host (a job: progress, 取消). */
+export const AuditExportInput = AuditListInput.omit({ page: true, pageSize: true }).extend({ jobId: JobId.optional() });
+export const AuditExportOutput = z.object({ jobId: z.string(), fileName: z.string(), rows: z.number() });
 
 export const AuditProblem = z.object({ id: z.number(), kind: z.enum(['edited', 'inserted', 'deleted']), message: z.string() });
 export const AuditVerifyOutput = z.object({

@@ -2,6 +2,7 @@ import { findStudentIds } from '../../../../db/queries/students';
 import { integrityCheck } from '../../../../db/open';
 import { listAudit, verifyAuditChain } from '../../../../db/queries/audit';
 import type { FeatureHandlers } from '../../core/handlers-type';
+import { exportAudit } from './export';
 
 export const auditHandlers: FeatureHandlers<'audit'> = {
   'audit.list': ({ student, ...input }, { core }) => {
@@ -9,6 +10,7 @@ export const auditHandlers: FeatureHandlers<'audit'> = {
     // A student filter finds every entry about the students it names (a name may be shared).
     return listAudit(db, student ? { ...input, studentIds: findStudentIds(db, student) } : input);
   },
+  'audit.export': (input, ctx) => exportAudit(ctx, input),
   'audit.verify': (_input, { core }) => {
     const integrity = integrityCheck(core.folder.raw());
     const { checked, problems } = verifyAuditChain(core.folder.db());

@@ -8,6 +8,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useCallData } from '../../ipc/useCall';
+import { call } from '../../ipc/client';
+import { NoticeSnackbar } from '../../components/NoticeSnackbar';
+import { ExportJobButton } from '../jobs/ExportJobButton';
 import { AuditDetailDialog } from './AuditDetailDialog';
 import { AuditFilters } from './AuditFilters';
 import { actionLabel, entityLabel } from './auditLabels';
@@ -21,6 +24,7 @@ export function AuditPage() {
   const [detail, setDetail] = useState<AuditRow | null>(null);
   const [verify, setVerify] = useState<AuditVerifyOutput | null>(null);
   const [verifyError, setVerifyError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const input = { page: pagination.page, pageSize: pagination.pageSize, ...toQuery(filters) };
   const { data, loading, error } = useCallData('audit.list', input, JSON.stringify(input));
@@ -54,12 +58,20 @@ export function AuditPage() {
         title="审计日志"
         description="系统自动记录每一次登录和数据修改，记录不可更改；可随时校验是否被人为改动。"
         actions={
-          <VerifyChainButton
-            onResult={(result, err) => {
-              setVerify(result);
-              setVerifyError(err);
-            }}
-          />
+          <>
+            <ExportJobButton
+              start={(jobId) => call('audit.export', { ...toQuery(filters), jobId })}
+              unit="条"
+              onDone={setNotice}
+              onError={(e) => setVerifyError(e.message)}
+            />
+            <VerifyChainButton
+              onResult={(result, err) => {
+                setVerify(result);
+                setVerifyError(err);
+              }}
+            />
+          </>
         }
       />
       {verify && <VerifyResult result={verify} onClose={() => setVerify(null)} />}
@@ -98,6 +110,7 @@ export function AuditPage() {
         />
       </Paper>
       <AuditDetailDialog row={detail} onClose={() => setDetail(null)} />
+      <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
     </Box>
   );
 }
