@@ -1,22 +1,29 @@
 import FilterAltOffOutlined from '@mui/icons-material/FilterAltOffOutlined';
 import SearchOutlined from '@mui/icons-material/SearchOutlined';
+import TuneOutlined from '@mui/icons-material/TuneOutlined';
+import Badge from '@mui/material/Badge';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Collapse from '@mui/material/Collapse';
 import InputAdornment from '@mui/material/InputAdornment';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
+import { useState } from 'react';
 import { fieldLabel } from '../../../../../shared/domain/student-fields';
 import { PENDING_STUDENT_NO } from '../../../../../shared/domain/student-no';
 import { ClassSelect } from '../common/ClassSelect';
 import { ETHNICITY_OPTIONS, GENDER_OPTIONS, POLITICAL_OPTIONS, STATUS_OPTIONS } from '../common/codeNames';
 import { CodeSelect } from '../common/CodeSelect';
 import type { OrgTreeData } from '../common/useOrgTree';
+import { EMPTY_FILTER, isFilterEmpty, type FilterValues } from './rosterFilter';
 
 const STUDENT_NO_STATE_OPTIONS = [
   { code: 'assigned', name: '已编学号' },
   { code: 'pending', name: PENDING_STUDENT_NO },
 ];
-import { EMPTY_FILTER, isFilterEmpty, type FilterValues } from './rosterFilter';
+
+/** The filters behind 更多筛选: used less often than 年级, 专业, 班级 and 学籍状态. */
+const MORE: readonly (keyof FilterValues)[] = ['studentNoState', 'gender', 'ethnicityCode', 'politicalStatusCode', 'sourceRegion'];
 
 interface Props {
   value: FilterValues;
@@ -36,6 +43,10 @@ export function RosterFilterBar({ value, onChange, org, onSearchEnter }: Props) 
   const classOptions = value.majorId === '' ? inCohort : inCohort.filter((c) => String(c.majorId) === value.majorId);
 
   const set = (patch: Partial<FilterValues>) => onChange({ ...value, ...patch });
+  // One row on an office screen (1366×768); the rest on demand, and shown whenever one is in use.
+  const moreInUse = MORE.filter((k) => value[k].trim() !== '').length;
+  const [moreOpen, setMoreOpen] = useState(false);
+  const showMore = moreOpen || moreInUse > 0;
 
   const setCohort = (cohortYear: string) => {
     const next = { ...value, cohortYear };
@@ -52,20 +63,20 @@ export function RosterFilterBar({ value, onChange, org, onSearchEnter }: Props) 
   };
 
   return (
-    <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
+    <Paper variant="outlined" sx={{ p: 1.5, mb: 1.5 }}>
       <Box
         sx={{
           display: 'grid',
-          gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(4, 1fr)' },
+          gridTemplateColumns: { xs: '1fr 1fr', md: 'minmax(220px, 2.2fr) repeat(4, minmax(110px, 1fr)) auto' },
           gap: 1.5,
-          alignItems: 'start',
-          '& > .roster-search': { gridColumn: { xs: '1 / -1', md: 'span 3' } },
+          alignItems: 'center',
+          '& > .roster-search': { gridColumn: { xs: '1 / -1', md: 'auto' } },
         }}
       >
         <TextField
           className="roster-search"
           label="搜索"
-          placeholder="学号、考生号、身份证号、姓名或拼音（如 zs）"
+          placeholder="学号、身份证号、姓名或拼音（如 zs）"
           value={value.q}
           onChange={(e) => set({ q: e.target.value })}
           onKeyDown={(e) => {
@@ -83,11 +94,6 @@ export function RosterFilterBar({ value, onChange, org, onSearchEnter }: Props) 
             inputLabel: { shrink: true },
           }}
         />
-        <Box sx={{ display: 'flex', alignItems: 'center', height: 40 }}>
-          <Button startIcon={<FilterAltOffOutlined />} onClick={() => onChange(EMPTY_FILTER)} disabled={isFilterEmpty(value)}>
-            清除筛选
-          </Button>
-        </Box>
         <CodeSelect
           label={fieldLabel('cohortYear')}
           value={value.cohortYear}
@@ -104,36 +110,57 @@ export function RosterFilterBar({ value, onChange, org, onSearchEnter }: Props) 
         />
         <ClassSelect classes={classOptions} value={value.classId} onChange={(classId) => set({ classId })} emptyLabel="全部" />
         <CodeSelect label={fieldLabel('status')} value={value.status} onChange={(status) => set({ status })} emptyLabel="全部" options={STATUS_OPTIONS} />
-        <CodeSelect
-          label={fieldLabel('studentNo')}
-          value={value.studentNoState}
-          onChange={(studentNoState) => set({ studentNoState })}
-          emptyLabel="全部"
-          options={STUDENT_NO_STATE_OPTIONS}
-        />
-        <CodeSelect label={fieldLabel('gender')} value={value.gender} onChange={(gender) => set({ gender })} emptyLabel="全部" options={GENDER_OPTIONS} />
-        <CodeSelect
-          label={fieldLabel('ethnicityCode')}
-          value={value.ethnicityCode}
-          onChange={(ethnicityCode) => set({ ethnicityCode })}
-          emptyLabel="全部"
-          options={ETHNICITY_OPTIONS}
-        />
-        <CodeSelect
-          label={fieldLabel('politicalStatusCode')}
-          value={value.politicalStatusCode}
-          onChange={(politicalStatusCode) => set({ politicalStatusCode })}
-          emptyLabel="全部"
-          options={POLITICAL_OPTIONS}
-        />
-        <TextField
-          label={fieldLabel('sourceRegion')}
-          placeholder="如 河南省"
-          value={value.sourceRegion}
-          onChange={(e) => set({ sourceRegion: e.target.value })}
-          autoComplete="off"
-        />
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, whiteSpace: 'nowrap' }}>
+          <Button
+            startIcon={
+              <Badge badgeContent={moreInUse} color="primary">
+                <TuneOutlined />
+              </Badge>
+            }
+            onClick={() => setMoreOpen((o) => !o)}
+            aria-expanded={showMore}
+            disabled={moreInUse > 0}
+          >
+            {showMore ? '收起筛选' : '更多筛选'}
+          </Button>
+          <Button startIcon={<FilterAltOffOutlined />} onClick={() => onChange(EMPTY_FILTER)} disabled={isFilterEmpty(value)}>
+            清除筛选
+          </Button>
+        </Box>
       </Box>
+      <Collapse in={showMore} unmountOnExit>
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(5, 1fr)' }, gap: 1.5, mt: 1.5 }}>
+          <CodeSelect
+            label={fieldLabel('studentNo')}
+            value={value.studentNoState}
+            onChange={(studentNoState) => set({ studentNoState })}
+            emptyLabel="全部"
+            options={STUDENT_NO_STATE_OPTIONS}
+          />
+          <CodeSelect label={fieldLabel('gender')} value={value.gender} onChange={(gender) => set({ gender })} emptyLabel="全部" options={GENDER_OPTIONS} />
+          <CodeSelect
+            label={fieldLabel('ethnicityCode')}
+            value={value.ethnicityCode}
+            onChange={(ethnicityCode) => set({ ethnicityCode })}
+            emptyLabel="全部"
+            options={ETHNICITY_OPTIONS}
+          />
+          <CodeSelect
+            label={fieldLabel('politicalStatusCode')}
+            value={value.politicalStatusCode}
+            onChange={(politicalStatusCode) => set({ politicalStatusCode })}
+            emptyLabel="全部"
+            options={POLITICAL_OPTIONS}
+          />
+          <TextField
+            label={fieldLabel('sourceRegion')}
+            placeholder="如 河南省"
+            value={value.sourceRegion}
+            onChange={(e) => set({ sourceRegion: e.target.value })}
+            autoComplete="off"
+          />
+        </Box>
+      </Collapse>
     </Paper>
   );
 }
