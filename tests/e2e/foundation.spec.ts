@@ -103,11 +103,12 @@ const STAFF = [
 ];
 
 const NAV = ['学生名册', '专业与班级', '成绩管理', '证书打印', '数据导入', '统计报表', '审计日志', '用户管理', '系统设置'];
+// 成绩管理, 证书打印 and 统计报表 are not built yet: no role sees them in the menu (issue 12 #11).
 const VISIBLE: Record<string, string[]> = {
-  counselor: ['学生名册', '专业与班级', '数据导入', '统计报表'],
-  clerk: ['学生名册', '专业与班级', '成绩管理', '证书打印'],
-  manager: ['学生名册', '专业与班级', '统计报表', '审计日志'],
-  viewer: ['学生名册', '专业与班级', '统计报表'],
+  counselor: ['学生名册', '专业与班级', '数据导入'],
+  clerk: ['学生名册', '专业与班级'],
+  manager: ['学生名册', '专业与班级', '审计日志'],
+  viewer: ['学生名册', '专业与班级'],
 };
 
 test('navigation shows each role only what it may use, and a forbidden page says so', async ({ page, host }) => {
