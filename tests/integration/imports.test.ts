@@ -141,6 +141,20 @@ describe('roster import', () => {
     expect(await total()).toBe(4);
   });
 
+  it('update mode with 学号 but no 身份证号 column matches by 学号 and asks only for the columns in the file', async () => {
+    const people = ['001', '003'].map((seq, i) => ({ studentNo: `202551020120${i}`, name: ['周一', '吴二'][i]!, id: makeId('110105', '20060513', seq), phone: '13800000000' }));
+    expect((await app.call(C, 'imports.commit', (await prepared(await cleanRoster(people))).options)).imported).toBe(2);
+    // A dormitory list from the housing office: 学号, 姓名, 宿舍 — no ID numbers, no 性别 or 出生日期.
+    const dorms = await prepared(await cleanRoster(people.map((p, i) => ({ ...p, dormitory: `${i + 5}号楼-201` })), ['学号', '姓名', '宿舍']), '宿舍.xlsx');
+    const options = { ...dorms.options, mode: 'update' as const, matchBy: 'idNumber' as const };
+    const preview = await app.call(C, 'imports.preview', options);
+    expect(preview).toMatchObject({ rows: 2, valid: 2, invalid: 0, toAdd: 0, toUpdate: 2, matchBy: 'studentNo' });
+    expect(preview.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(await app.call(C, 'imports.commit', options)).toMatchObject({ updated: 2, imported: 0 });
+    const rows = (await app.call(C, 'students.list', { page: 0, pageSize: 5, filter: {}, sort: { field: 'studentNo', dir: 'asc' } })).rows;
+    expect(rows.map((r) => r.dormitory)).toEqual(['5号楼-201', '6号楼-201']);
+  });
+
   it('update mode changes non-key fields and turns a registered student’s new name into a change request', async () => {
     const ids = ['001', '003', '005'].map((seq, i) => ({ studentNo: `202551020110${i}`, name: ['陈一', '林二', '黄三'][i]!, id: makeId('110105', '20060512', seq), phone: '13800000000' }));
     const first = await prepared(await cleanRoster(ids));

@@ -77,6 +77,8 @@ export const PreviewOutput = z.object({
   /** Every problem, per row and cell (capped at 5,000 for display; counts above are exact). */
   issues: z.array(ImportIssueDto),
   issuesTotal: z.number(),
+  /** Updating: the key rows were matched by — the chosen one, or the other when the file has no column for it. */
+  matchBy: MatchBy,
 });
 
 export const CommitInput = ImportOptions.extend({

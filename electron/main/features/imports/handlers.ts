@@ -31,7 +31,16 @@ type Options = z.output<typeof ImportOptions>;
 
 const toDto = (i: ImportIssue) => ({ row: i.row, column: i.column, field: i.field, code: i.code, message: i.message, severity: i.severity });
 
-const settingsOf = (o: Options): ImportSettings => ({ mode: o.mode, matchBy: o.matchBy, createMissingClasses: o.createMissingClasses });
+/**
+ * The settings the checks use. Updating matches by the key the user chose, unless the file has no
+ * column for it and has one for the other (a roster with 学号 but no 身份证号): then by that one.
+ */
+function settingsOf(o: Options, mapping: Readonly<Record<number, string>>): ImportSettings {
+  const mapped = new Set(Object.values(mapping));
+  const other = o.matchBy === 'idNumber' ? 'studentNo' : 'idNumber';
+  const matchBy = !mapped.has(o.matchBy) && mapped.has(other) ? other : o.matchBy;
+  return { mode: o.mode, matchBy, createMissingClasses: o.createMissingClasses };
+}
 
 /** Waits for a promise, checking for cancel every 200 ms. */
 async function cancellable<T>(p: Promise<T>, task: JobHandle): Promise<T> {
@@ -97,7 +106,7 @@ function current<T extends DbStamp>(ctx: CallContext, s: T | undefined): s is T 
  * since: then they would come out the same.
  */
 function evaluation(ctx: CallContext, upload: Upload, rowKey: string, pure: PureResult, o: Options, asOf: Date) {
-  const settings = settingsOf(o);
+  const settings = settingsOf(o, pure.mapping);
   const key = rowKey + JSON.stringify(settings);
   const c = upload.evaluation;
   if (c && c.key === key && current(ctx, c)) return c.ev;
@@ -212,6 +221,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
       return {
         rows: ev.rows, valid: ev.valid, invalid: ev.invalid, toAdd: ev.toAdd, toUpdate: ev.toUpdate, keyChanges: ev.keyChanges,
         unknownClasses: ev.unknownClasses, issues: ev.issues.slice(0, MAX_ISSUES).map(toDto), issuesTotal: ev.issues.length,
+        matchBy: settingsOf(o, pure.mapping).matchBy,
       };
     });
   },
@@ -236,7 +246,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
           // transaction nothing else writes.
           const ev = evaluation(ctx, upload, key, pure, o, asOf);
           if (refused(ev)) return nothingWritten(ev);
-          const counts = await writeImport(ctx, actor, ev, { fileName: upload.fileName, sheet: sheet.name, settings: settingsOf(o), assignStudentNo: o.assignStudentNo }, {
+          const counts = await writeImport(ctx, actor, ev, { fileName: upload.fileName, sheet: sheet.name, settings: settingsOf(o, pure.mapping), assignStudentNo: o.assignStudentNo }, {
             // Another process (the command line) may have committed between the checks and BEGIN.
             begun: () => {
               if (!current(ctx, upload.evaluation)) throw new AppError('CONFLICT', '核对之后，数据库被其他程序（如命令行）修改，本次导入未写入任何数据。请重新预览核对后再导入。');
