@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'studentNumbers.assign': '编排学号',
   'keyChanges.request': '提交变更申请',
   'keyChanges.decide': '审批变更申请',
+  'keyChanges.withdraw': '撤回变更申请',
   'attachments.upload': '上传附件',
   'views.save': '保存名册视图',
   'views.remove': '删除名册视图',

@@ -50,6 +50,7 @@ export const CHANNELS = [
   'keyChanges.list',
   'keyChanges.request',
   'keyChanges.decide',
+  'keyChanges.withdraw',
   'imports.open',
   'imports.inspect',
   'imports.preview',

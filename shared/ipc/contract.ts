@@ -99,6 +99,8 @@ export const contract = {
   'keyChanges.list': { input: ListKeyChangesInput, output: z.array(KeyChangeRequest), access: 'students.read' },
   'keyChanges.request': { input: CreateKeyChangeInput, output: KeyChangeRequest, access: 'changes.request' },
   'keyChanges.decide': { input: DecideKeyChangeInput, output: KeyChangeRequest, access: 'changes.approve' },
+  // The requester takes back a request still pending (only their own; checked by the handler).
+  'keyChanges.withdraw': { input: byId, output: KeyChangeRequest, access: 'changes.request' },
 
   'imports.open': { input: ImportOpenInput, output: ImportOpenOutput, access: 'students.write' },
   'imports.inspect': { input: InspectInput, output: InspectOutput, access: 'students.write' },

@@ -61,3 +61,28 @@ describe('key-field change requests: one pending per student', () => {
     expect(r).toMatchObject({ status: 'rejected', decidedBy: 'zhao', decisionComment: '撤回' });
   });
 });
+
+describe('key-field change requests: reasons and withdrawal', () => {
+  it('a rejection needs a reason the requester sees; the requester alone may withdraw a pending request', async () => {
+    const s = await registeredStudent();
+    const first = await app.call(C, 'keyChanges.request', { studentId: s.id, changes: { name: '林贰' }, reason: '户籍更名' });
+    const bare = await app.fails(M, 'keyChanges.decide', { id: first.id, approve: false });
+    expect(bare).toMatchObject({ code: 'VALIDATION', field: 'comment', message: '驳回时请填写理由，申请人会看到。' });
+    await app.call(M, 'keyChanges.decide', { id: first.id, approve: false, comment: '缺少户籍证明' });
+    const seen = (await app.call(C, 'keyChanges.list', { studentId: s.id })).find((r) => r.id === first.id)!;
+    expect(seen).toMatchObject({ status: 'rejected', decisionComment: '缺少户籍证明' });
+
+    const second = await app.call(C, 'keyChanges.request', { studentId: s.id, changes: { name: '林贰' }, reason: '补交户籍证明' });
+    // Someone else may not take it back; the manager has no request permission at all.
+    expect((await app.fails('admin-client', 'keyChanges.withdraw', { id: second.id })).code).toBe('FORBIDDEN');
+    expect((await app.fails(M, 'keyChanges.withdraw', { id: second.id })).code).toBe('FORBIDDEN');
+    const withdrawn = await app.call(C, 'keyChanges.withdraw', { id: second.id });
+    expect(withdrawn).toMatchObject({ status: 'rejected', decisionComment: '申请人撤回' });
+    expect((await app.fails(C, 'keyChanges.withdraw', { id: second.id })).code).toBe('CONFLICT');
+    // The student's name is untouched, a new request may be filed, and the withdrawal is audited.
+    expect((await app.call(C, 'students.get', { id: s.id })).name).toBe('林二');
+    await app.call(C, 'keyChanges.request', { studentId: s.id, changes: { name: '林贰' }, reason: '第三次' });
+    const history = await app.call(C, 'students.history', { id: s.id });
+    expect(history.some((h) => h.action === 'keyChanges.withdraw')).toBe(true);
+  });
+});

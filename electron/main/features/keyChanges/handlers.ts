@@ -1,7 +1,7 @@
 import { studentNoText } from '../../../../shared/domain/student-no';
 import { eq } from 'drizzle-orm';
 import { diffFields, type AuditEntry } from '../../../../db/queries/audit';
-import { decideKeyChange, fileKeyChange, getKeyChange, listKeyChanges, pendingKeyChange, pendingKeyChangeMessage, type KeyChangeRow } from '../../../../db/queries/keyChanges';
+import { decideKeyChange, fileKeyChange, getKeyChange, listKeyChanges, pendingKeyChange, pendingKeyChangeMessage, withdrawKeyChange, type KeyChangeRow } from '../../../../db/queries/keyChanges';
 import { PHOTO_CHANGE_FIELD } from '../../../../db/queries/photos';
 import { getStudent, updateStudentRow } from '../../../../db/queries/students';
 import { attachments, students } from '../../../../db/schema';
@@ -85,7 +85,24 @@ export const keyChangesHandlers: FeatureHandlers<'keyChanges'> = {
     return toDto(db, row, canSeeIdentity(ctx.actor().role));
   },
 
-  'keyChanges.decide': ({ id, approve, comment }, ctx) => decide(ctx, id, approve, comment),
+  'keyChanges.decide': ({ id, approve, comment }, ctx) => {
+    // The requester sees why: a rejection without a reason leaves them guessing.
+    if (!approve && !comment?.trim()) throw new AppError('VALIDATION', '驳回时请填写理由，申请人会看到。', 'comment');
+    return decide(ctx, id, approve, comment);
+  },
+
+  'keyChanges.withdraw': ({ id }, ctx) => {
+    const actor = ctx.actor();
+    const r = getKeyChange(ctx.db(), id);
+    if (!r) throw new AppError('NOT_FOUND', '找不到该变更申请');
+    if (r.requestedBy.toLowerCase() !== actor.username.toLowerCase()) throw new AppError('FORBIDDEN', '只有提交申请的人可以撤回该申请。');
+    const now = new Date(ctx.core.now()).toISOString();
+    ctx.write((tx) => {
+      if (!withdrawKeyChange(tx, id, { by: actor.username, at: now, comment: '申请人撤回' })) throw new AppError('CONFLICT', '该申请已经审批过了，不能撤回。');
+      return { value: null, audit: [{ action: 'keyChanges.withdraw', entity: 'student', entityId: r.studentId, summary: `撤回信息变更申请（第 ${id} 号）`, changes: [{ field: 'status', before: 'pending', after: 'rejected' }] }] };
+    });
+    return toDto(ctx.db(), getKeyChange(ctx.db(), id)!, canSeeIdentity(actor.role));
+  },
 };
 
 function decide(ctx: CallContext, id: number, approve: boolean, comment: string | undefined): KeyChangeRequest {

@@ -1,3 +1,4 @@
+import { studentTag } from '../../../../shared/domain/student-no';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -57,7 +58,7 @@ export function DecideDialog({ decision, onClose, onDone }: Props) {
             {r && (
               <Box>
                 <Typography variant="body2" sx={{ mb: 0.5 }}>
-                  第 {r.id} 号 · {r.studentName}（{r.studentNo}）
+                  第 {r.id} 号 · {studentTag(r.studentName, r.studentNo)}
                 </Typography>
                 {r.changes.map((c, i) => {
                   const d = describeChange(c);
@@ -75,7 +76,15 @@ export function DecideDialog({ decision, onClose, onDone }: Props) {
               <Alert severity="info">驳回后档案不变；申请人可修改后重新提交。</Alert>
             )}
             <ErrorAlert error={error} />
-            <TextField label="审批意见" value={comment} onChange={(e) => setComment(e.target.value)} multiline minRows={2} helperText="选填" />
+            <TextField
+              label={approve ? '审批意见' : '驳回理由'}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              multiline
+              minRows={2}
+              required={!approve}
+              helperText={approve ? '选填' : '必填，申请人会看到'}
+            />
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>

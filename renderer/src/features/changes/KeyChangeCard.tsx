@@ -2,6 +2,7 @@ import ArrowRightAltOutlined from '@mui/icons-material/ArrowRightAltOutlined';
 import AttachFileOutlined from '@mui/icons-material/AttachFileOutlined';
 import CheckOutlined from '@mui/icons-material/CheckOutlined';
 import CloseOutlined from '@mui/icons-material/CloseOutlined';
+import UndoOutlined from '@mui/icons-material/UndoOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
@@ -10,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import type { KeyChangeRequest } from '../../../../shared/ipc/schemas/students';
+import { studentTag } from '../../../../shared/domain/student-no';
 import { formatDateTime } from '../../components/format';
 import { describeChange } from './keyChangeText';
 import { KeyChangeStatusChip } from './KeyChangeStatusChip';
@@ -20,6 +22,9 @@ interface Props {
   canDecide: boolean;
   canDownload: boolean;
   onDecide: (approve: boolean) => void;
+  /** The requester may take back their own pending request. */
+  canWithdraw: boolean;
+  onWithdraw: () => void;
   onDownload: (attachmentId: number) => void;
 }
 
@@ -35,7 +40,7 @@ function Meta({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** One change request: what changes, why, with what evidence, who asked and who decided. */
-export function KeyChangeCard({ request: r, showStudent, canDecide, canDownload, onDecide, onDownload }: Props) {
+export function KeyChangeCard({ request: r, showStudent, canDecide, canDownload, onDecide, onDownload, canWithdraw, onWithdraw }: Props) {
   return (
     <Paper variant="outlined" component="article" aria-label={`变更申请 第 ${r.id} 号`} sx={{ p: 2, mb: 1.5 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap', mb: 1.5 }}>
@@ -44,11 +49,16 @@ export function KeyChangeCard({ request: r, showStudent, canDecide, canDownload,
         </Typography>
         {showStudent && (
           <Link component={RouterLink} to={`/students/${r.studentId}`} underline="hover" sx={{ fontWeight: 600 }}>
-            {r.studentName}（{r.studentNo}）
+            {studentTag(r.studentName, r.studentNo)}
           </Link>
         )}
         <KeyChangeStatusChip status={r.status} />
         <Box sx={{ flexGrow: 1 }} />
+        {canWithdraw && r.status === 'pending' && (
+          <Button size="small" startIcon={<UndoOutlined />} onClick={onWithdraw}>
+            撤回申请
+          </Button>
+        )}
         {canDecide && r.status === 'pending' && (
           <>
             <Button size="small" variant="contained" color="success" startIcon={<CheckOutlined />} onClick={() => onDecide(true)}>
@@ -99,7 +109,7 @@ export function KeyChangeCard({ request: r, showStudent, canDecide, canDownload,
               {r.decidedBy} · {formatDateTime(r.decidedAt)}
             </Meta>
           )}
-          {r.decisionComment && <Meta label="审批意见">{r.decisionComment}</Meta>}
+          {r.decisionComment && <Meta label={r.status === 'rejected' ? '驳回理由' : '审批意见'}>{r.decisionComment}</Meta>}
         </Box>
       </Box>
     </Paper>

@@ -5,6 +5,7 @@ import type { AppErrorData } from '../../../../shared/ipc/result';
 import type { KeyChangeRequest } from '../../../../shared/ipc/schemas/students';
 import { useSession } from '../../app/SessionContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { call } from '../../ipc/client';
 import { downloadAttachment } from '../students/common/downloadAttachment';
 import { DecideDialog, type Decision } from './DecideDialog';
 import { KeyChangeCard } from './KeyChangeCard';
@@ -18,7 +19,7 @@ interface Props {
 
 /** Change requests as cards; approvers decide from here. */
 export function KeyChangeList({ requests, showStudent, empty, onDecided }: Props) {
-  const { can } = useSession();
+  const { can, session } = useSession();
   const [decision, setDecision] = useState<Decision | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   return (
@@ -41,6 +42,10 @@ export function KeyChangeList({ requests, showStudent, empty, onDecided }: Props
           canDecide={can('changes.approve')}
           canDownload={can('students.identity.read')}
           onDecide={(approve) => setDecision({ request: r, approve })}
+          canWithdraw={r.requestedBy.toLowerCase() === session.user.username.toLowerCase()}
+          onWithdraw={() =>
+            void call('keyChanges.withdraw', { id: r.id }).then((res) => (res.ok ? onDecided(res.value, `已撤回第 ${r.id} 号申请`) : setError(res.error)))
+          }
           onDownload={(id) => void downloadAttachment(id).then(setError)}
         />
       ))}
