@@ -4,13 +4,12 @@
  * and, only if a worker cannot be started, in the main process. No database, no Electron: bytes in,
  * rows out.
  */
-import { Readable } from 'node:stream';
 import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
-import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { cellDisplayValue, cellText } from '../../../../shared/domain/import/cells';
+import { openXlsx } from './xlsx-reader';
 
 /**
  * A cell as the importer keeps it: what the user sees, with the type that matters to the
@@ -139,37 +138,9 @@ function flattenRow(values: unknown): FlatCell[] | null {
 // ---------------------------------------------------------------------------
 // xlsx
 
-/**
- * exceljs' streaming reader needs xl/workbook.xml before a worksheet it can read at once (one that
- * comes after the shared strings); a workbook zipped in another order — valid, and written so by
- * some programs — makes it fail before the first row. Such files are read again with exceljs'
- * in-memory reader, which does not mind the order (more memory, only for them).
- */
+/** exceljs' streaming reader, fed from memory in reading order (xlsx-reader.ts): no temporary file. */
 async function parseXlsx(bytes: Uint8Array, sink: ParseSink): Promise<ParseResult> {
-  let started = false;
-  const watched: ParseSink = {
-    sheet: (name) => ((started = true), sink.sheet(name)),
-    rows: (rowNos, cells) => ((started = true), sink.rows(rowNos, cells)),
-    cancelled: () => sink.cancelled(),
-  };
-  try {
-    return await parseXlsxStreaming(bytes, watched);
-  } catch (e) {
-    if (started) throw e;
-    return parseXlsxInMemory(bytes, sink);
-  }
-}
-
-async function parseXlsxStreaming(bytes: Uint8Array, sink: ParseSink): Promise<ParseResult> {
-  const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    // Styles are needed to tell date cells from numbers.
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
+  const book = await openXlsx(bytes, { styles: true });
   let rowNos: number[] = [];
   let cells: FlatCell[][] = [];
   const flush = () => {
@@ -177,10 +148,9 @@ async function parseXlsxStreaming(bytes: Uint8Array, sink: ParseSink): Promise<P
     rowNos = [];
     cells = [];
   };
-  for await (const ws of reader) {
-    const sheet = ws as unknown as AsyncIterable<{ number: number; values: unknown }> & { name: string };
+  for await (const sheet of book.sheets) {
     sink.sheet(sheet.name);
-    for await (const row of sheet) {
+    for await (const row of sheet.rows) {
       const flat = flattenRow(row.values);
       if (!flat) continue;
       rowNos.push(row.number);
@@ -192,36 +162,7 @@ async function parseXlsxStreaming(bytes: Uint8Array, sink: ParseSink): Promise<P
     }
     flush();
   }
-  const model = (reader as unknown as { model?: { sheets?: { name?: string }[] } }).model;
-  const order = (model?.sheets ?? []).map((s) => s.name ?? '').filter(Boolean);
-  return { encoding: null, order };
-}
-
-async function parseXlsxInMemory(bytes: Uint8Array, sink: ParseSink): Promise<ParseResult> {
-  const wb = new ExcelJS.Workbook();
-  // exceljs types its Buffer parameter as an ArrayBuffer; at run time it takes a node Buffer.
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  const order: string[] = [];
-  for (const ws of wb.worksheets) {
-    order.push(ws.name);
-    sink.sheet(ws.name);
-    let rowNos: number[] = [];
-    let cells: FlatCell[][] = [];
-    ws.eachRow((row, rowNo) => {
-      const flat = flattenRow(row.values);
-      if (!flat) return;
-      rowNos.push(rowNo);
-      cells.push(flat);
-      if (rowNos.length >= CHUNK_ROWS) {
-        sink.rows(rowNos, cells);
-        rowNos = [];
-        cells = [];
-      }
-    });
-    if (rowNos.length) sink.rows(rowNos, cells);
-    if (sink.cancelled()) break;
-  }
-  return { encoding: null, order };
+  return { encoding: null, order: book.order() };
 }
 
 // ---------------------------------------------------------------------------
