@@ -1,12 +1,13 @@
 /**
  * Key-field change requests (信息变更申请): the one place they are read and written. They are filed
  * by keyChanges.request, by the roster import in update mode, and by the photo import (a registered
- * student's new photo); decided by keyChanges.decide; withdrawn when an import batch is undone.
+ * student's new photo); decided by keyChanges.decide; withdrawn by the requester (keyChanges.withdraw)
+ * or when the import batch that filed it is undone.
  *
  * A student has at most one pending request. fileKeyChange checks it inside the caller's write
  * transaction, and the database enforces it too (partial unique index, migration 0007).
  */
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { DataError } from '../errors';
 import { keyChangeRequests } from '../schema';
@@ -83,12 +84,41 @@ export function decideKeyChange(db: Db, id: number, d: { approve: boolean; by: s
 }
 
 /**
- * Withdraws a request that is still pending (it is marked rejected, with the comment saying why).
- * Returns the request as it was, or null when it is gone or no longer pending.
+ * Withdraws a request that is still pending: it becomes withdrawn (已撤回), with the comment saying
+ * why. Returns the request as it was, or null when it is gone or no longer pending.
  */
 export function withdrawKeyChange(db: Db, id: number, w: { by: string; at: string; comment: string }): KeyChangeRow | null {
   const r = getKeyChange(db, id);
   if (!r || r.status !== 'pending') return null;
-  decideKeyChange(db, id, { approve: false, by: w.by, at: w.at, comment: w.comment });
+  db.update(keyChangeRequests)
+    .set({ status: 'withdrawn', decidedBy: w.by, decidedAt: w.at, decisionComment: w.comment })
+    .where(and(eq(keyChangeRequests.id, id), eq(keyChangeRequests.status, 'pending')))
+    .run();
   return r;
+}
+
+/** User names compare without case, as sign-in does. */
+const notFiledBy = (username: string) => sql`lower(${keyChangeRequests.requestedBy}) <> lower(${username})`;
+const filedBy = (username: string) => sql`lower(${keyChangeRequests.requestedBy}) = lower(${username})`;
+
+/**
+ * Pending requests this user could decide: everyone's but their own (nobody approves their own).
+ * The oldest first, as they have waited longest; `total` counts them all.
+ */
+export function awaitingDecision(db: Db, username: string, limit: number): { total: number; rows: KeyChangeRow[] } {
+  const where = and(eq(keyChangeRequests.status, 'pending'), notFiledBy(username));
+  const total = db.select({ n: count() }).from(keyChangeRequests).where(where).get()?.n ?? 0;
+  const rows = db.select().from(keyChangeRequests).where(where).orderBy(asc(keyChangeRequests.id)).limit(limit).all();
+  return { total, rows };
+}
+
+/** This user's own requests, the latest outcome (or filing) first. */
+export function requestsFiledBy(db: Db, username: string, limit: number): KeyChangeRow[] {
+  return db
+    .select()
+    .from(keyChangeRequests)
+    .where(filedBy(username))
+    .orderBy(desc(sql`coalesce(${keyChangeRequests.decidedAt}, ${keyChangeRequests.requestedAt})`), desc(keyChangeRequests.id))
+    .limit(limit)
+    .all();
 }

@@ -1,4 +1,5 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { KEY_CHANGE_STATUSES } from '../../shared/domain/key-changes';
 
 export const majors = sqliteTable('majors', {
   id: integer('id').primaryKey(),
@@ -120,7 +121,7 @@ export const keyChangeRequests = sqliteTable('key_change_requests', {
   changes: text('changes').notNull(),
   reason: text('reason').notNull(),
   attachmentId: integer('attachment_id').references(() => attachments.id),
-  status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+  status: text('status', { enum: KEY_CHANGE_STATUSES }).notNull().default('pending'),
   requestedBy: text('requested_by').notNull(),
   requestedAt: text('requested_at').notNull(),
   decidedBy: text('decided_by'),

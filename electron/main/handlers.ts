@@ -11,6 +11,7 @@ import { studentNumbersHandlers } from './features/studentNumbers/handlers';
 import { viewsHandlers } from './features/views/handlers';
 import { attachmentsHandlers } from './features/attachments/handlers';
 import { keyChangesHandlers } from './features/keyChanges/handlers';
+import { homeHandlers } from './features/home/handlers';
 import { importsHandlers } from './features/imports/handlers';
 import { photosHandlers } from './features/photos/handlers';
 import { jobsHandlers } from './features/jobs/handlers';
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...viewsHandlers,
   ...attachmentsHandlers,
   ...keyChangesHandlers,
+  ...homeHandlers,
   ...importsHandlers,
   ...photosHandlers,
   ...jobsHandlers,

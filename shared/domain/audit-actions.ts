@@ -1,4 +1,5 @@
 import { findEthnicity, findPoliticalStatus, studentStatusName } from './codes';
+import { KEY_CHANGE_STATUS_LABELS, REQUEST_STATUS_FIELD } from './key-changes';
 
 /**
  * Chinese names of the actions the audit trail records, for every screen that shows the trail
@@ -106,6 +107,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   filter: '筛选条件',
   studentIds: '学生',
   rule: '学号规则',
+  [REQUEST_STATUS_FIELD]: '申请状态',
 };
 
 /** Student code fields (学籍状态, 性别, 民族, 政治面貌) by their names. */
@@ -127,6 +129,7 @@ function codeName(field: string, value: string): string | undefined {
 /** Stored codes among audit values, by field: shown by their Chinese names. */
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   mode: { add: '只添加新学生', update: '更新已有学生' },
+  [REQUEST_STATUS_FIELD]: KEY_CHANGE_STATUS_LABELS,
 };
 
 export const auditActionLabel = (code: string) => AUDIT_ACTION_LABELS[code] ?? code;

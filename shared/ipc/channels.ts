@@ -51,6 +51,7 @@ export const CHANNELS = [
   'keyChanges.request',
   'keyChanges.decide',
   'keyChanges.withdraw',
+  'home.overview',
   'imports.open',
   'imports.inspect',
   'imports.preview',

@@ -20,6 +20,7 @@ import {
 } from './schemas/imports';
 import { AssignNumbersInput, AssignNumbersOutput, StudentNoRule } from './schemas/student-numbers';
 import { JobId, JobInfo } from './schemas/jobs';
+import { HomeOverview } from './schemas/home';
 import { CreateUserInput, ResetPasswordInput, UpdateUserInput, UserRow } from './schemas/users';
 
 /**
@@ -101,6 +102,9 @@ export const contract = {
   'keyChanges.decide': { input: DecideKeyChangeInput, output: KeyChangeRequest, access: 'changes.approve' },
   // The requester takes back a request still pending (only their own; checked by the handler).
   'keyChanges.withdraw': { input: byId, output: KeyChangeRequest, access: 'changes.request' },
+  // 首页: what waits for this user. Any signed-in user; each part is filled only for those who may
+  // see it (approvals for changes.approve, own requests for changes.request), checked by the handler.
+  'home.overview': { input: none, output: HomeOverview, access: 'session' },
 
   'imports.open': { input: ImportOpenInput, output: ImportOpenOutput, access: 'students.write' },
   'imports.inspect': { input: InspectInput, output: InspectOutput, access: 'students.write' },

@@ -58,7 +58,7 @@ describe('key-field change requests: one pending per student', () => {
     expect(app.core.folder.transaction((tx) => withdrawKeyChange(tx, filed.id, { by: 'zhao', at: '2026-09-01T09:00:00.000Z', comment: '撤回' }))).toBeNull();
     expect(pendingKeyChange(db, s.id)).toBeUndefined();
     const [r] = await app.call(M, 'keyChanges.list', { studentId: s.id });
-    expect(r).toMatchObject({ status: 'rejected', decidedBy: 'zhao', decisionComment: '撤回' });
+    expect(r).toMatchObject({ status: 'withdrawn', decidedBy: 'zhao', decisionComment: '撤回' });
   });
 });
 
@@ -71,13 +71,18 @@ describe('key-field change requests: reasons and withdrawal', () => {
     await app.call(M, 'keyChanges.decide', { id: first.id, approve: false, comment: '缺少户籍证明' });
     const seen = (await app.call(C, 'keyChanges.list', { studentId: s.id })).find((r) => r.id === first.id)!;
     expect(seen).toMatchObject({ status: 'rejected', decisionComment: '缺少户籍证明' });
+    // People are named as they are known (张老师), not by their user names.
+    expect(seen).toMatchObject({ requestedBy: 'zhao', requestedByName: '赵辅导员', decidedBy: 'qian', decidedByName: '钱主任' });
 
     const second = await app.call(C, 'keyChanges.request', { studentId: s.id, changes: { name: '林贰' }, reason: '补交户籍证明' });
     // Someone else may not take it back; the manager has no request permission at all.
     expect((await app.fails('admin-client', 'keyChanges.withdraw', { id: second.id })).code).toBe('FORBIDDEN');
     expect((await app.fails(M, 'keyChanges.withdraw', { id: second.id })).code).toBe('FORBIDDEN');
     const withdrawn = await app.call(C, 'keyChanges.withdraw', { id: second.id });
-    expect(withdrawn).toMatchObject({ status: 'rejected', decisionComment: '申请人撤回' });
+    // Withdrawn is its own outcome (已撤回), not a rejection.
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', decisionComment: '申请人撤回' });
+    expect((await app.call(C, 'keyChanges.list', { status: 'withdrawn' })).map((r) => r.id)).toEqual([second.id]);
+    expect((await app.call(C, 'keyChanges.list', { status: 'rejected' })).map((r) => r.id)).toEqual([first.id]);
     expect((await app.fails(C, 'keyChanges.withdraw', { id: second.id })).code).toBe('CONFLICT');
     // The student's name is untouched, a new request may be filed, and the withdrawal is audited.
     expect((await app.call(C, 'students.get', { id: s.id })).name).toBe('林二');

@@ -150,3 +150,29 @@ describe('0008: 学号 becomes optional', () => {
     db.close();
   });
 });
+
+describe('0009: a withdrawn change request is 已撤回, not 已驳回', () => {
+  it('marks requests taken back by their requester or by an import undo as withdrawn, and accepts the new status', () => {
+    dir = mkdtempSync(join(tmpdir(), 'xueji-mig-'));
+    const key = randomBytes(32);
+    const all = loadMigrations();
+    const file = join(dir, 'x.db');
+    const old = openEncryptedDatabase(file, key, { create: true });
+    migrate(old, all.filter((m) => m.version < 9));
+    old.prepare("INSERT INTO students (id, student_no, name, gender, birth_date, id_number, created_at, updated_at) VALUES (1, '2501', '张三', '1', '2007-01-01', '110105200701011234', '2025-09-01', '2025-09-01')").run();
+    const request = old.prepare("INSERT INTO key_change_requests (student_id, changes, reason, status, requested_by, requested_at, decided_by, decision_comment) VALUES (1, '[]', '更名', 'rejected', 'zhao', '2025-09-02', ?, ?)");
+    const byRequester = Number(request.run('zhao', '申请人撤回').lastInsertRowid);
+    const byUndo = Number(request.run('zhao', '撤销导入批次 3，该申请随之撤回').lastInsertRowid);
+    const rejected = Number(request.run('qian', '缺少户籍证明').lastInsertRowid);
+    expect(() => old.prepare("UPDATE key_change_requests SET status = 'withdrawn' WHERE id = ?").run(rejected)).toThrow(/CHECK/);
+    old.close();
+
+    const db = openEncryptedDatabase(file, key);
+    migrate(db, all);
+    const status = (id: number) => (db.prepare('SELECT status FROM key_change_requests WHERE id = ?').get(id) as { status: string }).status;
+    expect([status(byRequester), status(byUndo), status(rejected)]).toEqual(['withdrawn', 'withdrawn', 'rejected']);
+    expect(() => db.prepare("UPDATE key_change_requests SET status = 'nonsense' WHERE id = ?").run(rejected)).toThrow(/CHECK/);
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    db.close();
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STUDENT_FIELD_KEYS } from '../../domain/student-fields';
+import { KEY_CHANGE_STATUSES } from '../../domain/key-changes';
 import { id, optionalText, page, text } from './common';
 import { JobId } from './jobs';
 
@@ -232,10 +233,13 @@ export const KeyChangeRequest = z.object({
   changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
   reason: z.string(),
   attachment: AttachmentInfo.nullable(),
-  status: z.enum(['pending', 'approved', 'rejected']),
+  status: z.enum(KEY_CHANGE_STATUSES),
   requestedBy: z.string(),
+  /** The requester as people know them (张老师); the user name when no such account is left. */
+  requestedByName: z.string(),
   requestedAt: z.string(),
   decidedBy: z.string().nullable(),
+  decidedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
 });
@@ -252,4 +256,4 @@ export const CreateKeyChangeInput = z.object({
   attachmentId: id.optional(),
 });
 export const DecideKeyChangeInput = z.object({ id, approve: z.boolean(), comment: optionalText('审批意见', 300) });
-export const ListKeyChangesInput = z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional(), studentId: id.optional() });
+export const ListKeyChangesInput = z.object({ status: z.enum(KEY_CHANGE_STATUSES).optional(), studentId: id.optional() });

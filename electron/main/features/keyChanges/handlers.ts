@@ -8,6 +8,8 @@ import { attachments, students } from '../../../../db/schema';
 import { validateIdNumber } from '../../../../shared/domain/idcard';
 import { fieldLabel, type StudentFieldKey } from '../../../../shared/domain/student-fields';
 import { checkKeyChangeRequest } from '../../../../shared/domain/student-rules';
+import { REQUEST_STATUS_FIELD } from '../../../../shared/domain/key-changes';
+import { peopleNames } from './people';
 import type { KeyChangeRequest } from '../../../../shared/ipc/schemas/students';
 import type { Db } from '../../../../db/client';
 import type { CallContext } from '../../core/context';
@@ -22,9 +24,10 @@ type PhotoChange = { field: typeof PHOTO_CHANGE_FIELD; before: number | null; af
 type Change = FieldChange | PhotoChange;
 /** The students column a change writes. */
 const column = (field: Change['field']) => (field === PHOTO_CHANGE_FIELD ? 'photoAttachmentId' : field);
-const changeLabel = (field: string) => (field === PHOTO_CHANGE_FIELD ? '照片' : fieldLabel(field));
+/** A changed field by its Chinese name. */
+export const changeLabel = (field: string) => (field === PHOTO_CHANGE_FIELD ? '照片' : fieldLabel(field));
 
-function toDto(db: Db, r: KeyChangeRow, full: boolean): KeyChangeRequest {
+function toDto(db: Db, r: KeyChangeRow, full: boolean, nameOf = peopleNames(db)): KeyChangeRequest {
   const s = getStudent(db, r.studentId)!;
   const att = r.attachmentId ? db.select().from(attachments).where(eq(attachments.id, r.attachmentId)).get() : undefined;
   let changes = JSON.parse(r.changes) as Change[];
@@ -32,7 +35,8 @@ function toDto(db: Db, r: KeyChangeRow, full: boolean): KeyChangeRequest {
   return {
     id: r.id, studentId: r.studentId, studentNo: s.studentNo, studentName: s.name, changes, reason: r.reason,
     attachment: att ? { id: att.id, fileName: att.fileName, mime: att.mime, size: att.size, purpose: att.purpose, createdBy: att.createdBy, createdAt: att.createdAt } : null,
-    status: r.status, requestedBy: r.requestedBy, requestedAt: r.requestedAt, decidedBy: r.decidedBy, decidedAt: r.decidedAt, decisionComment: r.decisionComment,
+    status: r.status, requestedBy: r.requestedBy, requestedByName: nameOf(r.requestedBy), requestedAt: r.requestedAt,
+    decidedBy: r.decidedBy, decidedByName: r.decidedBy === null ? null : nameOf(r.decidedBy), decidedAt: r.decidedAt, decisionComment: r.decisionComment,
   };
 }
 
@@ -46,7 +50,8 @@ export const keyChangesHandlers: FeatureHandlers<'keyChanges'> = {
   'keyChanges.list': ({ status, studentId }, ctx) => {
     const db = ctx.db();
     const full = canSeeIdentity(ctx.actor().role);
-    return listKeyChanges(db, { status, studentId, limit: 500 }).map((r) => toDto(db, r, full));
+    const nameOf = peopleNames(db);
+    return listKeyChanges(db, { status, studentId, limit: 500 }).map((r) => toDto(db, r, full, nameOf));
   },
 
   'keyChanges.request': ({ studentId, changes, reason, attachmentId }, ctx) => {
@@ -99,7 +104,7 @@ export const keyChangesHandlers: FeatureHandlers<'keyChanges'> = {
     const now = new Date(ctx.core.now()).toISOString();
     ctx.write((tx) => {
       if (!withdrawKeyChange(tx, id, { by: actor.username, at: now, comment: '申请人撤回' })) throw new AppError('CONFLICT', '该申请已经审批过了，不能撤回。');
-      return { value: null, audit: [{ action: 'keyChanges.withdraw', entity: 'student', entityId: r.studentId, summary: `撤回信息变更申请（第 ${id} 号）`, changes: [{ field: 'status', before: 'pending', after: 'rejected' }] }] };
+      return { value: null, audit: [{ action: 'keyChanges.withdraw', entity: 'student', entityId: r.studentId, summary: `撤回信息变更申请（第 ${id} 号）`, changes: [{ field: REQUEST_STATUS_FIELD, before: 'pending', after: 'withdrawn' }] }] };
     });
     return toDto(ctx.db(), getKeyChange(ctx.db(), id)!, canSeeIdentity(actor.role));
   },
@@ -121,7 +126,7 @@ function decide(ctx: CallContext, id: number, approve: boolean, comment: string 
   const now = new Date(ctx.core.now()).toISOString();
   ctx.write((tx) => {
     if (!decideKeyChange(tx, id, { approve, by: actor.username, at: now, comment: comment ?? null })) throw new AppError('CONFLICT', '该申请已经审批过了');
-    const audit: Omit<AuditEntry, 'userId' | 'username'>[] = [{ action: 'keyChanges.decide', entity: 'student', entityId: s.id, summary: `${approve ? '批准' : '驳回'}信息变更申请（第 ${id} 号）${comment ? `：${comment}` : ''}`, changes: [{ field: 'status', before: 'pending', after: approve ? 'approved' : 'rejected' }] }];
+    const audit: Omit<AuditEntry, 'userId' | 'username'>[] = [{ action: 'keyChanges.decide', entity: 'student', entityId: s.id, summary: `${approve ? '批准' : '驳回'}信息变更申请（第 ${id} 号）${comment ? `：${comment}` : ''}`, changes: [{ field: REQUEST_STATUS_FIELD, before: 'pending', after: approve ? 'approved' : 'rejected' }] }];
     if (approve) {
       const after = updateStudentRow(tx, s.id, { ...patch, updatedAt: now });
       audit.push({ action: 'students.update', entity: 'student', entityId: s.id, summary: `按变更申请第 ${id} 号修改 ${after.name}（${studentNoText(after.studentNo)}）`, changes: diffFields(s, after, list.map((c) => column(c.field)) as (keyof typeof s & string)[]) });

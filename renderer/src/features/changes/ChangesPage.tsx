@@ -14,11 +14,12 @@ import { KeyChangeList } from './KeyChangeList';
 import { STATUS_LABELS, type KeyChangeStatus } from './keyChangeText';
 
 type Filter = KeyChangeStatus | 'all';
-const FILTERS: Filter[] = ['pending', 'approved', 'rejected', 'all'];
+const FILTERS: Filter[] = ['pending', 'approved', 'rejected', 'withdrawn', 'all'];
 const EMPTY: Record<Filter, string> = {
   pending: '没有待审批的变更申请。',
   approved: '还没有已批准的变更申请。',
   rejected: '还没有已驳回的变更申请。',
+  withdrawn: '还没有已撤回的变更申请。',
   all: '还没有任何变更申请。学生注册学籍后，如需修改姓名、性别、出生日期或身份证号，可在学生档案中点击“申请变更”。',
 };
 

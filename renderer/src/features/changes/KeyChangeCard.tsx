@@ -28,6 +28,8 @@ interface Props {
   onDownload: (attachmentId: number) => void;
 }
 
+const COMMENT_LABELS: Record<KeyChangeRequest['status'], string> = { pending: '审批意见', approved: '审批意见', rejected: '驳回理由', withdrawn: '撤回说明' };
+
 function Meta({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline', minWidth: 0 }}>
@@ -102,14 +104,14 @@ export function KeyChangeCard({ request: r, showStudent, canDecide, canDownload,
         </Box>
         <Box>
           <Meta label="申请人">
-            {r.requestedBy} · {formatDateTime(r.requestedAt)}
+            {r.requestedByName} · {formatDateTime(r.requestedAt)}
           </Meta>
-          {r.decidedBy && (
-            <Meta label="审批人">
-              {r.decidedBy} · {formatDateTime(r.decidedAt)}
+          {r.decidedByName && (
+            <Meta label={r.status === 'withdrawn' ? '撤回人' : '审批人'}>
+              {r.decidedByName} · {formatDateTime(r.decidedAt)}
             </Meta>
           )}
-          {r.decisionComment && <Meta label={r.status === 'rejected' ? '驳回理由' : '审批意见'}>{r.decisionComment}</Meta>}
+          {r.decisionComment && <Meta label={COMMENT_LABELS[r.status]}>{r.decisionComment}</Meta>}
         </Box>
       </Box>
     </Paper>

@@ -1,7 +1,8 @@
 import Chip from '@mui/material/Chip';
 import { STATUS_LABELS, type KeyChangeStatus } from './keyChangeText';
 
-const COLORS: Record<KeyChangeStatus, 'warning' | 'success' | 'error'> = { pending: 'warning', approved: 'success', rejected: 'error' };
+// Withdrawn is grey: nobody refused it.
+const COLORS: Record<KeyChangeStatus, 'warning' | 'success' | 'error' | 'default'> = { pending: 'warning', approved: 'success', rejected: 'error', withdrawn: 'default' };
 
 export function KeyChangeStatusChip({ status }: { status: KeyChangeStatus }) {
   return <Chip size="small" variant="outlined" color={COLORS[status]} label={STATUS_LABELS[status]} />;

@@ -1,10 +1,10 @@
+import { KEY_CHANGE_STATUS_LABELS } from '../../../../shared/domain/key-changes';
 import { fieldLabel } from '../../../../shared/domain/student-fields';
 import type { KeyChangeRequest } from '../../../../shared/ipc/schemas/students';
 import { studentValue } from '../students/common/studentValue';
 
-export type KeyChangeStatus = KeyChangeRequest['status'];
-
-export const STATUS_LABELS: Record<KeyChangeStatus, string> = { pending: '待审批', approved: '已批准', rejected: '已驳回' };
+export type { KeyChangeStatus } from '../../../../shared/domain/key-changes';
+export const STATUS_LABELS = KEY_CHANGE_STATUS_LABELS;
 
 /** One requested change as a person reads it: 姓名：张三 → 张珊. */
 export function describeChange(c: KeyChangeRequest['changes'][number]): { label: string; before: string; after: string } {

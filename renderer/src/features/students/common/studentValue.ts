@@ -1,7 +1,8 @@
+import { KEY_CHANGE_STATUS_LABELS } from '../../../../../shared/domain/key-changes';
 import { formatValue } from '../../../components/format';
 import { ethnicityName, genderName, politicalName, statusName } from './codeNames';
 
-const KEY_CHANGE_STATUS: Record<string, string> = { pending: '待审批', approved: '已批准', rejected: '已驳回' };
+const KEY_CHANGE_STATUS: Readonly<Record<string, string>> = KEY_CHANGE_STATUS_LABELS;
 const RECORD_KINDS: Record<string, string> = { reward: '奖励', punishment: '处分', position: '学生干部任职', political: '政治面貌记录' };
 
 /** A stored student value as a person reads it: names instead of codes, 是/否 for flags. */

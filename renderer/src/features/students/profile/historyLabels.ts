@@ -1,5 +1,6 @@
 import { auditActionLabel } from '../../../../../shared/domain/audit-actions';
 import { fieldLabel } from '../../../../../shared/domain/student-fields';
+import { REQUEST_STATUS_FIELD } from '../../../../../shared/domain/key-changes';
 
 /** Chinese names of what was done to a student, for the 修改历史 tab (the one audit catalogue). */
 export const historyAction = auditActionLabel;
@@ -22,6 +23,7 @@ const EXTRA_FIELDS: Record<string, string> = {
 
 /** The label of a changed field; a change request's own status is not the student's 学籍状态. */
 export function historyField(action: string, field: string): { label: string; valueKey: string } {
-  if (action === 'keyChanges.decide' && field === 'status') return { label: '申请状态', valueKey: 'keyChangeStatus' };
+  // Older entries recorded it as `status`; newer ones as REQUEST_STATUS_FIELD.
+  if (field === REQUEST_STATUS_FIELD || (action.startsWith('keyChanges.') && field === 'status')) return { label: '申请状态', valueKey: 'keyChangeStatus' };
   return { label: EXTRA_FIELDS[field] ?? fieldLabel(field), valueKey: field };
 }

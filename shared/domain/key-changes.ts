@@ -1,0 +1,20 @@
+/**
+ * Key-field change requests (信息变更申请): where a request stands. A request taken back by its
+ * requester (or with the import batch that filed it) is withdrawn — 已撤回, never 已驳回: nobody
+ * refused it.
+ */
+export const KEY_CHANGE_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+export type KeyChangeStatus = (typeof KEY_CHANGE_STATUSES)[number];
+
+export const KEY_CHANGE_STATUS_LABELS: Readonly<Record<KeyChangeStatus, string>> = {
+  pending: '待审批',
+  approved: '已批准',
+  rejected: '已驳回',
+  withdrawn: '已撤回',
+};
+
+/**
+ * The audit field a request's status is recorded under. Not `status`: that is the student's 学籍状态,
+ * whose codes overlap (a student's `withdrawn` is 退学).
+ */
+export const REQUEST_STATUS_FIELD = 'requestStatus';
