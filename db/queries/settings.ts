@@ -7,6 +7,8 @@ export interface SettingsValues {
   departmentName: string;
   idleLockMinutes: number;
   passwordMaxAgeDays: number;
+  /** Rows one import may hold: the file is refused beyond it, early, before memory runs out. */
+  importMaxRows: number;
 }
 
 export const DEFAULT_SETTINGS: SettingsValues = {
@@ -15,6 +17,7 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   departmentName: '',
   idleLockMinutes: 10,
   passwordMaxAgeDays: 180,
+  importMaxRows: 200_000,
 };
 
 export function getSettings(db: Db): SettingsValues {

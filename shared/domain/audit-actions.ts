@@ -71,6 +71,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   departmentName: '院系名称',
   idleLockMinutes: '空闲自动锁定（分钟）',
   passwordMaxAgeDays: '密码有效期（天）',
+  importMaxRows: '单次导入行数上限',
   username: '用户名',
   displayName: '姓名',
   role: '角色',

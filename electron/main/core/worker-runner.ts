@@ -5,7 +5,7 @@
  * as `unavailable`, so the caller does the same work in this process instead: slower to respond,
  * same result. An error after the worker has spoken is a real failure, reported as such.
  */
-import { Worker, type TransferListItem } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
 import { log } from './log';
 import { workerSpec } from './worker-spec';
 
@@ -35,13 +35,19 @@ export interface WorkerStart {
   /** A first message, posted right after start (with what it transfers). */
   message?: unknown;
   transfer?: TransferListItem[];
+  /** Heap limits: a worker that exceeds them ends (ERR_WORKER_OUT_OF_MEMORY), this process lives on. */
+  resourceLimits?: ResourceLimits;
 }
 
 export function runWorker<M>(start: WorkerStart, on: WorkerEvents<M>): RunningWorker | null {
   let thread: Worker;
   try {
     const { target, options } = workerSpec(start.here, start.source, start.bundled);
-    thread = new Worker(target, { ...options, ...(start.workerData !== undefined ? { workerData: start.workerData } : {}) });
+    thread = new Worker(target, {
+      ...options,
+      ...(start.workerData !== undefined ? { workerData: start.workerData } : {}),
+      ...(start.resourceLimits ? { resourceLimits: start.resourceLimits } : {}),
+    });
   } catch (e) {
     log.warn(`worker ${start.bundled} could not start; working in process`, e);
     on.unavailable(e);
@@ -55,7 +61,8 @@ export function runWorker<M>(start: WorkerStart, on: WorkerEvents<M>): RunningWo
   });
   thread.on('error', (e) => {
     if (ended) return;
-    if (heard) return on.failed(e);
+    // Out of memory is the work's own failure: doing it again in this process would crash it.
+    if (heard || (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return on.failed(e);
     log.warn(`worker ${start.bundled} failed to start; working in process`, e);
     on.unavailable(e);
   });

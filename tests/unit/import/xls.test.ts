@@ -8,6 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { CHUNK_ROWS, detectKind, FileRefused, parseSpreadsheet, type FileKind, type FlatCell, type ParseResult } from '../../../electron/main/features/imports/parse';
+import { DEFAULT_SETTINGS } from '../../../db/queries/settings';
 import { asXls, withOpenPassword, workbook } from '../../support/roster-fixtures';
 
 const ID = '11010520050901123X';
@@ -26,7 +27,7 @@ async function parse(bytes: Uint8Array, fileName: string, stopAfter = Infinity):
 async function parseAs(bytes: Uint8Array, kind: FileKind, fileName: string, stopAfter = Infinity): Promise<Parsed> {
   const sheets: Parsed['sheets'] = [];
   let rows = 0;
-  const r = await parseSpreadsheet(bytes, kind, fileName, {
+  const r = await parseSpreadsheet(bytes, kind, fileName, DEFAULT_SETTINGS.importMaxRows, {
     sheet: (name) => sheets.push({ name, rows: [] }),
     rows: (rowNos, cells) => {
       rowNos.forEach((n, i) => sheets.at(-1)!.rows.push([n, cells[i]!]));

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { loadMappings, saveMappings } from '../../../../db/queries/imports';
+import { getSettings } from '../../../../db/queries/settings';
 import { IMPORT_SPECS, ROSTER_CATALOGUE, type ImportIssue } from '../../../../shared/domain/import';
 import type { ImportOptions } from '../../../../shared/ipc/schemas/imports';
 import type { CallContext } from '../../core/context';
@@ -160,7 +161,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
     const speculation = new Speculation(loadMappings(ctx.db()), new Date(ctx.core.now()), () => task.cancelled);
     const lookups = prefetchLookups(ctx);
     try {
-      const parsed = await readSpreadsheet(bytes, kind.kind, fileName, {
+      const parsed = await readSpreadsheet(bytes, kind.kind, fileName, getSettings(ctx.db()).importMaxRows, {
         onProgress: (rows) => task.progress(rows, 0, `正在读取文件：已读取 ${rows} 行`),
         onRows: (sheet) => speculation.onRows(sheet),
         onSheetEnd: (sheet) => speculation.onSheetEnd(sheet),

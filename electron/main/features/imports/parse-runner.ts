@@ -5,9 +5,11 @@
  * packaging problem), the same parser runs in this process instead: slower to respond, same result.
  */
 import { AppError } from '../../core/errors';
+import { log } from '../../core/log';
 import { runWorker, type RunningWorker } from '../../core/worker-runner';
 import { FileRefused, parseSpreadsheet, type FileKind, type FlatCell, type ParseResult } from './parse';
 import type { ParseMessage, ParseRequest } from './parse-worker';
+import { InflatedTooLarge } from './xlsx-reader';
 
 export interface ParsedSheet {
   name: string;
@@ -65,29 +67,44 @@ class Collector {
   }
 }
 
-function unreadable(message: string): AppError {
-  return new AppError('VALIDATION', `文件无法读取，可能已损坏或不是有效的 Excel 工作簿/CSV 文件（${message.slice(0, 200)}）。请在 Excel 中打开并重新保存后再导入。`);
+/**
+ * A file the parser could not read. The parser's own words (English, about XML and zip internals)
+ * go to the log, not to the user.
+ */
+function unreadable(fileName: string, cause: unknown): AppError {
+  log.warn('roster file unreadable', cause);
+  if (cause instanceof InflatedTooLarge) {
+    return new AppError('VALIDATION', `文件“${fileName}”解压后超过 1 GB，不像是一份名单（可能是损坏或恶意构造的文件），无法导入`);
+  }
+  return new AppError('VALIDATION', `文件“${fileName}”无法读取，可能已损坏或不是有效的 Excel 工作簿/CSV 文件。请在 Excel 中打开并重新保存后再导入`);
 }
 
-async function parseInProcess(bytes: Uint8Array, kind: FileKind, fileName: string, control: ParseControl): Promise<ParsedFile> {
+function outOfMemory(fileName: string): AppError {
+  return new AppError('VALIDATION', `文件“${fileName}”太大或结构异常，读取时超出了内存上限，无法导入。请拆分为几个较小的文件，或在 Excel 中重新保存后再导入`);
+}
+
+/** The worker's heap: a bad file ends the worker, never the main process (and every window with it). */
+const WORKER_HEAP_MB = 1536;
+
+async function parseInProcess(bytes: Uint8Array, kind: FileKind, fileName: string, maxRows: number, control: ParseControl): Promise<ParsedFile> {
   const c = new Collector(control);
   let r: ParseResult;
   try {
-    r = await parseSpreadsheet(bytes, kind, fileName, {
+    r = await parseSpreadsheet(bytes, kind, fileName, maxRows, {
       sheet: (name) => c.sheet(name),
       rows: (rowNos, cells) => c.add(rowNos, cells),
       cancelled: () => control.cancelled?.() ?? false,
     });
   } catch (e) {
     if (e instanceof FileRefused) throw new AppError('VALIDATION', e.message);
-    throw unreadable(e instanceof Error ? e.message : String(e));
+    throw unreadable(fileName, e);
   }
   if (control.cancelled?.()) throw new ParseCancelled();
   return c.result(r);
 }
 
 /** Parses in a worker; falls back to this process only when the worker cannot start. */
-export function readSpreadsheet(bytes: Uint8Array, kind: FileKind, fileName: string, control: ParseControl = {}): Promise<ParsedFile> {
+export function readSpreadsheet(bytes: Uint8Array, kind: FileKind, fileName: string, maxRows: number, control: ParseControl = {}): Promise<ParsedFile> {
   return new Promise<ParsedFile>((resolve, reject) => {
     const c = new Collector(control);
     let settled = false;
@@ -105,9 +122,12 @@ export function readSpreadsheet(bytes: Uint8Array, kind: FileKind, fileName: str
     }, 200);
     // A private copy is transferred: the caller's bytes stay usable (the in-process fallback reads them).
     const copy = new Uint8Array(bytes);
-    const req: ParseRequest = { bytes: copy, kind, fileName };
+    const req: ParseRequest = { bytes: copy, kind, fileName, maxRows };
     worker = runWorker<ParseMessage>(
-      { here: import.meta.url, source: './parse-worker.ts', bundled: 'import-worker', message: req, transfer: [copy.buffer] },
+      {
+        here: import.meta.url, source: './parse-worker.ts', bundled: 'import-worker', message: req, transfer: [copy.buffer],
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      },
       {
         message(m) {
           if (settled) return;
@@ -123,13 +143,13 @@ export function readSpreadsheet(bytes: Uint8Array, kind: FileKind, fileName: str
               finish(() => resolve(c.result({ encoding: m.encoding, order: m.order })));
               break;
             case 'error':
-              finish(() => reject(m.refused ? new AppError('VALIDATION', m.message) : unreadable(m.message)));
+              finish(() => reject(m.refused ? new AppError('VALIDATION', m.message) : unreadable(fileName, m.tooLarge ? new InflatedTooLarge() : m.message)));
               break;
           }
         },
-        unavailable: () => finish(() => parseInProcess(bytes, kind, fileName, control).then(resolve, reject)),
-        failed: (e) => finish(() => reject(unreadable(e.message))),
-        exited: (code) => finish(() => reject(unreadable(`解析进程意外退出（${code}）`))),
+        unavailable: () => finish(() => parseInProcess(bytes, kind, fileName, maxRows, control).then(resolve, reject)),
+        failed: (e) => finish(() => reject((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory(fileName) : unreadable(fileName, e))),
+        exited: (code) => finish(() => reject(unreadable(fileName, new Error(`parse worker exited with code ${code}`)))),
       },
     );
   });

@@ -45,6 +45,29 @@ export interface ParseResult {
 
 export const CHUNK_ROWS = 1000;
 
+export function tooManyRows(fileName: string, maxRows: number): string {
+  const n = maxRows.toLocaleString('zh-CN');
+  return `文件“${fileName}”超过 ${n} 行，一次最多导入 ${n} 行。请拆分为几个文件分别导入（上限可由管理员在“系统设置”中调整）`;
+}
+
+/**
+ * Stops the read as soon as the file has more non-empty rows than one import may hold (系统设置 →
+ * 单次导入行数上限, importMaxRows; 200,000 unless changed): the rows are
+ * kept in memory until the import ends, and a file of millions of rows would exhaust it.
+ */
+function withRowLimit(sink: ParseSink, maxRows: number, fileName: string): ParseSink {
+  let rows = 0;
+  return {
+    sheet: (name) => sink.sheet(name),
+    rows(rowNos, cells) {
+      rows += rowNos.length;
+      if (rows > maxRows) throw new FileRefused(tooManyRows(fileName, maxRows));
+      sink.rows(rowNos, cells);
+    },
+    cancelled: () => sink.cancelled(),
+  };
+}
+
 /** Zip local-file header: every .xlsx starts with it. */
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 /** OLE2 compound file: the binary .xls, Excel 5.0/95 and 97-2003 alike (and a password-protected .xlsx). */
@@ -342,16 +365,22 @@ function guessDelimiter(text: string): string {
   return counts[0]!.n > 0 ? counts[0]!.d : ',';
 }
 
-function parseCsvBytes(bytes: Uint8Array, sheetName: string, sink: ParseSink): ParseResult {
+function parseCsvBytes(bytes: Uint8Array, fileName: string, maxRows: number, sink: ParseSink): ParseResult {
   const { text, encoding } = decodeText(bytes);
+  let nonEmpty = 0;
   const records = parseCsv(text, {
     delimiter: guessDelimiter(text),
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
     bom: true,
+    // Counted while csv-parse reads, so a file of millions of lines stops at the limit, not at its end.
+    on_record: (record: string[]) => {
+      if (record.some((c) => NOT_BLANK.test(c)) && ++nonEmpty > maxRows) throw new FileRefused(tooManyRows(fileName, maxRows));
+      return record;
+    },
   }) as string[][];
-  sink.sheet(sheetName);
+  sink.sheet(csvSheetName(fileName));
   let rowNos: number[] = [];
   let cells: FlatCell[][] = [];
   for (let i = 0; i < records.length; i++) {
@@ -369,7 +398,7 @@ function parseCsvBytes(bytes: Uint8Array, sheetName: string, sink: ParseSink): P
     }
   }
   if (rowNos.length) sink.rows(rowNos, cells);
-  return { encoding, order: [sheetName] };
+  return { encoding, order: [csvSheetName(fileName)] };
 }
 
 /** The one sheet of a CSV file is named after the file. */
@@ -377,8 +406,9 @@ export function csvSheetName(fileName: string): string {
   return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'CSV';
 }
 
-export async function parseSpreadsheet(bytes: Uint8Array, kind: FileKind, fileName: string, sink: ParseSink): Promise<ParseResult> {
-  if (kind === 'xlsx') return parseXlsx(bytes, sink);
-  if (kind === 'xls') return parseXls(bytes, fileName, sink);
-  return parseCsvBytes(bytes, csvSheetName(fileName), sink);
+export async function parseSpreadsheet(bytes: Uint8Array, kind: FileKind, fileName: string, maxRows: number, sink: ParseSink): Promise<ParseResult> {
+  const limited = withRowLimit(sink, maxRows, fileName);
+  if (kind === 'xlsx') return parseXlsx(bytes, limited);
+  if (kind === 'xls') return parseXls(bytes, fileName, limited);
+  return parseCsvBytes(bytes, fileName, maxRows, limited);
 }

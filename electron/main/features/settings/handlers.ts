@@ -2,7 +2,7 @@ import { diffFields } from '../../../../db/queries/audit';
 import { getSettings, putSettings, type SettingsValues } from '../../../../db/queries/settings';
 import type { FeatureHandlers } from '../../core/handlers-type';
 
-const FIELDS: (keyof SettingsValues)[] = ['schoolCode', 'schoolName', 'departmentName', 'idleLockMinutes', 'passwordMaxAgeDays'];
+const FIELDS: (keyof SettingsValues)[] = ['schoolCode', 'schoolName', 'departmentName', 'idleLockMinutes', 'passwordMaxAgeDays', 'importMaxRows'];
 
 export const settingsHandlers: FeatureHandlers<'settings'> = {
   'settings.get': (_input, { core }) => getSettings(core.folder.db()),

@@ -17,13 +17,14 @@ interface Props {
   onSaved: (settings: Settings) => void;
 }
 
-type Field = 'schoolCode' | 'schoolName' | 'departmentName' | 'idleLockMinutes' | 'passwordMaxAgeDays';
+type Field = 'schoolCode' | 'schoolName' | 'departmentName' | 'idleLockMinutes' | 'passwordMaxAgeDays' | 'importMaxRows';
 const FIELDS: Record<string, Field> = {
   schoolCode: 'schoolCode',
   schoolName: 'schoolName',
   departmentName: 'departmentName',
   idleLockMinutes: 'idleLockMinutes',
   passwordMaxAgeDays: 'passwordMaxAgeDays',
+  importMaxRows: 'importMaxRows',
 };
 
 export function SettingsForm({ initial, onSaved }: Props) {
@@ -34,6 +35,7 @@ export function SettingsForm({ initial, onSaved }: Props) {
     departmentName: initial.departmentName,
     idleLockMinutes: String(initial.idleLockMinutes),
     passwordMaxAgeDays: String(initial.passwordMaxAgeDays),
+    importMaxRows: String(initial.importMaxRows),
   });
   const set = (field: Field) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
   const { byField, general } = splitErrors(error, FIELDS);
@@ -46,6 +48,7 @@ export function SettingsForm({ initial, onSaved }: Props) {
       departmentName: form.departmentName.trim(),
       idleLockMinutes: Number(form.idleLockMinutes),
       passwordMaxAgeDays: Number(form.passwordMaxAgeDays),
+      importMaxRows: Number(form.importMaxRows),
     });
     if (result.ok) onSaved(result.value);
   };
@@ -99,6 +102,21 @@ export function SettingsForm({ initial, onSaved }: Props) {
               }}
             />
           </Stack>
+          <Divider />
+          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+            导入
+          </Typography>
+          <TextField
+            label="单次导入行数上限"
+            type="number"
+            {...field('importMaxRows')}
+            helperText={byField.importMaxRows ?? '超过此行数的文件会被拒绝，请拆分后分批导入；过大的文件会耗尽内存'}
+            slotProps={{
+              htmlInput: { min: 1000, max: 1000000, step: 1000 },
+              input: { endAdornment: <InputAdornment position="end">行</InputAdornment> },
+            }}
+            sx={{ maxWidth: 360 }}
+          />
           <Box sx={{ display: 'flex', justifyContent: 'flex-end' }}>
             <Button type="submit" variant="contained" disabled={loading}>
               {loading ? '正在保存…' : '保存设置'}
