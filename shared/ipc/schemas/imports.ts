@@ -43,6 +43,8 @@ export const InspectOutput = z.object({
 
 export const ImportIssueDto = z.object({
   row: z.number(),
+  /** The student's name on that row (null when the row has none). */
+  name: z.string().nullable(),
   column: z.string(),
   field: z.string(),
   code: z.string(),
@@ -59,6 +61,8 @@ export const ImportOptions = z.object({
   matchBy: MatchBy.default('idNumber'),
   /** Create classes (and majors) named in the file that do not exist yet. */
   createMissingClasses: z.boolean().default(false),
+  /** The major of each class to be created, chosen in the wizard: class name as the file has it → major id. */
+  newClassMajors: z.record(z.string().max(100), id).default({}),
   /** Remember this mapping for files with the same headers. */
   rememberMapping: z.boolean().default(true),
   /** Client-chosen id for progress events and cancel. */
@@ -74,6 +78,17 @@ export const PreviewOutput = z.object({
   /** Key-field changes of registered students found in update mode: become change requests. */
   keyChanges: z.number(),
   unknownClasses: z.array(z.string()),
+  /**
+   * The unknown classes with the major each would be created under: from the file's 专业 column or
+   * chosen in the wizard; null when neither names one (then it is not created, its rows are refused).
+   */
+  newClasses: z.array(z.object({
+    name: z.string(),
+    rows: z.number(),
+    majorId: z.number().nullable(),
+    majorName: z.string().nullable(),
+    majorFrom: z.enum(['file', 'chosen']).nullable(),
+  })),
   /** Every problem, per row and cell (capped at 5,000 for display; counts above are exact). */
   issues: z.array(ImportIssueDto),
   issuesTotal: z.number(),

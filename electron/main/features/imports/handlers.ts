@@ -30,7 +30,13 @@ const MAX_ISSUES = 5000;
 
 type Options = z.output<typeof ImportOptions>;
 
-const toDto = (i: ImportIssue) => ({ row: i.row, column: i.column, field: i.field, code: i.code, message: i.message, severity: i.severity });
+/** An issue as the wizard shows it: with the name of the student on its row (null when the row has none). */
+const toDto = (names: ReadonlyMap<number, string>) => (i: ImportIssue) =>
+  ({ row: i.row, name: names.get(i.row) ?? null, column: i.column, field: i.field, code: i.code, message: i.message, severity: i.severity });
+
+/** The classes the file names that do not exist yet, with the major each would be created under. */
+const newClassesDto = (ev: Evaluation) =>
+  ev.unknownClassMajors.map((c) => ({ name: c.name, rows: c.rows, majorId: c.major?.id ?? null, majorName: c.major?.name ?? null, majorFrom: c.majorFrom }));
 
 /**
  * The settings the checks use. Updating matches by the key the user chose, unless the file has no
@@ -40,7 +46,7 @@ function settingsOf(o: Options, mapping: Readonly<Record<number, string>>): Impo
   const mapped = new Set(Object.values(mapping));
   const other = o.matchBy === 'idNumber' ? 'studentNo' : 'idNumber';
   const matchBy = !mapped.has(o.matchBy) && mapped.has(other) ? other : o.matchBy;
-  return { mode: o.mode, matchBy, createMissingClasses: o.createMissingClasses };
+  return { mode: o.mode, matchBy, createMissingClasses: o.createMissingClasses, newClassMajors: o.newClassMajors };
 }
 
 /** Waits for a promise, checking for cancel every 200 ms. */
@@ -221,7 +227,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
       rememberMapping(ctx, upload, o, pure);
       return {
         rows: ev.rows, valid: ev.valid, invalid: ev.invalid, toAdd: ev.toAdd, toUpdate: ev.toUpdate, keyChanges: ev.keyChanges,
-        unknownClasses: ev.unknownClasses, issues: ev.issues.slice(0, MAX_ISSUES).map(toDto), issuesTotal: ev.issues.length,
+        unknownClasses: ev.unknownClasses, newClasses: newClassesDto(ev), issues: ev.issues.slice(0, MAX_ISSUES).map(toDto(ev.names)), issuesTotal: ev.issues.length,
         matchBy: settingsOf(o, pure.mapping).matchBy,
       };
     });
@@ -232,7 +238,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
     const task = startJob(ctx, 'roster.commit', o.jobId, '导入已取消，未写入任何数据。');
     return task.run(async () => {
       const { upload, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
-      const errorsOf = (ev: Evaluation) => ev.issues.filter((i) => i.severity === 'error').slice(0, MAX_ISSUES).map(toDto);
+      const errorsOf = (ev: Evaluation) => ev.issues.filter((i) => i.severity === 'error').slice(0, MAX_ISSUES).map(toDto(ev.names));
       const refused = (ev: Evaluation) => ev.invalid > 0 && !o.skipInvalid;
       const nothingWritten = (ev: Evaluation) => ({ batchId: null, rows: ev.rows, imported: 0, updated: 0, skipped: ev.rows, keyChangeRequests: 0, errors: errorsOf(ev), studentNumbers: null });
       task.check();
@@ -287,7 +293,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
       const { upload, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
       task.check();
       const ev = evaluation(ctx, upload, key, pure, o, asOf);
-      const buffer = await errorReportXlsx(sheet, pure.layout, pure.mapping, ev.issuesByIndex);
+      const buffer = await errorReportXlsx(sheet, pure.layout, pure.mapping, ev.issuesByIndex, ev.names);
       return { fileName: reportFileName(upload.fileName), dataBase64: buffer.toString('base64') };
     });
   },

@@ -35,6 +35,8 @@ export async function errorReportXlsx(
   layout: SheetLayout,
   mapping: Readonly<Record<number, StudentFieldKey>>,
   issuesByIndex: ReadonlyMap<number, ImportIssue[]>,
+  /** The student's name by row number as Excel shows it: 问题说明 starts with it. */
+  names: ReadonlyMap<number, string> = new Map(),
 ): Promise<Buffer> {
   const colOf = new Map<StudentFieldKey, number>(Object.entries(mapping).map(([i, f]) => [f, Number(i)]));
   const indexes = [...issuesByIndex.keys()].sort((a, b) => a - b);
@@ -56,7 +58,9 @@ export async function errorReportXlsx(
     for (const i of indexes) {
       const cells = sheet.cells[i] ?? [];
       const issues = issuesByIndex.get(i)!;
-      const row = ws.addRow([...Array.from({ length: width }, (_, c) => excelValue(cells[c])), issues.map((x) => x.message).join('\n')]);
+      const name = names.get(sheet.rowNos[i]!);
+      const explained = (name ? `${name}：` : '') + issues.map((x) => x.message).join('\n');
+      const row = ws.addRow([...Array.from({ length: width }, (_, c) => excelValue(cells[c])), explained]);
       for (let c = 0; c < width; c++) {
         const v = cells[c];
         if (v instanceof Date) row.getCell(c + 1).numFmt = 'yyyy-mm-dd';

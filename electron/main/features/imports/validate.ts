@@ -170,6 +170,8 @@ export interface ImportSettings {
   mode: 'add' | 'update';
   matchBy: 'idNumber' | 'studentNo';
   createMissingClasses: boolean;
+  /** Majors chosen in the wizard for classes to be created, by class name (they win over the file's 专业). */
+  newClassMajors?: Readonly<Record<string, number>>;
 }
 
 export type ClassRef = { id: number; name: string } | { create: string };
@@ -179,6 +181,15 @@ export interface NewClass {
   majorId: number;
   cohortYear: number;
   lengthYears: string;
+}
+
+/** A class the file names that the department does not have: how many rows name it, and under which major it would be created. */
+export interface UnknownClass {
+  name: string;
+  rows: number;
+  major: { id: number; name: string } | null;
+  /** Where the major came from: the file's 专业 column, or the wizard's choice. */
+  majorFrom: 'file' | 'chosen' | null;
 }
 
 export interface GuardianInput {
@@ -228,6 +239,10 @@ export interface Evaluation {
   toUpdate: number;
   keyChanges: number;
   unknownClasses: string[];
+  /** Each unknown class with its major (null: none known yet, it cannot be created). */
+  unknownClassMajors: UnknownClass[];
+  /** The student's name on each row that has one (row number as Excel shows it), for the problem list. */
+  names: Map<number, string>;
   /** Every issue, ordered by row. */
   issues: ImportIssue[];
   /** Issues per sheet row index (for the error report). */
@@ -333,19 +348,33 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
   const guardians = guardiansOf(db, targetIds);
   const pending = settings.mode === 'update' ? pendingKeyChangesByStudent(db) : new Map<number, number>();
 
-  // Unknown classes: the major comes from the first row naming one that exists.
-  const classMajor = new Map<string, OrgMajor>();
-  if (settings.createMissingClasses) {
-    for (const r of pure.rows) {
-      const cn = r.values.className;
-      if (!cn || classes.has(nameKey(cn)) || classMajor.has(nameKey(cn)) || !r.values.majorName) continue;
-      const m = findMajor(lookups.majors, r.values.majorName);
-      if (m) classMajor.set(nameKey(cn), m);
-    }
+  // Unknown classes: the major chosen in the wizard, else the first row naming one that exists.
+  const classMajor = new Map<string, { major: OrgMajor; from: 'file' | 'chosen' }>();
+  const unknownRows = new Map<string, { name: string; rows: number }>();
+  for (const r of pure.rows) {
+    const cn = r.values.className;
+    if (!cn || classes.has(nameKey(cn))) continue;
+    const k = nameKey(cn);
+    const seen = unknownRows.get(k);
+    if (seen) seen.rows++;
+    else unknownRows.set(k, { name: cn, rows: 1 });
   }
+  const chosen = new Map(Object.entries(settings.newClassMajors ?? {}).map(([name, id]) => [nameKey(name), id]));
+  for (const k of unknownRows.keys()) {
+    const m = chosen.has(k) ? lookups.majors.find((x) => x.id === chosen.get(k)) : undefined;
+    if (m) classMajor.set(k, { major: m, from: 'chosen' });
+  }
+  for (const r of pure.rows) {
+    const cn = r.values.className;
+    if (!cn || !unknownRows.has(nameKey(cn)) || classMajor.has(nameKey(cn)) || !r.values.majorName) continue;
+    const m = findMajor(lookups.majors, r.values.majorName);
+    if (m) classMajor.set(nameKey(cn), { major: m, from: 'file' });
+  }
+  const names = new Map<number, string>();
 
   for (const r of pure.rows) {
     const v = r.values;
+    if (v.name) names.set(r.row, v.name);
     const target = targets.get(r.row);
     // Updating: required fields the file leaves out are kept from the record.
     const rowIssues = target ? r.issues.filter((i) => i.code !== 'REQUIRED') : [...r.issues];
@@ -364,16 +393,16 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
         if (!settings.createMissingClasses) {
           add('className', 'UNKNOWN_CLASS', `${at('className')}：系统中没有班级“${v.className}”。请先在“专业与班级”中新建该班级，或勾选“自动创建名单中不存在的班级”`);
         } else {
-          const major = classMajor.get(nameKey(v.className));
+          const major = classMajor.get(nameKey(v.className))?.major;
           if (major) {
             if (!newClasses.has(nameKey(v.className))) {
               newClasses.set(nameKey(v.className), { name: v.className, majorId: major.id, cohortYear: cohortFor(v, v.className, asOf), lengthYears: major.lengthYears });
             }
             classRef = { create: newClasses.get(nameKey(v.className))!.name };
           } else if (v.majorName) {
-            add('majorName', 'UNKNOWN_MAJOR', `${at('majorName')}：系统中没有专业“${v.majorName}”（按专业名称或专业代码查找），无法新建班级“${v.className}”。请先在“专业与班级”中新建该专业`);
+            add('majorName', 'UNKNOWN_MAJOR', `${at('majorName')}：系统中没有专业“${v.majorName}”（按专业名称或专业代码查找），无法新建班级“${v.className}”。请在检查结果中为班级“${v.className}”选择所属专业，或先在“专业与班级”中新建该专业`);
           } else {
-            add('className', 'UNKNOWN_CLASS', `${at('className')}：系统中没有班级“${v.className}”；文件中没有“专业”列（或该行专业为空），无法确定新班级所属专业`);
+            add('className', 'UNKNOWN_CLASS', `${at('className')}：系统中没有班级“${v.className}”，新建它须知道所属专业。请为班级“${v.className}”选择所属专业（检查结果中），或在文件中加“专业”列`);
           }
         }
       }
@@ -491,7 +520,11 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
   for (const k of [...newClasses.keys()]) if (!needed.has(k)) newClasses.delete(k);
   return {
     rows: pure.rows.length, valid, invalid: pure.rows.length - valid, toAdd, toUpdate, keyChanges,
-    unknownClasses: [...unknownClasses], issues, issuesByIndex, plans, newClasses,
+    unknownClasses: [...unknownClasses], issues, issuesByIndex, plans, newClasses, names,
+    unknownClassMajors: [...unknownRows].map(([k, u]) => {
+      const m = classMajor.get(k);
+      return { name: u.name, rows: u.rows, major: m ? { id: m.major.id, name: m.major.name } : null, majorFrom: m?.from ?? null };
+    }),
   };
 }
 

@@ -9,6 +9,7 @@ type IssueRow = Issue & { id: number };
 
 const COLUMNS: GridColDef<IssueRow>[] = [
   { field: 'row', headerName: '行号', width: 72, align: 'center', headerAlign: 'center' },
+  { field: 'name', headerName: '姓名', width: 96, valueGetter: (v: Issue['name']) => v ?? '' },
   { field: 'column', headerName: '列', width: 150 },
   { field: 'message', headerName: '问题', flex: 1, minWidth: 320 },
   {
@@ -20,7 +21,7 @@ const COLUMNS: GridColDef<IssueRow>[] = [
   },
 ];
 
-/** Every problem found: the row as Excel numbers it, the column as the file names it, and what is wrong. */
+/** Every problem found: the row as Excel numbers it, its student, the column as the file names it, and what is wrong. */
 export function IssuesGrid({ issues }: { issues: readonly Issue[] }) {
   const rows = useMemo(() => issues.map((i, id) => ({ ...i, id })), [issues]);
   return (

@@ -12,9 +12,9 @@ import { TaskStatus } from '../common/TaskStatus';
 import { ErrorReportButton } from './ErrorReportButton';
 import { ImportChoicesForm } from './ImportChoicesForm';
 import { IssuesPanel } from './IssuesPanel';
+import { NewClassesPanel } from './NewClassesPanel';
 import { PreviewSummary } from './PreviewSummary';
 import { StepFooter } from './StepFooter';
-import { UnknownClassesAlert } from './UnknownClassesAlert';
 import { UploadError } from './UploadError';
 import { useImportTask } from '../common/useImportTask';
 import { importOptions, type ChosenFile, type ImportChoices, type Mapping, type Previewed } from './wizardTypes';
@@ -36,9 +36,16 @@ interface Props {
 export function PreviewStep({ file, sheet, mapping, choices, onChoices, preview, onPreview, onBack, onNext, onRestart }: Props) {
   const task = useImportTask();
 
-  const check = async () => {
-    const value = await task.run('正在检查名单…', (jobId) => call('imports.preview', importOptions(file, sheet, mapping, choices, jobId)));
+  const check = async (chosen: ImportChoices = choices) => {
+    const value = await task.run('正在检查名单…', (jobId) => call('imports.preview', importOptions(file, sheet, mapping, chosen, jobId)));
     if (value) onPreview(value);
+  };
+
+  /** A major chosen for a new class: checked again at once, so what is promised is what will be done. */
+  const chooseMajor = (className: string, majorId: number) => {
+    const next = { ...choices, newClassMajors: { ...choices.newClassMajors, [className]: majorId } };
+    onChoices(next);
+    void check(next);
   };
 
   return (
@@ -71,7 +78,7 @@ export function PreviewStep({ file, sheet, mapping, choices, onChoices, preview,
                 其中 {preview.keyChanges} 名已注册学生的关键信息与系统中不同。这些修改不会直接生效，导入后将自动提交变更申请，经负责人审批后生效。
               </Alert>
             )}
-            <UnknownClassesAlert classes={preview.unknownClasses} willCreate={choices.createMissingClasses} />
+            <NewClassesPanel classes={preview.newClasses} willCreate={choices.createMissingClasses} disabled={task.busy} onChooseMajor={chooseMajor} />
             {preview.issuesTotal === 0 ? (
               <Alert severity="success" icon={<CheckCircleOutlined />}>
                 没有发现问题，{preview.valid} 行都可以导入。

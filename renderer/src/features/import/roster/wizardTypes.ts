@@ -21,9 +21,11 @@ export interface ImportChoices {
   mode: 'add' | 'update';
   matchBy: 'idNumber' | 'studentNo';
   createMissingClasses: boolean;
+  /** The major chosen for each class to be created (class name → major id). */
+  newClassMajors: Record<string, number>;
 }
 
-export const DEFAULT_CHOICES: ImportChoices = { mode: 'add', matchBy: 'idNumber', createMissingClasses: false };
+export const DEFAULT_CHOICES: ImportChoices = { mode: 'add', matchBy: 'idNumber', createMissingClasses: false, newClassMajors: {} };
 
 export const STEPS = ['选择文件', '选择工作表', '核对列', '预览检查', '导入'] as const;
 export const STEP = { file: 0, sheet: 1, mapping: 2, preview: 3, commit: 4 } as const;
