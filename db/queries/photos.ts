@@ -80,9 +80,14 @@ export function insertAttachment(db: Db, values: typeof attachments.$inferInsert
   return db.insert(attachments).values(values).returning().get();
 }
 
-/** Sets the student's photo (bumps the record version like any other change). */
-export function setStudentPhoto(db: Db, studentId: number, attachmentId: number, nowIso: string): void {
+/** Sets the student's photo, or takes it away with null (bumps the record version like any other change). */
+export function setStudentPhoto(db: Db, studentId: number, attachmentId: number | null, nowIso: string): void {
   updateStudentRow(db, studentId, { photoAttachmentId: attachmentId, updatedAt: nowIso });
+}
+
+/** Deletes attachment rows (an undone import's photos); the caller removes their files once committed. */
+export function deleteAttachments(db: Db, ids: number[]): void {
+  for (let i = 0; i < ids.length; i += 500) db.delete(attachments).where(inArray(attachments.id, ids.slice(i, i + 500))).run();
 }
 
 /**

@@ -146,6 +146,7 @@ function conditions(
   if (f.politicalStatusCode) add('s.political_status_code = ?', f.politicalStatusCode);
   if (f.sourceRegion) add('s.source_region LIKE ?', `${f.sourceRegion}%`);
   if (f.studentNoState) add(f.studentNoState === 'pending' ? 's.student_no IS NULL' : 's.student_no IS NOT NULL');
+  if (f.photoState) add(f.photoState === 'missing' ? 's.photo_attachment_id IS NULL' : 's.photo_attachment_id IS NOT NULL');
   if (search) add(search.sql, ...search.params);
   return { parts, params };
 }

@@ -1,3 +1,4 @@
 export * from './core';
 export * from './students';
 export * from './imports';
+export * from './photo-batches';

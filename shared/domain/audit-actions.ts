@@ -46,6 +46,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'imports.undo': '撤销导入',
   'photos.import': '导入照片',
   'photos.export': '导出照片',
+  'photos.set': '设置照片',
+  'photos.undo': '撤销照片导入',
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -108,6 +110,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   filter: '筛选条件',
   studentIds: '学生',
   rule: '学号规则',
+  photoState: '照片',
   [REQUEST_STATUS_FIELD]: '申请状态',
 };
 
@@ -130,6 +133,7 @@ function codeName(field: string, value: string): string | undefined {
 /** Stored codes among audit values, by field: shown by their Chinese names. */
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   mode: { add: '只添加新学生', update: '更新已有学生' },
+  photoState: { present: '有照片', missing: '无照片' },
   [REQUEST_STATUS_FIELD]: KEY_CHANGE_STATUS_LABELS,
 };
 

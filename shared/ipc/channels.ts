@@ -63,6 +63,9 @@ export const CHANNELS = [
   'photos.import',
   'photos.export',
   'photos.get',
+  'photos.upload',
+  'photos.batches',
+  'photos.undo',
   'jobs.list',
   'jobs.cancel',
 ] as const;

@@ -22,6 +22,7 @@ import { AssignNumbersInput, AssignNumbersOutput, StudentNoRule } from './schema
 import { JobId, JobInfo } from './schemas/jobs';
 import { HomeOverview } from './schemas/home';
 import { CreateUserInput, ResetPasswordInput, UpdateUserInput, UserRow } from './schemas/users';
+import { PhotoBatch, PhotoUndoOutput, PhotoUploadInput, PhotoUploadOutput } from './schemas/photos';
 
 /**
  * Who may make a call: 'public' needs no sign-in (status, setup, sign-in itself); 'session' needs any
@@ -118,6 +119,11 @@ export const contract = {
   'photos.import': { input: PhotoImportInput, output: PhotoImportReport, access: 'students.write' },
   'photos.export': { input: PhotoExportInput, output: FileOutput, access: 'students.identity.read' },
   'photos.get': { input: byId, output: z.object({ mime: z.string(), dataBase64: z.string() }).nullable(), access: 'students.identity.read' },
+  // 上传照片 on the profile: set at once, or a change request once the student is registered (checked by the handler).
+  'photos.upload': { input: PhotoUploadInput, output: PhotoUploadOutput, access: 'students.write' },
+  // Photo imports in 导入记录, and 撤销 of one (photo file names are often ID numbers: the import's own permission).
+  'photos.batches': { input: none, output: z.array(PhotoBatch), access: 'students.write' },
+  'photos.undo': { input: byId, output: PhotoUndoOutput, access: 'students.write' },
   // Jobs (long work): this client's running and recently finished jobs, and 取消 of its own. Each
   // kind's permission is checked in core/jobs.ts; a cancelled call ends with the CANCELLED outcome.
   'jobs.list': { input: none, output: z.array(JobInfo), access: 'session' },

@@ -113,6 +113,8 @@ export const RosterFilter = z.object({
   sourceRegion: z.string().max(40).optional(),
   /** 已编学号 or 待编学号 (no 学号 assigned yet: admissions rosters, see 学号编排). */
   studentNoState: z.enum(['assigned', 'pending']).optional(),
+  /** 有照片 or 无照片 (e.g. whose photo is still to be taken or imported). */
+  photoState: z.enum(['present', 'missing']).optional(),
   /** The one search box: 学号, 考生号, ID fragment, Chinese name, full pinyin or initials. */
   q: z.string().trim().max(40).optional(),
 });

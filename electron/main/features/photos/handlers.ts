@@ -5,14 +5,19 @@ import { getStudent, getStudentsByIds } from '../../../../db/queries/students';
 import { AppError } from '../../core/errors';
 import type { FeatureHandlers } from '../../core/handlers-type';
 import { readEncrypted } from '../attachments/store';
+import { photoBatchesDto, undoPhotoBatch } from './batches';
 import { importPhotos } from './import-photos';
 import { naturalOrder } from './sources';
+import { uploadPhoto } from './upload';
 
 /** What one export may hold: the zip travels back as base64 in one string. */
 const MAX_EXPORT_BYTES = 300 * 1024 * 1024;
 
 export const photosHandlers: FeatureHandlers<'photos'> = {
   'photos.import': (input, ctx) => importPhotos(ctx, input),
+  'photos.upload': (input, ctx) => uploadPhoto(ctx, input),
+  'photos.batches': (_input, ctx) => photoBatchesDto(ctx),
+  'photos.undo': ({ id }, ctx) => undoPhotoBatch(ctx, id),
 
   /** The normalised photo for the profile page; null when the student has none. */
   'photos.get': ({ id }, ctx) => {

@@ -1,22 +1,20 @@
-import { studentNoText } from '../../../../shared/domain/student-no';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AuditEntry } from '../../../../db/queries/audit';
 import {
-  countActiveWithoutPhoto, currentPhotoOwnersBySha, findPhotoCandidates, getAttachments, getPhotoCandidates, insertAttachment,
-  filePhotoChangeRequest, PHOTO_CHANGE_FIELD, PHOTO_ORIGINAL_PURPOSE, PHOTO_PURPOSE, setStudentPhoto,
+  countActiveWithoutPhoto, currentPhotoOwnersBySha, findPhotoCandidates, getAttachments, getPhotoCandidates, PHOTO_ORIGINAL_PURPOSE, PHOTO_PURPOSE,
   type PhotoCandidate,
 } from '../../../../db/queries/photos';
+import { insertPhotoBatch } from '../../../../db/queries/photo-batches';
 import { pendingKeyChange } from '../../../../db/queries/keyChanges';
 import { hasPermission } from '../../../../shared/domain/permissions';
+import { photoChangeNeedsApproval } from '../../../../shared/domain/photo-rules';
 import type { CallOutput, ParsedInput } from '../../../../shared/ipc/contract';
 import type { Db } from '../../../../db/client';
 import type { CallContext } from '../../core/context';
 import { takeFile } from '../../core/files';
 import { startJob, type JobHandle } from '../../core/jobs';
-import { storeEncrypted } from '../attachments/store';
 import { lookupValues, StudentIndex } from './match';
 import { configureSharp, mapPool, normalisePhoto, PHOTO_JOBS, type Normalised } from './process';
+import { applyPhoto, StoredFiles, who } from './save';
 import { expandUploads, naturalOrder, sniff, type PhotoSource } from './sources';
 
 type Report = CallOutput<'photos.import'>;
@@ -29,8 +27,6 @@ interface Candidate {
   student: PhotoCandidate;
 }
 type Done = Candidate & { photo: Extract<Normalised, { ok: true }> };
-
-const who = (s: Pick<PhotoCandidate, 'name' | 'studentNo'>) => `${s.name}（${studentNoText(s.studentNo)}）`;
 
 /** Progress events for the caller's task: every 5 files, or when 250 ms have passed. */
 /**
@@ -90,7 +86,9 @@ async function importWithTask(ctx: CallContext, input: ParsedInput<'photos.impor
   const progress = photoProgress(task);
   const report: Report = { files: 0, matched: [], replaced: [], changeRequests: [], unmatched: [], duplicates: [], unreadable: [], studentsWithoutPhoto: 0 };
 
-  const sources = expandUploads(input.files.map((f) => takeFile(ctx.core, ctx.clientId, f.fileId)), report.unreadable);
+  const incoming = input.files.map((f) => takeFile(ctx.core, ctx.clientId, f.fileId));
+  const batchName = batchFileName(incoming.map((f) => f.fileName));
+  const sources = expandUploads(incoming, report.unreadable);
   report.files = sources.length + report.unreadable.length;
   progress(0, sources.length, `正在匹配学生（共 ${sources.length} 个文件）…`, true);
 
@@ -170,12 +168,12 @@ async function importWithTask(ctx: CallContext, input: ParsedInput<'photos.impor
 
   task.check();
   progress(total, total, '正在保存照片…', true);
-  const stored: string[] = [];
+  const files = new StoredFiles(ctx.core);
   try {
-    ctx.write((tx, me) => saveAll(ctx, tx, me.username, finals, input.keepOriginal, report, stored));
+    ctx.write((tx, me) => saveAll(ctx, tx, me.username, finals, input.keepOriginal, report, files, batchName));
   } catch (e) {
     // The transaction rolled back: the encrypted files written for it are orphans.
-    for (const name of stored) rmSync(join(ctx.core.folder.dir, 'attachments', name), { force: true });
+    files.discard();
     throw e;
   }
   report.studentsWithoutPhoto = countActiveWithoutPhoto(ctx.db());
@@ -183,20 +181,15 @@ async function importWithTask(ctx: CallContext, input: ParsedInput<'photos.impor
   return report;
 }
 
-function saveAll(ctx: CallContext, tx: Db, username: string, finals: Done[], keepOriginal: boolean, report: Report, stored: string[]): { value: null; audit: Audit[] } {
+function saveAll(ctx: CallContext, tx: Db, username: string, finals: Done[], keepOriginal: boolean, report: Report, files: StoredFiles, batchName: string): { value: null; audit: Audit[] } {
   const now = new Date(ctx.core.now()).toISOString();
   const audit: Audit[] = [];
+  const items: Parameters<typeof insertPhotoBatch>[2] = [];
   const mayRequest = hasPermission(ctx.actor().role, 'changes.request');
   // Read the students again inside the transaction: someone may have registered one meanwhile.
   const fresh = new Map(getPhotoCandidates(tx, finals.map((f) => f.student.id)).map((s) => [s.id, s]));
   const currentIds = [...fresh.values()].map((s) => s.photoAttachmentId).filter((id): id is number => id != null);
   const currentSha = new Map(getAttachments(tx, currentIds).map((a) => [a.id, a.sha256]));
-
-  const store = (studentId: number, purpose: string, fileName: string, mime: string, bytes: Buffer) => {
-    const file = storeEncrypted(ctx.core.folder, bytes);
-    stored.push(file.storedName);
-    return insertAttachment(tx, { studentId, purpose, fileName, mime, size: file.size, sha256: file.sha256, storedName: file.storedName, createdBy: username, createdAt: now });
-  };
 
   let set = 0;
   for (const f of finals) {
@@ -211,8 +204,7 @@ function saveAll(ctx: CallContext, tx: Db, username: string, finals: Done[], kee
       continue;
     }
     // Once registered, the photo is a locked key field: replacing it needs an approved request.
-    const needsRequest = s.registered && s.photoAttachmentId != null;
-    if (needsRequest) {
+    if (photoChangeNeedsApproval({ registered: s.registered, hasPhoto: s.photoAttachmentId != null })) {
       if (!mayRequest) {
         report.unreadable.push({ fileName: f.src.fileName, reason: `${who(s)} 已注册，更换照片须提交变更申请，而当前角色没有提交申请的权限` });
         continue;
@@ -224,21 +216,34 @@ function saveAll(ctx: CallContext, tx: Db, username: string, finals: Done[], kee
         continue;
       }
     }
-    const photo = store(s.id, PHOTO_PURPOSE, `${s.studentNo}.jpg`, 'image/jpeg', f.photo.jpeg);
-    if (keepOriginal) store(s.id, PHOTO_ORIGINAL_PURPOSE, f.src.fileName.split(/[\\/]/).pop()!, f.format === 'png' ? 'image/png' : 'image/jpeg', f.src.bytes());
+    const base = { studentId: s.id, by: username, at: now };
+    const photo = files.add(tx, { ...base, purpose: PHOTO_PURPOSE, fileName: `${s.studentNo}.jpg`, mime: 'image/jpeg', bytes: f.photo.jpeg });
+    const original = keepOriginal
+      ? files.add(tx, { ...base, purpose: PHOTO_ORIGINAL_PURPOSE, fileName: f.src.fileName.split(/[\\/]/).pop()!, mime: f.format === 'png' ? 'image/png' : 'image/jpeg', bytes: f.src.bytes() })
+      : null;
     report.matched.push(row);
-    const change = [{ field: PHOTO_CHANGE_FIELD, before: s.photoAttachmentId, after: photo.id }];
-    if (needsRequest) {
-      const reason = `批量导入照片（文件 ${f.src.fileName}）`;
-      const requestId = filePhotoChangeRequest(tx, { studentId: s.id, before: s.photoAttachmentId, after: photo.id, reason, requestedBy: username, requestedAt: now });
-      report.changeRequests.push(row);
-      audit.push({ action: 'keyChanges.request', entity: 'student', entityId: s.id, summary: `提交信息变更申请（第 ${requestId} 号）：照片：更换为 ${f.src.fileName}；原因：${reason}`, changes: change });
-    } else {
-      setStudentPhoto(tx, s.id, photo.id, now);
+    const applied = applyPhoto(tx, s, photo.id, { source: `文件 ${f.src.fileName}`, reason: `批量导入照片（文件 ${f.src.fileName}）`, by: username, at: now });
+    audit.push(applied.audit);
+    if (applied.outcome === 'requested') report.changeRequests.push(row);
+    else {
       set++;
-      if (s.photoAttachmentId != null) report.replaced.push(row);
-      audit.push({ action: 'photos.set', entity: 'student', entityId: s.id, summary: `${s.photoAttachmentId != null ? '更换' : '设置'}照片 ${who(s)}：文件 ${f.src.fileName}`, changes: change });
+      if (applied.outcome === 'replaced') report.replaced.push(row);
     }
+    items.push({
+      studentId: s.id, action: applied.outcome === 'requested' ? 'requested' : 'set', fileName: f.src.fileName, studentNo: s.studentNo, studentName: s.name,
+      photoBefore: s.photoAttachmentId, photoAfter: photo.id, originalAttachment: original?.id ?? null, keyChangeRequestId: applied.requestId,
+    });
+  }
+  // 导入记录: an import that changed something can be undone from there.
+  if (items.length > 0) {
+    insertPhotoBatch(
+      tx,
+      {
+        fileName: batchName, files: report.files, photosSet: set - report.replaced.length, photosReplaced: report.replaced.length, keyChangeRequests: report.changeRequests.length,
+        skipped: report.files - report.matched.length, createdBy: username, createdAt: now,
+      },
+      items,
+    );
   }
   audit.push({
     action: 'photos.import',
@@ -250,4 +255,10 @@ function saveAll(ctx: CallContext, tx: Db, username: string, finals: Done[], kee
       `${keepOriginal ? '；保留原图' : ''}`,
   });
   return { value: null, audit };
+}
+
+/** How 导入记录 names an import: the file chosen, or the first of several and how many. */
+function batchFileName(names: string[]): string {
+  const sorted = [...names].sort((a, b) => naturalOrder.compare(a, b));
+  return sorted.length === 1 ? sorted[0]! : `${sorted[0]} 等 ${sorted.length} 个文件`;
 }

@@ -1,10 +1,9 @@
 import Chip from '@mui/material/Chip';
 import Tooltip from '@mui/material/Tooltip';
 import { formatDateTime } from '../../../components/format';
-import type { Batch } from './batchText';
 
 /** 已撤销 (and when) or 有效. */
-export function BatchStatusChip({ batch }: { batch: Batch }) {
+export function BatchStatusChip({ batch }: { batch: { undoneAt: string | null } }) {
   if (batch.undoneAt) {
     return (
       <Tooltip title={`撤销于 ${formatDateTime(batch.undoneAt)}`}>

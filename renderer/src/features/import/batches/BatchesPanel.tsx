@@ -2,16 +2,17 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../components/format';
 import { gridText } from '../../../components/gridText';
 import { NoticeSnackbar } from '../../../components/NoticeSnackbar';
 import { useCallData } from '../../../ipc/useCall';
 import { BatchStatusChip } from './BatchStatusChip';
-import { modeLabel, type Batch } from './batchText';
+import { importRecords, type Batch, type ImportRecord, type PhotoBatch } from './batchText';
 import { UndoBatchButton } from './UndoBatchButton';
 import { UndoBatchDialog } from './UndoBatchDialog';
+import { UndoPhotoBatchDialog } from './UndoPhotoBatchDialog';
 
 interface Props {
   /** Reloaded whenever the tab is shown again. */
@@ -20,11 +21,21 @@ interface Props {
 
 const count = { width: 72, align: 'right', headerAlign: 'right' } as const;
 
-/** 导入记录: every roster import, newest first, each of which may be undone. */
+/** 导入记录: every roster and photo import, newest first, each of which may be undone. */
 export function BatchesPanel({ active }: Props) {
-  const { data, loading, error, reload } = useCallData('imports.batches', {});
+  const roster = useCallData('imports.batches', {});
+  const photos = useCallData('photos.batches', {});
+  const loading = roster.loading || photos.loading;
+  const error = roster.error ?? photos.error;
+  const reload = useCallback(() => {
+    roster.reload();
+    photos.reload();
+  }, [roster.reload, photos.reload]);
+  const records = useMemo(() => importRecords(roster.data ?? [], photos.data ?? []), [roster.data, photos.data]);
   const [undoing, setUndoing] = useState<Batch | null>(null);
+  const [undoingPhotos, setUndoingPhotos] = useState<PhotoBatch | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const undo = useCallback((r: ImportRecord) => (r.photos ? setUndoingPhotos(r.photos) : setUndoing(r.roster ?? null)), []);
 
   // Loaded when the page opens; loaded again each time the tab comes back into view.
   const wasActive = useRef(active);
@@ -33,21 +44,23 @@ export function BatchesPanel({ active }: Props) {
     wasActive.current = active;
   }, [active, reload]);
 
-  const columns = useMemo<GridColDef<Batch>[]>(
+  // One set of columns for both kinds: a photo import's files, first photos and replaced photos
+  // stand where a roster's rows, new and updated students do (the headers say both).
+  const columns = useMemo<GridColDef<ImportRecord>[]>(
     () => [
       { field: 'fileName', headerName: '文件名', flex: 1, minWidth: 180 },
       { field: 'createdBy', headerName: '导入人', width: 100 },
       { field: 'createdAt', headerName: '时间', width: 150, valueFormatter: (v: string) => formatDateTime(v) },
-      { field: 'mode', headerName: '方式', width: 120, valueFormatter: (v: string) => modeLabel(v) },
-      { field: 'rows', headerName: '行数', ...count },
-      { field: 'imported', headerName: '新增', ...count },
+      { field: 'way', headerName: '方式', width: 120 },
+      { field: 'count', headerName: '行数/文件', ...count, width: 88 },
+      { field: 'added', headerName: '新增', ...count },
       { field: 'updated', headerName: '更新', ...count },
       { field: 'skipped', headerName: '跳过', ...count },
       {
         field: 'status',
         headerName: '状态',
         width: 96,
-        valueGetter: (_v: never, row: Batch) => (row.undoneAt ? '已撤销' : '有效'),
+        valueGetter: (_v: never, row: ImportRecord) => (row.undoneAt ? '已撤销' : '有效'),
         renderCell: ({ row }) => <BatchStatusChip batch={row} />,
       },
       {
@@ -55,10 +68,10 @@ export function BatchesPanel({ active }: Props) {
         headerName: '操作',
         width: 100,
         sortable: false,
-        renderCell: ({ row }) => <UndoBatchButton batch={row} onUndo={setUndoing} />,
+        renderCell: ({ row }) => <UndoBatchButton batch={row} onUndo={undo} />,
       },
     ],
-    [],
+    [undo],
   );
 
   return (
@@ -74,7 +87,8 @@ export function BatchesPanel({ active }: Props) {
       <Paper variant="outlined">
         <DataGrid
           aria-label="导入记录"
-          rows={data ?? []}
+          rows={records}
+          getRowId={(r) => r.key}
           columns={columns}
           loading={loading}
           autoHeight
@@ -82,7 +96,7 @@ export function BatchesPanel({ active }: Props) {
           disableColumnMenu
           pageSizeOptions={[25, 50, 100]}
           initialState={{ pagination: { paginationModel: { pageSize: 25 } } }}
-          localeText={gridText({ noRowsLabel: '还没有导入记录。在“导入学生名单”中导入的每一个文件都会记录在这里，必要时可以撤销。' })}
+          localeText={gridText({ noRowsLabel: '还没有导入记录。在“导入学生名单”和“导入照片”中导入的每一批都会记录在这里，必要时可以撤销。' })}
           sx={{
             border: 0,
             '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' },
@@ -94,6 +108,14 @@ export function BatchesPanel({ active }: Props) {
       <UndoBatchDialog
         batch={undoing}
         onClose={() => setUndoing(null)}
+        onDone={(message) => {
+          setNotice(message);
+          reload();
+        }}
+      />
+      <UndoPhotoBatchDialog
+        batch={undoingPhotos}
+        onClose={() => setUndoingPhotos(null)}
         onDone={(message) => {
           setNotice(message);
           reload();

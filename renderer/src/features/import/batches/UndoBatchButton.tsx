@@ -2,11 +2,11 @@ import UndoOutlined from '@mui/icons-material/UndoOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Tooltip from '@mui/material/Tooltip';
-import type { Batch } from './batchText';
+import type { ImportRecord } from './batchText';
 
 interface Props {
-  batch: Batch;
-  onUndo: (batch: Batch) => void;
+  batch: ImportRecord;
+  onUndo: (batch: ImportRecord) => void;
 }
 
 /** 撤销 for one batch; when it cannot be undone, the reason is one hover away. */

@@ -1,8 +1,10 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { Link as RouterLink } from 'react-router-dom';
 import type { PhotoReport } from './photoOptions';
 import { ReportSection } from './ReportSection';
 import { ReportTable } from './ReportTable';
@@ -30,7 +32,21 @@ export function PhotoReportView({ report }: { report: PhotoReport }) {
         {report.changeRequests.length > 0 && <Chip label={`已提交变更申请 ${report.changeRequests.length}`} color="info" variant="outlined" />}
         <Chip label={`有问题 ${problems}`} color={problems > 0 ? 'warning' : 'default'} variant="outlined" />
       </Box>
-      <Alert severity={report.studentsWithoutPhoto > 0 ? 'info' : 'success'}>
+      <Alert
+        severity={report.studentsWithoutPhoto > 0 ? 'info' : 'success'}
+        action={
+          <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', whiteSpace: 'nowrap', pr: 1 }}>
+            {report.studentsWithoutPhoto > 0 && (
+              <Link component={RouterLink} to="/students?photoState=missing">
+                查看无照片的学生
+              </Link>
+            )}
+            <Link component={RouterLink} to="/import?tab=batches">
+              查看导入记录
+            </Link>
+          </Box>
+        }
+      >
         {report.studentsWithoutPhoto > 0 ? `仍无照片的学生 ${report.studentsWithoutPhoto} 名。` : '所有学生都已有照片。'}
       </Alert>
 

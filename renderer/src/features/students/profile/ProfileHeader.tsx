@@ -11,12 +11,15 @@ import { fieldLabel } from '../../../../../shared/domain/student-fields';
 import { studentNoText } from '../../../../../shared/domain/student-no';
 import { genderName, orDash } from '../common/codeNames';
 import { StatusChip } from '../common/StatusChip';
+import { PhotoUploadButton } from './PhotoUploadButton';
 import { StudentPhoto } from './StudentPhoto';
 
 interface Props {
   student: StudentProfile;
   onEdit?: (() => void) | undefined;
   onRequestChange?: (() => void) | undefined;
+  /** Offered to roles that edit students: 上传照片 / 更换照片 under the photo. */
+  onPhotoChanged?: ((message: string) => void) | undefined;
 }
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -33,10 +36,13 @@ function Fact({ label, value }: { label: string; value: string }) {
 }
 
 /** The top of a profile: photo, name, 学号, status, class, and what can be done. */
-export function ProfileHeader({ student: s, onEdit, onRequestChange }: Props) {
+export function ProfileHeader({ student: s, onEdit, onRequestChange, onPhotoChanged }: Props) {
   return (
     <Paper variant="outlined" sx={{ p: 2.5, mb: 2, display: 'flex', gap: 3, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-      <StudentPhoto student={s} />
+      <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 0.5, maxWidth: 220 }}>
+        <StudentPhoto student={s} />
+        {onPhotoChanged && <PhotoUploadButton student={s} onDone={onPhotoChanged} />}
+      </Box>
       <Box sx={{ flex: 1, minWidth: 260 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
           <Typography variant="h5" component="h1">

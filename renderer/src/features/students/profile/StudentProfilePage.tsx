@@ -87,7 +87,7 @@ export function StudentProfilePage() {
         </Link>
         <Typography color="text.primary">{s.name}</Typography>
       </Breadcrumbs>
-      <ProfileHeader student={s} onEdit={can('students.write') ? () => navigate(`/students/${s.id}/edit`) : undefined} onRequestChange={requestChange} />
+      <ProfileHeader student={s} onEdit={can('students.write') ? () => navigate(`/students/${s.id}/edit`) : undefined} onRequestChange={requestChange} onPhotoChanged={can('students.write') ? done : undefined} />
       <Paper variant="outlined">
         <Tabs
           value={tab}

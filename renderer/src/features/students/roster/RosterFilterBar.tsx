@@ -22,8 +22,13 @@ const STUDENT_NO_STATE_OPTIONS = [
   { code: 'pending', name: PENDING_STUDENT_NO },
 ];
 
+const PHOTO_STATE_OPTIONS = [
+  { code: 'present', name: '有照片' },
+  { code: 'missing', name: '无照片' },
+];
+
 /** The filters behind 更多筛选: used less often than 年级, 专业, 班级 and 学籍状态. */
-const MORE: readonly (keyof FilterValues)[] = ['studentNoState', 'gender', 'ethnicityCode', 'politicalStatusCode', 'sourceRegion'];
+const MORE: readonly (keyof FilterValues)[] = ['studentNoState', 'photoState', 'gender', 'ethnicityCode', 'politicalStatusCode', 'sourceRegion'];
 
 interface Props {
   value: FilterValues;
@@ -129,7 +134,7 @@ export function RosterFilterBar({ value, onChange, org, onSearchEnter }: Props) 
         </Box>
       </Box>
       <Collapse in={showMore} unmountOnExit>
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(5, 1fr)' }, gap: 1.5, mt: 1.5 }}>
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(6, 1fr)' }, gap: 1.5, mt: 1.5 }}>
           <CodeSelect
             label={fieldLabel('studentNo')}
             value={value.studentNoState}
@@ -137,6 +142,7 @@ export function RosterFilterBar({ value, onChange, org, onSearchEnter }: Props) 
             emptyLabel="全部"
             options={STUDENT_NO_STATE_OPTIONS}
           />
+          <CodeSelect label="照片" value={value.photoState} onChange={(photoState) => set({ photoState })} emptyLabel="全部" options={PHOTO_STATE_OPTIONS} />
           <CodeSelect label={fieldLabel('gender')} value={value.gender} onChange={(gender) => set({ gender })} emptyLabel="全部" options={GENDER_OPTIONS} />
           <CodeSelect
             label={fieldLabel('ethnicityCode')}

@@ -65,7 +65,8 @@ export function RosterPage() {
   const [state, setState] = useSessionState<RosterState>('xueji.roster', () => ({ filter: EMPTY_FILTER, sort: undefined, visible: [...DEFAULT_VISIBLE], pageSize: 50 }));
   // A link such as 专业与班级 → 查看学生 brings its own filter.
   const [linked] = useState(() => (location.search ? filterFromSearch(location.search) : null));
-  const [filter, setFilterRaw] = useState<FilterValues>(() => linked ?? state.filter);
+  // Over EMPTY_FILTER: a filter kept from before a newer version added a field still has every field.
+  const [filter, setFilterRaw] = useState<FilterValues>(() => linked ?? { ...EMPTY_FILTER, ...state.filter });
   const setFilter = (f: FilterValues) => {
     setFilterRaw(f);
     setState((s) => ({ ...s, filter: f }));

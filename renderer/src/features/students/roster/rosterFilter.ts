@@ -12,6 +12,7 @@ export interface FilterValues {
   politicalStatusCode: string;
   sourceRegion: string;
   studentNoState: string;
+  photoState: string;
 }
 
 export const EMPTY_FILTER: FilterValues = {
@@ -25,6 +26,7 @@ export const EMPTY_FILTER: FilterValues = {
   politicalStatusCode: '',
   sourceRegion: '',
   studentNoState: '',
+  photoState: '',
 };
 
 const num = (v: string) => (v === '' || Number.isNaN(Number(v)) ? undefined : Number(v));
@@ -46,6 +48,7 @@ export function toRosterFilter(v: FilterValues): RosterFilter {
   const region = str(v.sourceRegion);
   if (region) f.sourceRegion = region;
   if (v.studentNoState === 'assigned' || v.studentNoState === 'pending') f.studentNoState = v.studentNoState;
+  if (v.photoState === 'present' || v.photoState === 'missing') f.photoState = v.photoState;
   const q = str(v.q);
   if (q) f.q = q;
   return f;
@@ -65,6 +68,7 @@ export function fromRosterFilter(f: RosterFilter): FilterValues {
     politicalStatusCode: s(f.politicalStatusCode),
     sourceRegion: s(f.sourceRegion),
     studentNoState: s(f.studentNoState),
+    photoState: s(f.photoState),
   };
 }
 
