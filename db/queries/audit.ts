@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
-import { and, count, desc, eq, getTableColumns, gte, like, lte, type SQL, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, getTableColumns, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { auditLog, meta } from '../schema';
 
@@ -17,6 +18,8 @@ export interface AuditEntry {
   entityId: string | number | null;
   summary: string;
   changes?: FieldChange[];
+  /** The entry this one is part of (see auditAppender's addPart). */
+  parentId?: number | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -66,11 +69,14 @@ export function decodeChanges(text: string): FieldChange[] {
   return Object.entries(stored.removed).map(([field, before]) => ({ field, before, after: null }));
 }
 
-/** The hash covers every column but the hash itself, in a fixed order, including the previous hash. */
-export function auditHash(row: Omit<AuditRecord, 'hash'>): string {
-  const material = JSON.stringify([
-    row.id, row.at, row.userId, row.username, row.action, row.entity, row.entityId, row.summary, row.changes, row.prevHash,
-  ]);
+/**
+ * The hash covers every column but the hash itself, in a fixed order, including the previous hash.
+ * parent_id (added later) is covered when set, so entries written before it hash as they did.
+ */
+export function auditHash(row: Omit<AuditRecord, 'hash' | 'parentId'> & { parentId?: number | null }): string {
+  const fields: unknown[] = [row.id, row.at, row.userId, row.username, row.action, row.entity, row.entityId, row.summary, row.changes, row.prevHash];
+  if (row.parentId != null) fields.push(row.parentId);
+  const material = JSON.stringify(fields);
   // One-shot: an import hashes 50,000 rows, and a Hash object per row costs more than the hashing.
   return hash('sha256', material, 'hex');
 }
@@ -102,7 +108,9 @@ export function diffFields<T extends object>(before: Partial<T> | null, after: P
 /**
  * Appends audit rows one by one, each chained to the one before, with one prepared statement; then
  * `finish` records the new head (it lets verify notice rows cut off the end of the chain). Rows go
- * in as they are made, so a 50,000-row import never holds 50,000 entries in memory.
+ * in as they are made, so a 50,000-row import never holds 50,000 entries in memory. A batch (an
+ * import, its undo) adds its own entry first and its per-row entries with `parentId` set to it:
+ * the log lists the batch once and expands it.
  */
 export function auditAppender(db: Db, at: Date): { add(e: AuditEntry): AuditRecord; finish(): void } {
   const raw = db.$client;
@@ -111,7 +119,7 @@ export function auditAppender(db: Db, at: Date): { add(e: AuditEntry): AuditReco
   let prevHash = last?.hash ?? GENESIS_HASH;
   let added = 0;
   const ins = raw.prepare(
-    'INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, summary, changes, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+    'INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, summary, changes, prev_hash, hash, parent_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
   );
   const atIso = at.toISOString();
   return {
@@ -128,9 +136,10 @@ export function auditAppender(db: Db, at: Date): { add(e: AuditEntry): AuditReco
         summary: e.summary,
         changes: encodeChanges(e.changes ?? []),
         prevHash,
+        parentId: e.parentId ?? null,
       };
       const record = { ...row, hash: auditHash(row) };
-      ins.run(row.id, row.at, row.userId, row.username, row.action, row.entity, row.entityId, row.summary, row.changes, row.prevHash, record.hash);
+      ins.run(row.id, row.at, row.userId, row.username, row.action, row.entity, row.entityId, row.summary, row.changes, row.prevHash, record.hash, row.parentId);
       prevHash = record.hash;
       added++;
       return record;
@@ -150,25 +159,57 @@ export interface AuditFilter {
   entityId?: string;
   /** Entries about any of these students (their ids). */
   studentIds?: number[];
+  /** The entries that are part of this one (a batch's rows), in the order they were written. */
+  parentId?: number;
   from?: string;
   to?: string;
   page: number;
   pageSize: number;
 }
 
-export function listAudit(db: Db, f: AuditFilter) {
+const part = alias(auditLog, 'part');
+
+/** The filter's conditions on one copy of the table (the listed entry, or a part of it). */
+function conditions(t: typeof auditLog | typeof part, f: AuditFilter): SQL[] {
   const where: SQL[] = [];
-  if (f.username) where.push(eq(auditLog.username, f.username));
-  if (f.action) where.push(like(auditLog.action, `${f.action}%`));
-  if (f.entity) where.push(eq(auditLog.entity, f.entity));
-  if (f.entityId) where.push(eq(auditLog.entityId, f.entityId));
-  if (f.studentIds) where.push(and(eq(auditLog.entity, 'student'), inArray(auditLog.entityId, f.studentIds.map(String)))!);
-  if (f.from) where.push(gte(auditLog.at, f.from));
-  if (f.to) where.push(lte(auditLog.at, f.to));
-  const cond = where.length ? and(...where) : undefined;
+  if (f.username) where.push(eq(t.username, f.username));
+  if (f.action) where.push(like(t.action, `${f.action}%`));
+  if (f.entity) where.push(eq(t.entity, f.entity));
+  if (f.entityId) where.push(eq(t.entityId, f.entityId));
+  if (f.studentIds) where.push(and(eq(t.entity, 'student'), inArray(t.entityId, f.studentIds.map(String)))!);
+  if (f.from) where.push(gte(t.at, f.from));
+  if (f.to) where.push(lte(t.at, f.to));
+  return where;
+}
+
+/**
+ * A page of the log, newest first. A batch (an import of 8,000 rows) is one entry with its
+ * childCount; `parentId` pages through its rows. Filters list the batch when it or one of its rows
+ * matches (对象=学生 finds an import through its rows). A filter naming one record (a student, an
+ * entity id) lists the matching entries themselves, rows of a batch included, each with its parentId.
+ */
+export function listAudit(db: Db, f: AuditFilter) {
+  const own = conditions(auditLog, f);
+  let cond: SQL | undefined;
+  if (f.parentId !== undefined) cond = and(eq(auditLog.parentId, f.parentId), ...own);
+  else if (f.studentIds || f.entityId) cond = own.length ? and(...own) : undefined;
+  else if (!own.length) cond = isNull(auditLog.parentId);
+  else {
+    // Spelled out: drizzle writes a bare "id" inside a subquery, which would name the part's own id.
+    const aPart = db.select({ one: sql`1` }).from(part).where(and(sql`${part.parentId} = "audit_log"."id"`, ...conditions(part, f)));
+    cond = and(isNull(auditLog.parentId), or(and(...own), exists(aPart)));
+  }
   // The chain's hashes stay in the database: audit.verify checks them, and a hash means nothing on screen.
   const { prevHash: _prevHash, hash: _hash, ...columns } = getTableColumns(auditLog);
-  const rows = db.select(columns).from(auditLog).where(cond).orderBy(desc(auditLog.id)).limit(f.pageSize).offset(f.page * f.pageSize).all();
+  const childCount = sql<number>`(SELECT count(*) FROM audit_log AS c WHERE c.parent_id = "audit_log"."id")`.mapWith(Number);
+  const rows = db
+    .select({ ...columns, childCount })
+    .from(auditLog)
+    .where(cond)
+    .orderBy(f.parentId !== undefined ? asc(auditLog.id) : desc(auditLog.id))
+    .limit(f.pageSize)
+    .offset(f.page * f.pageSize)
+    .all();
   const total = db.select({ n: count() }).from(auditLog).where(cond).get()?.n ?? 0;
   return { rows: rows.map((r) => ({ ...r, changes: decodeChanges(r.changes) })), total };
 }
@@ -192,7 +233,7 @@ export function verifyAuditChain(db: Db): { checked: number; problems: ChainProb
   const rows = db.$client
     .prepare(
       `SELECT id, at, user_id AS userId, username, action, entity, entity_id AS entityId, summary, changes,
-              prev_hash AS prevHash, hash FROM audit_log ORDER BY id`,
+              prev_hash AS prevHash, hash, parent_id AS parentId FROM audit_log ORDER BY id`,
     )
     .iterate() as IterableIterator<AuditRecord>;
   for (const row of rows) {

@@ -34,4 +34,6 @@ export const auditLog = sqliteTable('audit_log', {
   changes: text('changes').notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+  /** The entry this one is part of (an import's per-row entries → the import's entry); null when it stands alone. */
+  parentId: integer('parent_id'),
 });

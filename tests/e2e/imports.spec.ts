@@ -112,3 +112,81 @@ test('photos from a zip: matched, one unmatched and one duplicate reported', asy
   expect(got?.mime).toBe('image/jpeg');
   expect(await host.api('photos.get', { id: list.rows[2]!.id }, 'seed-admin-0001')).toBeNull();
 });
+
+/** Issue 12 #7 and #3: a new class asks for its major before it is promised; the problem workbook; the import as one audit entry. */
+test('a roster with a new class asks for its major, imports without contradiction, and is one entry in the audit log', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  await seedDepartment(host);
+  await host.api('auth.signIn', { username: 'admin', password: 'Admin12345xy' }, 'seed-admin-0001');
+  await host.api('setup.loadDemo', { students: 20 }, 'seed-admin-0001');
+  const major = (await host.api<{ majors: { name: string; code: string }[] }>('org.tree', {}, 'seed-admin-0001')).majors[0]!;
+  const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('新生');
+  ws.addRow(['学号', '姓名', '性别', '出生日期', '身份证号', '班级', '入学日期']);
+  ws.addRow(['2699000001', '电甲', '男', day(2007, 3, 15), id('11010520070315123'), '电子2699班', day(2026, 9, 1)]);
+  ws.addRow(['2699000002', '电乙', '女', day(2007, 4, 2), id('31010420070402124'), '电子2699班', day(2026, 9, 1)]);
+  ws.addRow(['2699000003', '电丙', '男', day(2007, 5, 1), id('44030520070501135'), '电子2699班', day(2026, 9, 1)]);
+  ws.addRow(['2699000004', '电丁', '男', day(2007, 7, 7), badCheck('33010620070707157'), '电子2699班', day(2026, 9, 1)]); // row 5: bad check digit
+  for (const c of ['D', 'G']) ws.getColumn(c).numFmt = 'yyyy-mm-dd';
+  const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+
+  await signIn(page, host, 'admin', 'Admin12345xy');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '数据导入' }).click();
+  await page.getByLabel('选择名单文件').setInputFiles({ name: '电子新班.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('自动创建名单中不存在的班级').check();
+  await page.getByRole('button', { name: '开始检查' }).click();
+  await expect(page.getByRole('heading', { name: '检查结果' })).toBeVisible({ timeout: 30_000 });
+  // Nothing is promised before the class has a major: the wizard asks for it.
+  await expect(page.getByText('请为 1 个新班级选择所属专业')).toBeVisible();
+  await expect(page.getByText(/导入时将新建/)).toHaveCount(0);
+  await page.getByRole('combobox', { name: '“电子2699班”所属专业' }).click();
+  await page.getByRole('option', { name: `${major.name}（${major.code}）` }).click();
+  // Checked again at once: now the class is promised, with its major, and its rows are valid.
+  await expect(page.getByText('导入时将新建 1 个班级')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('有效 3', { exact: true })).toBeVisible();
+  const problems = page.getByRole('grid', { name: '问题清单' });
+  await expect(problems.getByRole('row').filter({ hasText: '电丁' }).filter({ hasText: '校验位' })).toHaveCount(1);
+  await expect(problems).not.toContainText('无法确定');
+  await page.screenshot({ path: 'test-results/screens/import-new-class-major.png', fullPage: true });
+
+  // The problem workbook: the row as it was, dates as date cells, the student named.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载问题清单' }).click();
+  const report = new ExcelJS.Workbook();
+  await report.xlsx.readFile(await (await downloading).path());
+  const sheet = report.worksheets[0]!;
+  expect(sheet.rowCount).toBe(2);
+  expect(sheet.getCell('B2').value).toBe('电丁');
+  for (const c of ['D2', 'G2']) {
+    expect(sheet.getCell(c).value).toBeInstanceOf(Date);
+    expect(sheet.getCell(c).numFmt).toBe('yyyy-mm-dd');
+  }
+  expect(String(sheet.getCell('H2').value)).toMatch(/^电丁：第 5 行“身份证号”/);
+
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '只导入有效的 3 行' }).click();
+  await expect(page.getByText('导入完成：新增 3、更新 0、跳过 1')).toBeVisible({ timeout: 30_000 });
+  const tree = await host.api<{ classes: { name: string; majorName: string; studentCount: number }[] }>('org.tree', {}, 'seed-admin-0001');
+  expect(tree.classes.find((c) => c.name === '电子2699班')).toMatchObject({ majorName: major.name, studentCount: 3 });
+
+  // The audit log lists the import once; it expands to its 3 rows, and one of them opens.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审计日志' }).click();
+  const grid = page.getByRole('grid').first();
+  await expect(grid.getByRole('row').filter({ hasText: '导入名单' })).toHaveCount(1);
+  await expect(grid.getByRole('row').filter({ hasText: '新建学生档案' })).toHaveCount(0);
+  await grid.getByRole('button', { name: '展开 4 条明细' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('本批次明细（共 4 条）');
+  const rows = dialog.getByRole('grid', { name: '本批次明细' });
+  await expect(rows.getByRole('row').filter({ hasText: '新建学生档案' })).toHaveCount(3);
+  await expect(rows.getByRole('row').filter({ hasText: '新建班级' })).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/screens/audit-import-batch.png', fullPage: true });
+  await rows.getByRole('row').filter({ hasText: '电乙' }).getByRole('button', { name: '查看' }).click();
+  await expect(dialog).toContainText('身份证号');
+  await expect(dialog).not.toContainText('idNumber');
+  await dialog.getByRole('button', { name: '返回本批次' }).click();
+  await expect(dialog).toContainText('本批次明细（共 4 条）');
+});

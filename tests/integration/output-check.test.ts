@@ -47,7 +47,7 @@ describe('answers are checked against the contract outside the packaged app', ()
     await app.call(A, 'settings.update', { idleLockMinutes: 15 });
     const { rows } = await app.call(A, 'audit.list', { page: 0, pageSize: 50 });
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['action', 'at', 'changes', 'entity', 'entityId', 'id', 'summary', 'userId', 'username']);
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['action', 'at', 'changes', 'childCount', 'entity', 'entityId', 'id', 'parentId', 'summary', 'userId', 'username']);
     expect((await app.call(A, 'audit.verify', {})).ok).toBe(true);
   });
 

@@ -15,6 +15,10 @@ export const AuditRow = z.object({
   entityId: z.string().nullable(),
   summary: z.string(),
   changes: z.array(FieldChange),
+  /** The entry this one is part of (a row of an import → the import's entry); null when it stands alone. */
+  parentId: z.number().nullable(),
+  /** How many entries are part of this one (an import's rows); 0 for most. */
+  childCount: z.number(),
 });
 export type AuditRow = z.infer<typeof AuditRow>;
 
@@ -25,6 +29,8 @@ export const AuditListInput = page.extend({
   entityId: z.string().trim().max(64).optional(),
   /** Every entry about a student: by 学号, 身份证号 or name (exact, or the start of a name). */
   student: z.string().trim().max(40).optional(),
+  /** The rows of one batch entry (an import), in the order they were written. */
+  parentId: z.number().int().positive().optional(),
   from: z.string().optional(),
   to: z.string().optional(),
 });

@@ -18,7 +18,7 @@ import { getStudentNoRule } from '../../../../db/queries/student-numbers';
 import { assignNumbers, type NumberingResult } from '../studentNumbers/assign';
 import type { ImportBatch } from '../../../../shared/ipc/schemas/imports';
 import { fieldLabel } from '../../../../shared/domain/student-fields';
-import { maskIdNumber } from '../../../../shared/domain/idcard';
+import { keyChangeRequestSummary } from '../../../../shared/domain/key-changes';
 import type { Actor, CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { AUDITED_STUDENT_FIELDS } from '../students/handlers';
@@ -33,10 +33,6 @@ const AUDITED: (keyof StudentRow & string)[] = [...AUDITED_STUDENT_FIELDS];
 const guardianText = (list: readonly { name: string; relation: string; phone?: string | null }[]) =>
   list.map((g) => `${g.relation} ${g.name} ${g.phone ?? ''}`.trim()).join('；');
 
-const describeChange = (c: { field: string; before: unknown; after: unknown }) => {
-  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '（空）' : c.field === 'idNumber' ? maskIdNumber(String(v)) : String(v));
-  return `${fieldLabel(c.field)}：${show(c.before)} → ${show(c.after)}`;
-};
 
 export interface CommitMeta {
   fileName: string;
@@ -98,7 +94,36 @@ export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation
     steps.begun();
     const w = importWriters(db);
     const appender = auditAppender(db, nowDate);
-    const audit = (a: Audit) => appender.add({ ...a, userId: actor.userId, username: actor.username });
+    const imported = ev.plans.filter((p) => p.kind === 'add').length;
+    const updated = ev.plans.filter((p) => p.kind === 'update' && p.changes).length;
+    const requests = ev.plans.filter((p) => p.kind === 'update' && p.keyChange).length;
+    const skipped = ev.rows - imported - updated;
+    const batch = insertBatch(db, {
+      fileName: meta.fileName, sheet: meta.sheet, mode: meta.settings.mode, rows: ev.rows, imported, updated, skipped,
+      keyChangeRequests: requests, createdBy: by, createdAt: now,
+    });
+    const batchTag = `导入批次 #${batch.id}《${meta.fileName}》`;
+    const newClassNames = [...ev.newClasses.values()].map((c) => c.name);
+    const numbering = meta.assignStudentNo && ev.plans.some((p) => p.kind === 'add' && !p.record.studentNo);
+
+    // The batch's own entry comes first; every entry below is part of it (the log lists the import
+    // once and expands it to these rows).
+    const head = appender.add({
+      userId: actor.userId, username: actor.username,
+      action: 'imports.commit', entity: 'import', entityId: batch.id,
+      summary: `导入《${meta.fileName}》（工作表“${meta.sheet}”，${meta.settings.mode === 'add' ? '新增学生' : '更新已有学生'}）：共 ${ev.rows} 行，新建 ${imported} 人，更新 ${updated} 人，跳过 ${skipped} 行${requests ? `，提交变更申请 ${requests} 份` : ''}${newClassNames.length ? `，新建班级 ${newClassNames.join('、')}` : ''}${numbering ? '，按学号规则为没有学号的新生编排学号' : ''}`,
+      changes: [
+        { field: 'fileName', before: null, after: meta.fileName },
+        { field: 'sheet', before: null, after: meta.sheet },
+        { field: 'mode', before: null, after: meta.settings.mode },
+        { field: 'rows', before: null, after: ev.rows },
+        { field: 'imported', before: null, after: imported },
+        { field: 'updated', before: null, after: updated },
+        { field: 'skipped', before: null, after: skipped },
+        { field: 'keyChangeRequests', before: null, after: requests },
+      ],
+    });
+    const audit = (a: Audit) => appender.add({ ...a, userId: actor.userId, username: actor.username, parentId: head.id });
 
     // Classes named in the file that do not exist yet.
     const created = new Map<string, { id: number; name: string }>();
@@ -108,15 +133,6 @@ export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation
       audit({ action: 'org.createClass', entity: 'class', entityId: row.id, summary: `导入《${meta.fileName}》时新建班级 ${row.name}`, changes: diffFields(null, row, ['name', 'majorId', 'cohortYear', 'establishedOn', 'lengthYears', 'classType']) });
     }
     const classOf = (ref: ClassRef | null): { id: number; name: string } | null => (ref ? ('create' in ref ? created.get(ref.create) ?? null : ref) : null);
-
-    const imported = ev.plans.filter((p) => p.kind === 'add').length;
-    const updated = ev.plans.filter((p) => p.kind === 'update' && p.changes).length;
-    const requests = ev.plans.filter((p) => p.kind === 'update' && p.keyChange).length;
-    const batch = insertBatch(db, {
-      fileName: meta.fileName, sheet: meta.sheet, mode: meta.settings.mode, rows: ev.rows, imported, updated, skipped: ev.rows - imported - updated,
-      keyChangeRequests: requests, createdBy: by, createdAt: now,
-    });
-    const batchTag = `导入批次 #${batch.id}《${meta.fileName}》`;
 
     const unnumbered: number[] = [];
     const writePlans = async () => {
@@ -159,7 +175,7 @@ export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation
           const reason = `${batchTag}第 ${p.row} 行的关键信息与档案不一致（学生已注册，导入不直接修改）`;
           const req = fileImportRequest(db, p.row, after, { studentId: before.id, changes: p.keyChange, reason, requestedBy: by, requestedAt: now });
           w.item({ batchId: batch.id, studentId: before.id, action: 'requested', rowNo: p.row, studentNo: after.studentNo, studentName: after.name, versionAfter: after.version, keyChangeRequestId: req.id });
-          audit({ action: 'keyChanges.request', entity: 'student', entityId: before.id, summary: `提交信息变更申请（第 ${req.id} 号）：${p.keyChange.map(describeChange).join('；')}；原因：${reason}`, changes: p.keyChange });
+          audit({ action: 'keyChanges.request', entity: 'student', entityId: before.id, summary: keyChangeRequestSummary(req.id, p.keyChange.map((c) => fieldLabel(c.field)), reason), changes: p.keyChange });
         }
       }
       steps.finishing();
@@ -169,30 +185,15 @@ export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation
     if (imported >= 1000) await withSearchIndexDeferred(db, writePlans, steps.pause);
     else await writePlans();
 
-    let numbering: NumberingResult | null = null;
+    let numbered: NumberingResult | null = null;
     if (meta.assignStudentNo && unnumbered.length) {
-      numbering = assignNumbers(db, { ids: unnumbered }, getStudentNoRule(db), now, batchTag, audit);
+      numbered = assignNumbers(db, { ids: unnumbered }, getStudentNoRule(db), now, batchTag, audit);
       // The batch's record of each student follows, so undo still sees them unchanged since the import.
-      noteNumbersAssigned(db, batch.id, numbering.assigned);
+      noteNumbersAssigned(db, batch.id, numbered.assigned);
     }
 
-    audit({
-      action: 'imports.commit', entity: 'import', entityId: batch.id,
-      summary: `导入《${meta.fileName}》（工作表“${meta.sheet}”，${meta.settings.mode === 'add' ? '新增学生' : '更新已有学生'}）：共 ${ev.rows} 行，新建 ${imported} 人，更新 ${updated} 人，跳过 ${ev.rows - imported - updated} 行${requests ? `，提交变更申请 ${requests} 份` : ''}${created.size ? `，新建班级 ${[...created.keys()].join('、')}` : ''}`,
-      changes: [
-        { field: 'fileName', before: null, after: meta.fileName },
-        { field: 'sheet', before: null, after: meta.sheet },
-        { field: 'mode', before: null, after: meta.settings.mode },
-        { field: 'rows', before: null, after: ev.rows },
-        { field: 'imported', before: null, after: imported },
-        { field: 'updated', before: null, after: updated },
-        { field: 'skipped', before: null, after: ev.rows - imported - updated },
-        { field: 'keyChangeRequests', before: null, after: requests },
-        ...(numbering ? [{ field: 'studentNumbers', before: null, after: numbering.assigned.length }] : []),
-      ],
-    });
     appender.finish();
-    return { batchId: batch.id, imported, updated, keyChangeRequests: requests, numbering };
+    return { batchId: batch.id, imported, updated, keyChangeRequests: requests, numbering: numbered };
   });
 }
 
@@ -233,12 +234,19 @@ export function undoBatch(ctx: CallContext, id: number): { removed: number; rest
   return ctx.core.folder.transaction((tx) => {
     const w = importWriters(tx);
     const appender = auditAppender(tx, nowDate);
-    const audit = (a: Audit) => appender.add({ ...a, userId: actor.userId, username: actor.username });
+    const tag = `撤销导入批次 #${b.id}《${b.fileName}》`;
+    const createdStudents = getStudentsByIds(tx, items.filter((it) => it.action === 'created').map((it) => it.studentId)).sort((a, b) => a.id - b.id);
+    const toRestore = items.filter((it) => it.action === 'updated' && it.before).length;
+    // The undo's own entry first, its per-student entries part of it (one entry in the log, like the import).
+    const head = appender.add({
+      userId: actor.userId, username: actor.username, action: 'imports.undo', entity: 'import', entityId: id,
+      summary: `${tag}：删除新建的学生 ${createdStudents.length} 人，恢复更新前的学生 ${toRestore} 人`, changes: [{ field: 'undoneAt', before: null, after: now }],
+    });
+    const audit = (a: Audit) => appender.add({ ...a, userId: actor.userId, username: actor.username, parentId: head.id });
     let removed = 0;
     let restored = 0;
-    const tag = `撤销导入批次 #${b.id}《${b.fileName}》`;
     // The students the batch created: audited one by one, deleted in one statement.
-    for (const s of getStudentsByIds(tx, items.filter((it) => it.action === 'created').map((it) => it.studentId)).sort((a, b) => a.id - b.id)) {
+    for (const s of createdStudents) {
       audit({ action: 'imports.undo', entity: 'student', entityId: s.id, summary: `${tag}：删除导入时新建的学生档案 ${s.name}（${studentNoText(s.studentNo)}）`, changes: diffFields(s, null, AUDITED) });
     }
     removed = deleteCreatedStudents(tx, b.id);
@@ -264,7 +272,6 @@ export function undoBatch(ctx: CallContext, id: number): { removed: number; rest
       }
     }
     markBatchUndone(tx, id, actor.username, now);
-    audit({ action: 'imports.undo', entity: 'import', entityId: id, summary: `${tag}：删除新建的学生 ${removed} 人，恢复更新前的学生 ${restored} 人`, changes: [{ field: 'undoneAt', before: null, after: now }] });
     appender.finish();
     return { removed, restored };
   });

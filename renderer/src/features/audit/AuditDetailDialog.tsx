@@ -1,3 +1,4 @@
+import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -9,8 +10,10 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
 import type { AuditRow } from '../../../../shared/ipc/schemas/audit';
 import { formatDateTime } from '../../components/format';
+import { AuditBatchRows } from './AuditBatchRows';
 import { AuditMetaRow } from './AuditMetaRow';
 import { actionLabel, changeValue, entityLabel, fieldLabel } from './auditLabels';
 
@@ -19,22 +22,45 @@ interface Props {
   onClose: () => void;
 }
 
+/**
+ * One entry: who, when, what, each field before and after. A batch (an import) lists its rows
+ * below, paged; opening one of them shows it here, with the way back to its batch.
+ */
 export function AuditDetailDialog({ row, onClose }: Props) {
+  const [part, setPart] = useState<AuditRow | null>(null);
+  useEffect(() => setPart(null), [row]);
+  const shown = part ?? row;
   return (
     <Dialog open={row !== null} onClose={onClose} maxWidth="md" fullWidth aria-labelledby="audit-detail-title">
-      <DialogTitle id="audit-detail-title">审计记录详情{row ? ` #${row.id}` : ''}</DialogTitle>
+      <DialogTitle id="audit-detail-title">
+        {part ? '批次明细中的一条' : row && row.childCount > 0 ? '审计记录详情（批次）' : '审计记录详情'}
+      </DialogTitle>
       <DialogContent dividers>
-        {row && (
+        {part && (
+          <Button size="small" startIcon={<ArrowBackOutlined />} onClick={() => setPart(null)} sx={{ mb: 1 }}>
+            返回本批次
+          </Button>
+        )}
+        {shown && (
           <>
-            <AuditMetaRow label="时间" value={formatDateTime(row.at, true)} />
-            <AuditMetaRow label="用户" value={row.username} />
-            <AuditMetaRow label="操作" value={actionLabel(row.action)} />
-            <AuditMetaRow label="对象" value={entityLabel(row.entity)} />
-            <AuditMetaRow label="摘要" value={row.summary} />
+            <AuditMetaRow label="时间" value={formatDateTime(shown.at, true)} />
+            <AuditMetaRow label="用户" value={shown.username} />
+            <AuditMetaRow label="操作" value={actionLabel(shown.action)} />
+            <AuditMetaRow label="对象" value={entityLabel(shown.entity)} />
+            <AuditMetaRow label="摘要" value={shown.summary} />
+            {!part && shown.parentId !== null && <AuditMetaRow label="所属" value="一次批量操作（如导入名单）中的一条；在列表中清空“学生”筛选可看到整个批次" />}
+            {!part && shown.childCount > 0 && (
+              <>
+                <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 1 }}>
+                  本批次明细（共 {shown.childCount} 条）
+                </Typography>
+                <AuditBatchRows batch={shown} onOpen={setPart} />
+              </>
+            )}
             <Typography variant="subtitle2" sx={{ mt: 2, mb: 1 }}>
               字段变化
             </Typography>
-            {row.changes.length === 0 ? (
+            {shown.changes.length === 0 ? (
               <Typography variant="body2" sx={{ color: 'text.secondary' }}>
                 此记录没有字段变化。
               </Typography>
@@ -48,7 +74,7 @@ export function AuditDetailDialog({ row, onClose }: Props) {
                   </TableRow>
                 </TableHead>
                 <TableBody>
-                  {row.changes.map((c, i) => (
+                  {shown.changes.map((c, i) => (
                     <TableRow key={`${c.field}-${i}`}>
                       <TableCell>{fieldLabel(c.field)}</TableCell>
                       <TableCell sx={{ color: 'text.secondary', wordBreak: 'break-all' }}>{changeValue(c.field, c.before)}</TableCell>

@@ -39,12 +39,13 @@ export function AuditPage() {
       {
         field: 'detail',
         headerName: '详情',
-        width: 96,
+        width: 132,
         sortable: false,
         disableColumnMenu: true,
+        // A batch (an import) is one entry: its rows open with it.
         renderCell: ({ row }) => (
-          <Button size="small" onClick={() => setDetail(row)}>
-            查看
+          <Button size="small" onClick={() => setDetail(row)} aria-label={row.childCount > 0 ? `展开 ${row.childCount} 条明细` : '查看'}>
+            {row.childCount > 0 ? `展开 ${row.childCount} 条` : '查看'}
           </Button>
         ),
       },
