@@ -80,12 +80,22 @@ const upper = (prefix: string) => `${prefix}\uffff`;
 const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
 
 /**
+ * What the reader may see, on top of every filter they choose. Set by the main process from the
+ * caller's role, never taken from the renderer.
+ */
+export interface RosterAccess {
+  /** Full ID numbers (students.identity.read): without it, no search by ID digits. */
+  identity: boolean;
+}
+export const FULL_ACCESS: RosterAccess = { identity: true };
+
+/**
  * Turns the one search box into SQL that uses an index for every kind of input:
  * digits → the start of a 学号, else any part of an ID number or 考生号 (trigram index);
  * latin letters → pinyin initials or full-pinyin prefix; Chinese → any part of the name through the
  * per-character index.
  */
-export function searchCondition(rawQ: string, db: Db): { sql: string; params: unknown[] } | null {
+export function searchCondition(rawQ: string, db: Db, access: RosterAccess = FULL_ACCESS): { sql: string; params: unknown[] } | null {
   const q = toHalfWidth(rawQ).trim().replace(/\s+/g, '');
   if (!q) return null;
   if (/^[0-9]+[xX]?$/.test(q)) {
@@ -96,7 +106,10 @@ export function searchCondition(rawQ: string, db: Db): { sql: string; params: un
     if (isStudentNoPrefix || v.length < 4) {
       return { sql: '(s.student_no >= ? AND s.student_no < ?)', params: [v, upper(v)] };
     }
-    return { sql: `s.id IN (SELECT rowid FROM students_fts WHERE students_fts MATCH ?)`, params: [`{id_number student_no exam_no} : ${ftsPhrase(v)}`] };
+    // A reader who sees ID numbers masked cannot search by their digits: a match would confirm the
+    // hidden ones, a guess at a time.
+    const columns = access.identity ? '{id_number student_no exam_no}' : '{student_no exam_no}';
+    return { sql: `s.id IN (SELECT rowid FROM students_fts WHERE students_fts MATCH ?)`, params: [`${columns} : ${ftsPhrase(v)}`] };
   }
   if (/^[a-zA-Z]+$/.test(q)) {
     const v = q.toLowerCase();
@@ -183,10 +196,10 @@ const mapRow = (r: StoredRow): RosterRecord => ({ ...r, registered: Boolean(r.re
  * full rows for just those ids. Computing every output column for every matching row before the
  * LIMIT would cost hundreds of milliseconds on a broad filter.
  */
-export function rosterPage(db: Db, q: RosterQuery): { rows: RosterRecord[]; total: number } {
+export function rosterPage(db: Db, q: RosterQuery, access: RosterAccess = FULL_ACCESS): { rows: RosterRecord[]; total: number } {
   const raw = db.$client;
   // Worked out once: the count and the page query share it.
-  const search = q.filter.q ? searchCondition(q.filter.q, db) : null;
+  const search = q.filter.q ? searchCondition(q.filter.q, db, access) : null;
   const counted = filterConditions(db, q.filter, false, search);
   const total = (raw.prepare(`SELECT count(*) AS n FROM students s ${counted.where}`).get(...counted.params) as { n: number }).n;
   const all = (raw.prepare('SELECT count(*) AS n FROM students').get() as { n: number }).n;
@@ -252,8 +265,8 @@ function classWalkPage(db: Db, q: RosterQuery, byClass: (typeof CLASS_SORTS)[str
 }
 
 /** The ids of every student matching a filter (全选 all of them for a bulk action), at most `limit`. */
-export function rosterIds(db: Db, filter: RosterFilter, limit: number): { ids: number[]; total: number } {
-  const { where, params } = filterConditions(db, filter);
+export function rosterIds(db: Db, filter: RosterFilter, limit: number, access: RosterAccess = FULL_ACCESS): { ids: number[]; total: number } {
+  const { where, params } = filterConditions(db, filter, false, filter.q ? searchCondition(filter.q, db, access) : null);
   const raw = db.$client;
   const total = (raw.prepare(`SELECT count(*) AS n FROM students s ${where}`).get(...params) as { n: number }).n;
   const ids = (raw.prepare(`SELECT s.id FROM students s ${where} ORDER BY s.id LIMIT ?`).all(...params, limit) as { id: number }[]).map((r) => r.id);
@@ -261,8 +274,8 @@ export function rosterIds(db: Db, filter: RosterFilter, limit: number): { ids: n
 }
 
 /** Every row of a filtered view, in order, streamed (for exports of tens of thousands of rows). */
-export function* rosterRows(db: Db, filter: RosterFilter, sort: RosterQuery['sort']): Generator<RosterRecord> {
-  const { where, params } = filterConditions(db, filter);
+export function* rosterRows(db: Db, filter: RosterFilter, sort: RosterQuery['sort'], access: RosterAccess = FULL_ACCESS): Generator<RosterRecord> {
+  const { where, params } = filterConditions(db, filter, false, filter.q ? searchCondition(filter.q, db, access) : null);
   const it = db.$client.prepare(`${ROSTER_SELECT} ${where} ${orderBy(sort)}`).iterate(...params) as IterableIterator<StoredRow>;
   for (const r of it) yield mapRow(r);
 }

@@ -253,6 +253,16 @@ export function maskIdNumber(id: string | null | undefined): string {
   return maskMiddle(chars, keep, keep);
 }
 
+/**
+ * A birth date shown beside a masked ID number keeps only its year: the masked digits of an ID
+ * number are exactly the birth date, so showing it whole would give them back.
+ */
+export function maskBirthDate(date: string | null | undefined): string {
+  if (!date) return '';
+  const year = /^\d{4}/.exec(date)?.[0];
+  return year ? `${year}-**-**` : '****-**-**';
+}
+
 /** 13812345678 → 138****5678. Other lengths keep 3 + 4 when long enough, otherwise only the last 2. */
 export function maskPhone(phone: string | null | undefined): string {
   if (!phone) return '';

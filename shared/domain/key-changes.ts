@@ -18,3 +18,12 @@ export const KEY_CHANGE_STATUS_LABELS: Readonly<Record<KeyChangeStatus, string>>
  * whose codes overlap (a student's `withdrawn` is 退学).
  */
 export const REQUEST_STATUS_FIELD = 'requestStatus';
+
+/**
+ * The audit summary of a filed request: the fields it changes by name, not their values. The values
+ * are in the entry's changes, which readers who see identity data masked get masked; a summary is
+ * free text that no mask can reach.
+ */
+export function keyChangeRequestSummary(requestId: number, fieldLabels: readonly string[], reason: string): string {
+  return `提交信息变更申请（第 ${requestId} 号）：${fieldLabels.join('、')}；原因：${reason}`;
+}

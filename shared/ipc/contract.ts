@@ -80,7 +80,8 @@ export const contract = {
   'students.update': { input: UpdateStudentInput, output: StudentProfile, access: 'students.write' },
   'students.register': { input: byIds, output: z.object({ count: z.number() }), access: 'students.write' },
   'students.bulkUpdate': { input: BulkUpdateInput, output: z.object({ count: z.number() }), access: 'students.write' },
-  'students.duplicates': { input: DuplicatesInput, output: z.array(DuplicateCandidate), access: 'students.read' },
+  // For the form that creates or edits a student; a reader could otherwise test guesses of an ID number.
+  'students.duplicates': { input: DuplicatesInput, output: z.array(DuplicateCandidate), access: 'students.write' },
   'students.export': { input: ExportInput, output: ExportOutput, access: 'students.export' },
   'students.addRecord': { input: StudentRecordInput, output: StudentProfile, access: 'students.write' },
   'students.removeRecord': { input: byId, output: StudentProfile, access: 'students.write' },

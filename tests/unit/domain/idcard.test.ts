@@ -3,6 +3,7 @@ import {
   idCheckChar,
   looksLikeNumericPrecisionLoss,
   maskAddress,
+  maskBirthDate,
   maskIdNumber,
   maskPhone,
   normaliseIdNumber,
@@ -271,6 +272,12 @@ describe('looksLikeNumericPrecisionLoss', () => {
 });
 
 describe('masking', () => {
+  it('maskBirthDate keeps the year only: the masked digits of an ID number are the birth date', () => {
+    expect(maskBirthDate('1949-12-31')).toBe('1949-**-**');
+    expect(maskBirthDate('')).toBe('');
+    expect(maskBirthDate(null)).toBe('');
+    expect(maskBirthDate('12/31/1949')).toBe('****-**-**');
+  });
   it('maskIdNumber shows first 6 and last 4 of an 18-digit number', () => {
     expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
     expect(maskIdNumber('11010519491231002x')).toBe('110105********002X');

@@ -8,14 +8,14 @@ import { attachments, students } from '../../../../db/schema';
 import { validateIdNumber } from '../../../../shared/domain/idcard';
 import { fieldLabel, type StudentFieldKey } from '../../../../shared/domain/student-fields';
 import { checkKeyChangeRequest } from '../../../../shared/domain/student-rules';
-import { REQUEST_STATUS_FIELD } from '../../../../shared/domain/key-changes';
+import { keyChangeRequestSummary, REQUEST_STATUS_FIELD } from '../../../../shared/domain/key-changes';
 import { peopleNames } from './people';
 import type { KeyChangeRequest } from '../../../../shared/ipc/schemas/students';
 import type { Db } from '../../../../db/client';
 import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { FeatureHandlers } from '../../core/handlers-type';
-import { canSeeIdentity, maskIdentity } from '../students/masking';
+import { canSeeIdentity, maskFieldValue } from '../students/masking';
 import { assertStudentValid } from '../students/validate';
 
 type FieldChange = { field: StudentFieldKey; before: unknown; after: unknown };
@@ -31,7 +31,7 @@ function toDto(db: Db, r: KeyChangeRow, full: boolean, nameOf = peopleNames(db))
   const s = getStudent(db, r.studentId)!;
   const att = r.attachmentId ? db.select().from(attachments).where(eq(attachments.id, r.attachmentId)).get() : undefined;
   let changes = JSON.parse(r.changes) as Change[];
-  if (!full) changes = changes.map((c) => (c.field === 'idNumber' ? { ...c, before: maskIdentity({ idNumber: String(c.before) }).idNumber, after: maskIdentity({ idNumber: String(c.after) }).idNumber } : c));
+  if (!full) changes = changes.map((c) => ({ ...c, before: maskFieldValue(c.field, c.before), after: maskFieldValue(c.field, c.after) }) as Change);
   return {
     id: r.id, studentId: r.studentId, studentNo: s.studentNo, studentName: s.name, changes, reason: r.reason,
     attachment: att ? { id: att.id, fileName: att.fileName, mime: att.mime, size: att.size, purpose: att.purpose, createdBy: att.createdBy, createdAt: att.createdAt } : null,
@@ -39,8 +39,6 @@ function toDto(db: Db, r: KeyChangeRow, full: boolean, nameOf = peopleNames(db))
     decidedBy: r.decidedBy, decidedByName: r.decidedBy === null ? null : nameOf(r.decidedBy), decidedAt: r.decidedAt, decisionComment: r.decisionComment,
   };
 }
-
-const describe = (changes: Change[]) => changes.map((c) => `${changeLabel(c.field)}：${String(c.before ?? '')} → ${String(c.after ?? '')}`).join('；');
 
 /**
  * Locked key fields (姓名, 性别, 出生日期, 身份证号) of a registered student change only through a
@@ -85,7 +83,7 @@ export const keyChangesHandlers: FeatureHandlers<'keyChanges'> = {
     const now = new Date(ctx.core.now()).toISOString();
     const row = ctx.write((tx, actor) => {
       const r = fileKeyChange(tx, { studentId, changes: list, reason, attachmentId: attachmentId ?? null, requestedBy: actor.username, requestedAt: now });
-      return { value: r, audit: [{ action: 'keyChanges.request', entity: 'student', entityId: studentId, summary: `提交信息变更申请（第 ${r.id} 号）：${describe(list)}；原因：${reason}`, changes: list }] };
+      return { value: r, audit: [{ action: 'keyChanges.request', entity: 'student', entityId: studentId, summary: keyChangeRequestSummary(r.id, list.map((c) => changeLabel(c.field)), reason), changes: list }] };
     });
     return toDto(db, row, canSeeIdentity(ctx.actor().role));
   },

@@ -10,13 +10,12 @@ import { studentRecords } from '../../../../db/schema';
 import { eq } from 'drizzle-orm';
 import { LOCKED_FIELDS, fieldLabel } from '../../../../shared/domain/student-fields';
 import { studentStatusName } from '../../../../shared/domain/codes';
-import { maskAddress, maskPhone } from '../../../../shared/domain/idcard';
 import type { AuditEntry } from '../../../../db/queries/audit';
 import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { FeatureHandlers } from '../../core/handlers-type';
 import { exportStudents } from './export';
-import { canSeeIdentity, maskIdentity } from './masking';
+import { canSeeIdentity, maskFieldValue, maskIdentity } from './masking';
 import { loadProfile } from './profile';
 import { assertStudentValid } from './validate';
 
@@ -61,14 +60,16 @@ function guardianSummary(list: { name: string; relation: string; phone?: string 
 
 export const studentsHandlers: FeatureHandlers<'students'> = {
   'students.list': (input, ctx) => {
-    const { rows, total } = rosterPage(ctx.db(), input);
     const full = canSeeIdentity(ctx.actor().role);
+    // The order of birth dates would tell what their masked part hides.
+    if (!full && input.sort?.field === 'birthDate') throw new AppError('FORBIDDEN', '您的角色只能看到出生年份，不能按出生日期排序');
+    const { rows, total } = rosterPage(ctx.db(), input, { identity: full });
     return { rows: full ? rows : rows.map(maskIdentity), total, masked: !full };
   },
 
   'students.get': ({ id }, ctx) => profileFor(ctx, id),
 
-  'students.ids': ({ filter }, ctx) => rosterIds(ctx.db(), filter, MAX_BULK),
+  'students.ids': ({ filter }, ctx) => rosterIds(ctx.db(), filter, MAX_BULK, { identity: canSeeIdentity(ctx.actor().role) }),
 
   'students.create': ({ guardians, ...input }, ctx) => {
     const idNumber = assertStudentValid(ctx.db(), input, today(ctx));
@@ -184,17 +185,9 @@ export const studentsHandlers: FeatureHandlers<'students'> = {
   },
 };
 
-const MASKED_IN_HISTORY: Record<string, (v: string) => string> = {
-  idNumber: (v) => maskIdentity({ idNumber: v }).idNumber,
-  phone: maskPhone,
-  homeAddress: maskAddress,
-  householdAddress: maskAddress,
-  guardians: () => '（已隐藏）',
-};
+/** A history entry's change as a masked reader sees it (guardians: a summary with their phones). */
 function maskChange(c: { field: string; before: unknown; after: unknown }) {
-  const mask = MASKED_IN_HISTORY[c.field];
-  if (!mask) return c;
-  const m = (v: unknown) => (v == null || v === '' ? v : mask(String(v)));
+  const m = (v: unknown) => (c.field === 'guardians' ? (v == null || v === '' ? v : '（已隐藏）') : maskFieldValue(c.field, v));
   return { ...c, before: m(c.before), after: m(c.after) };
 }
 

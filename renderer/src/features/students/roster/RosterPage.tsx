@@ -26,7 +26,7 @@ import { ColumnChooser } from './ColumnChooser';
 import { ExportButton } from './ExportButton';
 import { RegisterDialog } from './RegisterDialog';
 import { AssignNumbersDialog, type NumberingScope } from '../../studentNumbers/AssignNumbersDialog';
-import { DEFAULT_VISIBLE, knownColumns, ROSTER_COLUMNS, visibilityModel, type RosterField } from './rosterColumns';
+import { DEFAULT_VISIBLE, knownColumns, MASKED_ROSTER_COLUMNS, ROSTER_COLUMNS, visibilityModel, type RosterField } from './rosterColumns';
 import { RosterFilterBar } from './RosterFilterBar';
 import { EMPTY_FILTER, filterFromSearch, fromRosterFilter, isFilterEmpty, toRosterFilter, type FilterValues } from './rosterFilter';
 import { SavedViewsMenu } from './SavedViewsMenu';
@@ -222,7 +222,7 @@ export function RosterPage() {
             <DataGrid
               rows={rows}
               rowCount={data?.total ?? 0}
-              columns={ROSTER_COLUMNS}
+              columns={can('students.identity.read') ? ROSTER_COLUMNS : MASKED_ROSTER_COLUMNS}
               loading={loading}
               paginationMode="server"
               sortingMode="server"

@@ -79,6 +79,8 @@ function column(field: RosterField): GridColDef<RosterRow> {
 }
 
 export const ROSTER_COLUMNS: GridColDef<RosterRow>[] = ROSTER_FIELDS.map(column);
+/** For roles that see the birth year only: the order of birth dates would tell the rest. */
+export const MASKED_ROSTER_COLUMNS: GridColDef<RosterRow>[] = ROSTER_COLUMNS.map((c) => (c.field === 'birthDate' ? { ...c, sortable: false } : c));
 
 export function visibilityModel(visible: readonly string[]): GridColumnVisibilityModel {
   return Object.fromEntries(ROSTER_FIELDS.map((f) => [f, visible.includes(f)]));
