@@ -28,3 +28,12 @@ export function updateUser(db: Db, id: number, patch: Partial<typeof users.$infe
 export function countActiveAdmins(db: Db): number {
   return db.select({ n: sql<number>`count(*)` }).from(users).where(sql`${users.role} = 'admin' AND ${users.disabled} = 0`).get()?.n ?? 0;
 }
+
+/**
+ * Who did something, as people know them (张老师) rather than by user name, for records that store
+ * the user name. A name no account has (an account since removed, 系统) is shown as stored.
+ */
+export function displayNameLookup(db: Db): (username: string) => string {
+  const byName = new Map(listUsers(db).map((u) => [u.username.toLowerCase(), u.displayName]));
+  return (username) => byName.get(username.toLowerCase()) ?? username;
+}

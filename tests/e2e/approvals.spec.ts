@@ -40,7 +40,20 @@ test('a rejection needs a reason the requester then reads; the requester withdra
   const rejected = page.getByRole('article').filter({ hasText: `${s1!.name}甲` });
   await expect(rejected).toContainText('驳回理由');
   await expect(rejected).toContainText('缺少户籍证明');
+  // People by the names they are known by, not their user names.
+  await expect(rejected).toContainText('赵辅导员');
+  await expect(rejected).toContainText('钱主任');
+  await expect(rejected).not.toContainText(/zhao|qian/);
+  // The withdrawn one is 已撤回, not 已驳回, and has its own tab.
+  const taken = page.getByRole('article').filter({ hasText: `${s2!.name}乙` });
+  await expect(taken).toContainText('已撤回');
+  await expect(taken).not.toContainText('已驳回');
+  await page.getByRole('tab', { name: '已驳回' }).click();
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await page.getByRole('tab', { name: '已撤回' }).click();
+  await expect(page.getByRole('article').filter({ hasText: `${s2!.name}乙` })).toBeVisible();
+  await page.getByRole('tab', { name: '全部' }).click();
   const requests = await host.api<{ id: number; status: string; decisionComment: string | null }[]>('keyChanges.list', {}, Z);
-  expect(requests.map((r) => [r.status, r.decisionComment]).sort()).toEqual([['rejected', '申请人撤回'], ['rejected', '缺少户籍证明']].sort());
+  expect(requests.map((r) => [r.status, r.decisionComment]).sort()).toEqual([['withdrawn', '申请人撤回'], ['rejected', '缺少户籍证明']].sort());
   await page.screenshot({ path: 'test-results/screens/approvals-counselor.png', fullPage: true });
 });

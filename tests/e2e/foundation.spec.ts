@@ -9,15 +9,16 @@ test('first run: the setup wizard creates the department and admin, shows the re
   await page.getByLabel('学校名称').fill('示范职业技术学院');
   await page.getByLabel('院系名称').fill('信息工程系');
   await page.getByRole('button', { name: '下一步' }).click();
+  // The school code is checked on its own step, before the wizard moves on.
+  await expect(page.getByText('学校代码应为 5 位数字（国标学校代码，如 12345）')).toBeVisible();
+  await expect(page.getByLabel('用户名')).toHaveCount(0);
+  await page.screenshot({ path: shot('setup-school-code') });
+  await page.getByLabel('学校代码').fill('12345');
+  await expect(page.getByText('学校代码应为 5 位数字')).toHaveCount(0);
+  await page.getByRole('button', { name: '下一步' }).click();
   await page.getByLabel('用户名').fill('admin');
   await page.getByLabel('姓名').fill(ADMIN.displayName);
-  await page.getByLabel('密码', { exact: true }).fill('password');
-  await page.getByLabel('确认密码').fill('password');
-  await page.getByRole('button', { name: '创建管理员账户' }).click();
-  // The server names what is wrong: first the school code (back on step 1), then the password.
-  await expect(page.getByText('学校代码应为 5 位数字').first()).toBeVisible();
-  await page.getByLabel('学校代码').fill('12345');
-  await page.getByRole('button', { name: '下一步' }).click();
+  // The server still names what is wrong on this step: the password.
   await page.getByLabel('密码', { exact: true }).fill('password');
   await page.getByLabel('确认密码').fill('password');
   await page.getByRole('button', { name: '创建管理员账户' }).click();

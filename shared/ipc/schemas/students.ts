@@ -198,7 +198,7 @@ export const StudentProfile = RosterRow.omit({ guardianName: true, guardianRelat
   guardians: z.array(Guardian.extend({ id: z.number(), phone: z.string().nullable().optional() })),
   records: z.array(StudentRecord),
   statusHistory: z.array(z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), effective: z.string(), reason: z.string().nullable(), createdBy: z.string() })),
-  classHistory: z.array(z.object({ className: z.string(), fromDate: z.string(), createdBy: z.string() })),
+  classHistory: z.array(z.object({ className: z.string(), fromDate: z.string(), createdBy: z.string(), createdByName: z.string() })),
   attachments: z.array(AttachmentInfo),
 });
 export type StudentProfile = z.infer<typeof StudentProfile>;

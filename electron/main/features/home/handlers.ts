@@ -6,7 +6,7 @@ import { hasPermission } from '../../../../shared/domain/permissions';
 import type { KeyChangeBrief } from '../../../../shared/ipc/schemas/home';
 import type { FeatureHandlers } from '../../core/handlers-type';
 import { changeLabel } from '../keyChanges/handlers';
-import { peopleNames } from '../keyChanges/people';
+import { displayNameLookup } from '../../../../db/queries/users';
 
 /** How many requests the home page lists in each part (the rest are on 信息变更审批). */
 const SHOWN = 5;
@@ -26,7 +26,7 @@ export const homeHandlers: FeatureHandlers<'home'> = {
   'home.overview': (_input, ctx) => {
     const db = ctx.db();
     const { username, role } = ctx.actor();
-    const nameOf = peopleNames(db);
+    const nameOf = displayNameLookup(db);
     const waiting = hasPermission(role, 'changes.approve') ? awaitingDecision(db, username, SHOWN) : null;
     return {
       department: departmentCounts(db),

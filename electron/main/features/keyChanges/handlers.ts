@@ -9,7 +9,7 @@ import { validateIdNumber } from '../../../../shared/domain/idcard';
 import { fieldLabel, type StudentFieldKey } from '../../../../shared/domain/student-fields';
 import { checkKeyChangeRequest } from '../../../../shared/domain/student-rules';
 import { keyChangeRequestSummary, REQUEST_STATUS_FIELD } from '../../../../shared/domain/key-changes';
-import { peopleNames } from './people';
+import { displayNameLookup } from '../../../../db/queries/users';
 import type { KeyChangeRequest } from '../../../../shared/ipc/schemas/students';
 import type { Db } from '../../../../db/client';
 import type { CallContext } from '../../core/context';
@@ -27,7 +27,7 @@ const column = (field: Change['field']) => (field === PHOTO_CHANGE_FIELD ? 'phot
 /** A changed field by its Chinese name. */
 export const changeLabel = (field: string) => (field === PHOTO_CHANGE_FIELD ? '照片' : fieldLabel(field));
 
-function toDto(db: Db, r: KeyChangeRow, full: boolean, nameOf = peopleNames(db)): KeyChangeRequest {
+function toDto(db: Db, r: KeyChangeRow, full: boolean, nameOf = displayNameLookup(db)): KeyChangeRequest {
   const s = getStudent(db, r.studentId)!;
   const att = r.attachmentId ? db.select().from(attachments).where(eq(attachments.id, r.attachmentId)).get() : undefined;
   let changes = JSON.parse(r.changes) as Change[];
@@ -48,7 +48,7 @@ export const keyChangesHandlers: FeatureHandlers<'keyChanges'> = {
   'keyChanges.list': ({ status, studentId }, ctx) => {
     const db = ctx.db();
     const full = canSeeIdentity(ctx.actor().role);
-    const nameOf = peopleNames(db);
+    const nameOf = displayNameLookup(db);
     return listKeyChanges(db, { status, studentId, limit: 500 }).map((r) => toDto(db, r, full, nameOf));
   },
 

@@ -7,20 +7,28 @@ import { ROLE_LABELS } from '../../../../shared/domain/permissions';
 import { useSession } from '../../app/SessionContext';
 import { useSettings } from '../../app/SettingsContext';
 import { formatDate } from '../../components/format';
-import { QuickLinks } from './QuickLinks';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useCallData } from '../../ipc/useCall';
+import { AwaitingDecisionSection } from './AwaitingDecisionSection';
+import { FirstStepsSection } from './FirstStepsSection';
+import { firstSteps } from './firstSteps';
+import { MyRequestsSection } from './MyRequestsSection';
 
+/** 首页: what waits for this user (approvals, their requests' outcomes); an empty install's first steps. */
 export function HomePage() {
-  const { session } = useSession();
+  const { session, can } = useSession();
   const { settings } = useSettings();
   const { user } = session;
+  const { data, error } = useCallData('home.overview', {});
+  const steps = data && firstSteps(data.department, can);
 
   return (
     <Box>
       <Paper
         variant="outlined"
         sx={{
-          p: 3.5,
-          mb: 3,
+          p: 2.5,
+          mb: 2.5,
           display: 'flex',
           alignItems: 'center',
           gap: 3,
@@ -56,7 +64,14 @@ export function HomePage() {
           </Box>
         </Box>
       </Paper>
-      <QuickLinks />
+      {error && (
+        <Box sx={{ mb: 2 }}>
+          <ErrorAlert error={error} />
+        </Box>
+      )}
+      {steps && <FirstStepsSection steps={steps} />}
+      {data?.awaitingMyDecision && <AwaitingDecisionSection waiting={data.awaitingMyDecision} />}
+      {data?.myRequests && <MyRequestsSection requests={data.myRequests} />}
     </Box>
   );
 }

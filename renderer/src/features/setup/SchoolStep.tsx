@@ -2,7 +2,8 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { SchoolCode } from '../../../../shared/ipc/schemas/setup';
 import type { SchoolField, SchoolForm } from './setupTypes';
 
 interface Props {
@@ -12,13 +13,25 @@ interface Props {
   onNext: () => void;
 }
 
+/** 院系信息. The school code is checked here, with the rule setup.create applies, before moving on. */
 export function SchoolStep({ value, onChange, errors, onNext }: Props) {
-  const set = (field: SchoolField) => (e: { target: { value: string } }) => onChange({ ...value, [field]: e.target.value });
+  const [codeError, setCodeError] = useState<string | null>(null);
+  const set = (field: SchoolField) => (e: { target: { value: string } }) => {
+    if (field === 'schoolCode') setCodeError(null);
+    onChange({ ...value, [field]: e.target.value });
+  };
   const complete = value.schoolCode.trim() && value.schoolName.trim() && value.departmentName.trim();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (complete) onNext();
+    if (!complete) return;
+    const code = SchoolCode.safeParse(value.schoolCode);
+    if (!code.success) {
+      setCodeError(code.error.issues[0]?.message ?? '请检查学校代码');
+      return;
+    }
+    onNext();
   };
+  const schoolCodeError = codeError ?? errors.schoolCode;
 
   return (
     <form onSubmit={submit} noValidate>
@@ -30,8 +43,8 @@ export function SchoolStep({ value, onChange, errors, onNext }: Props) {
           label="学校代码"
           value={value.schoolCode}
           onChange={set('schoolCode')}
-          error={Boolean(errors.schoolCode)}
-          helperText={errors.schoolCode ?? '5 位数字的国标学校代码'}
+          error={Boolean(schoolCodeError)}
+          helperText={schoolCodeError ?? '5 位数字的国标学校代码'}
           slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 5 } }}
           autoFocus
           sx={{ maxWidth: 240 }}

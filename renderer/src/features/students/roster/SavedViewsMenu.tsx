@@ -7,8 +7,10 @@ import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { CallOutput } from '../../../../../shared/ipc/contract';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 
 type View = CallOutput<'views.list'>[number];
 
@@ -18,9 +20,10 @@ interface Props {
   onRemove: (view: View) => void;
 }
 
-/** 我的视图: the views this user saved; choosing one applies it. */
+/** 我的视图: the views this user saved; choosing one applies it. Deleting one asks first. */
 export function SavedViewsMenu({ views, onOpen, onRemove }: Props) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [removing, setRemoving] = useState<View | null>(null);
   const close = () => setAnchor(null);
   return (
     <>
@@ -51,7 +54,7 @@ export function SavedViewsMenu({ views, onOpen, onRemove }: Props) {
                 onClick={(e) => {
                   e.stopPropagation();
                   close();
-                  onRemove(v);
+                  setRemoving(v);
                 }}
               >
                 <DeleteOutlineOutlined fontSize="small" />
@@ -60,6 +63,19 @@ export function SavedViewsMenu({ views, onOpen, onRemove }: Props) {
           </MenuItem>
         ))}
       </Menu>
+      <ConfirmDialog
+        open={removing !== null}
+        title="删除视图"
+        confirmLabel="删除"
+        danger
+        onClose={() => setRemoving(null)}
+        onConfirm={() => {
+          if (removing) onRemove(removing);
+          setRemoving(null);
+        }}
+      >
+        <Typography variant="body2">确定删除视图“{removing?.name}”吗？删除后需重新设置筛选和显示列才能再保存。</Typography>
+      </ConfirmDialog>
     </>
   );
 }
