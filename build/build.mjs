@@ -15,8 +15,10 @@ const only = process.argv[2]; // 'node' to skip the renderer
 rmSync(join(root, 'dist', 'main'), { recursive: true, force: true });
 rmSync(join(root, 'dist', 'preload'), { recursive: true, force: true });
 
-// Native and Electron modules stay outside the bundle; everything else is bundled.
-const external = ['electron', 'better-sqlite3', 'sharp', 'exceljs', 'pdfmake'];
+// Native and Electron modules stay outside the bundle; everything else is bundled. unzipper too:
+// its Open.s3 (never used here) requires @aws-sdk/client-s3, which is not installed; loaded from
+// node_modules at run time, that require is only reached if s3 is called.
+const external = ['electron', 'better-sqlite3', 'sharp', 'exceljs', 'pdfmake', 'unzipper'];
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
 // Bundled CommonJS dependencies may call require(); give ESM output one.
 const banner = { js: "import { createRequire as __xuejiCreateRequire } from 'node:module'; const require = __xuejiCreateRequire(import.meta.url);" };
