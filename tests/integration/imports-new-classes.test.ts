@@ -96,3 +96,25 @@ it('the problem workbook keeps date cells as dates (yyyy-mm-dd) and each row its
   // 问题说明 names the student too, so the sentence stands on its own when copied out.
   expect(String(ws.getRow(2).getCell(13).value)).toMatch(/^王五：第 6 行“身份证号码”/);
 });
+
+it('a file that is no roster is refused by the command line in one sentence, with no field name tacked on', async () => {
+  const { CliSession } = await import('../../electron/cli/session');
+  const { ADMIN, PROFILE } = await import('../support/harness');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const cli = new CliSession(mkdtempSync(join(tmpdir(), 'xueji-cli-msg-')));
+  try {
+    await cli.call('setup.create', { ...PROFILE, admin: ADMIN });
+    const empty = cli.addFile('名单.xlsx', new Uint8Array(0));
+    const text = cli.addFile('说明.docx', new TextEncoder().encode('不是名单'));
+    for (const fileId of [empty, text]) {
+      const refused = await cli.call('imports.open', { fileId, spec: 'roster' }).then(() => null, (e: Error) => e.message);
+      expect(refused).toMatch(/[\u4e00-\u9fa5]/);
+      // The services named a field the call does not have (fileName); the command line then added its label.
+      expect(refused, String(refused)).not.toMatch(/（(?:文件名|fileName|fileId)）$/);
+    }
+  } finally {
+    await cli.close();
+  }
+});

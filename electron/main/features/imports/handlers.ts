@@ -161,7 +161,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
     if (bytes.length === 0) throw new AppError('VALIDATION', `文件“${fileName}”是空的`, 'fileId');
     if (bytes.length > MAX_ROSTER_BYTES) throw new AppError('VALIDATION', `文件“${fileName}”超过 50 MB，请拆分后分批导入`, 'fileId');
     const kind = detectKind(fileName, bytes);
-    if ('error' in kind) throw new AppError('VALIDATION', kind.error, 'fileName');
+    if ('error' in kind) throw new AppError('VALIDATION', kind.error, 'fileId');
     const task = startJob(ctx, 'roster.read', jobId, '已取消读取文件。');
     // Rows are checked with the proposed mapping while the worker is still reading (speculate.ts).
     const speculation = new Speculation(loadMappings(ctx.db()), new Date(ctx.core.now()), () => task.cancelled);
@@ -177,7 +177,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
         if (e instanceof ParseCancelled) throw cancelledError('已取消读取文件。');
         throw e;
       });
-      if (!parsed.sheets.length) throw new AppError('VALIDATION', `文件“${fileName}”中没有工作表`, 'fileName');
+      if (!parsed.sheets.length) throw new AppError('VALIDATION', `文件“${fileName}”中没有工作表`, 'fileId');
       const upload = addUpload(ctx, { fileName, spec, kind: kind.kind, parsed, speculative: speculation.byName(), lookups: lookups() });
       return {
         uploadId: upload.id,
