@@ -2,8 +2,9 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 
 /**
- * Wrong-password counts per username. They must survive a restart and be readable before the
- * database is unlocked, so they live in a small file beside it (no personal data in it).
+ * Wrong-password counts per account (user name). They must survive a restart and be readable
+ * before the database is unlocked, so they live in a small file beside it. Only names that have
+ * an account are written here (see electron/main/features/auth/failure-counts.ts).
  */
 const FILE = 'signin-state.json';
 
@@ -35,8 +36,10 @@ export function getSignInRecord(dir: string, username: string): SignInRecord {
   return read(dir)[key(username)] ?? { failures: 0, lockedUntil: null };
 }
 
-export function setSignInRecord(dir: string, username: string, record: SignInRecord): void {
+/** accounts, when given: the names that have an account; any other name in the file is dropped. */
+export function setSignInRecord(dir: string, username: string, record: SignInRecord, accounts?: ReadonlySet<string>): void {
   const state = read(dir);
+  if (accounts) for (const name of Object.keys(state)) if (!accounts.has(name)) delete state[name];
   if (record.failures === 0 && !record.lockedUntil) delete state[key(username)];
   else state[key(username)] = record;
   write(dir, state);
@@ -45,8 +48,9 @@ export function setSignInRecord(dir: string, username: string, record: SignInRec
 /**
  * Failed sign-ins that happened while the database was closed (no one signed in, so there was no
  * key to open it). They wait here, in the order they happened, until the next sign-in opens the
- * database and writes them into the audit trail with their own times. Each holds the name that was
- * typed, the time, the action and a sentence about the outcome: never anything of the password.
+ * database and writes them into the audit trail with their own times. Each holds the account's
+ * name (a name no account has only as （不存在的用户名）, see sign-in.ts: this file is not
+ * encrypted), the time, the action and a sentence about the outcome: never anything of the password.
  */
 const EVENTS_FILE = 'signin-events.json';
 /** A guessing run must not grow the file without bound: past this, only a count is kept. */

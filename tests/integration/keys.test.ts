@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEY_FILE, readKeyFile } from '../../db/keyslots';
+import { DEFAULT_KDF, KEY_FILE, readKeyFile, type KeyFile } from '../../db/keyslots';
 import { openEncryptedDatabase } from '../../db/open';
-import { ADMIN, makeApp, type TestApp } from '../support/harness';
+import { ADMIN, HARNESS_KDF, makeApp, type TestApp } from '../support/harness';
 
 let app: TestApp;
 afterEach(() => app?.remove());
@@ -128,5 +128,107 @@ describe('key slots and sign-in', () => {
     expect(err.code).toBe('DB_TOO_NEW');
     expect(err.message).toContain('更新版本');
     expect(sha(join(app.dir, 'xueji.db'))).toBe(hash);
+  });
+});
+
+describe('key-slot cost (scrypt) and its bounds', () => {
+  const slotOf = (k: KeyFile, u: string | null) => k.slots.find((s) => s.username === u)!;
+  const cpuMs = async (fn: () => Promise<unknown>) => {
+    const before = process.cpuUsage();
+    await fn();
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000;
+  };
+
+  it('new and changed passwords are wrapped with scrypt N=2^17, r=8, p=1 (OWASP’s minimum)', async () => {
+    app = makeApp(undefined, { kdf: DEFAULT_KDF });
+    await app.setup();
+    expect(DEFAULT_KDF).toMatchObject({ N: 2 ** 17, r: 8, p: 1, keyLen: 32 });
+    expect(slotOf(readKeyFile(app.dir), 'admin').kdf).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
+    await app.call('admin-client', 'auth.changePassword', { oldPassword: ADMIN.password, newPassword: 'Changed12345' });
+    expect(slotOf(readKeyFile(app.dir), 'admin').kdf).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
+  });
+
+  it('a slot made with the former cost is rewrapped with the current one at the next successful sign-in, not at a failed one', async () => {
+    const old = makeApp();
+    await old.setup();
+    await old.call('admin-client', 'auth.signOut', {});
+    old.close();
+    expect(slotOf(readKeyFile(old.dir), 'admin').kdf.N).toBe(HARNESS_KDF.N);
+    app = makeApp(old.dir, { kdf: DEFAULT_KDF });
+    const before = readKeyFile(app.dir);
+    await app.fails('c', 'auth.signIn', { ...ADMIN, password: 'Wrong1234567' });
+    expect(readKeyFile(app.dir)).toEqual(before);
+    await app.call('c', 'auth.signIn', ADMIN);
+    const after = readKeyFile(app.dir);
+    expect(slotOf(after, 'admin').kdf).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
+    expect(slotOf(after, 'admin').salt).not.toBe(slotOf(before, 'admin').salt);
+    expect(slotOf(after, null)).toEqual(slotOf(before, null)); // the recovery slot is not the user’s
+    await app.call('c', 'auth.signOut', {});
+    await app.call('c', 'auth.signIn', ADMIN);
+    expect(readKeyFile(app.dir)).toEqual(after); // upgraded once
+  });
+
+  it('a name no account has costs as much as a known one, also once slots are upgraded', async () => {
+    const old = makeApp();
+    await old.setup();
+    await old.call('admin-client', 'auth.signOut', {});
+    old.close();
+    app = makeApp(old.dir, { kdf: DEFAULT_KDF });
+    await app.call('c', 'auth.signIn', ADMIN); // admin's slot now at N=2^17, the recovery slot still at 2^15
+    await app.call('c', 'auth.signOut', {});
+    // Processor time, not wall time: other work on the machine does not count.
+    const known = Math.min(
+      await cpuMs(() => app.fails('c', 'auth.signIn', { ...ADMIN, password: 'Wrong1234567' })),
+      await cpuMs(() => app.fails('c', 'auth.signIn', { ...ADMIN, password: 'Wrong2234567' })),
+    );
+    const unknown = Math.min(
+      await cpuMs(() => app.fails('c', 'auth.signIn', { username: 'nobody', password: 'Wrong1234567' })),
+      await cpuMs(() => app.fails('c', 'auth.signIn', { username: 'nobody', password: 'Wrong2234567' })),
+    );
+    expect(unknown).toBeGreaterThan(known * 0.6);
+    expect(unknown).toBeLessThan(known * 1.6);
+  });
+
+  it.each([
+    ['N not a power of two', { N: 2 ** 15 + 1 }, 'N'],
+    ['N too large (memory)', { N: 2 ** 20, r: 1 }, 'N'],
+    ['r of 0', { r: 0 }, 'r'],
+    ['p too large (time)', { p: 64 }, 'p'],
+    ['a 64-byte key', { keyLen: 64 }, '密钥长度'],
+  ])('refuses a tampered key slot (%s) with a clear message, before deriving anything', async (_what, kdf, named) => {
+    app = makeApp();
+    await app.setup();
+    await app.call('admin-client', 'auth.signOut', {});
+    const file = join(app.dir, KEY_FILE);
+    const keys = JSON.parse(readFileSync(file, 'utf8')) as KeyFile;
+    Object.assign(slotOf(keys, 'admin').kdf, kdf);
+    writeFileSync(file, JSON.stringify(keys));
+    const spent = await cpuMs(async () => {
+      const err = await app.fails('c', 'auth.signIn', ADMIN);
+      expect(err.code).toBe('KEY_FILE_MISSING');
+      expect(err.message).toContain('密钥文件（keyslots.json）');
+      expect(err.message).toContain('用户 admin 的密钥槽');
+      expect(err.message).toContain(named);
+      expect(err.message.replace('keyslots.json', '').replace('admin', '')).not.toMatch(/[A-Za-z]{2,}/); // no English besides the file's and the user's names
+    });
+    expect(spent).toBeLessThan(150); // nothing was derived
+    expect((await app.call('c', 'app.status', {})).state).toBe('problem');
+  });
+
+  it('refuses a tampered salt (empty or huge) the same way', async () => {
+    app = makeApp();
+    await app.setup();
+    await app.call('admin-client', 'auth.signOut', {});
+    const file = join(app.dir, KEY_FILE);
+    const original = readFileSync(file, 'utf8');
+    for (const salt of ['', Buffer.alloc(1 << 20).toString('base64')]) {
+      const keys = JSON.parse(original) as KeyFile;
+      slotOf(keys, 'admin').salt = salt;
+      writeFileSync(file, JSON.stringify(keys));
+      const err = await app.fails('c', 'auth.signIn', ADMIN);
+      expect(err.message).toContain('用户 admin 的密钥槽');
+      expect(err.message).toContain('盐');
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditActionLabel } from '../../shared/domain/audit-actions';
 import { ADMIN, makeApp, type TestApp } from '../support/harness';
@@ -74,7 +76,8 @@ describe('failed sign-ins, lockouts, unlocks and resets in the audit trail', () 
     expect((await app.fails('x', 'auth.signIn', { username: 'nobody', password: 'Guess1234567' })).message).toContain('用户名或密码错误');
     // A password typed into the user-name box must not end up in the trail.
     expect((await app.fails('x', 'auth.signIn', { username: 'Secret9876543', password: 'x' })).code).toBe('WRONG_PASSWORD');
-    expect((await app.fails('x', 'auth.signIn', { username: 'li', password: CLERK.password })).code).toBe('ACCOUNT_DISABLED');
+    // A disabled account answers as a wrong password does: the answer must not confirm the password.
+    expect((await app.fails('x', 'auth.signIn', { username: 'li', password: CLERK.password })).code).toBe('WRONG_PASSWORD');
     const rows = (await trail(app)).filter((r) => r.action === 'auth.signInFailed');
     expect(rows.map((r) => [r.username, r.userId, r.summary])).toEqual([
       ['li', null, expect.stringContaining('账户已停用')],
@@ -139,5 +142,68 @@ describe('failed sign-ins, lockouts, unlocks and resets in the audit trail', () 
     expect(changeFailed).toMatchObject({ userId: 1, username: 'admin' });
     expectNoPasswords(rows);
     expect((await app.call('admin-client', 'audit.verify', {})).ok).toBe(true);
+  });
+});
+
+describe('what a refused sign-in gives away and leaves behind', () => {
+  const fileText = (a: TestApp, name: string) => (existsSync(join(a.dir, name)) ? readFileSync(join(a.dir, name), 'utf8') : '');
+  const answers = async (a: TestApp, username: string, passwords: string[]) => {
+    const out: [string, string][] = [];
+    for (const password of passwords) {
+      const e = await a.fails('x', 'auth.signIn', { username, password });
+      out.push([e.code, e.message]);
+    }
+    return out;
+  };
+
+  it('a disabled account answers its right password exactly as a wrong one, counts it toward the lockout and leaves the database closed', async () => {
+    app = makeApp();
+    await app.setup();
+    const li = await app.call('admin-client', 'users.create', CLERK);
+    await app.call('admin-client', 'users.create', { ...CLERK, username: 'zhou', displayName: '周老师' });
+    await app.call('admin-client', 'users.update', { id: li.id, disabled: true });
+    await app.call('admin-client', 'auth.signOut', {});
+    expect(app.core.folder.isOpen).toBe(false);
+
+    // li (disabled, right password every time) and zhou (enabled, wrong password every time) hear the same.
+    const disabled = await answers(app, 'li', Array(6).fill(CLERK.password));
+    expect(app.core.folder.isOpen).toBe(false);
+    expect(app.core.sessions.size).toBe(0);
+    const wrong = await answers(app, 'zhou', Array(6).fill('Nope12345678'));
+    expect(disabled).toEqual(wrong);
+    expect(disabled[0]).toEqual(['WRONG_PASSWORD', '用户名或密码错误。再输错 4 次，账户将被暂时锁定。']);
+    expect(disabled[4]![0]).toBe('ACCOUNT_LOCKED');
+
+    // The trail, for the admin, still says what it was.
+    await app.call('admin-client', 'auth.signIn', ADMIN);
+    const rows = (await trail(app)).filter((r) => r.username === 'li' && r.action.startsWith('auth.'));
+    expect(rows.some((r) => r.summary.includes('账户已停用'))).toBe(true);
+    expect(rows.some((r) => r.action === 'auth.lockout')).toBe(true);
+    expect((await app.call('admin-client', 'audit.verify', {})).ok).toBe(true);
+  });
+
+  it('a name no account has is written nowhere in the data folder, yet is answered as a known name is, lockout included', async () => {
+    app = makeApp();
+    await app.setup();
+    await app.call('admin-client', 'users.create', CLERK);
+    await app.call('admin-client', 'auth.signOut', {});
+    const tries = ['Wrong1password', 'Wrong2password', 'Wrong1password', 'Wrong2password', 'Wrong1password', 'Wrong2password'];
+    const unknown = await answers(app, 'Secret9876543', tries);
+    const known = await answers(app, 'li', tries);
+    expect(unknown).toEqual(known);
+    expect(unknown[4]![0]).toBe('ACCOUNT_LOCKED');
+
+    // The counters file holds known accounts only; the queue of failures waiting for the database
+    // (plaintext on disk) names the unknown one only as such.
+    expect(fileText(app, 'signin-state.json')).toContain('li');
+    expect(fileText(app, 'signin-state.json')).not.toMatch(/secret/i);
+    expect(fileText(app, 'signin-events.json')).toContain('（不存在的用户名）');
+    expect(fileText(app, 'signin-events.json')).not.toMatch(/secret/i);
+
+    // The failed sign-ins still reach the trail at the next sign-in.
+    await app.call('admin-client', 'auth.signIn', ADMIN);
+    const rows = await trail(app);
+    expect(rows.filter((r) => r.username === '（不存在的用户名）')).toHaveLength(6);
+    expect(JSON.stringify(rows)).not.toMatch(/secret/i);
   });
 });

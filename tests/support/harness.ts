@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Channel } from '../../shared/ipc/channels';
 import type { CallInput, CallOutput } from '../../shared/ipc/contract';
 import type { AppErrorData, Result } from '../../shared/ipc/result';
-import { createCore } from '../../electron/main/core/create-core';
+import { createCore, type CoreOptions } from '../../electron/main/core/create-core';
+import type { KdfParams } from '../../db/keyslots';
 
 export const ADMIN = { username: 'admin', displayName: '王建国', password: 'Admin12345xy' };
 export const PROFILE = { schoolCode: '12345', schoolName: '示范职业技术学院', departmentName: '信息工程系' };
@@ -14,10 +15,17 @@ export const PROFILE = { schoolCode: '12345', schoolName: '示范职业技术学
 export const COUNSELOR = { username: 'zhao', displayName: '赵辅导员', role: 'counselor', password: 'Counsel12345', client: 'counselor-client' } as const;
 export const MANAGER = { username: 'qian', displayName: '钱主任', role: 'manager', password: 'Manager12345', client: 'manager-client' } as const;
 
+/**
+ * The key-slot cost the harness uses: the app's former default (scrypt N=2^15). The production cost
+ * (N=2^17, about 4 times slower) would make every sign-in in the suite take about a second; the
+ * tests of the cost itself (keys.test.ts) pass { kdf: DEFAULT_KDF }.
+ */
+export const HARNESS_KDF: KdfParams = { name: 'scrypt', N: 2 ** 15, r: 8, p: 1, keyLen: 32 };
+
 /** A real core over a real encrypted data folder in a temp directory, with a clock the test moves. */
-export function makeApp(dir = mkdtempSync(join(tmpdir(), 'xueji-test-'))) {
+export function makeApp(dir = mkdtempSync(join(tmpdir(), 'xueji-test-')), options: Pick<CoreOptions, 'kdf'> = {}) {
   let now = Date.parse('2026-09-01T08:00:00Z');
-  const { core, dispatch } = createCore(dir, { now: () => now });
+  const { core, dispatch } = createCore(dir, { now: () => now, kdf: options.kdf ?? HARNESS_KDF });
   const raw = (clientId: string, channel: string, input: unknown): Promise<Result<unknown>> => dispatch(clientId, channel, input);
   async function call<C extends Channel>(clientId: string, channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
     const r = await dispatch(clientId, channel, input);
@@ -51,12 +59,20 @@ export function makeApp(dir = mkdtempSync(join(tmpdir(), 'xueji-test-'))) {
     async setup(clientId = 'admin-client') {
       return call(clientId, 'setup.create', { ...PROFILE, admin: ADMIN });
     },
+    /**
+     * The admin creates the user with a first password; the user signs in on clientId and replaces
+     * it with user.password, as the app asks at the first sign-in. Stays signed in there.
+     */
+    async addUser(user: { username: string; displayName: string; role: CallInput<'users.create'>['role']; password: string }, clientId: string) {
+      const first = `First${user.password}`;
+      const created = await call('admin-client', 'users.create', { ...user, password: first });
+      await call(clientId, 'auth.signIn', { username: user.username, password: first });
+      await call(clientId, 'auth.changePassword', { oldPassword: first, newPassword: user.password });
+      return created;
+    },
     /** After setup: the admin creates COUNSELOR and MANAGER, who sign in on their own clients. */
     async addStaff() {
-      for (const { client, ...user } of [COUNSELOR, MANAGER]) {
-        await call('admin-client', 'users.create', user);
-        await call(client, 'auth.signIn', { username: user.username, password: user.password });
-      }
+      for (const { client, ...user } of [COUNSELOR, MANAGER]) await this.addUser(user, client);
     },
     close() {
       core.folder.close();

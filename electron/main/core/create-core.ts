@@ -1,3 +1,4 @@
+import type { KdfParams } from '../../../db/keyslots';
 import { handlers } from '../handlers';
 import type { AppCore } from './context';
 import { DataFolder } from './data-folder';
@@ -18,6 +19,11 @@ export interface CoreOptions {
    * as built for the end-to-end tests) and `npm start` all check. XUEJI_CHECK_OUTPUT=1 or 0 wins.
    */
   checkOutput?: boolean;
+  /**
+   * The scrypt cost of new key slots. Hosts leave it to the default (db/keyslots.ts DEFAULT_KDF);
+   * the test harness passes the former, cheaper cost so the suite's many sign-ins stay quick.
+   */
+  kdf?: KdfParams;
 }
 
 const envFlag = (v: string | undefined): boolean | undefined => (v === '1' ? true : v === '0' ? false : undefined);
@@ -27,7 +33,7 @@ export function createCore(dataDir: string, options: CoreOptions = {}): { core: 
   // The log file lives with the data (logs/xueji.log); the latest core's folder when there are several (tests).
   logToFolder(dataDir);
   const core: AppCore = {
-    folder: new DataFolder(dataDir),
+    folder: new DataFolder(dataDir, options.kdf),
     sessions: new SessionStore(),
     events: new EventBus(),
     now: options.now ?? Date.now,

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { toDrizzle, type Db } from '../../../db/client';
 import { DataError } from '../../../db/errors';
-import { createKeyFile, keyFileExists, readKeyFile, sameKey, writeKeyFile, type KeyFile } from '../../../db/keyslots';
+import { createKeyFile, DEFAULT_KDF, keyFileExists, readKeyFile, sameKey, writeKeyFile, type KdfParams, type KeyFile } from '../../../db/keyslots';
 import { migrate } from '../../../db/migrate';
 import { openEncryptedDatabase, warmCache, type SqliteDb } from '../../../db/open';
 import { BackgroundCheckpoint } from './background-checkpoint';
@@ -25,7 +25,14 @@ export class DataFolder {
   /** Copies large writes back from the write-ahead log off the main thread. */
   readonly checkpoint: BackgroundCheckpoint;
 
-  constructor(readonly dir: string) {
+  /**
+   * @param kdf the cost new key slots are made with (db/keyslots.ts); only the test harness sets
+   *   another, cheaper one.
+   */
+  constructor(
+    readonly dir: string,
+    readonly kdf: KdfParams = DEFAULT_KDF,
+  ) {
     this.checkpoint = new BackgroundCheckpoint(this.dbFile, () => this.sqlite, () => this.key);
   }
 
@@ -60,7 +67,7 @@ export class DataFolder {
     if (leftovers.length > 0) {
       throw new DataError('ALREADY_SET_UP', '该数据文件夹已经初始化过，不能再次初始化。请直接登录。');
     }
-    const { keyFile, dbKey, recoveryKey } = createKeyFile(adminUsername, adminPassword);
+    const { keyFile, dbKey, recoveryKey } = createKeyFile(adminUsername, adminPassword, this.kdf);
     const sqlite = openEncryptedDatabase(this.dbFile, dbKey, { create: true });
     try {
       migrate(sqlite);

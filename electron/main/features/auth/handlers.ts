@@ -1,11 +1,11 @@
 import { setUserSlot, unlockWithRecoveryKey } from '../../../../db/keyslots';
 import { getUserByName, updateUser } from '../../../../db/queries/users';
-import { setSignInRecord } from '../../../../db/signin-state';
 import type { FeatureHandlers } from '../../core/handlers-type';
 import { AppError } from '../../core/errors';
+import { setFailureCount } from './failure-counts';
 import { assertStrongPassword } from './password-check';
 import { sessionInfo } from './session-info';
-import { completeSignIn, verifyPassword } from './sign-in';
+import { completeSignIn, upgradeSlotCost, verifyPassword } from './sign-in';
 
 export const authHandlers: FeatureHandlers<'auth'> = {
   'auth.signIn': ({ username, password }, { core, clientId }) => {
@@ -14,6 +14,7 @@ export const authHandlers: FeatureHandlers<'auth'> = {
     if (st.state === 'problem') throw new AppError('KEY_FILE_MISSING', st.message);
     const key = verifyPassword(core, username, password);
     completeSignIn(core, clientId, username, key);
+    upgradeSlotCost(core, username, password, key);
     return sessionInfo(core, core.sessions.get(clientId)!);
   },
 
@@ -52,7 +53,7 @@ export const authHandlers: FeatureHandlers<'auth'> = {
     verifyPassword(core, actor.username, oldPassword, { purpose: 'changePassword', userId: actor.userId });
     assertStrongPassword(newPassword, 'newPassword');
     if (newPassword === oldPassword) throw new AppError('WEAK_PASSWORD', '新密码不能与原密码相同。', 'newPassword');
-    core.folder.saveKeyFile(setUserSlot(core.folder.keyFile(), actor.username, newPassword, core.folder.dbKey()));
+    core.folder.saveKeyFile(setUserSlot(core.folder.keyFile(), actor.username, newPassword, core.folder.dbKey(), core.folder.kdf));
     ctx.write((db) => {
       updateUser(db, actor.userId, { passwordChangedAt: new Date(core.now()).toISOString(), mustChangePassword: false });
       return { value: null, audit: [{ action: 'auth.changePassword', entity: 'user', entityId: actor.userId, summary: '修改了自己的密码' }] };
@@ -68,10 +69,14 @@ export const authHandlers: FeatureHandlers<'auth'> = {
     assertStrongPassword(newPassword, 'newPassword');
     core.folder.open(key);
     const user = getUserByName(core.folder.db(), username);
-    if (!user) throw new AppError('NOT_FOUND', `没有名为“${username}”的用户。`, 'username');
-    core.folder.saveKeyFile(setUserSlot(core.folder.keyFile(), user.username, newPassword, key));
+    if (!user) {
+      // A refused call leaves the database as it found it: closed when no one is signed in.
+      if (core.sessions.size === 0) core.folder.close();
+      throw new AppError('NOT_FOUND', `没有名为“${username}”的用户。`, 'username');
+    }
+    core.folder.saveKeyFile(setUserSlot(core.folder.keyFile(), user.username, newPassword, key, core.folder.kdf));
     core.folder.transaction((tx) => updateUser(tx, user.id, { passwordChangedAt: new Date(core.now()).toISOString(), mustChangePassword: false, disabled: false }));
-    setSignInRecord(core.folder.dir, user.username, { failures: 0, lockedUntil: null });
+    setFailureCount(core, core.folder.keyFile(), user.username, { failures: 0, lockedUntil: null });
     completeSignIn(core, clientId, user.username, key, 'auth.recover');
     return sessionInfo(core, core.sessions.get(clientId)!);
   },

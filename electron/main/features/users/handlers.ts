@@ -43,7 +43,7 @@ export const usersHandlers: FeatureHandlers<'users'> = {
     assertStrongPassword(input.password, 'password');
     const now = new Date(core.now()).toISOString();
     const keyFileBefore = core.folder.keyFile();
-    core.folder.saveKeyFile(setUserSlot(keyFileBefore, input.username, input.password, core.folder.dbKey()));
+    core.folder.saveKeyFile(setUserSlot(keyFileBefore, input.username, input.password, core.folder.dbKey(), core.folder.kdf));
     try {
       const user = ctx.write((db) => {
         // A new account's first password was chosen by the admin: the user must replace it.
@@ -91,7 +91,7 @@ export const usersHandlers: FeatureHandlers<'users'> = {
     const { core } = ctx;
     const user = mustFind(core, input.id);
     assertStrongPassword(input.newPassword, 'newPassword');
-    core.folder.saveKeyFile(setUserSlot(core.folder.keyFile(), user.username, input.newPassword, core.folder.dbKey()));
+    core.folder.saveKeyFile(setUserSlot(core.folder.keyFile(), user.username, input.newPassword, core.folder.dbKey(), core.folder.kdf));
     setSignInRecord(core.folder.dir, user.username, { failures: 0, lockedUntil: null });
     ctx.write((db) => {
       updateUser(db, user.id, { mustChangePassword: true, passwordChangedAt: new Date(core.now()).toISOString() });
