@@ -161,6 +161,8 @@ export interface AuditFilter {
   studentIds?: number[];
   /** The entries that are part of this one (a batch's rows), in the order they were written. */
   parentId?: number;
+  /** One entry by its number, whatever it is part of. */
+  id?: number;
   from?: string;
   to?: string;
   page: number;
@@ -176,6 +178,7 @@ function conditions(t: typeof auditLog | typeof part, f: AuditFilter): SQL[] {
   if (f.action) where.push(like(t.action, `${f.action}%`));
   if (f.entity) where.push(eq(t.entity, f.entity));
   if (f.entityId) where.push(eq(t.entityId, f.entityId));
+  if (f.id !== undefined) where.push(eq(t.id, f.id));
   if (f.studentIds) where.push(and(eq(t.entity, 'student'), inArray(t.entityId, f.studentIds.map(String)))!);
   if (f.from) where.push(gte(t.at, f.from));
   if (f.to) where.push(lte(t.at, f.to));
@@ -186,13 +189,14 @@ function conditions(t: typeof auditLog | typeof part, f: AuditFilter): SQL[] {
  * A page of the log, newest first. A batch (an import of 8,000 rows) is one entry with its
  * childCount; `parentId` pages through its rows. Filters list the batch when it or one of its rows
  * matches (对象=学生 finds an import through its rows). A filter naming one record (a student, an
- * entity id) lists the matching entries themselves, rows of a batch included, each with its parentId.
+ * entity id, an entry's number) lists the matching entries themselves, rows of a batch included,
+ * each with its parentId.
  */
 export function listAudit(db: Db, f: AuditFilter) {
   const own = conditions(auditLog, f);
   let cond: SQL | undefined;
   if (f.parentId !== undefined) cond = and(eq(auditLog.parentId, f.parentId), ...own);
-  else if (f.studentIds || f.entityId) cond = own.length ? and(...own) : undefined;
+  else if (f.studentIds || f.entityId || f.id !== undefined) cond = own.length ? and(...own) : undefined;
   else if (!own.length) cond = isNull(auditLog.parentId);
   else {
     // Spelled out: drizzle writes a bare "id" inside a subquery, which would name the part's own id.

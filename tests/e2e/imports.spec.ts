@@ -189,4 +189,14 @@ test('a roster with a new class asks for its major, imports without contradictio
   await expect(dialog).not.toContainText('idNumber');
   await dialog.getByRole('button', { name: '返回本批次' }).click();
   await expect(dialog).toContainText('本批次明细（共 4 条）');
+  await dialog.getByRole('button', { name: '关闭' }).click();
+
+  // The student filter finds the student's own row of the import, which leads to the batch.
+  await page.getByLabel('学生').fill('电乙');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(grid.getByRole('row').filter({ hasText: '第 3 行：新建学生档案 电乙' })).toHaveCount(1);
+  await grid.getByRole('button', { name: '查看' }).click();
+  await dialog.getByRole('button', { name: '查看所属批次' }).click();
+  await expect(dialog).toContainText('本批次明细（共 4 条）');
+  await page.screenshot({ path: 'test-results/screens/audit-student-to-batch.png', fullPage: true });
 });

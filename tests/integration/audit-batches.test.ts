@@ -52,6 +52,10 @@ it('lists an import of N rows as one entry that expands, page by page, to its N 
   // A student's own entry is still found by the student filter (the row itself, pointing at its batch).
   const mine = await app.call(A, 'audit.list', { student: '2025510200007', page: 0, pageSize: 10 });
   expect(mine.rows.map((r) => [r.action, r.parentId])).toEqual([['imports.commit', batch.id]]);
+  // …and leads to its batch, fetched by number.
+  const byId = async (id: number) => (await app.call(A, 'audit.list', { id, page: 0, pageSize: 1 })).rows;
+  expect(await byId(mine.rows[0]!.id)).toEqual([mine.rows[0]]);
+  expect(await byId(mine.rows[0]!.parentId!)).toEqual([batch]);
 
   // The per-row entries are in the chain: verify checks them, and notices one moved to another batch.
   expect((await app.call(A, 'audit.verify', {})).ok).toBe(true);

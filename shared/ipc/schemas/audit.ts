@@ -31,6 +31,8 @@ export const AuditListInput = page.extend({
   student: z.string().trim().max(40).optional(),
   /** The rows of one batch entry (an import), in the order they were written. */
   parentId: z.number().int().positive().optional(),
+  /** One entry by its number (the batch a row found by the student filter belongs to). */
+  id: z.number().int().positive().optional(),
   from: z.string().optional(),
   to: z.string().optional(),
 });

@@ -12,7 +12,9 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { AuditRow } from '../../../../shared/ipc/schemas/audit';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
+import { call } from '../../ipc/client';
 import { AuditBatchRows } from './AuditBatchRows';
 import { AuditMetaRow } from './AuditMetaRow';
 import { actionLabel, changeValue, entityLabel, fieldLabel } from './auditLabels';
@@ -24,16 +26,29 @@ interface Props {
 
 /**
  * One entry: who, when, what, each field before and after. A batch (an import) lists its rows
- * below, paged; opening one of them shows it here, with the way back to its batch.
+ * below, paged; opening one of them shows it here, with the way back to its batch. A row found on
+ * its own (by the student filter) leads to its batch.
  */
 export function AuditDetailDialog({ row, onClose }: Props) {
   const [part, setPart] = useState<AuditRow | null>(null);
-  useEffect(() => setPart(null), [row]);
-  const shown = part ?? row;
+  const [batch, setBatch] = useState<AuditRow | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setPart(null);
+    setBatch(null);
+    setError(null);
+  }, [row]);
+  const top = batch ?? row;
+  const shown = part ?? top;
+  const openBatch = async (id: number) => {
+    const r = await call('audit.list', { id, page: 0, pageSize: 1 });
+    if (r.ok && r.value.rows[0]) setBatch(r.value.rows[0]);
+    else setError(r.ok ? '找不到所属的批次记录' : r.error.message);
+  };
   return (
     <Dialog open={row !== null} onClose={onClose} maxWidth="md" fullWidth aria-labelledby="audit-detail-title">
       <DialogTitle id="audit-detail-title">
-        {part ? '批次明细中的一条' : row && row.childCount > 0 ? '审计记录详情（批次）' : '审计记录详情'}
+        {part ? '批次明细中的一条' : top && top.childCount > 0 ? '审计记录详情（批次）' : '审计记录详情'}
       </DialogTitle>
       <DialogContent dividers>
         {part && (
@@ -48,7 +63,15 @@ export function AuditDetailDialog({ row, onClose }: Props) {
             <AuditMetaRow label="操作" value={actionLabel(shown.action)} />
             <AuditMetaRow label="对象" value={entityLabel(shown.entity)} />
             <AuditMetaRow label="摘要" value={shown.summary} />
-            {!part && shown.parentId !== null && <AuditMetaRow label="所属" value="一次批量操作（如导入名单）中的一条；在列表中清空“学生”筛选可看到整个批次" />}
+            {!part && shown.parentId !== null && (
+              <>
+                <AuditMetaRow label="所属" value="一次批量操作（如导入名单）中的一条" />
+                <Button size="small" onClick={() => void openBatch(shown.parentId!)}>
+                  查看所属批次
+                </Button>
+                <ErrorAlert error={error} />
+              </>
+            )}
             {!part && shown.childCount > 0 && (
               <>
                 <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 1 }}>
