@@ -20,6 +20,8 @@ const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限
   users list             --data DIR [--user USER]
   users add NAME --role ROLE --name 姓名 --data DIR [--user USER]   新用户密码取自 XUEJI_NEW_PASSWORD 或提示输入
   users reset-password NAME --data DIR [--user USER]              新密码取自 XUEJI_NEW_PASSWORD 或提示输入
+  users passwd           --data DIR [--user USER]   修改登录用户自己的密码：当前密码取自 XUEJI_PASSWORD，新密码取自
+           XUEJI_NEW_PASSWORD（或提示输入）；管理员新建或重置的密码须先这样修改，才能执行其他命令
   org add-major --name 计算机应用技术 --code 510201 --years 3 --level 专科 [--study-form 普通全日制]
   org add-class --name 计算机应用技术2301 --major 计算机应用技术 --cohort 2023 [--head-teacher 姓名]
   students assign-numbers [--cohort 2026] [--dry-run] [--json]
@@ -122,6 +124,13 @@ async function run(argv: string[]): Promise<number> {
         return v.ok ? 0 : 1;
       }
       case 'users': {
+        if (sub === 'passwd') {
+          const current = await session.signIn(values.user, { toChangePassword: true });
+          const password = await newPassword('XUEJI_NEW_PASSWORD', `用户 ${values.user} 的新密码`);
+          await session.call('auth.changePassword', { oldPassword: current, newPassword: password });
+          out(values, { ok: true }, `已修改用户 ${values.user} 的密码。`);
+          return 0;
+        }
         await session.signIn(values.user);
         if (sub === 'list') {
           const users = await session.call('users.list', {});
@@ -145,7 +154,7 @@ async function run(argv: string[]): Promise<number> {
           out(values, { ok: true }, `已重置用户 ${target.username} 的密码，其下次登录时须修改密码。`);
           return 0;
         }
-        throw new CliError(`未知的 users 子命令“${sub ?? ''}”，可用：list、add、reset-password。`, 2);
+        throw new CliError(`未知的 users 子命令“${sub ?? ''}”，可用：list、add、reset-password、passwd。`, 2);
       }
       case 'org': {
         await session.signIn(values.user);

@@ -39,9 +39,20 @@ export class CliSession {
     return jobOutput(this.api.core, this.clientId, jobId);
   }
 
-  async signIn(username: string): Promise<void> {
+  /**
+   * Signs in; returns the password used (the current one, for `users passwd`). An account whose
+   * password an admin set may do nothing but change it (the dispatcher holds everything else), so
+   * any other command stops here and says how to change it from a script.
+   */
+  async signIn(username: string, options: { toChangePassword?: boolean } = {}): Promise<string> {
     const password = process.env.XUEJI_PASSWORD ?? (await promptHidden(`用户 ${username} 的密码：`));
-    await this.call('auth.signIn', { username, password });
+    const info = await this.call('auth.signIn', { username, password });
+    if (info.mustChangePassword && !options.toChangePassword) {
+      throw new CliError(
+        `用户 ${username} 须先修改密码（管理员设置或重置的密码须由本人修改后才能继续使用）：请运行 npm run cli -- users passwd --user ${username}，当前密码取自 XUEJI_PASSWORD，新密码取自 XUEJI_NEW_PASSWORD。`,
+      );
+    }
+    return password;
   }
 
   async close(): Promise<void> {

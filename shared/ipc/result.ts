@@ -12,7 +12,7 @@ export const ERROR_CODES = [
   'CANCELLED', // the user cancelled a job: an outcome, not a failure (nothing was written)
   'WRONG_PASSWORD',
   'ACCOUNT_LOCKED', // too many wrong passwords
-  'ACCOUNT_DISABLED',
+  'PASSWORD_CHANGE_REQUIRED', // the password was set by an admin: only the change (and leaving) is allowed
   'WEAK_PASSWORD',
   'NOT_SET_UP', // the data folder has no database yet
   'ALREADY_SET_UP',

@@ -57,8 +57,21 @@ describe('command line', () => {
     expect(add.code, add.err).toBe(0);
     const list = JSON.parse(cli(['users', 'list', '--data', dir, '--json']).out) as { username: string; role: string }[];
     expect(list.map((u) => [u.username, u.role])).toContainEqual(['qian', 'viewer']);
-    const denied = cli(['users', 'list', '--data', dir, '--user', 'qian'], { XUEJI_PASSWORD: 'Viewer123456' });
+    // qian's first password was chosen by the admin: nothing but the change until it is changed.
+    const held = cli(['users', 'list', '--data', dir, '--user', 'qian'], { XUEJI_PASSWORD: 'Viewer123456' });
+    expect(held.code).toBe(1);
+    expect(held.err).toContain('用户 qian 须先修改密码');
+    expect(held.err).toContain('users passwd');
+    const passwd = cli(['users', 'passwd', '--data', dir, '--user', 'qian'], { XUEJI_PASSWORD: 'Viewer123456', XUEJI_NEW_PASSWORD: 'Viewer654321' });
+    expect(passwd.code, passwd.err).toBe(0);
+    expect(passwd.out).toContain('已修改用户 qian 的密码');
+    expect(cli(['users', 'list', '--data', dir, '--user', 'qian'], { XUEJI_PASSWORD: 'Viewer123456' }).err).toContain('用户名或密码错误');
+    const denied = cli(['users', 'list', '--data', dir, '--user', 'qian'], { XUEJI_PASSWORD: 'Viewer654321' });
     expect(denied.code).toBe(1);
     expect(denied.err).toContain('没有“管理用户账户”的权限');
-  }, 60_000);
+    // A new password the policy refuses is refused with the reason.
+    const weak = cli(['users', 'passwd', '--data', dir, '--user', 'qian'], { XUEJI_PASSWORD: 'Viewer654321', XUEJI_NEW_PASSWORD: 'short' });
+    expect(weak.code).not.toBe(0);
+    expect(weak.err).toMatch(/^错误：.*密码/);
+  }, 120_000);
 });

@@ -21,8 +21,7 @@ beforeEach(async () => {
   app = makeApp();
   await app.setup();
   await app.addStaff();
-  await app.call('admin-client', 'users.create', { username: 'sun', displayName: '孙老师', role: 'viewer', password: 'Viewer123456' });
-  await app.call(V, 'auth.signIn', { username: 'sun', password: 'Viewer123456' });
+  await app.addUser({ username: 'sun', displayName: '孙老师', role: 'viewer', password: 'Viewer123456' }, V);
   const major = await app.call(C, 'org.createMajor', { code: '510201', name: '计算机应用技术', level: '专科', lengthYears: '3', studyForm: '普通全日制' });
   const cls = await app.call(C, 'org.createClass', { name: '计算机应用2501班', majorId: major.id, cohortYear: 2025 });
   const s = await app.call(C, 'students.create', {

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../shared/ipc/channels';
+import { contract } from '../../shared/ipc/contract';
 import { ADMIN, makeApp, type TestApp } from '../support/harness';
 
 let app: TestApp;
@@ -89,3 +91,53 @@ describe('password age reminder', () => {
     expect((await app.call('admin-client', 'app.status', {})).session?.passwordExpired).toBe(true);
   });
 });
+
+describe('a password the admin chose must be changed before anything else', () => {
+  const WANG = { username: 'wang', displayName: '王老师', role: 'admin', password: 'Admin2first1' } as const;
+  /** What a signed-in user may still do before the change: change it, leave, lock, unlock, see the status. */
+  const BEFORE_CHANGE = ['app.status', 'auth.changePassword', 'auth.signOut', 'auth.lock', 'auth.unlock', 'auth.touch'];
+
+  it('the main process refuses every other call, whatever the screens do, until the password is changed', async () => {
+    app = makeApp();
+    await app.setup();
+    await app.call('admin-client', 'users.create', WANG);
+    const info = await app.call('w', 'auth.signIn', { username: WANG.username, password: WANG.password });
+    expect(info.mustChangePassword).toBe(true);
+
+    // Every channel a session may use, asked directly (an admin has every permission, so only the rule refuses).
+    const refused: string[] = [];
+    for (const channel of CHANNELS) {
+      if (contract[channel].access === 'public' || BEFORE_CHANGE.includes(channel)) continue;
+      const r = await app.raw('w', channel, {});
+      expect(r.ok, channel).toBe(false);
+      if (!r.ok && r.error.code === 'PASSWORD_CHANGE_REQUIRED') refused.push(channel);
+      if (!r.ok) expect(r.error.message, channel).toBe('请先修改密码：管理员设置或重置的密码须由本人修改后才能继续使用。');
+    }
+    expect(refused.length).toBeGreaterThan(40);
+    expect(refused).toContain('students.list');
+    expect(refused).toContain('users.create');
+    expect(refused).toContain('settings.get');
+
+    // What the change needs still works: status, lock and unlock, the change itself.
+    expect((await app.call('w', 'app.status', {})).session?.mustChangePassword).toBe(true);
+    await app.call('w', 'auth.touch', {});
+    await app.call('w', 'auth.lock', {});
+    await app.call('w', 'auth.unlock', { password: WANG.password });
+    const changed = await app.call('w', 'auth.changePassword', { oldPassword: WANG.password, newPassword: 'Admin2second2' });
+    expect(changed.mustChangePassword).toBe(false);
+    expect((await app.call('w', 'users.list', {})).map((u) => u.username)).toContain('wang');
+  });
+
+  it('after an admin resets a password, the signed-in user is held at the change too, and may sign out', async () => {
+    app = makeApp();
+    await app.setup();
+    await app.addUser({ username: 'li', displayName: '李老师', role: 'clerk', password: 'Clerk1234567' }, 'li-client');
+    await app.call('li-client', 'settings.get', {});
+    const li = (await app.call('admin-client', 'users.list', {})).find((u) => u.username === 'li')!;
+    await app.call('admin-client', 'users.resetPassword', { id: li.id, newPassword: 'Reset1234567' });
+    expect((await app.fails('li-client', 'settings.get', {})).code).toBe('PASSWORD_CHANGE_REQUIRED');
+    await app.call('li-client', 'auth.signOut', {});
+    expect((await app.fails('li-client', 'settings.get', {})).code).toBe('UNAUTHENTICATED');
+  });
+});
+

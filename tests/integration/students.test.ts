@@ -60,8 +60,7 @@ describe('student records', () => {
   it('history is masked for roles that see masked data', async () => {
     const cls = await classFixture();
     const s = await app.call(C, 'students.create', student(cls.id));
-    await app.call(A, 'users.create', { username: 'zhou', displayName: '周', role: 'viewer', password: 'Viewer123456' });
-    await app.call('v', 'auth.signIn', { username: 'zhou', password: 'Viewer123456' });
+    await app.addUser({ username: 'zhou', displayName: '周', role: 'viewer', password: 'Viewer123456' }, 'v');
     const seen = JSON.stringify(await app.call('v', 'students.history', { id: s.id }));
     expect(seen).not.toContain(VALID_ID);
     expect(seen).not.toContain('13812345678');
@@ -172,8 +171,7 @@ describe('student records', () => {
     const births = page.rows.map((r) => r.birthDate);
     expect([...births].sort().reverse()).toEqual(births);
     expect(page.masked).toBe(false);
-    await app.call(A, 'users.create', { username: 'sun', displayName: '孙', role: 'viewer', password: 'Viewer123456' });
-    await app.call('v', 'auth.signIn', { username: 'sun', password: 'Viewer123456' });
+    await app.addUser({ username: 'sun', displayName: '孙', role: 'viewer', password: 'Viewer123456' }, 'v');
     const masked = await app.call('v', 'students.list', { page: 0, pageSize: 5, filter: {} });
     expect(masked.masked).toBe(true);
     expect(masked.rows[0]!.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);

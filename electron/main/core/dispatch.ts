@@ -8,6 +8,7 @@ import { makeContext, type AppCore } from './context';
 import { AppError, toErrorData } from './errors';
 import type { Handlers } from './handlers-type';
 import { checkOutput } from './output-check';
+import { checkStudentScope } from './student-scope';
 import type { Session } from './sessions';
 
 const channelSet = new Set<string>(CHANNELS);
@@ -19,11 +20,19 @@ export const isChannel = (c: string): c is Channel => channelSet.has(c);
  */
 const PASS_WHILE_WRITING = new Set<Channel>(['jobs.cancel', 'app.status']);
 
+/**
+ * All a signed-in user may do while their password is one an admin chose (a new account, or after
+ * 重置密码): change it, leave, lock and unlock, and the status. Checked here for every channel, so
+ * the screens are not the only thing holding the rest back.
+ */
+const BEFORE_PASSWORD_CHANGE = new Set<Channel>(['app.status', 'auth.changePassword', 'auth.signOut', 'auth.lock', 'auth.unlock', 'auth.touch']);
+
 export type Dispatch = (clientId: string, channel: string, input: unknown) => Promise<Result<unknown>>;
 
 /**
  * The single entry for every call from every host (Electron IPC, the browser host, the CLI, tests):
- * known channel → signed in → not idle-locked → permitted → input valid → handler. Checks happen
+ * known channel → signed in → not idle-locked → permitted → password not awaiting its change →
+ * input valid → handler. Checks happen
  * in that order, before the handler does anything; in tests and development builds the handler's
  * answer is then checked against the contract's output schema (a mismatch is an INTERNAL error).
  */
@@ -48,11 +57,17 @@ async function call(core: AppCore, handlers: Handlers, clientId: string, channel
       if (spec.access !== 'session' && !hasPermission(session.role, spec.access)) {
         throw new AppError('FORBIDDEN', `当前角色（${ROLE_LABELS[session.role]}）没有“${PERMISSIONS[spec.access]}”的权限。`);
       }
+      if (session.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(channel)) {
+        throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改密码：管理员设置或重置的密码须由本人修改后才能继续使用。');
+      }
     }
     const input = spec.input.parse(rawInput ?? {});
     if (session && !session.locked && channel !== 'app.status') session.lastActivityAt = core.now();
     const handler = handlers[channel] as (input: unknown, ctx: ReturnType<typeof makeContext>) => unknown;
-    const value = await handler(input, makeContext(core, clientId, session));
+    const ctx = makeContext(core, clientId, session);
+    // 数据范围, beside the permission: the students the input names must be the caller's.
+    if (session) checkStudentScope(channel, input, core.folder.db(), ctx.scope());
+    const value = await handler(input, ctx);
     // Outside the packaged app the answer must match the contract's output schema too (see createCore).
     if (core.checkOutput) checkOutput(channel, spec.output, value);
     return ok(value);
@@ -75,6 +90,7 @@ function currentSession(core: AppCore, clientId: string): Session | null {
     return null;
   }
   session.role = user.role;
+  session.mustChangePassword = user.mustChangePassword;
   lockIdleSessions(core);
   return session;
 }

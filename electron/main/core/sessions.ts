@@ -8,6 +8,8 @@ export interface Session {
   signedInAt: number;
   lastActivityAt: number;
   locked: boolean;
+  /** The password was set by an admin (a new account, 重置密码): see BEFORE_PASSWORD_CHANGE in dispatch.ts. */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export class SessionStore {
     return this.byClient.get(clientId);
   }
 
-  start(clientId: string, user: { id: number; username: string; role: Role }, now: number): Session {
+  start(clientId: string, user: { id: number; username: string; role: Role; mustChangePassword: boolean }, now: number): Session {
     const session: Session = {
       clientId,
       userId: user.id,
@@ -41,6 +43,7 @@ export class SessionStore {
       signedInAt: now,
       lastActivityAt: now,
       locked: false,
+      mustChangePassword: user.mustChangePassword,
     };
     this.byClient.set(clientId, session);
     return session;

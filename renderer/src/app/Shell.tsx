@@ -10,10 +10,28 @@ import { call, onSessionSignal } from '../ipc/client';
 import { AppRoutes } from './AppRoutes';
 import { AppTopBar } from './AppTopBar';
 import { NavDrawer } from './NavDrawer';
+import { useSession } from './SessionContext';
 import { SettingsContext } from './SettingsContext';
 
-/** The signed-in app: bar, navigation and pages. Stays mounted while the lock dialog is shown. */
+/**
+ * The signed-in app. While the password is one an admin chose, the main process answers nothing
+ * but the change (core/dispatch.ts), so only the change is shown; the app mounts once it is done.
+ */
 export function Shell() {
+  const { session } = useSession();
+  if (session.mustChangePassword) {
+    return (
+      <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
+        <MustChangePassword />
+        <IdleLock />
+      </Box>
+    );
+  }
+  return <SignedInShell />;
+}
+
+/** Bar, navigation and pages. Stays mounted while the lock dialog is shown. */
+function SignedInShell() {
   const [settings, setSettings] = useState<Settings | null>(null);
 
   useEffect(() => {
@@ -40,7 +58,6 @@ export function Shell() {
           </Suspense>
         </Box>
       </Box>
-      <MustChangePassword />
       <IdleLock />
     </SettingsContext.Provider>
   );

@@ -20,9 +20,11 @@ interface Props {
   /** The user must change the password now: the dialog cannot be dismissed. */
   required?: boolean;
   onChanged?: () => void;
+  /** Offered when the change is required: leaving is the only other thing the user may do. */
+  onSignOut?: () => void;
 }
 
-export function ChangePasswordDialog({ open, onClose, required = false, onChanged }: Props) {
+export function ChangePasswordDialog({ open, onClose, required = false, onChanged, onSignOut }: Props) {
   const { setSession } = useSession();
   const { run, loading, error, reset } = useCall('auth.changePassword');
   const [oldPassword, setOldPassword] = useState('');
@@ -85,6 +87,11 @@ export function ChangePasswordDialog({ open, onClose, required = false, onChange
             {!required && (
               <Button onClick={onClose} disabled={loading}>
                 取消
+              </Button>
+            )}
+            {required && onSignOut && (
+              <Button onClick={onSignOut} disabled={loading} sx={{ mr: 'auto' }}>
+                退出登录
               </Button>
             )}
             <Button type="submit" variant="contained" disabled={loading || !oldPassword || !pw.filled}>
