@@ -43,6 +43,9 @@ export function RosterImportWizard({ onShowBatches }: Props) {
 
   const singleSheet = (file?.opened.sheets.length ?? 0) === 1;
 
+  /** Majors chosen for new classes belong to the file they were chosen for. */
+  const forgetClassMajors = () => setChoices((c) => ({ ...c, newClassMajors: {} }));
+
   const restart = () => {
     setStep(STEP.file);
     setFile(null);
@@ -52,6 +55,7 @@ export function RosterImportWizard({ onShowBatches }: Props) {
     setMapping({});
     setPreview(null);
     setResult(null);
+    forgetClassMajors();
   };
 
   const opened = (f: ChosenFile) => {
@@ -61,6 +65,7 @@ export function RosterImportWizard({ onShowBatches }: Props) {
     setMapping({});
     setPreview(null);
     setResult(null);
+    forgetClassMajors();
   };
 
   const inspect = async (f: ChosenFile, name: string) => {
