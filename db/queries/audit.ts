@@ -161,6 +161,8 @@ export interface AuditFilter {
   studentIds?: number[];
   /** The entries that are part of this one (a batch's rows), in the order they were written. */
   parentId?: number;
+  /** 数据范围: only entries about students of these classes (a batch shows through such rows). */
+  classScope?: readonly number[];
   /** One entry by its number, whatever it is part of. */
   id?: number;
   from?: string;
@@ -180,6 +182,10 @@ function conditions(t: typeof auditLog | typeof part, f: AuditFilter): SQL[] {
   if (f.entityId) where.push(eq(t.entityId, f.entityId));
   if (f.id !== undefined) where.push(eq(t.id, f.id));
   if (f.studentIds) where.push(and(eq(t.entity, 'student'), inArray(t.entityId, f.studentIds.map(String)))!);
+  if (f.classScope) {
+    const inScope = sql`(SELECT CAST(id AS TEXT) FROM students WHERE class_id IN (SELECT value FROM json_each(${JSON.stringify(f.classScope)})))`;
+    where.push(and(eq(t.entity, 'student'), inArray(t.entityId, inScope))!);
+  }
   if (f.from) where.push(gte(t.at, f.from));
   if (f.to) where.push(lte(t.at, f.to));
   return where;

@@ -38,12 +38,13 @@ export interface ExistingStudent {
   name: string;
   status: string;
   registered: number;
+  classId: number | null;
 }
 
 /** Every student's identifying keys (one query; the checks then run against in-memory maps). */
 export function studentKeys(db: Db): ExistingStudent[] {
   return db.$client
-    .prepare('SELECT id, student_no AS studentNo, exam_no AS examNo, id_number AS idNumber, name, status, registered FROM students')
+    .prepare('SELECT id, student_no AS studentNo, exam_no AS examNo, id_number AS idNumber, name, status, registered, class_id AS classId FROM students')
     .all() as ExistingStudent[];
 }
 

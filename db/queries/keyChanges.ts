@@ -48,8 +48,13 @@ export function pendingKeyChangesByStudent(db: Db): Map<number, number> {
 }
 
 /** Newest first. */
-export function listKeyChanges(db: Db, f: { status?: KeyChangeStatus; studentId?: number; limit: number }): KeyChangeRow[] {
+/** 数据范围: requests about students of these classes only. */
+const aboutClasses = (classIds: readonly number[]) =>
+  sql`${keyChangeRequests.studentId} IN (SELECT id FROM students WHERE class_id IN (SELECT value FROM json_each(${JSON.stringify(classIds)})))`;
+
+export function listKeyChanges(db: Db, f: { status?: KeyChangeStatus; studentId?: number; limit: number; classScope?: readonly number[] | null }): KeyChangeRow[] {
   const where: SQL[] = [];
+  if (f.classScope) where.push(aboutClasses(f.classScope));
   if (f.status) where.push(eq(keyChangeRequests.status, f.status));
   if (f.studentId) where.push(eq(keyChangeRequests.studentId, f.studentId));
   return db.select().from(keyChangeRequests).where(where.length ? and(...where) : undefined).orderBy(desc(keyChangeRequests.id)).limit(f.limit).all();
@@ -105,8 +110,8 @@ const filedBy = (username: string) => sql`lower(${keyChangeRequests.requestedBy}
  * Pending requests this user could decide: everyone's but their own (nobody approves their own).
  * The oldest first, as they have waited longest; `total` counts them all.
  */
-export function awaitingDecision(db: Db, username: string, limit: number): { total: number; rows: KeyChangeRow[] } {
-  const where = and(eq(keyChangeRequests.status, 'pending'), notFiledBy(username));
+export function awaitingDecision(db: Db, username: string, limit: number, classScope: readonly number[] | null = null): { total: number; rows: KeyChangeRow[] } {
+  const where = and(eq(keyChangeRequests.status, 'pending'), notFiledBy(username), classScope ? aboutClasses(classScope) : undefined);
   const total = db.select({ n: count() }).from(keyChangeRequests).where(where).get()?.n ?? 0;
   const rows = db.select().from(keyChangeRequests).where(where).orderBy(asc(keyChangeRequests.id)).limit(limit).all();
   return { total, rows };

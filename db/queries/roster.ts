@@ -86,7 +86,13 @@ const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
 export interface RosterAccess {
   /** Full ID numbers (students.identity.read): without it, no search by ID digits. */
   identity: boolean;
+  /** 数据范围: only students of these classes; absent or null, the whole department. */
+  classIds?: readonly number[] | null;
 }
+
+/** A filter with the reader's scope in it (RosterFilter, what the renderer sends, has no such field). */
+type ScopedFilter = RosterFilter & { classIn?: readonly number[] };
+const scoped = (f: RosterFilter, access: RosterAccess): ScopedFilter => (access.classIds ? { ...f, classIn: access.classIds } : f);
 export const FULL_ACCESS: RosterAccess = { identity: true };
 
 /**
@@ -130,7 +136,7 @@ export function searchCondition(rawQ: string, db: Db, access: RosterAccess = FUL
  * membership in their students' id set) instead of being read through students_class.
  */
 function conditions(
-  f: RosterFilter,
+  f: ScopedFilter,
   walkSortIndex: boolean,
   search: ReturnType<typeof searchCondition>,
   walkClassFilter = false,
@@ -160,6 +166,7 @@ function conditions(
   if (f.sourceRegion) add('s.source_region LIKE ?', `${f.sourceRegion}%`);
   if (f.studentNoState) add(f.studentNoState === 'pending' ? 's.student_no IS NULL' : 's.student_no IS NOT NULL');
   if (f.photoState) add(f.photoState === 'missing' ? 's.photo_attachment_id IS NULL' : 's.photo_attachment_id IS NOT NULL');
+  if (f.classIn) add('s.class_id IN (SELECT value FROM json_each(?))', JSON.stringify(f.classIn));
   if (search) add(search.sql, ...search.params);
   return { parts, params };
 }
@@ -169,7 +176,7 @@ const whereOf = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND '
 /** WHERE clause of a roster filter (see conditions). */
 export function filterConditions(
   db: Db,
-  f: RosterFilter,
+  f: ScopedFilter,
   walkSortIndex = false,
   // The search box's SQL, when the caller already worked it out (it may query the database).
   search: ReturnType<typeof searchCondition> = f.q ? searchCondition(f.q, db) : null,
@@ -196,8 +203,9 @@ const mapRow = (r: StoredRow): RosterRecord => ({ ...r, registered: Boolean(r.re
  * full rows for just those ids. Computing every output column for every matching row before the
  * LIMIT would cost hundreds of milliseconds on a broad filter.
  */
-export function rosterPage(db: Db, q: RosterQuery, access: RosterAccess = FULL_ACCESS): { rows: RosterRecord[]; total: number } {
+export function rosterPage(db: Db, query: RosterQuery, access: RosterAccess = FULL_ACCESS): { rows: RosterRecord[]; total: number } {
   const raw = db.$client;
+  const q = { ...query, filter: scoped(query.filter, access) };
   // Worked out once: the count and the page query share it.
   const search = q.filter.q ? searchCondition(q.filter.q, db, access) : null;
   const counted = filterConditions(db, q.filter, false, search);
@@ -230,7 +238,7 @@ export function rosterPage(db: Db, q: RosterQuery, access: RosterAccess = FULL_A
  * stops at the page's last row. Same order as orderBy; students without a class, who sort before
  * every class, are read separately (they are few, and none when the filter names a class).
  */
-function classWalkPage(db: Db, q: RosterQuery, byClass: (typeof CLASS_SORTS)[string], search: ReturnType<typeof searchCondition>, total: number): number[] {
+function classWalkPage(db: Db, q: RosterQuery & { filter: ScopedFilter }, byClass: (typeof CLASS_SORTS)[string], search: ReturnType<typeof searchCondition>, total: number): number[] {
   const raw = db.$client;
   const f = q.filter;
   const dir = q.sort?.dir === 'desc' ? 'DESC' : 'ASC';
@@ -266,7 +274,7 @@ function classWalkPage(db: Db, q: RosterQuery, byClass: (typeof CLASS_SORTS)[str
 
 /** The ids of every student matching a filter (全选 all of them for a bulk action), at most `limit`. */
 export function rosterIds(db: Db, filter: RosterFilter, limit: number, access: RosterAccess = FULL_ACCESS): { ids: number[]; total: number } {
-  const { where, params } = filterConditions(db, filter, false, filter.q ? searchCondition(filter.q, db, access) : null);
+  const { where, params } = filterConditions(db, scoped(filter, access), false, filter.q ? searchCondition(filter.q, db, access) : null);
   const raw = db.$client;
   const total = (raw.prepare(`SELECT count(*) AS n FROM students s ${where}`).get(...params) as { n: number }).n;
   const ids = (raw.prepare(`SELECT s.id FROM students s ${where} ORDER BY s.id LIMIT ?`).all(...params, limit) as { id: number }[]).map((r) => r.id);
@@ -275,7 +283,7 @@ export function rosterIds(db: Db, filter: RosterFilter, limit: number, access: R
 
 /** Every row of a filtered view, in order, streamed (for exports of tens of thousands of rows). */
 export function* rosterRows(db: Db, filter: RosterFilter, sort: RosterQuery['sort'], access: RosterAccess = FULL_ACCESS): Generator<RosterRecord> {
-  const { where, params } = filterConditions(db, filter, false, filter.q ? searchCondition(filter.q, db, access) : null);
+  const { where, params } = filterConditions(db, scoped(filter, access), false, filter.q ? searchCondition(filter.q, db, access) : null);
   const it = db.$client.prepare(`${ROSTER_SELECT} ${where} ${orderBy(sort)}`).iterate(...params) as IterableIterator<StoredRow>;
   for (const r of it) yield mapRow(r);
 }

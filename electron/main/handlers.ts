@@ -5,6 +5,7 @@ import { authHandlers } from './features/auth/handlers';
 import { settingsHandlers } from './features/settings/handlers';
 import { setupHandlers } from './features/setup/handlers';
 import { usersHandlers } from './features/users/handlers';
+import { scopesHandlers } from './features/scopes/handlers';
 import { orgHandlers } from './features/org/handlers';
 import { studentsHandlers } from './features/students/handlers';
 import { studentNumbersHandlers } from './features/studentNumbers/handlers';
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...setupHandlers,
   ...authHandlers,
   ...usersHandlers,
+  ...scopesHandlers,
   ...settingsHandlers,
   ...auditHandlers,
   ...orgHandlers,

@@ -17,6 +17,8 @@ export const CHANNELS = [
   'users.create',
   'users.update',
   'users.resetPassword',
+  'scopes.get',
+  'scopes.set',
   'settings.get',
   'settings.update',
   'audit.list',

@@ -22,6 +22,7 @@ import { AssignNumbersInput, AssignNumbersOutput, StudentNoRule } from './schema
 import { JobId, JobInfo } from './schemas/jobs';
 import { HomeOverview } from './schemas/home';
 import { CreateUserInput, ResetPasswordInput, UpdateUserInput, UserRow } from './schemas/users';
+import { UserScope } from './schemas/scopes';
 import { PhotoBatch, PhotoUndoOutput, PhotoUploadInput, PhotoUploadOutput } from './schemas/photos';
 
 /**
@@ -60,6 +61,9 @@ export const contract = {
   'users.create': { input: CreateUserInput, output: UserRow, access: 'users.manage' },
   'users.update': { input: UpdateUserInput, output: UserRow, access: 'users.manage' },
   'users.resetPassword': { input: ResetPasswordInput, output: nothing, access: 'users.manage' },
+  // 数据范围: the classes and grades a user is in charge of (enforced in the main process for every call).
+  'scopes.get': { input: byId, output: UserScope, access: 'users.manage' },
+  'scopes.set': { input: UserScope, output: UserScope, access: 'users.manage' },
   'settings.get': { input: none, output: Settings, access: 'session' },
   'settings.update': { input: UpdateSettingsInput, output: Settings, access: 'settings.manage' },
   'audit.list': { input: AuditListInput, output: AuditListOutput, access: 'audit.read' },

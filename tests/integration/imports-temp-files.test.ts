@@ -61,14 +61,20 @@ beforeAll(async () => {
   expect(order.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(order.indexOf('xl/sharedStrings.xml'));
 }, 60_000);
 
+/** Back to what it was: unset stays unset (assigning undefined would set the text "undefined"). */
+function restoreTmp() {
+  if (realTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = realTmp;
+}
+
 afterAll(() => {
-  process.env.TMPDIR = realTmp;
+  restoreTmp();
   rmSync(base, { recursive: true, force: true });
 });
 
 describe('an import leaves nothing in the temp folder', () => {
   afterEach(() => {
-    process.env.TMPDIR = realTmp;
+    restoreTmp();
     app?.remove();
   });
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/client';
 import { appendAudit, type AuditEntry } from '../../../db/queries/audit';
+import { scopedClassIds } from '../../../db/queries/scopes';
 import type { Role } from '../../../shared/domain/permissions';
 import type { DataFolder } from './data-folder';
 import type { EventBus } from './events';
@@ -34,6 +35,11 @@ export interface CallContext {
   /** The signed-in user; throws for public calls without a session. */
   actor(): Actor;
   db(): Db;
+  /**
+   * The ids of the classes whose students the signed-in user may see and change (数据范围), or null
+   * for the whole department. Read once per call.
+   */
+  scope(): readonly number[] | null;
   /** Runs fn in one transaction and appends the audit entries it returns in the same transaction. */
   write<T>(fn: (db: Db, actor: Actor) => { value: T; audit: Omit<AuditEntry, 'userId' | 'username'>[] }): T;
 }
@@ -43,12 +49,14 @@ export function makeContext(core: AppCore, clientId: string, session: Session | 
     if (!session) throw new Error('no session');
     return { userId: session.userId, username: session.username, role: session.role };
   };
+  let scope: readonly number[] | null | undefined;
   return {
     core,
     clientId,
     session,
     actor,
     db: () => core.folder.db(),
+    scope: () => (scope === undefined ? (scope = session ? scopedClassIds(core.folder.db(), session.userId) : null) : scope),
     write(fn) {
       const who = actor();
       const at = new Date(core.now());

@@ -37,6 +37,7 @@ export const IMPORT_ERROR_CODES = Object.freeze({
   DUPLICATE_IN_DB: '与系统中已有学生重复',
   UNKNOWN_CLASS: '系统中没有该班级',
   UNKNOWN_MAJOR: '系统中没有该专业',
+  OUT_OF_SCOPE: '不在您负责的班级范围内（数据范围）',
   KEY_FIELD_LOCKED: '学生已注册，关键字段（姓名、性别、出生日期、身份证号）不能通过导入修改，需走变更审批',
   STATUS_NOT_IMPORTED: '学籍状态不能通过导入修改，须办理学籍异动',
   STUDENT_NO_UNASSIGNABLE: '无法按学号编排规则为该生编排学号',

@@ -31,7 +31,8 @@ export async function exportAudit(ctx: CallContext, { jobId, student, ...filter 
   const job = startJob(ctx, 'audit.export', jobId ?? newJobId(), '已取消导出。');
   return job.run(async () => {
     const db = ctx.db();
-    const base: Omit<AuditFilter, 'page' | 'pageSize'> = student ? { ...filter, studentIds: findStudentIds(db, student) } : filter;
+    const scope = ctx.scope();
+    const base: Omit<AuditFilter, 'page' | 'pageSize'> = { ...filter, ...(student ? { studentIds: findStudentIds(db, student) } : {}), ...(scope ? { classScope: scope } : {}) };
     let written = 0;
     const buffer = await streamWorkbook(async (wb) => {
       const ws = wb.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
@@ -73,7 +74,7 @@ export async function exportAudit(ctx: CallContext, { jobId, student, ...filter 
           write(r, 0);
           // A batch's rows, a page at a time (an import of 50,000 rows is one entry with 50,000 parts).
           for (let part = 0; r.childCount > 0 && r.parentId === null && part * PAGE < r.childCount && written < MAX_ROWS; part++) {
-            for (const c of listAudit(db, { parentId: r.id, page: part, pageSize: PAGE }).rows) {
+            for (const c of listAudit(db, { parentId: r.id, page: part, pageSize: PAGE, ...(scope ? { classScope: scope } : {}) }).rows) {
               if (written >= MAX_ROWS) break;
               write(c, 1);
             }

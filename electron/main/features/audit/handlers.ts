@@ -5,10 +5,12 @@ import type { FeatureHandlers } from '../../core/handlers-type';
 import { exportAudit } from './export';
 
 export const auditHandlers: FeatureHandlers<'audit'> = {
-  'audit.list': ({ student, ...input }, { core }) => {
-    const db = core.folder.db();
+  'audit.list': ({ student, ...input }, ctx) => {
+    const db = ctx.db();
     // A student filter finds every entry about the students it names (a name may be shared).
-    return listAudit(db, student ? { ...input, studentIds: findStudentIds(db, student) } : input);
+    const scope = ctx.scope();
+    const filter = { ...input, ...(student ? { studentIds: findStudentIds(db, student) } : {}), ...(scope ? { classScope: scope } : {}) };
+    return listAudit(db, filter);
   },
   'audit.export': (input, ctx) => exportAudit(ctx, input),
   'audit.verify': (_input, { core }) => {

@@ -27,7 +27,7 @@ export const homeHandlers: FeatureHandlers<'home'> = {
     const db = ctx.db();
     const { username, role } = ctx.actor();
     const nameOf = displayNameLookup(db);
-    const waiting = hasPermission(role, 'changes.approve') ? awaitingDecision(db, username, SHOWN) : null;
+    const waiting = hasPermission(role, 'changes.approve') ? awaitingDecision(db, username, SHOWN, ctx.scope()) : null;
     return {
       department: departmentCounts(db),
       awaitingMyDecision: waiting && { total: waiting.total, first: waiting.rows.map((r) => brief(db, r, nameOf)) },

@@ -114,12 +114,13 @@ function current<T extends DbStamp>(ctx: CallContext, s: T | undefined): s is T 
  */
 function evaluation(ctx: CallContext, upload: Upload, rowKey: string, pure: PureResult, o: Options, asOf: Date) {
   const settings = settingsOf(o, pure.mapping);
-  const key = rowKey + JSON.stringify(settings);
+  const scope = ctx.scope();
+  const key = rowKey + JSON.stringify(settings) + JSON.stringify(scope);
   const c = upload.evaluation;
   if (c && c.key === key && current(ctx, c)) return c.ev;
   const l = upload.lookups;
   const stamp = stampNow(ctx); // before reading (see DbStamp)
-  const ev = evaluate(ctx.db(), pure, settings, asOf, current(ctx, l) ? l.value : undefined);
+  const ev = evaluate(ctx.db(), pure, settings, asOf, current(ctx, l) ? l.value : undefined, scope);
   upload.evaluation = { ...stamp, key, ev };
   return ev;
 }

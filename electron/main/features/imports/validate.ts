@@ -316,7 +316,15 @@ export function loadLookups(db: Db): ImportLookups {
  * The database checks and the plan. `lookups` must have been read from this database with nothing
  * written since; read afresh when not given.
  */
-export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asOf: Date, lookups: ImportLookups = loadLookups(db)): Evaluation {
+export function evaluate(
+  db: Db,
+  pure: PureResult,
+  settings: ImportSettings,
+  asOf: Date,
+  lookups: ImportLookups = loadLookups(db),
+  /** 数据范围: the classes the importing user may touch (null: the whole department). */
+  scope: readonly number[] | null = null,
+): Evaluation {
   const headerOf = headerOfFor(pure.layout.headers, pure.mapping);
   const { byNo, byExam, byId, classes } = lookups;
   const issues: ImportIssue[] = [];
@@ -371,6 +379,11 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
     if (m) classMajor.set(nameKey(cn), { major: m, from: 'file' });
   }
   const names = new Map<number, string>();
+  // Students of other counselors' classes are never named to a scoped user, only said to exist.
+  const scopeSet = scope ? new Set(scope) : null;
+  const inScope = (classId: number | null) => !scopeSet || (classId !== null && scopeSet.has(classId));
+  const nameOf = (s: ExistingStudent) => (inScope(s.classId) ? s.name : '（其他班级的一名学生）');
+  const tagOf = (s: ExistingStudent) => (inScope(s.classId) ? studentTag(s.name, s.studentNo) : '（其他班级的一名学生）');
 
   for (const r of pure.rows) {
     const v = r.values;
@@ -382,13 +395,23 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
       rowIssues.push(makeIssue({ row: r.row, column: headerOf(field), field, code, message, severity }));
     const at = (field: StudentFieldKey) => cellRef(r.row, headerOf(field));
     const failed = (field: StudentFieldKey) => hasError(rowIssues, field);
+    if (target && !inScope(target.classId)) {
+      add(settings.matchBy, 'OUT_OF_SCOPE', `${at(settings.matchBy)}：该学生不在您负责的班级范围内，不能通过导入修改（数据范围由管理员设置）`);
+      issuesByIndex.set(r.index, rowIssues);
+      issues.push(...rowIssues);
+      continue;
+    }
 
     // Class
     let classRef: ClassRef | null = null;
     if (v.className) {
       const c = classes.get(nameKey(v.className));
-      if (c) classRef = { id: c.id, name: c.name };
-      else {
+      if (c) {
+        classRef = { id: c.id, name: c.name };
+        if (!inScope(c.id)) add('className', 'OUT_OF_SCOPE', `${at('className')}：班级“${c.name}”不在您负责的范围内（数据范围由管理员设置）`);
+      } else if (scopeSet) {
+        add('className', 'OUT_OF_SCOPE', `${at('className')}：系统中没有班级“${v.className}”。您的数据范围限定了班级，新班级请由管理员建好并加入您的范围`);
+      } else {
         unknownClasses.add(v.className);
         if (!settings.createMissingClasses) {
           add('className', 'UNKNOWN_CLASS', `${at('className')}：系统中没有班级“${v.className}”。请先在“专业与班级”中新建该班级，或勾选“自动创建名单中不存在的班级”`);
@@ -408,6 +431,8 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
       }
     }
 
+    // A scoped user's new students go into one of their classes, or they would not see them again.
+    if (scopeSet && !target && !v.className) add('className', 'OUT_OF_SCOPE', `${at('className')}：您的数据范围限定了班级，新学生须填写您负责的班级`);
     let plan: Plan | null = null;
     if (!target && settings.mode === 'update' && settings.matchBy === 'studentNo' && !v.studentNo && !failed('studentNo')) {
       add('studentNo', 'REQUIRED', `${at('studentNo')}：按学号匹配已有学生时，学号不能为空`);
@@ -417,13 +442,13 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
       if (settings.mode === 'add' || !failed(settings.matchBy)) {
         const hint = settings.mode === 'add' ? '；如需更新已有学生的信息，请选择“更新已有学生”方式导入' : '';
         const sameNo = v.studentNo ? byNo.get(v.studentNo) : undefined;
-        if (sameNo) add('studentNo', 'DUPLICATE_IN_DB', `${at('studentNo')}：学号 ${v.studentNo} 已被系统中的学生 ${sameNo.name} 使用${hint}`);
+        if (sameNo) add('studentNo', 'DUPLICATE_IN_DB', `${at('studentNo')}：学号 ${v.studentNo} 已被系统中的学生 ${nameOf(sameNo)} 使用${hint}`);
         const sameExam = v.examNo ? byExam.get(v.examNo) : undefined;
-        if (sameExam) add('examNo', 'DUPLICATE_IN_DB', `${at('examNo')}：考生号 ${v.examNo} 已被系统中的学生 ${studentTag(sameExam.name, sameExam.studentNo)}使用`);
+        if (sameExam) add('examNo', 'DUPLICATE_IN_DB', `${at('examNo')}：考生号 ${v.examNo} 已被系统中的学生 ${tagOf(sameExam)}使用`);
         const active = isActiveStatus(v.status ?? 'enrolled') ? activeOf(v.idNumber) : undefined;
         if (active) {
           add('idNumber', 'DUPLICATE_IN_DB',
-            `${at('idNumber')}：身份证号 ${maskIdNumber(v.idNumber!)} 在系统中已有在籍学籍：${active.name}（${studentNoPhrase(active.studentNo)}，${studentStatusName(active.status) ?? active.status}）。同一身份证号只能有一个在籍学籍${hint}`);
+            `${at('idNumber')}：身份证号 ${maskIdNumber(v.idNumber!)} 在系统中已有在籍学籍：${inScope(active.classId) ? `${active.name}（${studentNoPhrase(active.studentNo)}，${studentStatusName(active.status) ?? active.status}）` : '（其他班级的一名学生）'}。同一身份证号只能有一个在籍学籍${hint}`);
         }
       }
       const record = newRecordOf(v);
@@ -451,16 +476,16 @@ export function evaluate(db: Db, pure: PureResult, settings: ImportSettings, asO
       const after = { ...before, ...patch, ...Object.fromEntries(keyChange.map((c) => [c.field, c.after])) } as StudentRow;
       if (patch.studentNo) {
         const other = byNo.get(String(patch.studentNo));
-        if (other && other.id !== before.id) add('studentNo', 'DUPLICATE_IN_DB', `${at('studentNo')}：学号 ${String(patch.studentNo)} 已被系统中的学生 ${other.name} 使用`);
+        if (other && other.id !== before.id) add('studentNo', 'DUPLICATE_IN_DB', `${at('studentNo')}：学号 ${String(patch.studentNo)} 已被系统中的学生 ${nameOf(other)} 使用`);
       }
       if (patch.examNo) {
         const other = byExam.get(String(patch.examNo));
-        if (other && other.id !== before.id) add('examNo', 'DUPLICATE_IN_DB', `${at('examNo')}：考生号 ${String(patch.examNo)} 已被系统中的学生 ${studentTag(other.name, other.studentNo)}使用`);
+        if (other && other.id !== before.id) add('examNo', 'DUPLICATE_IN_DB', `${at('examNo')}：考生号 ${String(patch.examNo)} 已被系统中的学生 ${tagOf(other)}使用`);
       }
       if (isActiveStatus(after.status)) {
         const other = activeOf(after.idNumber, before.id);
         if (other && !failed('idNumber')) {
-          add('idNumber', 'DUPLICATE_IN_DB', `${at('idNumber')}：身份证号 ${maskIdNumber(after.idNumber)} 在系统中已有在籍学籍：${studentTag(other.name, other.studentNo)}。同一身份证号只能有一个在籍学籍`);
+          add('idNumber', 'DUPLICATE_IN_DB', `${at('idNumber')}：身份证号 ${maskIdNumber(after.idNumber)} 在系统中已有在籍学籍：${tagOf(other)}。同一身份证号只能有一个在籍学籍`);
         }
       }
       rowIssues.push(...ruleIssues(after, rowIssues, r.row, headerOf, asOf));

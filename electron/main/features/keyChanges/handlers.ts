@@ -49,7 +49,7 @@ export const keyChangesHandlers: FeatureHandlers<'keyChanges'> = {
     const db = ctx.db();
     const full = canSeeIdentity(ctx.actor().role);
     const nameOf = displayNameLookup(db);
-    return listKeyChanges(db, { status, studentId, limit: 500 }).map((r) => toDto(db, r, full, nameOf));
+    return listKeyChanges(db, { status, studentId, limit: 500, classScope: ctx.scope() }).map((r) => toDto(db, r, full, nameOf));
   },
 
   'keyChanges.request': ({ studentId, changes, reason, attachmentId }, ctx) => {

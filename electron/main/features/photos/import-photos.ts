@@ -13,6 +13,7 @@ import type { CallContext } from '../../core/context';
 import { takeFile } from '../../core/files';
 import { startJob, type JobHandle } from '../../core/jobs';
 import { lookupValues, StudentIndex } from './match';
+import { studentsOutside } from '../../../../db/queries/scopes';
 import { configureSharp, mapPool, normalisePhoto, PHOTO_JOBS, type Normalised } from './process';
 import { applyPhoto, StoredFiles, who } from './save';
 import { expandUploads, naturalOrder, sniff, type PhotoSource } from './sources';
@@ -99,7 +100,11 @@ async function importWithTask(ctx: CallContext, input: ParsedInput<'photos.impor
     if ('reason' in s) report.unreadable.push({ fileName: src.fileName, reason: s.reason });
     else usable.push({ src, format: s.format });
   }
-  const index = new StudentIndex(findPhotoCandidates(ctx.db(), lookupValues(usable.map((u) => u.src.baseName))));
+  const found = findPhotoCandidates(ctx.db(), lookupValues(usable.map((u) => u.src.baseName)));
+  // 数据范围: a photo of a student outside the user's classes is not matched (reported as 未匹配).
+  const scope = ctx.scope();
+  const outside = new Set(scope ? studentsOutside(ctx.db(), found.map((r) => r.id), scope) : []);
+  const index = new StudentIndex(found.filter((r) => !outside.has(r.id)));
   const candidates: Candidate[] = [];
   for (const u of usable) {
     const m = index.match(u.src.baseName, input.matchOrder);

@@ -94,7 +94,7 @@ export async function exportStudents(ctx: CallContext, input: z.output<typeof Ex
 async function exportToJob(ctx: CallContext, role: Role, input: z.output<typeof ExportInput>, job: JobHandle) {
   const columns = input.columns ?? DEFAULT_COLUMNS;
   const full = canSeeIdentity(role);
-  const source = [...rosterRows(ctx.db(), input.filter, input.sort, { identity: full })];
+  const source = [...rosterRows(ctx.db(), input.filter, input.sort, { identity: full, classIds: ctx.scope() })];
   const rows = full ? source : source.map(maskIdentity);
   job.progress(0, rows.length, `正在导出：共 ${rows.length} 行`, true);
   const { buffer, count } = await writeRosterXlsx(rows, columns, '学生名单', async (written) => {

@@ -2,6 +2,7 @@ import { studentNoText } from '../../../../shared/domain/student-no';
 import { diffFields, listAudit } from '../../../../db/queries/audit';
 import { getClass } from '../../../../db/queries/org';
 import { rosterIds, rosterPage } from '../../../../db/queries/roster';
+import { studentsOutside } from '../../../../db/queries/scopes';
 import {
   addClassHistory, addStatusHistory, getStudent, getStudentsByIds, insertStudent, likelyDuplicates, listGuardians,
   replaceGuardians, updateStudentRow, type StudentRow,
@@ -63,13 +64,13 @@ export const studentsHandlers: FeatureHandlers<'students'> = {
     const full = canSeeIdentity(ctx.actor().role);
     // The order of birth dates would tell what their masked part hides.
     if (!full && input.sort?.field === 'birthDate') throw new AppError('FORBIDDEN', '您的角色只能看到出生年份，不能按出生日期排序');
-    const { rows, total } = rosterPage(ctx.db(), input, { identity: full });
+    const { rows, total } = rosterPage(ctx.db(), input, { identity: full, classIds: ctx.scope() });
     return { rows: full ? rows : rows.map(maskIdentity), total, masked: !full };
   },
 
   'students.get': ({ id }, ctx) => profileFor(ctx, id),
 
-  'students.ids': ({ filter }, ctx) => rosterIds(ctx.db(), filter, MAX_BULK, { identity: canSeeIdentity(ctx.actor().role) }),
+  'students.ids': ({ filter }, ctx) => rosterIds(ctx.db(), filter, MAX_BULK, { identity: canSeeIdentity(ctx.actor().role), classIds: ctx.scope() }),
 
   'students.create': ({ guardians, ...input }, ctx) => {
     const idNumber = assertStudentValid(ctx.db(), input, today(ctx));
@@ -145,7 +146,11 @@ export const studentsHandlers: FeatureHandlers<'students'> = {
   },
 
   'students.duplicates': ({ name, birthDate, idNumber, excludeId }, ctx) => {
-    const rows = likelyDuplicates(ctx.db(), name, birthDate, idNumber, excludeId);
+    const found = likelyDuplicates(ctx.db(), name, birthDate, idNumber, excludeId);
+    // Candidates in other counselors' classes are not shown (数据范围).
+    const scope = ctx.scope();
+    const outside = new Set(scope ? studentsOutside(ctx.db(), found.map((r) => r.id), scope) : []);
+    const rows = found.filter((r) => !outside.has(r.id));
     const full = canSeeIdentity(ctx.actor().role);
     return rows.map((r) => ({
       ...(full ? r : maskIdentity(r)),

@@ -1,5 +1,6 @@
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import LockResetOutlined from '@mui/icons-material/LockResetOutlined';
+import TuneOutlined from '@mui/icons-material/TuneOutlined';
 import PersonAddAlt1Outlined from '@mui/icons-material/PersonAddAlt1Outlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -17,6 +18,7 @@ import { useCallData } from '../../ipc/useCall';
 import { CreateUserDialog } from './CreateUserDialog';
 import { EditUserDialog } from './EditUserDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
+import { ScopeDialog } from './ScopeDialog';
 import { USER_STATUS_LABELS, userStatus } from './userStatus';
 import { UserStatusChip } from './UserStatusChip';
 
@@ -25,6 +27,7 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [resetting, setResetting] = useState<UserRow | null>(null);
+  const [scoping, setScoping] = useState<UserRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const replace = (row: UserRow) => setData((rows) => (rows ? rows.map((r) => (r.id === row.id ? row : r)) : rows));
@@ -56,7 +59,7 @@ export function UsersPage() {
       {
         field: 'actions',
         headerName: '操作',
-        width: 190,
+        width: 290,
         sortable: false,
         filterable: false,
         disableColumnMenu: true,
@@ -67,6 +70,9 @@ export function UsersPage() {
             </Button>
             <Button size="small" startIcon={<LockResetOutlined />} onClick={() => setResetting(row)}>
               重置密码
+            </Button>
+            <Button size="small" startIcon={<TuneOutlined />} onClick={() => setScoping(row)}>
+              数据范围
             </Button>
           </Box>
         ),
@@ -130,6 +136,7 @@ export function UsersPage() {
           reload();
         }}
       />
+      <ScopeDialog user={scoping} onClose={() => setScoping(null)} onSaved={setNotice} />
       <Snackbar
         open={notice !== null}
         autoHideDuration={4000}

@@ -1,0 +1,118 @@
+/**
+ * 数据范围 checked for every call, beside the permission (issue 13 #5): a user scoped to some
+ * classes or grades neither reads nor changes a student outside them. Every channel says here how
+ * it meets students — a Record over all channels, so a channel added to the contract without its
+ * rule does not compile:
+ * - 'none': it reads or writes no student (sign-in, settings, the org tree, an uploaded file).
+ * - 'filtered': its handler keeps to ctx.scope() in what it lists or writes (the roster, exports,
+ *   the audit log, imports) — each such handler is named in tests/integration/student-scope.test.ts.
+ * - a function: the students (and target classes) the input names, checked by the dispatcher before
+ *   the handler runs. A student outside the scope is answered as not found, as if it did not exist.
+ */
+import type { Db } from '../../../db/client';
+import { studentsOutside } from '../../../db/queries/scopes';
+import type { Channel } from '../../../shared/ipc/channels';
+import { AppError } from './errors';
+
+interface Touched {
+  students?: readonly number[];
+  /** Classes a student is put into (create, a class change) or worked on whole: must be in scope too. */
+  classes?: readonly (number | null | undefined)[];
+}
+type Rule = 'none' | 'filtered' | ((input: never, db: Db) => Touched);
+
+const ids = (db: Db, sql: string, id: number) => (db.$client.prepare(sql).all(id) as { id: number }[]).map((r) => r.id);
+const byStudent = ({ id }: { id: number }): Touched => ({ students: [id] });
+const ofRecord = ({ id }: { id: number }, db: Db): Touched => ({ students: ids(db, 'SELECT student_id AS id FROM student_records WHERE id = ?', id) });
+const ofRequest = ({ id }: { id: number }, db: Db): Touched => ({ students: ids(db, 'SELECT student_id AS id FROM key_change_requests WHERE id = ?', id) });
+
+export const STUDENT_SCOPE: Record<Channel, Rule> = {
+  'app.status': 'none',
+  'setup.create': 'none',
+  'setup.loadDemo': 'none',
+  'auth.signIn': 'none',
+  'auth.signOut': 'none',
+  'auth.unlock': 'none',
+  'auth.lock': 'none',
+  'auth.touch': 'none',
+  'auth.changePassword': 'none',
+  'auth.recover': 'none',
+  'users.list': 'none',
+  'users.create': 'none',
+  'users.update': 'none',
+  'users.resetPassword': 'none',
+  'scopes.get': 'none',
+  'scopes.set': 'none',
+  'settings.get': 'none',
+  'settings.update': 'none',
+  'audit.list': 'filtered',
+  // Reports entry ids and the chain's state, no entry's content.
+  'audit.verify': 'none',
+  'audit.export': 'filtered',
+  'org.tree': 'none',
+  'org.createMajor': 'none',
+  'org.updateMajor': 'none',
+  'org.createClass': 'none',
+  'org.updateClass': 'none',
+  'students.list': 'filtered',
+  'students.get': byStudent,
+  'students.ids': 'filtered',
+  'students.create': ({ classId }: { classId?: number | null }) => ({ classes: [classId ?? null] }),
+  'students.update': ({ id, patch }: { id: number; patch: { classId?: number | null } }) => ({ students: [id], classes: 'classId' in patch ? [patch.classId] : [] }),
+  'students.register': ({ ids }: { ids: number[] }) => ({ students: ids }),
+  'students.bulkUpdate': ({ ids, patch }: { ids: number[]; patch: { classId?: number | null } }) => ({ students: ids, classes: 'classId' in patch ? [patch.classId] : [] }),
+  'students.duplicates': 'filtered',
+  'students.export': 'filtered',
+  'students.addRecord': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'students.removeRecord': ofRecord,
+  'students.history': byStudent,
+  'studentNumbers.rule': 'none',
+  'studentNumbers.saveRule': 'none',
+  // A whole grade: every class of it must be the caller's.
+  'studentNumbers.assign': ({ ids: list, cohortYear }: { ids?: number[]; cohortYear?: number }, db) => ({
+    students: list ?? [],
+    classes: cohortYear === undefined ? [] : ids(db, 'SELECT id FROM classes WHERE cohort_year = ?', cohortYear),
+  }),
+  'views.list': 'none',
+  'views.save': 'none',
+  'views.remove': 'none',
+  'attachments.upload': ({ studentId }: { studentId?: number }) => ({ students: studentId === undefined ? [] : [studentId] }),
+  'attachments.download': ({ id }: { id: number }, db) => ({ students: ids(db, 'SELECT student_id AS id FROM attachments WHERE id = ? AND student_id IS NOT NULL', id) }),
+  'keyChanges.list': 'filtered',
+  'keyChanges.request': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'keyChanges.decide': ofRequest,
+  'keyChanges.withdraw': ofRequest,
+  'home.overview': 'filtered',
+  'imports.open': 'none',
+  'imports.inspect': 'none',
+  'imports.preview': 'filtered',
+  'imports.commit': 'filtered',
+  'imports.errorReport': 'filtered',
+  // File names and counts, no student.
+  'imports.batches': 'none',
+  'imports.undo': ({ id }: { id: number }, db) => ({ students: ids(db, 'SELECT DISTINCT student_id AS id FROM import_batch_items WHERE batch_id = ?', id) }),
+  'imports.template': 'none',
+  'photos.import': 'filtered',
+  'photos.export': ({ ids: list }: { ids: number[] }) => ({ students: list }),
+  'photos.get': byStudent,
+  'photos.upload': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'photos.batches': 'none',
+  'photos.undo': ({ id }: { id: number }, db) => ({ students: ids(db, 'SELECT DISTINCT student_id AS id FROM photo_batch_items WHERE batch_id = ?', id) }),
+  'jobs.list': 'none',
+  'jobs.cancel': 'none',
+};
+
+/**
+ * Before the handler: the students and classes the input names must be within `scope` (class ids;
+ * null is the whole department). Students outside it are not found; a class outside it is refused.
+ */
+export function checkStudentScope(channel: Channel, input: unknown, db: Db, scope: readonly number[] | null): void {
+  const rule = STUDENT_SCOPE[channel];
+  if (scope === null || typeof rule !== 'function') return;
+  const touched = (rule as (input: unknown, db: Db) => Touched)(input, db);
+  if (studentsOutside(db, touched.students ?? [], scope).length > 0) throw new AppError('NOT_FOUND', '找不到该学生，可能已被删除或不在您负责的班级范围内');
+  for (const classId of touched.classes ?? []) {
+    if (classId === undefined) continue;
+    if (classId === null || !scope.includes(classId)) throw new AppError('FORBIDDEN', '该班级不在您负责的范围内（数据范围由管理员设置）');
+  }
+}
