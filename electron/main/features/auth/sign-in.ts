@@ -5,6 +5,7 @@ import { appendAudit } from '../../../../db/queries/audit';
 import { lockoutDelayMs } from '../../../../shared/domain/password';
 import type { AppCore } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { log } from '../../core/log';
 import { failureCount, setFailureCount } from './failure-counts';
 import { recordSignInFailure, writePendingSignInEvents, type SignInFailure } from './signin-audit';
 
@@ -128,7 +129,12 @@ export function completeSignIn(core: AppCore, clientId: string, username: string
  * version's) is rewrapped with it, now that the password is at hand. Other slots are untouched.
  */
 export function upgradeSlotCost(core: AppCore, username: string, password: string, key: Buffer): void {
-  const keyFile = core.folder.keyFile();
-  const slot = findUserSlot(keyFile, username);
-  if (slot && slotNeedsRewrap(slot, core.folder.kdf)) core.folder.saveKeyFile(setUserSlot(keyFile, username, password, key, core.folder.kdf));
+  try {
+    const keyFile = core.folder.keyFile();
+    const slot = findUserSlot(keyFile, username);
+    if (slot && slotNeedsRewrap(slot, core.folder.kdf)) core.folder.saveKeyFile(setUserSlot(keyFile, username, password, key, core.folder.kdf));
+  } catch (e) {
+    // The old slot still opens the database; the upgrade is tried again at the next sign-in.
+    log.error('key slot could not be rewrapped with the current cost', e);
+  }
 }
