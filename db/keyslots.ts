@@ -87,9 +87,8 @@ export function slotProblem(slot: Slot): string | null {
   const kdf = slot.kdf as Partial<KdfParams> | undefined;
   if (!kdf || kdf.name !== 'scrypt') return '密钥派生算法不是 scrypt';
   const { N, r, p } = kdf;
-  if (!isInt(N) || !isPowerOfTwo(N) || N < KDF_BOUNDS.minN || N > KDF_BOUNDS.maxN) {
-    return `参数 N（${String(N)}）须为 2 的幂，且在 2^15 至 2^18 之间`;
-  }
+  if (!isInt(N) || !isPowerOfTwo(N)) return `参数 N（${String(N)}）须为 2 的幂`;
+  if (N < KDF_BOUNDS.minN || N > KDF_BOUNDS.maxN) return `参数 N（${N}）须在 2^15 至 2^18 之间`;
   if (!isInt(r) || r < 1 || r > KDF_BOUNDS.maxR) return `参数 r（${String(r)}）须在 1 至 ${KDF_BOUNDS.maxR} 之间`;
   if (!isInt(p) || p < 1 || p > KDF_BOUNDS.maxP) return `参数 p（${String(p)}）须在 1 至 ${KDF_BOUNDS.maxP} 之间`;
   if (scryptMemory({ N, r, p }) > KDF_BOUNDS.maxMemory) return `参数 N 与 r 所需内存超过 ${KDF_BOUNDS.maxMemory / 1024 / 1024} 兆字节`;

@@ -17,8 +17,8 @@ export const MANAGER = { username: 'qian', displayName: '钱主任', role: 'mana
 
 /**
  * The key-slot cost the harness uses: the app's former default (scrypt N=2^15). The production cost
- * (N=2^17, about 4 times slower) would make every sign-in in the suite take about a second; the
- * tests of the cost itself (keys.test.ts) pass { kdf: DEFAULT_KDF }.
+ * (N=2^17, about 4 times the processor time) would add half a second to each of the suite’s many
+ * sign-ins and password changes; the tests of the cost itself (keys.test.ts) pass { kdf: DEFAULT_KDF }.
  */
 export const HARNESS_KDF: KdfParams = { name: 'scrypt', N: 2 ** 15, r: 8, p: 1, keyLen: 32 };
 
@@ -36,6 +36,17 @@ export function makeApp(dir = mkdtempSync(join(tmpdir(), 'xueji-test-')), option
     const r = await dispatch(clientId, channel, input);
     if (r.ok) throw new Error(`${channel} unexpectedly succeeded`);
     return r.error;
+  }
+  /**
+   * The admin creates the user with a first password; the user signs in on clientId and replaces
+   * it with user.password, as the app asks at the first sign-in. Stays signed in there.
+   */
+  async function addUser(user: { username: string; displayName: string; role: CallInput<'users.create'>['role']; password: string }, clientId: string) {
+    const first = `First${user.password}`;
+    const created = await call('admin-client', 'users.create', { ...user, password: first });
+    await call(clientId, 'auth.signIn', { username: user.username, password: first });
+    await call(clientId, 'auth.changePassword', { oldPassword: first, newPassword: user.password });
+    return created;
   }
   return {
     dir,
@@ -59,20 +70,10 @@ export function makeApp(dir = mkdtempSync(join(tmpdir(), 'xueji-test-')), option
     async setup(clientId = 'admin-client') {
       return call(clientId, 'setup.create', { ...PROFILE, admin: ADMIN });
     },
-    /**
-     * The admin creates the user with a first password; the user signs in on clientId and replaces
-     * it with user.password, as the app asks at the first sign-in. Stays signed in there.
-     */
-    async addUser(user: { username: string; displayName: string; role: CallInput<'users.create'>['role']; password: string }, clientId: string) {
-      const first = `First${user.password}`;
-      const created = await call('admin-client', 'users.create', { ...user, password: first });
-      await call(clientId, 'auth.signIn', { username: user.username, password: first });
-      await call(clientId, 'auth.changePassword', { oldPassword: first, newPassword: user.password });
-      return created;
-    },
+    addUser,
     /** After setup: the admin creates COUNSELOR and MANAGER, who sign in on their own clients. */
     async addStaff() {
-      for (const { client, ...user } of [COUNSELOR, MANAGER]) await this.addUser(user, client);
+      for (const { client, ...user } of [COUNSELOR, MANAGER]) await addUser(user, client);
     },
     close() {
       core.folder.close();
