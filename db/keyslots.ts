@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from './errors';
@@ -9,6 +9,15 @@ import { DataError } from './errors';
  * password with scrypt; one more slot is wrapped under the printed recovery key. Unwrapping a slot
  * is how a password is checked: GCM's tag fails for a wrong password. The username is bound to its
  * slot as GCM associated data, so slots cannot be swapped between users.
+ *
+ * Two levels, so the database key can be changed without anyone's password (key rotation, issue 13
+ * #4): the password wraps the slot's own X25519 private key (`wrapped`), and the database key is
+ * sealed to the slot's public key (`dataKey`: an ephemeral X25519 agreement, HKDF-SHA256, AES-256-GCM).
+ * A rotation seals the new database key to every remaining slot's public key and drops the slots
+ * of users who lost access. A password change makes a new key pair, so a copy of the file from
+ * before the change unwraps an old private key that opens nothing in the current file. Slots made
+ * before this (`publicKey` absent) wrap the database key itself; they are rewrapped as two-level
+ * slots at the user's next sign-in, and cannot be carried through a rotation (see rotateKeyFile).
  */
 export const KEY_FILE = 'keyslots.json';
 
@@ -59,6 +68,18 @@ export interface Slot {
   tag: string;
   wrapped: string;
   createdAt: string;
+  /** Two-level slots: the slot's X25519 public key (raw, base64); `wrapped` is then its private key. */
+  publicKey?: string;
+  /** Two-level slots: the database key sealed to publicKey, rewritten by a rotation. */
+  dataKey?: SealedKey;
+}
+
+/** A 32-byte key sealed to an X25519 public key: the sender's one-time public key and AES-256-GCM. */
+export interface SealedKey {
+  ephemeral: string;
+  iv: string;
+  tag: string;
+  sealed: string;
 }
 
 export interface KeyFile {
@@ -99,7 +120,17 @@ export function slotProblem(slot: Slot): string | null {
     return `盐的长度须为 ${KDF_BOUNDS.saltBytes.min} 至 ${KDF_BOUNDS.saltBytes.max} 字节`;
   }
   if (base64Bytes(slot.iv) !== 12 || base64Bytes(slot.tag) !== 16 || base64Bytes(slot.wrapped) !== 32) return '加密数据的长度不正确';
-  return null;
+  return twoLevelProblem(slot);
+}
+
+/** The public-key half of a two-level slot: both parts or neither, each of its length. */
+function twoLevelProblem(slot: Slot): string | null {
+  if (slot.publicKey === undefined && slot.dataKey === undefined) return null;
+  const d = slot.dataKey as Partial<SealedKey> | undefined;
+  const lengthsRight =
+    base64Bytes(slot.publicKey) === 32 && !!d && typeof d === 'object' &&
+    base64Bytes(d.ephemeral) === 32 && base64Bytes(d.iv) === 12 && base64Bytes(d.tag) === 16 && base64Bytes(d.sealed) === 32;
+  return lengthsRight ? null : '公钥或加密的数据库密钥长度不正确';
 }
 
 const slotName = (slot: Slot) => (slot.kind === 'recovery' ? '恢复密钥的密钥槽' : `用户 ${String(slot.username)} 的密钥槽`);
@@ -108,13 +139,15 @@ function aad(kind: Slot['kind'], username: string | null): Buffer {
   return Buffer.from(`xueji:slot:${kind}:${username ?? ''}`, 'utf8');
 }
 
+/** A new two-level slot: a fresh key pair, its private key wrapped by the secret, dbKey sealed to it. */
 export function wrapKey(dbKey: Buffer, secret: string, kind: Slot['kind'], username: string | null, kdf = DEFAULT_KDF): Slot {
+  const pair = generateKeyPairSync('x25519');
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', deriveWrappingKey(secret, salt, kdf), iv);
   cipher.setAAD(aad(kind, username));
-  const wrapped = Buffer.concat([cipher.update(dbKey), cipher.final()]);
-  return {
+  const wrapped = Buffer.concat([cipher.update(rawPrivate(pair.privateKey)), cipher.final()]);
+  const slot: Slot = {
     kind,
     username,
     kdf,
@@ -123,16 +156,66 @@ export function wrapKey(dbKey: Buffer, secret: string, kind: Slot['kind'], usern
     tag: b64(cipher.getAuthTag()),
     wrapped: b64(wrapped),
     createdAt: new Date().toISOString(),
+    publicKey: b64(rawPublic(pair.publicKey)),
   };
+  return sealToSlot(slot, dbKey);
 }
 
 /** Returns the database key, or null when the secret is wrong. */
 export function unwrapKey(slot: Slot, secret: string): Buffer | null {
+  let unwrapped: Buffer;
   try {
     const decipher = createDecipheriv('aes-256-gcm', deriveWrappingKey(secret, unb64(slot.salt), slot.kdf), unb64(slot.iv));
     decipher.setAAD(aad(slot.kind, slot.username));
     decipher.setAuthTag(unb64(slot.tag));
-    return Buffer.concat([decipher.update(unb64(slot.wrapped)), decipher.final()]);
+    unwrapped = Buffer.concat([decipher.update(unb64(slot.wrapped)), decipher.final()]);
+  } catch {
+    return null;
+  }
+  // A slot from before rotation existed wraps the database key itself.
+  return isTwoLevel(slot) ? openSealedKey(slot, unwrapped) : unwrapped;
+}
+
+// X25519 keys as their raw 32 bytes: the DER forms are these fixed prefixes and the key.
+const PKCS8_X25519 = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const SPKI_X25519 = Buffer.from('302a300506032b656e032100', 'hex');
+const rawPrivate = (k: ReturnType<typeof createPrivateKey>) => k.export({ format: 'der', type: 'pkcs8' }).subarray(-32);
+const rawPublic = (k: ReturnType<typeof createPublicKey>) => k.export({ format: 'der', type: 'spki' }).subarray(-32);
+const privateFromRaw = (raw: Buffer) => createPrivateKey({ key: Buffer.concat([PKCS8_X25519, raw]), format: 'der', type: 'pkcs8' });
+const publicFromRaw = (raw: Buffer) => createPublicKey({ key: Buffer.concat([SPKI_X25519, raw]), format: 'der', type: 'spki' });
+
+/** True for a slot whose database key can be replaced without its password. */
+export function isTwoLevel(slot: Slot): slot is Slot & { publicKey: string; dataKey: SealedKey } {
+  return slot.publicKey !== undefined && slot.dataKey !== undefined;
+}
+
+/** The AES key for a sealed database key: both public keys go into HKDF, the slot's identity into GCM's AAD. */
+function sealingKey(shared: Buffer, ephemeral: Buffer, recipient: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', shared, Buffer.concat([ephemeral, recipient]), Buffer.from('xueji data key v2'), 32));
+}
+
+/** The slot with dbKey sealed to its public key (no password needed): what a rotation does to each slot. */
+export function sealToSlot(slot: Slot, dbKey: Buffer): Slot {
+  if (!slot.publicKey) throw new Error('a slot from before key rotation cannot be resealed');
+  const recipient = unb64(slot.publicKey);
+  const eph = generateKeyPairSync('x25519');
+  const ephemeral = rawPublic(eph.publicKey);
+  const shared = diffieHellman({ privateKey: eph.privateKey, publicKey: publicFromRaw(recipient) });
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(shared, ephemeral, recipient), iv);
+  cipher.setAAD(aad(slot.kind, slot.username));
+  const sealed = Buffer.concat([cipher.update(dbKey), cipher.final()]);
+  return { ...slot, dataKey: { ephemeral: b64(ephemeral), iv: b64(iv), tag: b64(cipher.getAuthTag()), sealed: b64(sealed) } };
+}
+
+function openSealedKey(slot: Slot & { publicKey: string; dataKey: SealedKey }, rawPrivateKey: Buffer): Buffer | null {
+  try {
+    const ephemeral = unb64(slot.dataKey.ephemeral);
+    const shared = diffieHellman({ privateKey: privateFromRaw(rawPrivateKey), publicKey: publicFromRaw(ephemeral) });
+    const decipher = createDecipheriv('aes-256-gcm', sealingKey(shared, ephemeral, unb64(slot.publicKey)), unb64(slot.dataKey.iv));
+    decipher.setAAD(aad(slot.kind, slot.username));
+    decipher.setAuthTag(unb64(slot.dataKey.tag));
+    return Buffer.concat([decipher.update(unb64(slot.dataKey.sealed)), decipher.final()]);
   } catch {
     return null;
   }
@@ -150,9 +233,14 @@ export function readKeyFile(dir: string): KeyFile {
       '数据文件夹中缺少密钥文件（keyslots.json），数据库无法解锁。请从备份中找回该文件放回数据文件夹；数据库未作任何改动。',
     );
   }
+  return parseKeyFile(readFileSync(file, 'utf8'));
+}
+
+/** A key file's text, checked as readKeyFile does (also the next key file in a rotation journal). */
+export function parseKeyFile(text: string): KeyFile {
   let parsed: KeyFile;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8')) as KeyFile;
+    parsed = JSON.parse(text) as KeyFile;
     if (parsed.format !== 1 || !Array.isArray(parsed.slots)) throw new Error('bad format');
   } catch {
     throw new DataError('KEY_FILE_DAMAGED', '密钥文件（keyslots.json）已损坏，无法读取。请从备份中找回该文件；数据库未作任何改动。');
@@ -196,9 +284,12 @@ export function unlockWithPassword(keyFile: KeyFile, username: string, password:
   return unwrapKey(slot, password);
 }
 
-/** True when the slot was made with another cost than kdf: rewrap it at the next sign-in. */
+/**
+ * True when the slot was made with another cost than kdf, or before slots had two levels: rewrap it
+ * at the next sign-in.
+ */
 export function slotNeedsRewrap(slot: Slot, kdf = DEFAULT_KDF): boolean {
-  return slot.kdf.N !== kdf.N || slot.kdf.r !== kdf.r || slot.kdf.p !== kdf.p || slot.kdf.keyLen !== kdf.keyLen;
+  return !isTwoLevel(slot) || slot.kdf.N !== kdf.N || slot.kdf.r !== kdf.r || slot.kdf.p !== kdf.p || slot.kdf.keyLen !== kdf.keyLen;
 }
 
 export function unlockWithRecoveryKey(keyFile: KeyFile, recoveryKey: string): Buffer | null {
@@ -256,4 +347,30 @@ export function createKeyFile(adminUsername: string, adminPassword: string, kdf 
     slots: [wrapKey(dbKey, recoveryKey, 'recovery', null, kdf), wrapKey(dbKey, adminPassword, 'user', normUser(adminUsername), kdf)],
   };
   return { keyFile, dbKey, recoveryKey };
+}
+
+/**
+ * The key file for a new database key (key rotation): every slot `keep` accepts is resealed to
+ * newKey; the others are left out. A slot from before two-level slots cannot be resealed without
+ * its password: it is left out too and returned in `unsealable`, so the caller can name the users
+ * who need a password reset (or make a new recovery key).
+ */
+export function rotateKeyFile(keyFile: KeyFile, newKey: Buffer, keep: (slot: Slot) => boolean): { keyFile: KeyFile; unsealable: Slot[] } {
+  const kept = keyFile.slots.filter(keep);
+  return {
+    keyFile: { ...keyFile, slots: kept.filter(isTwoLevel).map((s) => sealToSlot(s, newKey)) },
+    unsealable: kept.filter((s) => !isTwoLevel(s)),
+  };
+}
+
+/** The key file without this user's slot (a disabled account). */
+export function removeUserSlot(keyFile: KeyFile, username: string): KeyFile {
+  return { ...keyFile, slots: keyFile.slots.filter((s) => !(s.kind === 'user' && s.username === normUser(username))) };
+}
+
+/** A new recovery key and its slot for dbKey, replacing the old recovery slot. */
+export function replaceRecoverySlot(keyFile: KeyFile, dbKey: Buffer, kdf = DEFAULT_KDF): { keyFile: KeyFile; recoveryKey: string } {
+  const recoveryKey = newRecoveryKey();
+  const slots = keyFile.slots.filter((s) => s.kind !== 'recovery');
+  return { keyFile: { ...keyFile, slots: [wrapKey(dbKey, recoveryKey, 'recovery', null, kdf), ...slots] }, recoveryKey };
 }

@@ -72,3 +72,30 @@ export function integrityCheck(db: SqliteDb): string[] {
   const rows = db.pragma('integrity_check') as { integrity_check: string }[];
   return rows.map((r) => r.integrity_check).filter((m) => m !== 'ok');
 }
+
+/**
+ * Re-encrypts the whole database under newKey (key rotation) with SQLite3 Multiple Ciphers'
+ * `PRAGMA rekey`. Its version here (2.3.x) refuses to rekey in WAL mode, so the log is copied back
+ * and the database switched to a rollback journal for the rekey, then back to WAL. The rekey is one
+ * transaction whose rollback journal holds the pages under the old key: after a crash inside it the
+ * next open with the old key rolls it back (so that key must be tried first, see
+ * features/keys/rotation.ts). Needs the only connection to the file. Throws only when the rekey
+ * did not happen: the database is then still under the old key.
+ */
+export function rekeyDatabase(db: SqliteDb, newKey: Buffer): void {
+  if (newKey.length !== 32) throw new Error('database key must be 32 bytes');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const mode = db.pragma('journal_mode = DELETE', { simple: true });
+  if (mode !== 'delete') throw new Error(`cannot leave WAL mode for the rekey (journal_mode is ${String(mode)})`);
+  try {
+    db.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+  } catch (e) {
+    db.pragma('journal_mode = WAL');
+    throw e;
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+  } catch {
+    // Done under the new key all the same; the next open sets WAL again.
+  }
+}

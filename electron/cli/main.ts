@@ -8,6 +8,7 @@ import { importPhotos } from './commands/import-photos';
 import { importStudents } from './commands/import-students';
 import { assignNumbersCommand } from './commands/assign-numbers';
 import { orgCommand } from './commands/org';
+import { keysCommand } from './commands/keys';
 
 const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限与审计）
 
@@ -32,6 +33,8 @@ const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限
            --assign-student-no：为没有学号的新生按学号规则编排学号（与导入同一事务）
            有无效行且未加 --skip-invalid 时不写入任何数据，退出码为 2
   import photos DIR|FILE.zip [--match idcard,examno,studentno] [--keep-original] [--json]
+  keys rotate [--new-recovery-key] [--json]
+           更换数据密钥：数据库与全部附件改用新密钥，已停用账户的密钥槽删除；旧的 keyslots.json 副本从此打不开数据
 
 通用选项：--user 登录用户（默认 admin），密码取自 XUEJI_PASSWORD 或提示输入；--json 输出机器可读结果。
 角色：${ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join('、')}`;
@@ -67,6 +70,7 @@ const options = {
   major: { type: 'string' },
   cohort: { type: 'string' },
   'head-teacher': { type: 'string' },
+  'new-recovery-key': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -182,6 +186,10 @@ async function run(argv: string[]): Promise<number> {
         }
         if (sub === 'photos') return await importPhotos(session, { source: arg, match: values.match, keepOriginal: values['keep-original'], json: values.json });
         throw new CliError('用法：import students FILE … 或 import photos DIR|FILE.zip …', 2);
+      }
+      case 'keys': {
+        await session.signIn(values.user);
+        return await keysCommand(session, sub, { newRecoveryKey: values['new-recovery-key'], json: values.json });
       }
       default:
         throw new CliError(`未知命令“${command}”。运行 npm run cli -- --help 查看用法。`, 2);

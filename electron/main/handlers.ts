@@ -5,6 +5,7 @@ import { authHandlers } from './features/auth/handlers';
 import { settingsHandlers } from './features/settings/handlers';
 import { setupHandlers } from './features/setup/handlers';
 import { usersHandlers } from './features/users/handlers';
+import { keysHandlers } from './features/keys/handlers';
 import { scopesHandlers } from './features/scopes/handlers';
 import { orgHandlers } from './features/org/handlers';
 import { studentsHandlers } from './features/students/handlers';
@@ -23,6 +24,7 @@ export const handlers: Handlers = {
   ...setupHandlers,
   ...authHandlers,
   ...usersHandlers,
+  ...keysHandlers,
   ...scopesHandlers,
   ...settingsHandlers,
   ...auditHandlers,

@@ -21,6 +21,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'users.update': '修改用户',
   'users.unlock': '解除锁定',
   'users.resetPassword': '重置密码',
+  'keys.rotate': '更换数据密钥',
   'scopes.set': '设置数据范围',
   'settings.update': '修改系统设置',
   'org.createMajor': '新建专业',
@@ -62,6 +63,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   import: '导入批次',
   photos: '照片',
   audit: '审计日志',
+  keys: '数据密钥',
 };
 
 /**

@@ -12,6 +12,7 @@ export const JOB_KINDS = {
   'photos.import': { label: '导入照片', permission: 'students.write' },
   'students.export': { label: '导出名单', permission: 'students.export' },
   'audit.export': { label: '导出审计日志', permission: 'audit.read' },
+  'keys.rotate': { label: '更换数据密钥', permission: 'users.manage' },
 } as const satisfies Record<string, { label: string; permission: Permission }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

@@ -17,6 +17,7 @@ export const CHANNELS = [
   'users.create',
   'users.update',
   'users.resetPassword',
+  'keys.rotate',
   'scopes.get',
   'scopes.set',
   'settings.get',

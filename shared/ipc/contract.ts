@@ -23,6 +23,7 @@ import { JobId, JobInfo } from './schemas/jobs';
 import { HomeOverview } from './schemas/home';
 import { CreateUserInput, ResetPasswordInput, UpdateUserInput, UserRow } from './schemas/users';
 import { UserScope } from './schemas/scopes';
+import { RotateKeyInput, RotateKeyOutput } from './schemas/keys';
 import { PhotoBatch, PhotoUndoOutput, PhotoUploadInput, PhotoUploadOutput } from './schemas/photos';
 
 /**
@@ -61,6 +62,8 @@ export const contract = {
   'users.create': { input: CreateUserInput, output: UserRow, access: 'users.manage' },
   'users.update': { input: UpdateUserInput, output: UserRow, access: 'users.manage' },
   'users.resetPassword': { input: ResetPasswordInput, output: nothing, access: 'users.manage' },
+  /** 更换数据密钥: the database and attachments move to a new key; users who lost access lose their slots. */
+  'keys.rotate': { input: RotateKeyInput, output: RotateKeyOutput, access: 'users.manage' },
   // 数据范围: the classes and grades a user is in charge of (enforced in the main process for every call).
   'scopes.get': { input: byId, output: UserScope, access: 'users.manage' },
   'scopes.set': { input: UserScope, output: UserScope, access: 'users.manage' },

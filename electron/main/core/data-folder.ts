@@ -4,7 +4,9 @@ import { toDrizzle, type Db } from '../../../db/client';
 import { DataError } from '../../../db/errors';
 import { createKeyFile, DEFAULT_KDF, keyFileExists, readKeyFile, sameKey, writeKeyFile, type KdfParams, type KeyFile } from '../../../db/keyslots';
 import { migrate } from '../../../db/migrate';
-import { openEncryptedDatabase, warmCache, type SqliteDb } from '../../../db/open';
+import { openEncryptedDatabase, rekeyDatabase, warmCache, type SqliteDb } from '../../../db/open';
+import { readRotationJournal, writeRotationJournal } from '../../../db/rotation-journal';
+import { resumeRotation } from '../features/keys/rotation';
 import { BackgroundCheckpoint } from './background-checkpoint';
 
 export const DB_FILE = 'xueji.db';
@@ -45,7 +47,7 @@ export class DataFolder {
     const hasKeys = keyFileExists(this.dir);
     if (!hasDb && !hasKeys) return { state: 'not_set_up' };
     try {
-      readKeyFile(this.dir);
+      this.keyFile();
     } catch (e) {
       if (e instanceof DataError) return { state: 'problem', code: e.code, message: e.message };
       throw e;
@@ -90,7 +92,9 @@ export class DataFolder {
       if (!sameKey(this.key, key)) throw new DataError('DB_DAMAGED', '密钥与已打开的数据库不一致。');
       return;
     }
-    const sqlite = openEncryptedDatabase(this.dbFile, key);
+    // A key rotation cut short (a crash) is finished first: key is then the new key, from its journal.
+    const journal = readRotationJournal(this.dir);
+    const sqlite = journal ? resumeRotation(this.dir, this.dbFile, journal, key) : openEncryptedDatabase(this.dbFile, key);
     try {
       migrate(sqlite);
       warmCache(sqlite);
@@ -162,11 +166,27 @@ export class DataFolder {
     return result;
   }
 
+  /**
+   * Puts the open database under newKey (key rotation, features/keys/rotation.ts); only under
+   * core.writeGate.exclusive. The background checkpoint is let finish first: rekeying needs the
+   * only connection to the file.
+   */
+  async changeKey(newKey: Buffer): Promise<void> {
+    await this.checkpoint.idle();
+    this.checkpoint.stop();
+    rekeyDatabase(this.raw(), newKey);
+    this.key?.fill(0);
+    this.key = Buffer.from(newKey);
+  }
+
+  /** The key file in force: while a key rotation is under way, the one in its journal. */
   keyFile(): KeyFile {
-    return readKeyFile(this.dir);
+    return readRotationJournal(this.dir)?.keyFile ?? readKeyFile(this.dir);
   }
 
   saveKeyFile(keyFile: KeyFile): void {
-    writeKeyFile(this.dir, keyFile);
+    const journal = readRotationJournal(this.dir);
+    if (journal) writeRotationJournal(this.dir, { ...journal, keyFile });
+    else writeKeyFile(this.dir, keyFile);
   }
 }

@@ -41,6 +41,7 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'users.create': 'none',
   'users.update': 'none',
   'users.resetPassword': 'none',
+  'keys.rotate': 'none',
   'scopes.get': 'none',
   'scopes.set': 'none',
   'settings.get': 'none',

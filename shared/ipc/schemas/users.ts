@@ -8,6 +8,8 @@ export const UserRow = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
   disabled: z.boolean(),
+  /** False once the account's key slot is gone (disabled, then a key rotation): a password reset gives it a new one. */
+  hasKey: z.boolean(),
   lockedUntil: z.string().nullable(),
   passwordChangedAt: z.string(),
   lastSignInAt: z.string().nullable(),

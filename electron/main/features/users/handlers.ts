@@ -1,4 +1,4 @@
-import { setUserSlot } from '../../../../db/keyslots';
+import { findUserSlot, removeUserSlot, setUserSlot } from '../../../../db/keyslots';
 import { diffFields } from '../../../../db/queries/audit';
 import { countActiveAdmins, getUserById, getUserByName, insertUser, listUsers, updateUser, type UserRecord } from '../../../../db/queries/users';
 import { getSignInRecord, setSignInRecord } from '../../../../db/signin-state';
@@ -9,7 +9,7 @@ import { AppError } from '../../core/errors';
 import type { FeatureHandlers } from '../../core/handlers-type';
 import { assertStrongPassword } from '../auth/password-check';
 
-function toRow(core: AppCore, u: UserRecord): UserRow {
+function toRow(core: AppCore, u: UserRecord, keyFile = core.folder.keyFile()): UserRow {
   const lock = getSignInRecord(core.folder.dir, u.username).lockedUntil;
   return {
     id: u.id,
@@ -17,6 +17,7 @@ function toRow(core: AppCore, u: UserRecord): UserRow {
     displayName: u.displayName,
     role: u.role,
     disabled: u.disabled,
+    hasKey: findUserSlot(keyFile, u.username) !== undefined,
     lockedUntil: lock && Date.parse(lock) > core.now() ? lock : null,
     passwordChangedAt: u.passwordChangedAt,
     lastSignInAt: u.lastSignInAt,
@@ -33,7 +34,10 @@ function mustFind(core: AppCore, id: number): UserRecord {
 const AUDITED_FIELDS: (keyof UserRecord & string)[] = ['displayName', 'role', 'disabled'];
 
 export const usersHandlers: FeatureHandlers<'users'> = {
-  'users.list': (_input, { core }) => listUsers(core.folder.db()).map((u) => toRow(core, u)),
+  'users.list': (_input, { core }) => {
+    const keyFile = core.folder.keyFile();
+    return listUsers(core.folder.db()).map((u) => toRow(core, u, keyFile));
+  },
 
   'users.create': (input, ctx) => {
     const { core } = ctx;
@@ -83,7 +87,13 @@ export const usersHandlers: FeatureHandlers<'users'> = {
       return { value: u, audit };
     });
     if (input.unlock) setSignInRecord(core.folder.dir, before.username, { failures: 0, lockedUntil: null });
-    if (after.disabled) core.sessions.endForUser(after.id);
+    if (after.disabled) {
+      core.sessions.endForUser(after.id);
+      // The slot goes at once; a copy of the old key file still holds it until the data key is
+      // changed (keys.rotate), which the 用户管理 page does right after. Enabling the account again
+      // needs a password reset, which makes a new slot.
+      core.folder.saveKeyFile(removeUserSlot(core.folder.keyFile(), after.username));
+    }
     return toRow(core, after);
   },
 
