@@ -86,6 +86,8 @@ function textHead(bytes: Uint8Array): string | null {
   const head = bytes.subarray(0, 4096);
   if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head.subarray(2));
   if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head.subarray(2));
+  const unmarked = utf16WithoutBom(head);
+  if (unmarked) return new TextDecoder(unmarked === 'UTF-16LE' ? 'utf-16le' : 'utf-16be').decode(head);
   if (head.includes(0)) return null;
   return new TextDecoder('utf-8').decode(head).replace(/^\ufeff/, '');
 }
@@ -349,11 +351,34 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
+  const unmarked = utf16WithoutBom(bytes);
+  if (unmarked) return { text: new TextDecoder(unmarked === 'UTF-16LE' ? 'utf-16le' : 'utf-16be').decode(bytes), encoding: unmarked };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {
     return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'), encoding: 'GBK' };
   }
+}
+
+/**
+ * UTF-16 saved without its byte-order mark (some systems' "Unicode" export): text in which every
+ * other byte is zero — the high byte of ASCII letters, digits and separators. Chinese text has no
+ * zero bytes, but a roster's digits and commas give plenty. Without this it read as garbage and
+ * was refused as 没有找到表头行.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.2 && evenZeros < pairs * 0.02) return 'UTF-16LE';
+  if (evenZeros > pairs * 0.2 && oddZeros < pairs * 0.02) return 'UTF-16BE';
+  return null;
 }
 
 /** Comma, tab or semicolon: whichever the first line (outside quotes) has most of. */

@@ -9,6 +9,11 @@ export const MIN_HEIGHT = 320;
 /** Width / height outside this range is too far from 3:4 (0.75) to crop without cutting the head off. */
 export const MIN_RATIO = 0.6;
 export const MAX_RATIO = 0.9;
+/**
+ * The largest image read: a 48-megapixel phone photo fits; a bigger one (or a header claiming
+ * 65535×65535) is refused by its size before any pixel is decoded.
+ */
+export const MAX_PIXELS = 100_000_000;
 /** Concurrent sharp jobs; each job uses one libvips thread (ENVIRONMENT §2: 3–4 jobs is the sweet spot). */
 export const PHOTO_JOBS = 3;
 
@@ -36,15 +41,23 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
  * EXIF/XMP/ICC unless asked to keep them).
  */
 export async function normalisePhoto(bytes: Buffer, quality: number): Promise<Normalised> {
-  const options = { failOn: 'truncated', limitInputPixels: 100_000_000 } as const;
+  const options = { failOn: 'truncated', limitInputPixels: MAX_PIXELS } as const;
   let width: number;
   let height: number;
   try {
-    const meta = await sharp(bytes, options).metadata();
+    // The header only (no pixels decoded), so a huge image is measured, not loaded.
+    const meta = await sharp(bytes, { ...options, limitInputPixels: false }).metadata();
     width = meta.autoOrient?.width ?? meta.width;
     height = meta.autoOrient?.height ?? meta.height;
-  } catch {
+  } catch (e) {
+    // libjpeg refuses a frame header beyond its limit before sharp can tell the size.
+    if (/Maximum supported image dimension/i.test(e instanceof Error ? e.message : '')) {
+      return { ok: false, reason: '照片尺寸过大：文件标明的宽或高超过 65500 像素（JPEG 格式的上限），文件可能已损坏；请重新导出为 480×640 左右的 JPG 后再导入' };
+    }
     return { ok: false, reason: '文件已损坏或不是图片，无法读取' };
+  }
+  if (width && height && width * height > MAX_PIXELS) {
+    return { ok: false, reason: `照片尺寸过大：${width}×${height} 像素（最多 ${MAX_PIXELS / 1_000_000} 百万像素），请缩小后再导入（证件照 480×640 即可）` };
   }
   if (!width || !height) return { ok: false, reason: '文件已损坏或不是图片，无法读取' };
   if (width < MIN_WIDTH || height < MIN_HEIGHT) return { ok: false, reason: `照片太小（至少 ${MIN_WIDTH}×${MIN_HEIGHT} 像素），此照片为 ${width}×${height} 像素` };
