@@ -12,13 +12,15 @@ import { generateDemoOrganisation, generateDemoStudents } from '../../shared/dom
 import { BENCH_HEADERS, benchRow, writeRosterXlsx } from '../support/roster-fixtures';
 import { benchPhotos } from './photos';
 import { benchApp, BENCH_DEPARTMENT, BENCH_USER } from './bench-app';
+import { benchRotation } from './rotation';
 import type { ImportFigures } from './import';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 const N = Number(process.env.BENCH_STUDENTS ?? 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'xueji-bench-'));
-const { core, call } = benchApp(dir, 'bench');
+const app = benchApp(dir, 'bench');
+const { core, call } = app;
 
 function pct(samples: number[], p: number) {
   const s = [...samples].sort((a, b) => a - b);
@@ -94,6 +96,11 @@ async function main() {
 
   // Photo import (own data folder, 1,000 generated 1200×1600 JPEGs; BENCH_PHOTOS=0 skips it).
   if (process.env.BENCH_PHOTOS !== '0') results.push(...(await benchPhotos()));
+
+  // 更换数据密钥 on this database (BENCH_ROTATION_FILES 40 KB attachments, default 1,000), against a
+  // bare PRAGMA rekey of it; it ends signed out, with the database under a new key.
+  results.push(...(await benchRotation(app, Number(process.env.BENCH_ROTATION_FILES ?? 1000))));
+  await call('auth.signIn', BENCH_USER);
 
   await importBench();
 

@@ -21,7 +21,8 @@ import { userStatus } from './userStatus';
 interface Props {
   user: UserRow | null;
   onClose: () => void;
-  onSaved: (user: UserRow, message: string) => void;
+  /** disabledNow: this save disabled the account (the page then offers 更换数据密钥). */
+  onSaved: (user: UserRow, message: string, disabledNow?: boolean) => void;
 }
 
 export function EditUserDialog({ user, onClose, onSaved }: Props) {
@@ -66,7 +67,7 @@ export function EditUserDialog({ user, onClose, onSaved }: Props) {
     }
     const result = await run({ id: current.id, ...changes });
     if (result.ok) {
-      onSaved(result.value, `已保存 ${result.value.displayName} 的账户信息`);
+      onSaved(result.value, `已保存 ${result.value.displayName} 的账户信息`, changes.disabled === true);
       onClose();
     }
   };
@@ -101,7 +102,7 @@ export function EditUserDialog({ user, onClose, onSaved }: Props) {
             <RoleSelect value={role} onChange={setRole} error={byField.role} />
             <FormControlLabel
               control={<Switch checked={disabled} onChange={(e) => setDisabled(e.target.checked)} color="warning" />}
-              label={disabled ? '已停用：该用户无法登录' : '停用该账户'}
+              label={disabled ? '已停用：该用户无法登录，其密钥随即删除' : '停用该账户'}
             />
             {byField.disabled && <Alert severity="error">{byField.disabled}</Alert>}
           </Stack>

@@ -1,4 +1,5 @@
 import EditOutlined from '@mui/icons-material/EditOutlined';
+import KeyOutlined from '@mui/icons-material/KeyOutlined';
 import LockResetOutlined from '@mui/icons-material/LockResetOutlined';
 import TuneOutlined from '@mui/icons-material/TuneOutlined';
 import PersonAddAlt1Outlined from '@mui/icons-material/PersonAddAlt1Outlined';
@@ -18,6 +19,7 @@ import { useCallData } from '../../ipc/useCall';
 import { CreateUserDialog } from './CreateUserDialog';
 import { EditUserDialog } from './EditUserDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
+import { RotateKeyDialog } from './RotateKeyDialog';
 import { ScopeDialog } from './ScopeDialog';
 import { USER_STATUS_LABELS, userStatus } from './userStatus';
 import { UserStatusChip } from './UserStatusChip';
@@ -29,6 +31,8 @@ export function UsersPage() {
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const [scoping, setScoping] = useState<UserRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** 更换数据密钥: on demand (no user), or offered right after a user is disabled. */
+  const [rotating, setRotating] = useState<{ disabledUser: UserRow | null } | null>(null);
 
   const replace = (row: UserRow) => setData((rows) => (rows ? rows.map((r) => (r.id === row.id ? row : r)) : rows));
 
@@ -40,7 +44,7 @@ export function UsersPage() {
       {
         field: 'status',
         headerName: '状态',
-        width: 84,
+        width: 110,
         valueGetter: (_value: never, row: UserRow) => USER_STATUS_LABELS[userStatus(row)],
         renderCell: ({ row }) => <UserStatusChip status={userStatus(row)} />,
       },
@@ -87,9 +91,14 @@ export function UsersPage() {
         title="用户管理"
         description="为院系工作人员创建账户、分配角色；停用离职人员的账户。"
         actions={
-          <Button variant="contained" startIcon={<PersonAddAlt1Outlined />} onClick={() => setCreating(true)}>
-            新建用户
-          </Button>
+          <Box sx={{ display: 'flex', gap: 1 }}>
+            <Button variant="outlined" color="warning" startIcon={<KeyOutlined />} onClick={() => setRotating({ disabledUser: null })}>
+              更换数据密钥
+            </Button>
+            <Button variant="contained" startIcon={<PersonAddAlt1Outlined />} onClick={() => setCreating(true)}>
+              新建用户
+            </Button>
+          </Box>
         }
       />
       {error && (
@@ -123,9 +132,10 @@ export function UsersPage() {
       <EditUserDialog
         user={editing}
         onClose={() => setEditing(null)}
-        onSaved={(user, message) => {
+        onSaved={(user, message, disabledNow) => {
           replace(user);
           setNotice(message);
+          if (disabledNow) setRotating({ disabledUser: user });
         }}
       />
       <ResetPasswordDialog
@@ -133,6 +143,15 @@ export function UsersPage() {
         onClose={() => setResetting(null)}
         onDone={(user) => {
           setNotice(`已重置 ${user.displayName} 的密码`);
+          reload();
+        }}
+      />
+      <RotateKeyDialog
+        open={rotating !== null}
+        disabledUser={rotating?.disabledUser ?? null}
+        onClose={() => setRotating(null)}
+        onDone={(message) => {
+          setNotice(message);
           reload();
         }}
       />
