@@ -363,11 +363,6 @@ export function rotateKeyFile(keyFile: KeyFile, newKey: Buffer, keep: (slot: Slo
   };
 }
 
-/** The key file without this user's slot (a disabled account). */
-export function removeUserSlot(keyFile: KeyFile, username: string): KeyFile {
-  return { ...keyFile, slots: keyFile.slots.filter((s) => !(s.kind === 'user' && s.username === normUser(username))) };
-}
-
 /** A new recovery key and its slot for dbKey, replacing the old recovery slot. */
 export function replaceRecoverySlot(keyFile: KeyFile, dbKey: Buffer, kdf = DEFAULT_KDF): { keyFile: KeyFile; recoveryKey: string } {
   const recoveryKey = newRecoveryKey();

@@ -20,7 +20,7 @@ test('disable a user, change the data key; the disabled user is refused, a new r
   const offer = page.getByRole('dialog', { name: '已停用 赵辅导员：更换数据密钥？' });
   await expect(offer).toBeVisible();
   await expect(page.getByRole('dialog', { name: '编辑用户' })).toBeHidden();
-  await expect(offer).toContainText('此前复制的 keyslots.json 仍能用其密码打开现有数据');
+  await expect(offer).toContainText('更换数据密钥后才彻底失效');
   await page.screenshot({ path: 'test-results/screens/rotate-after-disable.png' });
   await offer.getByRole('button', { name: '更换数据密钥' }).click();
   await expect(page.getByText(/数据密钥已更换：2 个账户保留访问，0 个附件和照片已重新加密/)).toBeVisible({ timeout: 30_000 });

@@ -49,9 +49,7 @@ describe('changing the data key (key rotation)', () => {
 
     const zhao = await userOf(app, COUNSELOR.username);
     await app.call(A, 'users.update', { id: zhao.id, disabled: true });
-    // Disabling takes the slot out at once.
-    expect(readKeyFile(app.dir).slots.map((s) => s.username)).not.toContain(COUNSELOR.username);
-    expect((await userOf(app, COUNSELOR.username)).hasKey).toBe(false);
+    expect((await userOf(app, COUNSELOR.username)).hasKey).toBe(true); // until the data key is changed
 
     // Only the admin may change the data key.
     expect((await app.fails(MANAGER.client, 'keys.rotate', {})).code).toBe('FORBIDDEN');
@@ -61,6 +59,8 @@ describe('changing the data key (key rotation)', () => {
     expect(job).toMatchObject({ kind: 'keys.rotate', state: 'done' });
     expect(job.summary).toContain('数据密钥已更换');
     expect(existsSync(join(app.dir, ROTATION_FILE))).toBe(false);
+    expect(readKeyFile(app.dir).slots.map((s) => s.username)).not.toContain(COUNSELOR.username);
+    expect((await userOf(app, COUNSELOR.username)).hasKey).toBe(false);
     const audit = app.core.folder.raw().prepare("SELECT username, summary FROM audit_log WHERE action = 'keys.rotate'").all() as { username: string; summary: string }[];
     expect(audit).toEqual([{ username: ADMIN.username, summary: expect.stringContaining('更换数据密钥') }]);
     const currentKey = Buffer.from(app.core.folder.dbKey());

@@ -1,4 +1,4 @@
-import { findUserSlot, removeUserSlot, setUserSlot } from '../../../../db/keyslots';
+import { findUserSlot, setUserSlot } from '../../../../db/keyslots';
 import { diffFields } from '../../../../db/queries/audit';
 import { countActiveAdmins, getUserById, getUserByName, insertUser, listUsers, updateUser, type UserRecord } from '../../../../db/queries/users';
 import { getSignInRecord, setSignInRecord } from '../../../../db/signin-state';
@@ -87,13 +87,9 @@ export const usersHandlers: FeatureHandlers<'users'> = {
       return { value: u, audit };
     });
     if (input.unlock) setSignInRecord(core.folder.dir, before.username, { failures: 0, lockedUntil: null });
-    if (after.disabled) {
-      core.sessions.endForUser(after.id);
-      // The slot goes at once; a copy of the old key file still holds it until the data key is
-      // changed (keys.rotate), which the 用户管理 page does right after. Enabling the account again
-      // needs a password reset, which makes a new slot.
-      core.folder.saveKeyFile(removeUserSlot(core.folder.keyFile(), after.username));
-    }
+    // The key slot stays until the data key is changed (keys.rotate, which 用户管理 offers right
+    // after): until then sign-in still knows the name, so the audit trail can say 账户已停用.
+    if (after.disabled) core.sessions.endForUser(after.id);
     return toRow(core, after);
   },
 

@@ -102,7 +102,7 @@ export function EditUserDialog({ user, onClose, onSaved }: Props) {
             <RoleSelect value={role} onChange={setRole} error={byField.role} />
             <FormControlLabel
               control={<Switch checked={disabled} onChange={(e) => setDisabled(e.target.checked)} color="warning" />}
-              label={disabled ? '已停用：该用户无法登录，其密钥随即删除' : '停用该账户'}
+              label={disabled ? '已停用：该用户无法登录（保存后可更换数据密钥，删除其密钥）' : '停用该账户'}
             />
             {byField.disabled && <Alert severity="error">{byField.disabled}</Alert>}
           </Stack>

@@ -95,7 +95,7 @@ export function RotateKeyDialog({ open, disabledUser, onClose, onDone }: Props) 
             <ErrorAlert error={error} />
             {disabledUser && (
               <Alert severity="info">
-                {disabledUser.displayName}（{disabledUser.username}）的密钥已从密钥文件中删除。但此前复制的 keyslots.json 仍能用其密码打开现有数据，更换数据密钥后才彻底失效。
+                {disabledUser.displayName}（{disabledUser.username}）已不能登录。但其密钥仍在密钥文件中，连同此前复制的 keyslots.json，仍能用其密码解开现有数据；更换数据密钥后才彻底失效。
               </Alert>
             )}
             <Typography variant="body2">
