@@ -102,7 +102,7 @@ export function RotateKeyDialog({ open, disabledUser, onClose, onDone }: Props) 
               数据库和全部附件、照片将改用新的密钥重新加密。已停用账户的密钥随之删除；此前复制的密钥文件（keyslots.json）和修改前的旧密码从此都打不开当前数据。其他用户的密码不变。
             </Typography>
             <Typography variant="body2" color="text.secondary">
-              学生较多时需要几十秒，期间其他窗口的操作会等待。中途断电或程序异常退出不会损坏数据，下次登录时自动完成。
+              10 万名学生、上千张照片约需数秒，期间其他窗口的操作会等待。中途断电或程序异常退出不会损坏数据，下次登录时自动完成。
             </Typography>
             <FormControlLabel
               control={<Checkbox checked={newRecoveryKey} onChange={(e) => setNewRecoveryKey(e.target.checked)} disabled={running} />}
