@@ -1,7 +1,17 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { escapeFormulaText } from '../../../shared/domain/spreadsheet-text';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * A value as every workbook the app writes puts it in a cell: text that a spreadsheet would read as
+ * a formula once the file is saved as CSV goes behind a single quote (spreadsheet-text.ts); numbers,
+ * dates and empty cells stay what they are.
+ */
+export function workbookCell<T extends ExcelJS.CellValue>(value: T): T | string {
+  return typeof value === 'string' ? escapeFormulaText(value) : value;
+}
 
 /**
  * Builds a workbook with exceljs's streaming writer (memory stays flat for tens of thousands of

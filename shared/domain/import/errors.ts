@@ -14,6 +14,8 @@ export const IMPORT_ERROR_CODES = Object.freeze({
   REQUIRED: '必填项为空',
   CELL_ERROR: '单元格是公式错误值（如 #N/A、#REF!）',
   TEXT_FORMAT: '文本格式不正确',
+  TEXT_TOO_LONG: '文字超过该项的长度上限（与手工录入相同）',
+  FORMULA_LIKE_TEXT: '以 =、+、-、@ 开头的文字：按原样保存，导出时前面加单引号（提示）',
   NUMBER_FORMAT: '数字格式不正确',
   DATE_FORMAT: '无法识别的日期格式',
   DATE_INVALID: '日期不存在或超出合理范围',

@@ -15,6 +15,7 @@
 import { addDays, getDaysInMonth, isExists } from 'date-fns';
 import { findEthnicity, findGender, findPoliticalStatus, STUDENT_STATUSES, type GenderCode, type StudentStatusCode } from '../codes';
 import { validateIdNumber, type IdErrorCode } from '../idcard';
+import { unescapeFormulaText } from '../spreadsheet-text';
 import { normaliseSpaces, toHalfWidth } from '../text';
 import { cellDisplayValue, cellNumber, cellText, isErrorCell, isNumericCell, type CellValue } from './cells';
 import type { ImportErrorCode } from './errors';
@@ -67,7 +68,8 @@ function prepare(v: Input): { kind: 'fail'; result: NormaliseFail } | { kind: 'e
   if (isErrorCell(v)) {
     return { kind: 'fail', result: fail('CELL_ERROR', `单元格是错误值 ${cellText(v)}（通常是公式引用出错），请改为实际内容`) };
   }
-  const text = normaliseSpaces(toHalfWidth(cellText(v)));
+  // A quote the app's own workbooks put before formula-like text (spreadsheet-text.ts) is not part of it.
+  const text = unescapeFormulaText(normaliseSpaces(toHalfWidth(cellText(v))));
   return text === '' ? { kind: 'empty' } : { kind: 'text', text };
 }
 

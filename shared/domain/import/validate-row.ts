@@ -11,7 +11,8 @@
  */
 import type { GenderCode, StudentStatusCode } from '../codes';
 import { maskIdNumber, normaliseIdNumber } from '../idcard';
-import { FIELD_BY_KEY, STUDENT_FIELD_KEYS, type StudentFieldKey } from '../student-fields';
+import { startsLikeFormula } from '../spreadsheet-text';
+import { FIELD_BY_KEY, STUDENT_FIELD_KEYS, fieldTextProblem, type StudentFieldKey } from '../student-fields';
 import { normaliseSpaces, toHalfWidth } from '../text';
 import { isEmptyCell, type CellValue } from './cells';
 import { cellRef, makeIssue, type ImportIssue } from './errors';
@@ -100,6 +101,11 @@ function pickNormaliser(field: StudentFieldKey): Normaliser {
 const NORMALISER = new Map(STUDENT_FIELD_KEYS.map((f) => [f, pickNormaliser(f)]));
 const normaliserFor = (field: StudentFieldKey): Normaliser => NORMALISER.get(field)!;
 
+/** Saved as typed; only the workbooks the app writes put it behind a quote (spreadsheet-text.ts). */
+function formulaWarning(text: string): string {
+  return `以“${text[0]}”开头，将按原样保存为文字；导出的 Excel 文件中会在它前面加单引号（'），以免文件另存为 CSV 后被当作公式`;
+}
+
 const GENDER_NAME: Readonly<Record<GenderCode, string>> = { '1': '男', '2': '女' };
 
 /**
@@ -140,6 +146,16 @@ export function validateImportRow(
       failed.add(field);
       issues.push(makeIssue({ row: ctx.row, column, field, code: r.code, reason: r.message }));
       continue;
+    }
+    // The rules of the form (length, format), on the value as it would be saved.
+    const problem = typeof r.value === 'string' ? fieldTextProblem(field, r.value) : null;
+    if (problem) {
+      failed.add(field);
+      issues.push(makeIssue({ row: ctx.row, column, field, code: problem.rule === 'maxLength' ? 'TEXT_TOO_LONG' : 'TEXT_FORMAT', reason: problem.message }));
+      continue;
+    }
+    if (typeof r.value === 'string' && startsLikeFormula(r.value)) {
+      issues.push(makeIssue({ row: ctx.row, column, field, code: 'FORMULA_LIKE_TEXT', reason: formulaWarning(r.value), severity: 'warning' }));
     }
     for (const w of r.warnings ?? []) {
       issues.push(makeIssue({ row: ctx.row, column, field, code: w.code, reason: w.message, severity: 'warning' }));

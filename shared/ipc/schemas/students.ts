@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STUDENT_FIELD_KEYS } from '../../domain/student-fields';
+import { STUDENT_FIELD_KEYS, fieldLabel, fieldTextProblem, type StudentFieldKey } from '../../domain/student-fields';
 import { KEY_CHANGE_STATUSES } from '../../domain/key-changes';
 import { id, optionalText, page, text } from './common';
 import { JobId } from './jobs';
@@ -12,6 +12,22 @@ const isoDate = (label: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`);
 const optDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`).nullable().optional();
 
+/**
+ * A student field's text held to the catalogue's rules (length, format): the roster import checks
+ * the same table (validate-row.ts), so the form, the import and the command line agree.
+ */
+const fieldRules = (key: StudentFieldKey) => (v: string, ctx: z.RefinementCtx) => {
+  const problem = fieldTextProblem(key, v);
+  if (problem) ctx.addIssue({ code: 'custom', message: `${fieldLabel(key)}${problem.message}` });
+};
+/** Trimmed, not empty, within the field's rules. */
+const requiredField = (key: StudentFieldKey) => {
+  const label = fieldLabel(key);
+  return z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).superRefine(fieldRules(key));
+};
+/** Trimmed, may be empty or null, within the field's rules. */
+const optionalField = (key: StudentFieldKey) => z.string().trim().superRefine(fieldRules(key)).nullable().optional();
+
 /** 11-digit mobile (1 + 3–9 …, as the roster import reads them), optionally +86 and spaced or dashed as 138-1234-5678. */
 const MOBILE = /^(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}$/;
 /** Landline with its area code (0 + 2–3 digits, optionally in brackets), a 7–8 digit number and an optional extension. */
@@ -20,20 +36,20 @@ const LANDLINE = /^(?:0\d{2,3}|\(0\d{2,3}\)|（0\d{2,3}）)[- ]?\d{7,8}(?:(?:-|�
 export const PHONE_RULE = '手机号应为 1 开头的 11 位数字，座机应带区号（如 010-12345678）';
 
 /** A phone number or nothing: a mobile number, or a landline with its area code. */
-const phone = (label: string) =>
+const phone = (key: 'phone' | 'guardianPhone') =>
   z
     .string()
     .trim()
-    .max(20, `${label}不能超过 20 个字符`)
-    .refine((v) => v === '' || MOBILE.test(v) || LANDLINE.test(v), `${label}格式不正确：${PHONE_RULE}`)
+    .superRefine(fieldRules(key))
+    .refine((v) => v === '' || MOBILE.test(v) || LANDLINE.test(v), `${fieldLabel(key)}格式不正确：${PHONE_RULE}`)
     .nullable()
     .optional();
 const optCode = z.string().trim().max(4).nullable().optional();
 
 export const Guardian = z.object({
-  name: text('监护人姓名', 20),
-  relation: text('监护人关系', 10),
-  phone: phone('监护人电话'),
+  name: requiredField('guardianName'),
+  relation: requiredField('guardianRelation'),
+  phone: phone('guardianPhone'),
   workUnit: optionalText('工作单位', 60).nullable(),
 });
 
@@ -46,30 +62,29 @@ export const StudentFields = z.object({
   studentNo: z
     .string()
     .trim()
-    .max(20, '学号不能超过 20 个字符')
-    .regex(/^[0-9A-Za-z-]*$/, '学号只能包含数字、字母和连字符')
+    .superRefine(fieldRules('studentNo'))
     .nullable()
     .optional()
     .transform((v) => (v ? v : null)),
-  examNo: z.string().trim().max(20).regex(/^[0-9A-Za-z]*$/, '考生号只能包含数字和字母').nullable().optional(),
-  name: text('姓名', 40),
-  formerName: optionalText('曾用名', 40).nullable(),
+  examNo: optionalField('examNo'),
+  name: requiredField('name'),
+  formerName: optionalField('formerName'),
   gender: z.enum(['1', '2'], { error: '请选择性别' }),
   birthDate: isoDate('出生日期'),
-  idNumber: z.string({ error: '请填写身份证号' }).trim().min(1, '请填写身份证号').max(30, '身份证号不能超过 30 个字符'),
+  idNumber: requiredField('idNumber'),
   ethnicityCode: optCode,
   politicalStatusCode: optCode,
-  nativePlace: optionalText('籍贯', 40).nullable(),
-  sourceRegion: optionalText('生源地', 40).nullable(),
-  householdAddress: optionalText('户籍地址', 120).nullable(),
-  homeAddress: optionalText('家庭住址', 120).nullable(),
-  phone: phone('联系电话'),
-  email: z.union([z.literal(''), z.email('电子邮箱格式不正确')]).nullable().optional(),
+  nativePlace: optionalField('nativePlace'),
+  sourceRegion: optionalField('sourceRegion'),
+  householdAddress: optionalField('householdAddress'),
+  homeAddress: optionalField('homeAddress'),
+  phone: phone('phone'),
+  email: z.union([z.literal(''), z.email('电子邮箱格式不正确').superRefine(fieldRules('email'))]).nullable().optional(),
   enrolmentDate: optDate('入学日期'),
   expectedGraduationDate: optDate('预计毕业日期'),
   classId: z.number().int().positive().nullable().optional(),
-  dormitory: optionalText('宿舍', 30).nullable(),
-  notes: optionalText('备注', 500).nullable(),
+  dormitory: optionalField('dormitory'),
+  notes: optionalField('notes'),
   guardians: z.array(Guardian).max(6).default([]),
 });
 
@@ -94,10 +109,10 @@ export const BulkUpdateInput = z.object({
   patch: z
     .object({
       classId: z.number().int().positive().optional(),
-      dormitory: z.string().trim().max(30).nullable().optional(),
-      sourceRegion: z.string().trim().max(40).nullable().optional(),
+      dormitory: optionalField('dormitory'),
+      sourceRegion: optionalField('sourceRegion'),
       politicalStatusCode: z.string().trim().max(4).optional(),
-      notes: z.string().trim().max(500).nullable().optional(),
+      notes: optionalField('notes'),
     })
     .refine((p) => Object.keys(p).length > 0, '请至少选择一项要修改的内容'),
 });
@@ -249,10 +264,10 @@ export type KeyChangeRequest = z.infer<typeof KeyChangeRequest>;
 export const CreateKeyChangeInput = z.object({
   studentId: id,
   changes: z.object({
-    name: text('姓名', 40).optional(),
+    name: requiredField('name').optional(),
     gender: z.enum(['1', '2']).optional(),
     birthDate: isoDate('出生日期').optional(),
-    idNumber: z.string().trim().max(30).optional(),
+    idNumber: z.string().trim().superRefine(fieldRules('idNumber')).optional(),
   }),
   reason: text('变更原因', 300),
   attachmentId: id.optional(),

@@ -17,7 +17,7 @@ import { fieldLabel as studentFieldLabel } from '../../../../shared/domain/stude
 import type { AuditExportInput } from '../../../../shared/ipc/schemas/audit';
 import type { CallContext } from '../../core/context';
 import { newJobId, startJob, yieldToLoop } from '../../core/jobs';
-import { streamWorkbook, XLSX_MIME } from '../../core/xlsx-buffer';
+import { streamWorkbook, workbookCell, XLSX_MIME } from '../../core/xlsx-buffer';
 
 /** Entries read between two turns of the event loop. */
 const PAGE = 2000;
@@ -54,7 +54,10 @@ export async function exportAudit(ctx: CallContext, { jobId, student, ...filter 
         const at = new Date(r.at);
         const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000);
         const summary = level === 0 && r.childCount > 0 ? `${r.summary}（明细 ${r.childCount} 条，见下方分组）` : r.summary;
-        const row = ws.addRow({ at: local, username: r.username, action: auditActionLabel(r.action), entity: auditEntityLabel(r.entity), summary, changes });
+        const row = ws.addRow({
+          at: local, username: workbookCell(r.username), action: workbookCell(auditActionLabel(r.action)), entity: workbookCell(auditEntityLabel(r.entity)),
+          summary: workbookCell(summary), changes: workbookCell(changes),
+        });
         if (level) {
           row.outlineLevel = 1;
           row.hidden = true;

@@ -3,7 +3,7 @@
  * bad cells filled red, a last column 问题说明) and the blank template.
  */
 import ExcelJS from 'exceljs';
-import { streamWorkbook } from '../../core/xlsx-buffer';
+import { streamWorkbook, workbookCell } from '../../core/xlsx-buffer';
 import { idCheckChar } from '../../../../shared/domain/idcard';
 import type { ImportIssue } from '../../../../shared/domain/import';
 import { FIELD_BY_KEY, type StudentFieldKey } from '../../../../shared/domain/student-fields';
@@ -14,10 +14,11 @@ import type { SheetLayout } from './sheet';
 export const ERROR_FILL = 'FFFFC7CE';
 export const WARNING_FILL = 'FFFFEB9C';
 
+/** A cell as it was in the file; its text escaped like every workbook the app writes. */
 function excelValue(c: FlatCell | undefined): ExcelJS.CellValue {
   if (c === null || c === undefined) return null;
   if (typeof c === 'object' && !(c instanceof Date)) return c.error;
-  return c;
+  return workbookCell(c);
 }
 
 /** `导入问题_名单.xlsx` for `名单.xlsx` / `名单.csv`. */
@@ -51,7 +52,7 @@ export async function errorReportXlsx(
       }),
       { width: 80 },
     ];
-    const header = ws.addRow([...Array.from({ length: width }, (_, i) => layout.headers[i] ?? ''), '问题说明']);
+    const header = ws.addRow([...Array.from({ length: width }, (_, i) => workbookCell(layout.headers[i] ?? '')), '问题说明']);
     header.font = { bold: true };
     header.getCell(width + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: ERROR_FILL } };
     header.commit();
@@ -60,7 +61,7 @@ export async function errorReportXlsx(
       const issues = issuesByIndex.get(i)!;
       const name = names.get(sheet.rowNos[i]!);
       const explained = (name ? `${name}：` : '') + issues.map((x) => x.message).join('\n');
-      const row = ws.addRow([...Array.from({ length: width }, (_, c) => excelValue(cells[c])), explained]);
+      const row = ws.addRow([...Array.from({ length: width }, (_, c) => excelValue(cells[c])), workbookCell(explained)]);
       for (let c = 0; c < width; c++) {
         const v = cells[c];
         if (v instanceof Date) row.getCell(c + 1).numFmt = 'yyyy-mm-dd';
@@ -125,7 +126,7 @@ export async function templateXlsx(): Promise<Buffer> {
     enrolmentDate: new Date(Date.UTC(2025, 8, 1)), cohortYear: '2025', majorName: '计算机应用技术', className: '计算机应用2501班', dormitory: '3号楼-201',
     guardianName: '张大山', guardianRelation: '父亲', guardianPhone: '13900001111', notes: '示例行，导入前请删除',
   };
-  ws.addRow(TEMPLATE_FIELDS.map((k) => sample[k] ?? null));
+  ws.addRow(TEMPLATE_FIELDS.map((k) => workbookCell(sample[k] ?? null)));
   const genderCol = TEMPLATE_FIELDS.indexOf('gender') + 1;
   for (let r = 2; r <= 2000; r++) {
     ws.getCell(r, genderCol).dataValidation = { type: 'list', allowBlank: true, formulae: ['"男,女"'], showErrorMessage: true, errorTitle: '性别', error: '请填写“男”或“女”' };

@@ -1,4 +1,4 @@
-import { streamWorkbook, XLSX_MIME } from '../../core/xlsx-buffer';
+import { streamWorkbook, workbookCell, XLSX_MIME } from '../../core/xlsx-buffer';
 import { format } from 'date-fns';
 import { rosterRows, type RosterRecord } from '../../../../db/queries/roster';
 import { findEthnicity, findPoliticalStatus, studentStatusName } from '../../../../shared/domain/codes';
@@ -71,7 +71,7 @@ export async function writeRosterXlsx(
       if (FIELD_BY_KEY[key].kind !== 'date' && FIELD_BY_KEY[key].kind !== 'number') ws.getColumn(i + 1).style = {};
     });
     for (const row of rows) {
-      ws.addRow(columns.map((k) => cellValue(row, k))).commit();
+      ws.addRow(columns.map((k) => workbookCell(cellValue(row, k)))).commit();
       if (++count % STEP === 0) await step(count);
     }
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
