@@ -14,7 +14,7 @@ export interface RunningHost {
   url: string;
   origin: string;
   dataDir: string;
-  /** Calls the contract over HTTP as a separate client (for seeding data), returning the value. */
+  /** Calls the contract over HTTP as a separate client (for seeding data), returning the value; clientId names a tab of its own. */
   api<T = unknown>(channel: string, input: unknown, clientId?: string): Promise<T>;
 }
 
@@ -47,11 +47,27 @@ export const test = base.extend<{ host: RunningHost }>({
     const { child, url } = await startHost(dataDir);
     const origin = new URL(url).origin;
     const first = await fetch(url, { redirect: 'manual' });
-    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const cookie = first.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .join('; ');
+    // The host gives each tab its client id; a name a test uses stands for one such tab.
+    const tabs = new Map<string, Promise<string>>();
+    const tab = (name: string) => {
+      if (!tabs.has(name)) {
+        tabs.set(
+          name,
+          fetch(`${origin}/api/clients`, { method: 'POST', headers: { Cookie: cookie } })
+            .then((r) => r.json() as Promise<{ value: { clientId: string } }>)
+            .then((r) => r.value.clientId),
+        );
+      }
+      return tabs.get(name)!;
+    };
     const api = async <T,>(channel: string, input: unknown, clientId = 'seed-client-0001'): Promise<T> => {
       const res = await fetch(`${origin}/api/call/${channel}`, {
         method: 'POST',
-        headers: { Cookie: cookie, 'Content-Type': 'application/json', 'X-Xueji-Client': clientId },
+        headers: { Cookie: cookie, 'Content-Type': 'application/json', 'X-Xueji-Client': await tab(clientId) },
         body: JSON.stringify(input),
       });
       const r = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jobOutput } from '../../electron/main/core/jobs';
 import type { HttpHost } from '../../electron/main/hosts/http-host';
-import { startTestHost } from '../support/test-host';
+import { openBrowser, startTestHost } from '../support/test-host';
 import { COUNSELOR, MANAGER, makeApp, type TestApp } from '../support/harness';
 import { CLASS_NAME, MAJOR, cleanRoster, numberedStudents } from '../support/roster-fixtures';
 
@@ -83,10 +83,9 @@ describe('files through the browser host', () => {
   it('takes an upload as the request body and serves an export as a download, to that tab only', async () => {
     await withStudents(3);
     host = await startTestHost(app);
-    const base = `http://127.0.0.1:${host.port}`;
-    const first = await fetch(host.url, { redirect: 'manual' });
-    const cookie = String(first.headers.get('set-cookie')).split(';')[0]!;
-    const tab = 'tab-00000001';
+    const browser = await openBrowser(host);
+    const { base, cookie } = browser;
+    const tab = await browser.newTab();
     const headers = { Cookie: cookie, 'X-Xueji-Client': tab };
     const api = async (channel: string, input: unknown) =>
       (await (await fetch(`${base}/api/call/${channel}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(input) })).json()) as { ok: boolean; value: never; error: { code: string } };
@@ -109,7 +108,7 @@ describe('files through the browser host', () => {
     await wb.xlsx.load(Buffer.from(await download.arrayBuffer()) as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.rowCount).toBe(4);
     // Another tab, or no cookie: no file.
-    expect((await fetch(`${base}/api/jobs/export-http-1/output?client=tab-00000002`, { headers: { Cookie: cookie } })).status).toBe(404);
+    expect((await fetch(`${base}/api/jobs/export-http-1/output?client=${await browser.newTab()}`, { headers: { Cookie: cookie } })).status).toBe(404);
     expect((await fetch(`${base}/api/jobs/export-http-1/output?client=${tab}`)).status).toBe(403);
   });
 });

@@ -1,12 +1,16 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { contract } from '../../../shared/ipc/contract';
+import type { AppErrorData } from '../../../shared/ipc/result';
 import type { AppCore } from '../core/context';
-import { lockIdleSessions, type Dispatch } from '../core/dispatch';
+import { isChannel, lockIdleSessions, type Dispatch } from '../core/dispatch';
 import { log } from '../core/log';
 import { toErrorData } from '../core/errors';
 import { addFile, MAX_FILE_BYTES } from '../core/files';
 import { jobOutput } from '../core/jobs';
+import { BrowserClients } from './browser-clients';
+import { BodyTooLong, callBodyLimit, declaredTooLong, megabytes, readBody } from './request-body';
 import { readRendererFile, RENDERER_CSP } from './static-files';
 
 export interface HttpHost {
@@ -15,9 +19,13 @@ export interface HttpHost {
   close(): Promise<void>;
 }
 
-// Calls carry JSON; files come separately (POST /api/files).
-const MAX_BODY = 20 * 1024 * 1024;
-const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/**
+ * The answer to a client id this browser was not given (see BrowserClients): the page then asks for
+ * a new one (renderer/src/ipc/transport.ts), which has no session, so it shows the sign-in.
+ */
+const CLIENT_NOT_RECOGNIZED = 409;
+const NOT_SIGNED_IN: AppErrorData = { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录。' };
+const TAB_NOT_RECOGNIZED: AppErrorData = { code: 'UNAUTHENTICATED', message: '此标签页的登录信息已失效，请重新登录。' };
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': RENDERER_CSP,
@@ -32,15 +40,20 @@ const SECURITY_HEADERS = {
  * The browser host: the same renderer and services as the desktop window, over HTTP on 127.0.0.1
  * only. Every request must carry the per-launch secret (first in the URL, which is swapped for an
  * HttpOnly same-site cookie and removed from the address bar), and the Host header must be ours,
- * so other local users' pages and DNS-rebinding sites cannot reach the data.
+ * so other local users' pages and DNS-rebinding sites cannot reach the data. Each tab names the
+ * client id the host gave it, bound to this browser's own cookie (browser-clients.ts); a body is
+ * read only once the tab, the channel and (unless the call is public) the session are known, and
+ * only up to what that channel takes.
  */
 export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch; rendererDir: string; port?: number }): Promise<HttpHost> {
   const { core, dispatch, rendererDir } = options;
   const token = randomBytes(32).toString('base64url');
   const tokenBuf = Buffer.from(token);
   const streams = new Map<string, Set<ServerResponse>>();
+  const clients = new BrowserClients((clientId) => core.sessions.get(sessionKey(clientId)) !== undefined);
   let port = 0;
   let cookieName = 'xueji_token';
+  let browserCookieName = 'xueji_browser';
 
   const tokenOk = (candidate: string | undefined) => {
     if (!candidate) return false;
@@ -48,16 +61,32 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
     return b.length === tokenBuf.length && timingSafeEqual(b, tokenBuf);
   };
 
-  const cookieToken = (req: IncomingMessage) =>
+  const cookie = (req: IncomingMessage, name: string) =>
     (req.headers.cookie ?? '')
       .split(';')
       .map((c) => c.trim().split('='))
-      .find(([k]) => k === cookieName)?.[1];
+      .find(([k]) => k === name)?.[1];
+  const browserOf = (req: IncomingMessage) => clients.knownBrowser(cookie(req, browserCookieName));
+  const cookieHeader = (name: string, value: string) => `${name}=${value}; HttpOnly; SameSite=Strict; Path=/`;
+  /** This browser's id; a new one, with the cookie that names it, when it has none the host knows. */
+  const browserCookieFor = (req: IncomingMessage): { browserId: string; setCookie?: string } => {
+    const known = browserOf(req);
+    if (known) return { browserId: known };
+    const browserId = clients.newBrowser();
+    return { browserId, setCookie: cookieHeader(browserCookieName, browserId) };
+  };
 
-  const send = (res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) => {
+  const send = (res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string | string[]> = {}) => {
     res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
     res.end(body);
   };
+
+  /**
+   * A JSON answer that ends the connection: sent before the body is read (or all of it), it keeps
+   * Node from reading the rest to reuse the connection.
+   */
+  const answerAndClose = (res: ServerResponse, status: number, error: AppErrorData) =>
+    send(res, status, JSON.stringify({ ok: false, error }), 'application/json; charset=utf-8', { Connection: 'close' });
 
   const refuse = (res: ServerResponse) =>
     send(res, 403, '<!doctype html><meta charset="utf-8"><title>学籍通</title><p>访问被拒绝：请使用学籍通启动时显示的完整地址打开。</p>', 'text/html; charset=utf-8');
@@ -76,48 +105,84 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
 
     if (req.method === 'GET' && url.searchParams.has('token')) {
       if (!tokenOk(url.searchParams.get('token') ?? undefined)) return refuse(res);
+      const { setCookie } = browserCookieFor(req);
       return send(res, 302, '', 'text/plain', {
-        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': [cookieHeader(cookieName, token), ...(setCookie ? [setCookie] : [])],
         Location: '/',
       });
     }
-    if (!tokenOk(cookieToken(req))) return refuse(res);
+    if (!tokenOk(cookie(req, cookieName))) return refuse(res);
+
+    const sameOrigin = () => {
+      const origin = req.headers.origin;
+      return !origin || origin === `http://${host}`;
+    };
+    /** The tab's client id, when the host gave it to this browser; undefined (answered) otherwise. */
+    const tabOf = (clientId: string): string | undefined => {
+      if (clients.belongs(clientId, browserOf(req))) return clientId;
+      if (url.pathname.startsWith('/api/call/') || url.pathname === '/api/files') answerAndClose(res, CLIENT_NOT_RECOGNIZED, TAB_NOT_RECOGNIZED);
+      else send(res, CLIENT_NOT_RECOGNIZED, '<!doctype html><meta charset="utf-8"><p>此标签页的登录信息已失效：请回到学籍通重新登录。</p>', 'text/html; charset=utf-8', { Connection: 'close' });
+      return undefined;
+    };
+
+    // A new tab asks for its client id (and a browser without the host's cookie gets one).
+    if (url.pathname === '/api/clients') {
+      if (req.method !== 'POST') return send(res, 405, '', 'text/plain');
+      if (!sameOrigin()) return refuse(res);
+      const { browserId, setCookie } = browserCookieFor(req);
+      const value = { clientId: clients.newTab(browserId) };
+      return send(res, 200, JSON.stringify({ ok: true, value }), 'application/json; charset=utf-8', setCookie ? { 'Set-Cookie': setCookie } : {});
+    }
 
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') return send(res, 405, '', 'text/plain');
-      const origin = req.headers.origin;
-      if (origin && origin !== `http://${host}`) return refuse(res);
-      const clientId = String(req.headers['x-xueji-client'] ?? '');
-      if (!CLIENT_ID.test(clientId)) return send(res, 400, '', 'text/plain');
-      const body = await readBody(req);
+      if (!sameOrigin()) return refuse(res);
+      const clientId = tabOf(String(req.headers['x-xueji-client'] ?? ''));
+      if (!clientId) return;
+      const channel = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      // Who asks and what for, before a byte of the body is read.
+      if (!isChannel(channel)) return answerAndClose(res, 404, { code: 'UNKNOWN_CHANNEL', message: '未知的请求。' });
+      if (contract[channel].access !== 'public' && !core.sessions.get(sessionKey(clientId))) return answerAndClose(res, 401, NOT_SIGNED_IN);
+      const limit = callBodyLimit(channel);
+      const tooLong: AppErrorData = { code: 'VALIDATION', message: `请求内容超过 ${megabytes(limit)}，已拒绝。` };
+      if (declaredTooLong(req, limit)) return answerAndClose(res, 413, tooLong);
+      let body: Buffer;
+      try {
+        body = await readBody(req, limit);
+      } catch (e) {
+        if (e instanceof BodyTooLong) return answerAndClose(res, 413, tooLong);
+        throw e;
+      }
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch {
         return send(res, 400, JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: '请求格式错误' } }), 'application/json');
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/call/'.length));
-      const result = await dispatch(`http:${clientId}`, channel, input);
+      const result = await dispatch(sessionKey(clientId), channel, input);
       return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
     }
 
     // A file the user chose, streamed as the request body (not base64): kept in memory for this tab.
     if (url.pathname === '/api/files') {
       if (req.method !== 'POST') return send(res, 405, '', 'text/plain');
-      const origin = req.headers.origin;
-      if (origin && origin !== `http://${host}`) return refuse(res);
-      const clientId = String(req.headers['x-xueji-client'] ?? '');
-      if (!CLIENT_ID.test(clientId)) return send(res, 400, '', 'text/plain');
+      if (!sameOrigin()) return refuse(res);
+      const clientId = tabOf(String(req.headers['x-xueji-client'] ?? ''));
+      if (!clientId) return;
+      if (!core.sessions.get(sessionKey(clientId))) return answerAndClose(res, 401, NOT_SIGNED_IN);
       const name = url.searchParams.get('name') ?? '';
+      const tooLong: AppErrorData = { code: 'VALIDATION', message: `文件“${name}”超过 ${megabytes(MAX_FILE_BYTES)}` };
+      if (declaredTooLong(req, MAX_FILE_BYTES)) return answerAndClose(res, 413, tooLong);
       const answer = (r: unknown) => send(res, 200, JSON.stringify(r), 'application/json; charset=utf-8');
       let bytes: Buffer;
       try {
         bytes = await readBody(req, MAX_FILE_BYTES);
-      } catch {
-        return answer({ ok: false, error: { code: 'VALIDATION', message: `文件“${name}”超过 ${MAX_FILE_BYTES / 1024 / 1024} MB` } });
+      } catch (e) {
+        if (e instanceof BodyTooLong) return answerAndClose(res, 413, tooLong);
+        throw e;
       }
       try {
-        return answer({ ok: true, value: { fileId: addFile(core, `http:${clientId}`, name || '未命名文件', bytes) } });
+        return answer({ ok: true, value: { fileId: addFile(core, sessionKey(clientId), name || '未命名文件', bytes) } });
       } catch (e) {
         return answer({ ok: false, error: toErrorData(e, 'upload') });
       }
@@ -126,9 +191,9 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
     // A job's output (an export) as a download: only to the tab whose job it is, signed in.
     const output = /^\/api\/jobs\/([A-Za-z0-9_-]{1,64})\/output$/.exec(url.pathname);
     if (output && req.method === 'GET') {
-      const clientId = url.searchParams.get('client') ?? '';
-      if (!CLIENT_ID.test(clientId)) return send(res, 400, '', 'text/plain');
-      const file = jobOutput(core, `http:${clientId}`, output[1]!);
+      const clientId = tabOf(url.searchParams.get('client') ?? '');
+      if (!clientId) return;
+      const file = jobOutput(core, sessionKey(clientId), output[1]!);
       if (!file) return send(res, 404, '<!doctype html><meta charset="utf-8"><p>文件已不可用：请回到学籍通重新导出。</p>', 'text/html; charset=utf-8');
       const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
       return send(res, 200, Buffer.from(file.bytes), file.mime, {
@@ -137,9 +202,9 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      const clientId = url.searchParams.get('client') ?? '';
-      if (!CLIENT_ID.test(clientId)) return send(res, 400, '', 'text/plain');
-      const key = `http:${clientId}`;
+      const clientId = tabOf(url.searchParams.get('client') ?? '');
+      if (!clientId) return;
+      const key = sessionKey(clientId);
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
       const set = streams.get(key) ?? new Set<ServerResponse>();
@@ -175,7 +240,9 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  cookieName = `xueji_token_${port}`; // cookies ignore ports; two hosts must not share one
+  // Cookies ignore ports; two hosts must not share one.
+  cookieName = `xueji_token_${port}`;
+  browserCookieName = `xueji_browser_${port}`;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
@@ -192,18 +259,7 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
   };
 }
 
-function readBody(req: IncomingMessage, max = MAX_BODY): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > max) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** The dispatcher's client id of a browser tab. */
+function sessionKey(clientId: string): string {
+  return `http:${clientId}`;
 }

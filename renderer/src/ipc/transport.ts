@@ -56,101 +56,179 @@ function electronTransport(bridge: XuejiBridge): Transport {
   };
 }
 
-function newClientId(): string {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  // randomUUID needs a secure context; 127.0.0.1 is one, but keep a fallback just in case.
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+/** Where a tab keeps the client id the host gave it: sessionStorage is per tab and survives a reload. */
+const CLIENT_ID_KEY = 'xueji.clientId';
+/** The host's answer to a client id it did not give this browser (electron/main/hosts/http-host.ts). */
+const CLIENT_NOT_RECOGNIZED = 409;
+/**
+ * How long a page waits for the id it found in sessionStorage to be free. A reload finds it free at
+ * once (the old page is gone); a copy of a live tab (复制标签页, or a page opened from it, which the
+ * browser gives a copy of the tab's storage) does not, and asks for an id of its own.
+ */
+const CLAIM_WAIT_MS = 500;
 
 /**
- * One client id per browser tab, kept across reloads (sessionStorage is per tab), so pressing F5
- * keeps the user signed in as it does in the desktop window; a new tab signs in on its own.
+ * Holds the lock named after the client id for as long as this page lives; false when another
+ * live page of this browser holds it. Without Web Locks, the id is simply taken.
  */
-function tabClientId(): string {
+function claim(clientId: string): Promise<boolean> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const stopWaiting = new AbortController();
+    const timer = setTimeout(() => stopWaiting.abort(), CLAIM_WAIT_MS);
+    locks
+      .request(`xueji.client.${clientId}`, { signal: stopWaiting.signal }, () => {
+        clearTimeout(timer);
+        resolve(true);
+        return new Promise<void>(() => {}); // released when the page goes away
+      })
+      .catch(() => resolve(false));
+  });
+}
+
+function stored(): string | null {
   try {
-    const kept = window.sessionStorage.getItem('xueji.clientId');
-    if (kept) return kept;
-    const id = newClientId();
-    window.sessionStorage.setItem('xueji.clientId', id);
-    return id;
+    return window.sessionStorage.getItem(CLIENT_ID_KEY);
   } catch {
-    return newClientId();
+    return null;
   }
 }
 
+function store(clientId: string): void {
+  try {
+    window.sessionStorage.setItem(CLIENT_ID_KEY, clientId);
+  } catch {
+    // Without storage the tab still works; a reload then signs in again.
+  }
+}
+
+/** A client id from the host, bound to this browser's cookie. Throws when the host cannot be reached. */
+async function issuedClientId(): Promise<string> {
+  const response = await fetch('/api/clients', { method: 'POST', credentials: 'same-origin' });
+  const body: unknown = await response.json();
+  if (!isResult(body) || !body.ok) throw new Error('no client id');
+  const clientId = (body.value as { clientId: string }).clientId;
+  store(clientId);
+  await claim(clientId);
+  return clientId;
+}
+
+/**
+ * This tab's client id: the one it had before a reload (F5 keeps the user signed in, as in the
+ * desktop window), unless a live tab holds it; otherwise a new one from the host. Each tab signs in
+ * on its own, so a second tab signed in as someone else never changes the first tab's user.
+ */
+async function tabClientId(): Promise<string> {
+  const kept = stored();
+  if (kept && (await claim(kept))) return kept;
+  return issuedClientId();
+}
+
 function httpTransport(): Transport {
-  const clientId = tabClientId();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const attached = new Set<string>();
-  let source: EventSource | null = null;
+  let clientIdPromise: Promise<string> | null = null;
+  let source: { clientId: string; events: EventSource } | null = null;
 
-  const ensureSource = (): EventSource => {
-    if (!source) source = new EventSource(`/api/events?client=${encodeURIComponent(clientId)}`);
-    return source;
+  /** The tab's id, asked for once (again after a failure, so a host started later is found). */
+  const clientId = (): Promise<string> => {
+    clientIdPromise ??= tabClientId().catch((e: unknown) => {
+      clientIdPromise = null;
+      throw e;
+    });
+    return clientIdPromise;
   };
 
-  const attach = (event: string) => {
-    if (attached.has(event)) return;
-    attached.add(event);
-    ensureSource().addEventListener(event, (message: MessageEvent<string>) => {
-      let payload: unknown = null;
-      try {
-        payload = message.data ? JSON.parse(message.data) : null;
-      } catch {
-        return;
-      }
-      for (const cb of listeners.get(event) ?? []) cb(payload);
-    });
+  const deliver = (event: string) => (message: MessageEvent<string>) => {
+    let payload: unknown = null;
+    try {
+      payload = message.data ? JSON.parse(message.data) : null;
+    } catch {
+      return;
+    }
+    for (const cb of listeners.get(event) ?? []) cb(payload);
+  };
+
+  /** The events stream of this tab's id (opened again under a new id). */
+  const listen = (id: string) => {
+    if (source?.clientId === id) return;
+    source?.events.close();
+    const events = new EventSource(`/api/events?client=${encodeURIComponent(id)}`);
+    for (const event of attached) events.addEventListener(event, deliver(event));
+    source = { clientId: id, events };
+  };
+
+  /**
+   * The host did not recognise the id (this browser's cookie changed, say): a new one, which has no
+   * session, so the page shows the sign-in. Calls refused at the same time share the new id.
+   */
+  const renew = async (stale: string): Promise<string> => {
+    const current = await clientId().catch(() => stale);
+    if (current !== stale) return current;
+    clientIdPromise = issuedClientId();
+    const id = await clientIdPromise;
+    if (source) listen(id);
+    return id;
+  };
+
+  /** A request that names the tab; once more with a new id if the host did not know the old one. */
+  const sendAsTab = async (send: (clientId: string) => Promise<Response>): Promise<Response | null> => {
+    try {
+      const id = await clientId();
+      // Events asked for while the host could not be reached are listened to now.
+      if (!source && attached.size > 0) listen(id);
+      const response = await send(id);
+      return response.status === CLIENT_NOT_RECOGNIZED ? await send(await renew(id)) : response;
+    } catch {
+      return null;
+    }
+  };
+
+  const resultOf = async (response: Response): Promise<Result<unknown>> => {
+    try {
+      const body: unknown = await response.json();
+      if (isResult(body)) return body;
+    } catch {
+      // fall through
+    }
+    return { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
   };
 
   return {
     async invoke(channel, input) {
-      let response: Response;
-      try {
-        response = await fetch(`/api/call/${encodeURIComponent(channel)}`, {
+      const response = await sendAsTab((id) =>
+        fetch(`/api/call/${encodeURIComponent(channel)}`, {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json', 'X-Xueji-Client': clientId },
+          headers: { 'Content-Type': 'application/json', 'X-Xueji-Client': id },
           body: JSON.stringify(input ?? {}),
-        });
-      } catch {
-        return connectionLost();
-      }
-      try {
-        const body: unknown = await response.json();
-        if (isResult(body)) return body;
-      } catch {
-        // fall through
-      }
-      return { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
+        }),
+      );
+      return response ? resultOf(response) : connectionLost();
     },
     async upload(file) {
-      let response: Response;
-      try {
-        // The File is the body: the browser streams it from disk, nothing is encoded.
-        response = await fetch(`/api/files?name=${encodeURIComponent(file.name)}`, {
+      // The File is the body: the browser streams it from disk, nothing is encoded.
+      const response = await sendAsTab((id) =>
+        fetch(`/api/files?name=${encodeURIComponent(file.name)}`, {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/octet-stream', 'X-Xueji-Client': clientId },
+          headers: { 'Content-Type': 'application/octet-stream', 'X-Xueji-Client': id },
           body: file,
-        });
-      } catch {
-        return connectionLost() as Result<{ fileId: string }>;
-      }
-      try {
-        const body: unknown = await response.json();
-        if (isResult(body)) return body as Result<{ fileId: string }>;
-      } catch {
-        // fall through
-      }
-      return { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
+        }),
+      );
+      return (response ? resultOf(response) : connectionLost()) as Promise<Result<{ fileId: string }>>;
     },
     async saveOutput(jobId, fileName) {
-      // A plain download of the job's output, behind the same cookie and this tab's client id.
+      let id: string;
+      try {
+        id = await clientId();
+      } catch {
+        return connectionLost() as Result<{ saved: boolean }>;
+      }
+      // A plain download of the job's output, behind the same cookies and this tab's client id.
       const a = document.createElement('a');
-      a.href = `/api/jobs/${encodeURIComponent(jobId)}/output?client=${encodeURIComponent(clientId)}`;
+      a.href = `/api/jobs/${encodeURIComponent(jobId)}/output?client=${encodeURIComponent(id)}`;
       a.download = fileName;
       a.style.display = 'none';
       document.body.appendChild(a);
@@ -165,7 +243,14 @@ function httpTransport(): Transport {
         listeners.set(event, set);
       }
       set.add(cb);
-      attach(event);
+      if (!attached.has(event)) {
+        attached.add(event);
+        if (source) source.events.addEventListener(event, deliver(event));
+        else
+          void clientId()
+            .then(listen)
+            .catch(() => {});
+      }
       return () => {
         set.delete(cb);
       };
