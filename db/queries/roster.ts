@@ -1,3 +1,4 @@
+import { chosenValues } from '../../shared/domain/roster-filter';
 import { toHalfWidth } from '../../shared/domain/text';
 import type { RosterFilter, RosterQuery } from '../../shared/ipc/schemas/students';
 import type { Db } from '../client';
@@ -78,6 +79,8 @@ const CLASS_SORTS: Record<string, { terms: string[]; majors: boolean }> = {
 /** Upper bound for a prefix range that an index can serve (x ≤ v < x + U+FFFF). */
 const upper = (prefix: string) => `${prefix}\uffff`;
 const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
+/** `col = ?` for one value, `col IN (?, ?, …)` for several: both are served by the column's index. */
+const oneOf = (col: string, values: readonly number[]) => (values.length === 1 ? `${col} = ?` : `${col} IN (${values.map(() => '?').join(', ')})`);
 
 /**
  * What the reader may see, on top of every filter they choose. Set by the main process from the
@@ -154,11 +157,14 @@ function conditions(
   // Walking a sort index, a class condition is checked as membership in the set of those classes'
   // students, built once from students_class: the walk then reads only the sort index, never a row.
   // (`+s.id IN (…)`, not `+(s.id IN (…))`: SQLite then checks a Bloom filter first, twice as fast.)
-  const addClass = (cond: string, value: unknown) =>
-    walkClassFilter ? addIndexed(`+s.id IN (SELECT id FROM students WHERE ${cond})`, value) : addIndexed(`s.${cond}`, value);
-  if (f.cohortYear !== undefined) addClass('class_id IN (SELECT id FROM classes WHERE cohort_year = ?)', f.cohortYear);
-  if (f.majorId !== undefined) addClass('class_id IN (SELECT id FROM classes WHERE major_id = ?)', f.majorId);
-  if (f.classId !== undefined) addClass('class_id = ?', f.classId);
+  const addClass = (cond: string, values: number[]) =>
+    walkClassFilter ? addIndexed(`+s.id IN (SELECT id FROM students WHERE ${cond})`, ...values) : addIndexed(`s.${cond}`, ...values);
+  const cohorts = chosenValues(f.cohortYear);
+  const majors = chosenValues(f.majorId);
+  const classIds = chosenValues(f.classId);
+  if (cohorts.length) addClass(`class_id IN (SELECT id FROM classes WHERE ${oneOf('cohort_year', cohorts)})`, cohorts);
+  if (majors.length) addClass(`class_id IN (SELECT id FROM classes WHERE ${oneOf('major_id', majors)})`, majors);
+  if (classIds.length) addClass(oneOf('class_id', classIds), classIds);
   if (f.status) add('s.status = ?', f.status);
   if (f.gender) add('s.gender = ?', f.gender);
   if (f.ethnicityCode) add('s.ethnicity_code = ?', f.ethnicityCode);
@@ -218,7 +224,7 @@ export function rosterPage(db: Db, query: RosterQuery, access: RosterAccess = FU
     ids = classWalkPage(db, q, byClass, search, total);
   } else {
     const field = q.sort?.field ?? 'studentNo';
-    const byClassFilter = q.filter.cohortYear !== undefined || q.filter.majorId !== undefined || q.filter.classId !== undefined;
+    const byClassFilter = [q.filter.cohortYear, q.filter.majorId, q.filter.classId].some((v) => chosenValues(v).length > 0);
     // Even where the order runs by year (学号, birth dates) and a cohort's students sit at one end,
     // walking the sort index alone (~0.2 µs an entry) beats reading and sorting every match.
     const walkIndex = large && INDEXED_SORTS.has(field);
@@ -245,12 +251,12 @@ function classWalkPage(db: Db, q: RosterQuery & { filter: ScopedFilter }, byClas
   const own = conditions({ ...f, cohortYear: undefined, majorId: undefined, classId: undefined }, true, search);
   // The filter's class conditions go on the classes loop, so other classes are skipped whole.
   const classConds = [
-    { sql: 'c.cohort_year = ?', value: f.cohortYear },
-    { sql: 'c.major_id = ?', value: f.majorId },
-    { sql: 'c.id = ?', value: f.classId },
-  ].filter((x) => x.value !== undefined);
-  const onClass = classConds.map((x) => x.sql);
-  const classParams = classConds.map((x) => x.value);
+    { column: 'c.cohort_year', values: chosenValues(f.cohortYear) },
+    { column: 'c.major_id', values: chosenValues(f.majorId) },
+    { column: 'c.id', values: chosenValues(f.classId) },
+  ].filter((x) => x.values.length > 0);
+  const onClass = classConds.map((x) => oneOf(x.column, x.values));
+  const classParams = classConds.flatMap((x) => x.values);
   // CROSS JOIN fixes the loop order: classes (or majors, then classes) outside, students inside.
   const from = byClass.majors
     ? 'majors m CROSS JOIN classes c ON c.major_id = m.id CROSS JOIN students s ON s.class_id = c.id'
@@ -260,8 +266,9 @@ function classWalkPage(db: Db, q: RosterQuery & { filter: ScopedFilter }, byClas
       .all(...classParams, ...own.params, limit, offset) as { id: number }[]).map((r) => r.id);
   const withoutClassWhere = whereOf(['s.class_id IS NULL', ...own.parts]);
   const withoutClass = onClass.length ? 0 : (raw.prepare(`SELECT count(*) AS n FROM students s ${withoutClassWhere}`).get(...own.params) as { n: number }).n;
-  const unclassed = (limit: number, offset: number) =>
-    (raw.prepare(`SELECT s.id FROM students s ${withoutClassWhere} ORDER BY s.id ${dir} LIMIT ? OFFSET ?`).all(...own.params, limit, offset) as { id: number }[]).map((r) => r.id);
+  // A filter naming classes leaves out every student without one (on either side of the walk).
+  const unclassed = (limit: number, offset: number): number[] =>
+    onClass.length ? [] : (raw.prepare(`SELECT s.id FROM students s ${withoutClassWhere} ORDER BY s.id ${dir} LIMIT ? OFFSET ?`).all(...own.params, limit, offset) as { id: number }[]).map((r) => r.id);
 
   const offset = q.page * q.pageSize;
   const limit = q.pageSize;

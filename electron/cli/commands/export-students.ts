@@ -8,15 +8,19 @@ import type { CliSession } from '../session';
 const FILTER_KEYS = ['cohortYear', 'majorId', 'classId', 'status', 'gender', 'ethnicityCode', 'politicalStatusCode', 'sourceRegion', 'q'] as const;
 const NUMERIC = new Set(['cohortYear', 'majorId', 'classId']);
 
-/** `--filter cohortYear=2024,status=enrolled,q=张` → a roster filter (same names as the contract). */
+/**
+ * `--filter cohortYear=2024,status=enrolled,q=张` → a roster filter (same names as the contract);
+ * several grades, majors or classes joined by |: `classId=3|5`.
+ */
 export function parseFilter(text: string | undefined): RosterFilter {
-  const filter: Record<string, string | number> = {};
+  const filter: Record<string, string | number | number[]> = {};
   for (const part of (text ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
     const [k, ...rest] = part.split('=');
     const key = k!.trim();
     const value = rest.join('=').trim();
     if (!(FILTER_KEYS as readonly string[]).includes(key)) throw new CliError(`未知的筛选条件“${key}”，可用：${FILTER_KEYS.join(', ')}`, 2);
-    filter[key] = NUMERIC.has(key) ? Number(value) : value;
+    const numbers = value.split('|').map((v) => Number(v.trim()));
+    filter[key] = !NUMERIC.has(key) ? value : numbers.length > 1 ? numbers : numbers[0]!;
   }
   return filter as RosterFilter;
 }

@@ -117,10 +117,17 @@ export const BulkUpdateInput = z.object({
     .refine((p) => Object.keys(p).length > 0, '请至少选择一项要修改的内容'),
 });
 
+/**
+ * 年级, 专业, 班级: one value or several (any of them matches); views saved before filters took
+ * several values hold one number, so both stay valid. An empty list filters nothing out.
+ */
+const oneOrSeveral = (label: string) =>
+  z.union([z.number().int(), z.array(z.number().int()).max(500)], { error: `${label}应为一个或多个编号` }).optional();
+
 export const RosterFilter = z.object({
-  cohortYear: z.number().int().optional(),
-  majorId: z.number().int().optional(),
-  classId: z.number().int().optional(),
+  cohortYear: oneOrSeveral('年级'),
+  majorId: oneOrSeveral('专业'),
+  classId: oneOrSeveral('班级'),
   status: z.string().max(20).optional(),
   gender: z.enum(['1', '2']).optional(),
   ethnicityCode: z.string().max(4).optional(),

@@ -22,10 +22,9 @@ type Choice = { id: null; label: string } | SchoolClass;
 const isClass = (c: Choice): c is SchoolClass => c.id !== null;
 const nameOf = (c: Choice) => (isClass(c) ? c.name : c.label);
 
-// Typing narrows by class name (电子信息2301班: "2301", "电子"), 专业 and 年级 ("2023级").
-const filter = createFilterOptions<Choice>({
-  stringify: (c) => (isClass(c) ? `${c.name} ${c.majorName} ${c.cohortYear}级 ${c.cohortYear} 级` : c.label),
-});
+/** What typing matches: class name (电子信息2301班: "2301", "电子"), 专业 and 年级 ("2023级"). */
+export const classSearchText = (c: SchoolClass) => `${c.name} ${c.majorName} ${c.cohortYear}级 ${c.cohortYear} 级`;
+const filter = createFilterOptions<Choice>({ stringify: (c) => (isClass(c) ? classSearchText(c) : c.label) });
 
 /** 班级, grouped by 年级, each with its 专业 beside it; typing part of a name, 专业 or 年级 narrows the list. */
 export function ClassSelect({ classes, value, onChange, label = fieldLabel('className'), emptyLabel, error, helperText, disabled }: Props) {

@@ -11,11 +11,12 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { fieldLabel } from '../../../../../shared/domain/student-fields';
 import { PENDING_STUDENT_NO } from '../../../../../shared/domain/student-no';
-import { ClassSelect } from '../common/ClassSelect';
+import { ClassMultiSelect } from '../common/ClassMultiSelect';
 import { ETHNICITY_OPTIONS, GENDER_OPTIONS, POLITICAL_OPTIONS, STATUS_OPTIONS } from '../common/codeNames';
 import { CodeSelect } from '../common/CodeSelect';
+import { MultiCodeSelect } from '../common/MultiCodeSelect';
 import type { OrgTreeData } from '../common/useOrgTree';
-import { EMPTY_FILTER, isFilterEmpty, type FilterValues } from './rosterFilter';
+import { EMPTY_FILTER, isFilterEmpty, joinList, listOf, type FilterValues } from './rosterFilter';
 
 const STUDENT_NO_STATE_OPTIONS = [
   { code: 'assigned', name: '已编学号' },
@@ -38,14 +39,21 @@ interface Props {
   onSearchEnter?: () => void;
 }
 
-/** The search box and the filters above the roster; 年级 → 专业 → 班级 narrow one another. */
+type ClassOfOrg = OrgTreeData['classes'][number];
+/** Whether a class is in one of the chosen 年级 (or 专业): none chosen lets every class in. */
+const inChosen = (chosen: string[], of: (c: ClassOfOrg) => number) => (c: ClassOfOrg) => chosen.length === 0 || chosen.includes(String(of(c)));
+
+/**
+ * The search box and the filters above the roster; 年级 → 专业 → 班级 narrow one another, and each of
+ * them takes several values.
+ */
 export function RosterFilterBar({ value, onChange, org, onSearchEnter }: Props) {
   const classes = org?.classes ?? [];
-  const cohort = value.cohortYear === '' ? null : Number(value.cohortYear);
-  const inCohort = cohort === null ? classes : classes.filter((c) => c.cohortYear === cohort);
-  const majorIds = new Set(inCohort.map((c) => c.majorId));
-  const majors = (org?.majors ?? []).filter((m) => cohort === null || majorIds.has(m.id));
-  const classOptions = value.majorId === '' ? inCohort : inCohort.filter((c) => String(c.majorId) === value.majorId);
+  const cohorts = listOf(value.cohortYear);
+  const inCohorts = classes.filter(inChosen(cohorts, (c) => c.cohortYear));
+  const majorIds = new Set(inCohorts.map((c) => c.majorId));
+  const majors = (org?.majors ?? []).filter((m) => cohorts.length === 0 || majorIds.has(m.id));
+  const classOptions = inCohorts.filter(inChosen(listOf(value.majorId), (c) => c.majorId));
 
   const set = (patch: Partial<FilterValues>) => onChange({ ...value, ...patch });
   // One row on an office screen (1366×768); the rest on demand, and shown whenever one is in use.
@@ -53,18 +61,18 @@ export function RosterFilterBar({ value, onChange, org, onSearchEnter }: Props) 
   const [moreOpen, setMoreOpen] = useState(false);
   const showMore = moreOpen || moreInUse > 0;
 
-  const setCohort = (cohortYear: string) => {
-    const next = { ...value, cohortYear };
-    const y = cohortYear === '' ? null : Number(cohortYear);
-    const fits = (c: { cohortYear: number }) => y === null || c.cohortYear === y;
-    if (next.classId && !classes.some((c) => String(c.id) === next.classId && fits(c))) next.classId = '';
-    if (next.majorId && !classes.some((c) => String(c.majorId) === next.majorId && fits(c))) next.majorId = '';
-    onChange(next);
+  // A narrower 年级 or 专业 drops the chosen 专业 and 班级 outside it.
+  const setCohorts = (chosen: string[]) => {
+    const fits = classes.filter(inChosen(chosen, (c) => c.cohortYear));
+    const majorId = joinList(listOf(value.majorId).filter((m) => fits.some((c) => String(c.majorId) === m)));
+    const fitsMajor = fits.filter(inChosen(listOf(majorId), (c) => c.majorId));
+    const classId = joinList(listOf(value.classId).filter((id) => fitsMajor.some((c) => String(c.id) === id)));
+    onChange({ ...value, cohortYear: joinList(chosen), majorId, classId });
   };
-  const setMajor = (majorId: string) => {
-    const next = { ...value, majorId };
-    if (majorId && next.classId && !classes.some((c) => String(c.id) === next.classId && String(c.majorId) === majorId)) next.classId = '';
-    onChange(next);
+  const setMajors = (chosen: string[]) => {
+    const fits = inCohorts.filter(inChosen(chosen, (c) => c.majorId));
+    const classId = joinList(listOf(value.classId).filter((id) => fits.some((c) => String(c.id) === id)));
+    onChange({ ...value, majorId: joinList(chosen), classId });
   };
 
   return (
@@ -72,7 +80,8 @@ export function RosterFilterBar({ value, onChange, org, onSearchEnter }: Props) 
       <Box
         sx={{
           display: 'grid',
-          gridTemplateColumns: { xs: '1fr 1fr', md: 'minmax(220px, 2.2fr) repeat(4, minmax(110px, 1fr)) auto' },
+          // 班级 a little wider: class names are the longest of the chosen values.
+          gridTemplateColumns: { xs: '1fr 1fr', md: 'minmax(220px, 2fr) repeat(2, minmax(110px, 1fr)) minmax(150px, 1.4fr) minmax(110px, 1fr) auto' },
           gap: 1.5,
           alignItems: 'center',
           '& > .roster-search': { gridColumn: { xs: '1 / -1', md: 'auto' } },
@@ -99,21 +108,19 @@ export function RosterFilterBar({ value, onChange, org, onSearchEnter }: Props) 
             inputLabel: { shrink: true },
           }}
         />
-        <CodeSelect
+        <MultiCodeSelect
           label={fieldLabel('cohortYear')}
-          value={value.cohortYear}
-          onChange={setCohort}
-          emptyLabel="全部"
+          value={cohorts}
+          onChange={setCohorts}
           options={(org?.cohorts ?? []).map((y) => ({ code: String(y), name: `${y} 级` }))}
         />
-        <CodeSelect
+        <MultiCodeSelect
           label={fieldLabel('majorName')}
-          value={value.majorId}
-          onChange={setMajor}
-          emptyLabel="全部"
+          value={listOf(value.majorId)}
+          onChange={setMajors}
           options={majors.map((m) => ({ code: String(m.id), name: m.name }))}
         />
-        <ClassSelect classes={classOptions} value={value.classId} onChange={(classId) => set({ classId })} emptyLabel="全部" />
+        <ClassMultiSelect classes={classOptions} value={listOf(value.classId)} onChange={(ids) => set({ classId: joinList(ids) })} emptyLabel="全部" />
         <CodeSelect label={fieldLabel('status')} value={value.status} onChange={(status) => set({ status })} emptyLabel="全部" options={STATUS_OPTIONS} />
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, whiteSpace: 'nowrap' }}>
           <Button

@@ -10,7 +10,7 @@ import { DataGrid, type GridRowSelectionModel, type GridSortModel } from '@mui/x
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { AppErrorData } from '../../../../../shared/ipc/result';
-import { SORTABLE, type RosterQuery } from '../../../../../shared/ipc/schemas/students';
+import { SORTABLE, type RosterFilter, type RosterQuery } from '../../../../../shared/ipc/schemas/students';
 import { useSession } from '../../../app/SessionContext';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { gridText } from '../../../components/gridText';
@@ -27,6 +27,7 @@ import { ExportButton } from './ExportButton';
 import { RegisterDialog } from './RegisterDialog';
 import { AssignNumbersDialog, type NumberingScope } from '../../studentNumbers/AssignNumbersDialog';
 import { DEFAULT_VISIBLE, knownColumns, MASKED_ROSTER_COLUMNS, ROSTER_COLUMNS, visibilityModel, type RosterField } from './rosterColumns';
+import { PINNED_COLUMN_BUFFER_PX, pinnedOffsetsSx, withPinnedColumns } from './pinnedColumns';
 import { RosterFilterBar } from './RosterFilterBar';
 import { EMPTY_FILTER, filterFromSearch, fromRosterFilter, isFilterEmpty, toRosterFilter, type FilterValues } from './rosterFilter';
 import { SavedViewsMenu } from './SavedViewsMenu';
@@ -52,8 +53,10 @@ interface RosterState {
 }
 
 /** 学号编排 applies to the selected students, else to the cohort the roster is filtered to, else to everyone without one. */
-function numberingScope(selectedIds: number[], cohortYear: number | undefined): NumberingScope {
+function numberingScope(selectedIds: number[], cohortYears: RosterFilter['cohortYear']): NumberingScope {
   if (selectedIds.length) return { ids: selectedIds, label: `已选择的 ${selectedIds.length} 名学生` };
+  // 学号编排 runs over one cohort at a time: with several chosen, as with none, it is everyone without one.
+  const cohortYear = typeof cohortYears === 'number' ? cohortYears : undefined;
   if (cohortYear !== undefined) return { cohortYear, label: `${cohortYear} 级待编学号的学生` };
   return { label: '全部待编学号的学生' };
 }
@@ -103,9 +106,12 @@ export function RosterPage() {
   const paginationModel = useMemo(() => ({ page, pageSize: state.pageSize }), [page, state.pageSize]);
   const sortModel = useMemo<GridSortModel>(() => (state.sort ? [{ field: state.sort.field, sort: state.sort.dir }] : []), [state.sort]);
   const columnVisibility = useMemo(() => visibilityModel(state.visible), [state.visible]);
+  const canWrite = can('students.write');
+  const baseColumns = can('students.identity.read') ? ROSTER_COLUMNS : MASKED_ROSTER_COLUMNS;
+  const columns = useMemo(() => withPinnedColumns(baseColumns, canWrite), [baseColumns, canWrite]);
+  const pinnedSx = useMemo(() => pinnedOffsetsSx(baseColumns, state.visible, canWrite), [baseColumns, state.visible, canWrite]);
   const selectedIds =
     selection.type === 'include' ? [...selection.ids].map(Number) : rows.filter((r) => !selection.ids.has(r.id)).map((r) => r.id);
-  const canWrite = can('students.write');
 
   const afterBulk = (message: string) => {
     setNotice(message);
@@ -222,7 +228,9 @@ export function RosterPage() {
             <DataGrid
               rows={rows}
               rowCount={data?.total ?? 0}
-              columns={can('students.identity.read') ? ROSTER_COLUMNS : MASKED_ROSTER_COLUMNS}
+              columns={columns}
+              // Every column is drawn (all 26 are ~4,000 px wide), so the pinned 学号 and 姓名 are there however far it scrolls.
+              columnBufferPx={PINNED_COLUMN_BUFFER_PX}
               loading={loading}
               paginationMode="server"
               sortingMode="server"
@@ -265,6 +273,7 @@ export function RosterPage() {
                 '& .MuiDataGrid-row:has(.MuiDataGrid-cell:focus-visible)': { bgcolor: 'action.selected', boxShadow: (t) => `inset 3px 0 0 ${t.palette.primary.main}` },
                 '& .MuiDataGrid-columnHeader:focus, & .MuiDataGrid-columnHeader:focus-within': { outline: 'none' },
                 '& .MuiDataGrid-columnHeaders': { bgcolor: '#f6f8fb' },
+                ...pinnedSx,
               }}
             />
           </Box>

@@ -1,6 +1,9 @@
 import type { RosterFilter } from '../../../../../shared/ipc/schemas/students';
 
-/** What the filter bar holds: every value as typed or chosen ('' = 全部). */
+/**
+ * What the filter bar holds: every value as typed or chosen ('' = 全部). 年级, 专业 and 班级 take
+ * several values, held joined by commas ('3,5'): the form a link's address carries them in.
+ */
 export interface FilterValues {
   q: string;
   cohortYear: string;
@@ -29,15 +32,24 @@ export const EMPTY_FILTER: FilterValues = {
   photoState: '',
 };
 
-const num = (v: string) => (v === '' || Number.isNaN(Number(v)) ? undefined : Number(v));
+/** The values of a 年级, 专业 or 班级 filter ('3,5' → ['3', '5']). */
+export const listOf = (v: string): string[] => v.split(',').map((x) => x.trim()).filter(Boolean);
+export const joinList = (values: readonly string[]) => values.join(',');
+
+/** One chosen value as a number (as views saved before several values were possible hold it), several as a list. */
+function oneOrSeveral(v: string): number | number[] | undefined {
+  const ids = [...new Set(listOf(v).map(Number).filter(Number.isInteger))];
+  if (ids.length === 0) return undefined;
+  return ids.length === 1 ? ids[0] : ids;
+}
 const str = (v: string) => (v.trim() === '' ? undefined : v.trim());
 
 /** The filter as the contract wants it: only what is set. */
 export function toRosterFilter(v: FilterValues): RosterFilter {
   const f: RosterFilter = {};
-  const cohortYear = num(v.cohortYear);
-  const majorId = num(v.majorId);
-  const classId = num(v.classId);
+  const cohortYear = oneOrSeveral(v.cohortYear);
+  const majorId = oneOrSeveral(v.majorId);
+  const classId = oneOrSeveral(v.classId);
   if (cohortYear !== undefined) f.cohortYear = cohortYear;
   if (majorId !== undefined) f.majorId = majorId;
   if (classId !== undefined) f.classId = classId;
@@ -56,7 +68,7 @@ export function toRosterFilter(v: FilterValues): RosterFilter {
 
 /** A saved filter back into the bar. */
 export function fromRosterFilter(f: RosterFilter): FilterValues {
-  const s = (v: string | number | undefined) => (v === undefined ? '' : String(v));
+  const s = (v: string | number | readonly number[] | undefined) => (v === undefined ? '' : Array.isArray(v) ? v.join(',') : String(v));
   return {
     q: s(f.q),
     cohortYear: s(f.cohortYear),
@@ -74,7 +86,7 @@ export function fromRosterFilter(f: RosterFilter): FilterValues {
 
 export const isFilterEmpty = (v: FilterValues) => Object.values(v).every((x) => x.trim() === '');
 
-/** A filter passed in the address (专业与班级 → 查看学生): ?classId=3&cohortYear=2024. */
+/** A filter passed in the address (专业与班级 → 查看学生): ?classId=3&cohortYear=2024 (several: ?classId=3,5). */
 export function filterFromSearch(search: string): FilterValues {
   const p = new URLSearchParams(search);
   const out = { ...EMPTY_FILTER };
