@@ -100,6 +100,8 @@ test('a counselor adds a class and a student, is told exactly what is wrong, fin
   await page.getByRole('button', { name: '清除筛选' }).click();
   await page.getByLabel('年级').click();
   await page.getByRole('option', { name: '2027 级' }).click();
+  // 年级 takes several values: its list stays open for more ticks until closed.
+  await page.keyboard.press('Escape');
   await expect(page.getByText('共 1 名学生')).toBeVisible();
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 Excel' }).click();
