@@ -9,6 +9,7 @@ import { importStudents } from './commands/import-students';
 import { assignNumbersCommand } from './commands/assign-numbers';
 import { orgCommand } from './commands/org';
 import { keysCommand } from './commands/keys';
+import { showProgress } from './progress';
 
 const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限与审计）
 
@@ -181,6 +182,8 @@ async function run(argv: string[]): Promise<number> {
       case 'import': {
         if (!arg) throw new CliError('请指定要导入的文件或文件夹。', 2);
         await session.signIn(values.user);
+        // Long reads and writes say how far they are, on stderr (stdout stays the result, or JSON).
+        showProgress(session);
         if (sub === 'students') {
           return await importStudents(session, { file: arg, sheet: values.sheet, mode: values.mode, matchBy: values['match-by'], createClasses: values['create-classes'], dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], assignStudentNo: values['assign-student-no'], report: values.report, json: values.json });
         }

@@ -30,6 +30,13 @@ export class CliSession {
   }
 
   /** Hands a file to the services, as a host does with the file a user chose; returns its id. */
+  /** The progress of this session's long calls (reading a file, checking, writing), as a window gets it. */
+  onProgress(fn: (p: { message: string; done: number; total: number }) => void): () => void {
+    return this.api.core.events.subscribe((client, event, payload) => {
+      if (client === this.clientId && event === 'progress') fn(payload as { message: string; done: number; total: number });
+    });
+  }
+
   addFile(fileName: string, bytes: Uint8Array): string {
     return addFile(this.api.core, this.clientId, fileName, bytes);
   }

@@ -134,6 +134,6 @@ describe('.xls rosters', () => {
     expect(locked).toMatchObject({ code: 'VALIDATION', message: '文件“加密.xls”设置了打开密码，无法读取。请在 Excel 中取消密码（“文件”→“信息”→“保护工作簿”）并保存后重新导入' });
     const damaged = await app.fails(C, 'imports.open', app.upload(C, '损坏.xls', xls.subarray(0, 700)));
     expect(damaged.code).toBe('VALIDATION');
-    expect(damaged.message).toMatch(/^文件无法读取，可能已损坏/);
+    expect(damaged.message).toMatch(/^文件“损坏.xls”无法读取，可能已损坏/);
   });
 });

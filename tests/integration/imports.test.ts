@@ -473,7 +473,7 @@ describe('roster import', () => {
     expect((await app.fails(C, 'imports.inspect', { uploadId: opened.uploadId, sheet: '不存在' })).message).toContain('没有名为“不存在”的工作表');
     const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     // Read as an Excel 97-2003 workbook, and found damaged (a header and nothing else).
-    expect((await app.fails(C, 'imports.open', app.upload(C, '旧名单.xls', xls))).message).toMatch(/^文件无法读取，可能已损坏/);
+    expect((await app.fails(C, 'imports.open', app.upload(C, '旧名单.xls', xls))).message).toMatch(/^文件“旧名单.xls”无法读取，可能已损坏/);
     // Viewers may not import.
     await app.call(A, 'users.create', { username: 'sun', displayName: '孙', role: 'viewer', password: 'Viewer123456' });
     await app.call('v', 'auth.signIn', { username: 'sun', password: 'Viewer123456' });

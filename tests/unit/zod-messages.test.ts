@@ -22,7 +22,7 @@ function expectChinese(message: string) {
 describe('zod messages reach users in Chinese', () => {
   it.each([
     ['a wrong type', 'audit.list' as const, { page: '二' }, '页码应为数字'],
-    ['a wrong type in a nested filter', 'students.list' as const, { filter: { cohortYear: '2025' } }, '年级应为数字'],
+    ['a wrong type in a nested filter', 'students.list' as const, { filter: { cohortYear: '2025' } }, '年级应为一个或多个编号'],
     ['a missing field', 'students.create' as const, { ...student, birthDate: undefined }, '请填写出生日期'],
     ['a missing object', 'setup.create' as const, { schoolCode: '12345', schoolName: '示范学院', departmentName: '信息系' }, '缺少必填的内容'],
     ['a too-long string', 'students.create' as const, { ...student, idNumber: '1'.repeat(31) }, '身份证号不能超过 30 个字符，现有 31 个字符'],

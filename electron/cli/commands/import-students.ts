@@ -46,7 +46,8 @@ export async function importStudents(session: CliSession, opts: ImportStudentsOp
   };
 
   const fileName = basename(path);
-  const opened = await session.call('imports.open', { fileId: session.addFile(fileName, readFileSync(path)) });
+  // Named jobs, so their progress reaches stderr (cli/progress.ts).
+  const opened = await session.call('imports.open', { fileId: session.addFile(fileName, readFileSync(path)), jobId: 'cli-read' });
   const sheet = opts.sheet ?? (opened.sheets.find((s) => s.rows > 0) ?? opened.sheets[0])?.name;
   if (!sheet) throw new CliError('文件中没有工作表。', 2);
   if (opts.sheet && opened.kind !== 'csv' && !opened.sheets.some((s) => s.name === opts.sheet)) {
@@ -60,7 +61,7 @@ export async function importStudents(session: CliSession, opts: ImportStudentsOp
   if (inspected.unmapped.length) log(`未导入的列：${inspected.unmapped.map((u) => u.header).join('，')}`);
 
   const options = { uploadId: opened.uploadId, sheet, mapping: inspected.mapping, mode, matchBy, createMissingClasses: opts.createClasses, rememberMapping: false } as const;
-  const preview = await session.call('imports.preview', options);
+  const preview = await session.call('imports.preview', { ...options, jobId: 'cli-check' });
   log(`检查结果：共 ${preview.rows} 行，有效 ${preview.valid} 行，有问题 ${preview.invalid} 行；将新增 ${preview.toAdd} 人，更新 ${preview.toUpdate} 人${preview.keyChanges ? `，提交关键信息变更申请 ${preview.keyChanges} 份` : ''}`);
   if (preview.unknownClasses.length) log(`系统中没有的班级：${preview.unknownClasses.join('、')}`);
 
@@ -93,7 +94,7 @@ export async function importStudents(session: CliSession, opts: ImportStudentsOp
     return blocked ? 2 : 0;
   }
 
-  const result = await session.call('imports.commit', { ...options, skipInvalid: opts.skipInvalid, assignStudentNo: opts.assignStudentNo ?? false });
+  const result = await session.call('imports.commit', { ...options, jobId: 'cli-write', skipInvalid: opts.skipInvalid, assignStudentNo: opts.assignStudentNo ?? false });
   if (opts.json) {
     console.log(JSON.stringify({ rows: result.rows, imported: result.imported, updated: result.updated, skipped: result.skipped, errors: errorsOf(result.errors), ...(opts.assignStudentNo ? { studentNumbers: result.studentNumbers } : {}) }, null, 2));
   } else {
