@@ -66,7 +66,7 @@ async function call(core: AppCore, handlers: Handlers, clientId: string, channel
     const handler = handlers[channel] as (input: unknown, ctx: ReturnType<typeof makeContext>) => unknown;
     const ctx = makeContext(core, clientId, session);
     // 数据范围, beside the permission: the students the input names must be the caller's.
-    if (session) checkStudentScope(channel, input, core.folder.db(), ctx.scope());
+    if (session) checkStudentScope(channel, input, core.folder.db(), ctx.scope);
     const value = await handler(input, ctx);
     // Outside the packaged app the answer must match the contract's output schema too (see createCore).
     if (core.checkOutput) checkOutput(channel, spec.output, value);

@@ -104,12 +104,15 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
 };
 
 /**
- * Before the handler: the students and classes the input names must be within `scope` (class ids;
- * null is the whole department). Students outside it are not found; a class outside it is refused.
+ * Before the handler: the students and classes the input names must be within the caller's scope
+ * (class ids; null is the whole department). Students outside it are not found; a class outside it is refused.
  */
-export function checkStudentScope(channel: Channel, input: unknown, db: Db, scope: readonly number[] | null): void {
+export function checkStudentScope(channel: Channel, input: unknown, db: Db, scopeOf: () => readonly number[] | null): void {
   const rule = STUDENT_SCOPE[channel];
-  if (scope === null || typeof rule !== 'function') return;
+  // Most calls name no student: the scope is only read for those that do.
+  if (typeof rule !== 'function') return;
+  const scope = scopeOf();
+  if (scope === null) return;
   const touched = (rule as (input: unknown, db: Db) => Touched)(input, db);
   if (studentsOutside(db, touched.students ?? [], scope).length > 0) throw new AppError('NOT_FOUND', '找不到该学生，可能已被删除或不在您负责的班级范围内');
   for (const classId of touched.classes ?? []) {
