@@ -21,6 +21,7 @@ test('a rejection needs a reason the requester then reads; the requester withdra
   const manager = await (await browser.newContext()).newPage();
   await signIn(manager, host, 'qian', staff[1]!.password);
   await manager.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '信息变更审批' }).click();
+  await expect(manager).toHaveURL(/#\/key-changes$/);
   const card = manager.getByRole('article').filter({ hasText: `${s1!.name}甲` });
   await card.getByRole('button', { name: '驳回' }).click();
   const dialog = manager.getByRole('dialog', { name: '驳回变更申请' });

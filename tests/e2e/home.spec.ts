@@ -41,6 +41,8 @@ test('the manager\'s home page shows the two requests waiting for a decision, an
 
   await waiting.getByRole('link', { name: '去审批' }).click();
   await expect(page.getByRole('heading', { name: '信息变更审批' })).toBeVisible();
+  // 信息变更 lives at /key-changes, never a bare 'changes' that 学籍异动 could also claim.
+  await expect(page).toHaveURL(/#\/key-changes$/);
   await expect(page.getByRole('article')).toHaveCount(2);
 });
 
@@ -66,6 +68,10 @@ test('the counselor\'s home page shows how their requests ended: the rejection w
   // A counselor approves nothing: no such section.
   await expect(page.getByRole('region', { name: '待我审批' })).toHaveCount(0);
   await page.screenshot({ path: shot('home-counselor-outcomes'), fullPage: true });
+
+  await mine.getByRole('link', { name: '查看全部' }).click();
+  await expect(page).toHaveURL(/#\/key-changes$/);
+  await expect(page.getByRole('heading', { name: '信息变更审批' })).toBeVisible();
 });
 
 test('an empty install: the home page guides 先建专业和班级 → 导入名单, with only the buttons this user may use', async ({ page, browser, host }) => {

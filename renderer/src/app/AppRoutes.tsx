@@ -5,7 +5,7 @@ import { RequirePermission } from './RequirePermission';
 
 const StudentsPage = lazy(() => import('../features/students/StudentsPage').then((m) => ({ default: m.StudentsPage })));
 const OrgPage = lazy(() => import('../features/org/OrgPage').then((m) => ({ default: m.OrgPage })));
-const ChangesPage = lazy(() => import('../features/changes/ChangesPage').then((m) => ({ default: m.ChangesPage })));
+const KeyChangesPage = lazy(() => import('../features/keyChanges/KeyChangesPage').then((m) => ({ default: m.KeyChangesPage })));
 const GradesPage = lazy(() => import('../features/grades/GradesPage').then((m) => ({ default: m.GradesPage })));
 const CertificatesPage = lazy(() =>
   import('../features/certificates/CertificatesPage').then((m) => ({ default: m.CertificatesPage })),
@@ -37,10 +37,10 @@ export function AppRoutes() {
         }
       />
       <Route
-        path="/changes/*"
+        path="/key-changes/*"
         element={
           <RequirePermission permission="students.read">
-            <ChangesPage />
+            <KeyChangesPage />
           </RequirePermission>
         }
       />

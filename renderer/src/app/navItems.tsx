@@ -32,7 +32,7 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { path: '/students', label: '学生名册', icon: <PeopleAltOutlined />, permission: 'students.read' },
       { path: '/org', label: '专业与班级', icon: <AccountTreeOutlined />, permission: 'org.read' },
-      { path: '/changes', label: '信息变更审批', icon: <SwapHorizOutlined />, permission: 'students.read' },
+      { path: '/key-changes', label: '信息变更审批', icon: <SwapHorizOutlined />, permission: 'students.read' },
       // 成绩管理 (/grades) and 证书打印 (/certificates) join the menu with their features; until
       // then an entry would only lead to “该功能即将推出”.
       { path: '/import', label: '数据导入', icon: <UploadFileOutlined />, permission: 'students.write' },

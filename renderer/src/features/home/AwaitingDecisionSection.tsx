@@ -19,7 +19,7 @@ export function AwaitingDecisionSection({ waiting }: { waiting: Waiting }) {
       title="待我审批"
       aside={
         waiting.total > 0 && (
-          <Button component={RouterLink} to="/changes" size="small">
+          <Button component={RouterLink} to="/key-changes" size="small">
             去审批
           </Button>
         )

@@ -8,7 +8,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { studentTag } from '../../../../shared/domain/student-no';
 import type { KeyChangeBrief } from '../../../../shared/ipc/schemas/home';
 import { formatDateTime } from '../../components/format';
-import { KeyChangeStatusChip } from '../changes/KeyChangeStatusChip';
+import { KeyChangeStatusChip } from '../keyChanges/KeyChangeStatusChip';
 import { HomeSection } from './HomeSection';
 
 /** What happened to it, in a sentence: who decided when, and why when it was refused. */
@@ -31,7 +31,7 @@ export function MyRequestsSection({ requests }: { requests: KeyChangeBrief[] }) 
     <HomeSection
       title="我的变更申请"
       aside={
-        <Button component={RouterLink} to="/changes" size="small">
+        <Button component={RouterLink} to="/key-changes" size="small">
           查看全部
         </Button>
       }

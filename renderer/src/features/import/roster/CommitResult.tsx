@@ -39,7 +39,7 @@ export function CommitResult({ result, onAnother, onShowBatches }: Props) {
           {result.keyChangeRequests > 0 && (
             <Alert severity="info" sx={{ mt: 1.5 }}>
               已提交 {result.keyChangeRequests} 份变更申请（已注册学生的关键信息），审批通过后生效。
-              <Link component={RouterLink} to="/changes" sx={{ ml: 1 }}>
+              <Link component={RouterLink} to="/key-changes" sx={{ ml: 1 }}>
                 查看变更申请
               </Link>
             </Alert>

@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingBlock } from '../../../components/LoadingBlock';
 import { useCallData } from '../../../ipc/useCall';
-import { KeyChangeList } from '../../changes/KeyChangeList';
+import { KeyChangeList } from '../../keyChanges/KeyChangeList';
 
 interface Props {
   studentId: number;

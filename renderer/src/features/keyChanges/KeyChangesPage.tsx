@@ -24,7 +24,7 @@ const EMPTY: Record<Filter, string> = {
 };
 
 /** 信息变更审批: requests to change the locked key fields of registered students. */
-export function ChangesPage() {
+export function KeyChangesPage() {
   const [filter, setFilter] = useState<Filter>('pending');
   const input = filter === 'all' ? {} : { status: filter };
   const { data, loading, error, reload } = useCallData('keyChanges.list', input, filter);
