@@ -18,7 +18,8 @@ rmSync(join(root, 'dist', 'preload'), { recursive: true, force: true });
 // Native and Electron modules stay outside the bundle; everything else is bundled. unzipper too:
 // its Open.s3 (never used here) requires @aws-sdk/client-s3, which is not installed; loaded from
 // node_modules at run time, that require is only reached if s3 is called.
-const external = ['electron', 'better-sqlite3', 'sharp', 'exceljs', 'pdfmake', 'unzipper'];
+// pdfmake and fontkit too: pdfmake must share fontkit's instance, and both load fine from node_modules.
+const external = ['electron', 'better-sqlite3', 'sharp', 'exceljs', 'pdfmake', 'fontkit', 'unzipper'];
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
 // Bundled CommonJS dependencies may call require(); give ESM output one.
 const banner = { js: "import { createRequire as __xuejiCreateRequire } from 'node:module'; const require = __xuejiCreateRequire(import.meta.url);" };
@@ -59,6 +60,11 @@ await build({
 mkdirSync(join(root, 'dist'), { recursive: true });
 rmSync(join(root, 'dist', 'migrations'), { recursive: true, force: true });
 cpSync(join(root, 'db', 'migrations'), join(root, 'dist', 'migrations'), { recursive: true });
+// The PDF fonts (electron/main/core/pdf/fonts.ts finds them in dist/fonts): only the four files
+// used, not the font packages with every weight (~200 MB).
+const fontFiles = JSON.parse(readFileSync(join(root, 'electron', 'main', 'core', 'pdf', 'font-files.json'), 'utf8'));
+mkdirSync(join(root, 'dist', 'fonts'), { recursive: true });
+for (const [name, source] of Object.entries(fontFiles)) cpSync(join(root, 'node_modules', source), join(root, 'dist', 'fonts', name));
 console.log(`main + preload built in ${Date.now() - started} ms`);
 
 if (only !== 'node') {
