@@ -17,6 +17,7 @@ import { homeHandlers } from './features/home/handlers';
 import { importsHandlers } from './features/imports/handlers';
 import { photosHandlers } from './features/photos/handlers';
 import { jobsHandlers } from './features/jobs/handlers';
+import { proofsHandlers } from './features/proofs/handlers';
 
 /** Every feature's handlers in one map; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
@@ -38,4 +39,5 @@ export const handlers: Handlers = {
   ...importsHandlers,
   ...photosHandlers,
   ...jobsHandlers,
+  ...proofsHandlers,
 };

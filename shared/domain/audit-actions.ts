@@ -50,6 +50,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'photos.export': '导出照片',
   'photos.set': '设置照片',
   'photos.undo': '撤销照片导入',
+  'proofs.issue': '开具证明',
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -115,6 +116,8 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   studentIds: '学生',
   rule: '学号规则',
   photoState: '照片',
+  proofKind: '证明种类',
+  proofNo: '证明编号',
   [REQUEST_STATUS_FIELD]: '申请状态',
 };
 
@@ -138,6 +141,7 @@ function codeName(field: string, value: string): string | undefined {
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   mode: { add: '只添加新学生', update: '更新已有学生' },
   photoState: { present: '有照片', missing: '无照片' },
+  proofKind: { enrolment: '在读证明', status: '学籍证明' },
   [REQUEST_STATUS_FIELD]: KEY_CHANGE_STATUS_LABELS,
 };
 

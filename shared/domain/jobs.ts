@@ -13,6 +13,7 @@ export const JOB_KINDS = {
   'students.export': { label: '导出名单', permission: 'students.export' },
   'audit.export': { label: '导出审计日志', permission: 'audit.read' },
   'keys.rotate': { label: '更换数据密钥', permission: 'users.manage' },
+  'proofs.issue': { label: '开具证明', permission: 'students.write' },
 } as const satisfies Record<string, { label: string; permission: Permission }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

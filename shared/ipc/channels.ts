@@ -71,6 +71,7 @@ export const CHANNELS = [
   'photos.undo',
   'jobs.list',
   'jobs.cancel',
+  'proofs.issue',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -25,6 +25,7 @@ import { CreateUserInput, ResetPasswordInput, UpdateUserInput, UserRow } from '.
 import { UserScope } from './schemas/scopes';
 import { RotateKeyInput, RotateKeyOutput } from './schemas/keys';
 import { PhotoBatch, PhotoUndoOutput, PhotoUploadInput, PhotoUploadOutput } from './schemas/photos';
+import { IssueProofInput, IssueProofOutput } from './schemas/proofs';
 
 /**
  * Who may make a call: 'public' needs no sign-in (status, setup, sign-in itself); 'session' needs any
@@ -136,6 +137,8 @@ export const contract = {
   // kind's permission is checked in core/jobs.ts; a cancelled call ends with the CANCELLED outcome.
   'jobs.list': { input: none, output: z.array(JobInfo), access: 'session' },
   'jobs.cancel': { input: z.object({ jobId: JobId }), output: nothing, access: 'session' },
+  // 开具证明 (在读证明 / 学籍证明) as a PDF job; the student must be in the caller's 数据范围.
+  'proofs.issue': { input: IssueProofInput, output: IssueProofOutput, access: 'students.write' },
 } as const satisfies Record<Channel, CallSpec>;
 
 export type Contract = typeof contract;

@@ -83,6 +83,7 @@ const NAMING: Partial<Record<Channel, () => unknown>> = {
   'imports.undo': () => ({ id: theirBatch }),
   'photos.get': () => ({ id: theirs.id }),
   'photos.export': () => ({ ids: [theirs.id] }),
+  'proofs.issue': () => ({ studentId: theirs.id, kind: 'status' }),
 };
 /** Calls the counselor's role may not make at all: checked with the manager scoped the same way. */
 const NAMING_AS_MANAGER: Partial<Record<Channel, () => unknown>> = {

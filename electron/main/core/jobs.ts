@@ -20,6 +20,8 @@ export interface JobOutput {
   fileName: string;
   mime: string;
   bytes: Uint8Array;
+  /** A PDF's page size, so a host prints it at exactly that size (never fitted to the paper). */
+  pageMm?: { widthMm: number; heightMm: number };
 }
 
 interface Job {
@@ -200,7 +202,7 @@ export function listJobs(ctx: CallContext) {
       jobId: j.id, kind: j.kind, label: JOB_KINDS[j.kind].label, state: j.state, done: j.done, total: j.total, message: j.message,
       cancellable: j.state === 'running' && !j.pastCancel, summary: j.summary,
       startedAt: new Date(j.startedAt).toISOString(), endedAt: j.endedAt === null ? null : new Date(j.endedAt).toISOString(),
-      output: j.output ? { fileName: j.output.fileName, size: j.output.bytes.length } : null,
+      output: j.output ? { fileName: j.output.fileName, size: j.output.bytes.length, mime: j.output.mime } : null,
     }));
 }
 

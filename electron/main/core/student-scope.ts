@@ -101,6 +101,7 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'photos.undo': ({ id }: { id: number }, db) => ({ students: ids(db, 'SELECT DISTINCT student_id AS id FROM photo_batch_items WHERE batch_id = ?', id) }),
   'jobs.list': 'none',
   'jobs.cancel': 'none',
+  'proofs.issue': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
 };
 
 /**

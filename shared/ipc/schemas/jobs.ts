@@ -18,6 +18,6 @@ export const JobInfo = z.object({
   summary: z.string().nullable(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
-  /** A file the job made, ready for the host to save. */
-  output: z.object({ fileName: z.string(), size: z.number() }).nullable(),
+  /** A file the job made, ready for the host to save (and print, when it is a PDF). */
+  output: z.object({ fileName: z.string(), size: z.number(), mime: z.string() }).nullable(),
 });
