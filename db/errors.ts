@@ -12,7 +12,8 @@ export type DataErrorCode =
   | 'DB_TOO_NEW'
   | 'DB_MISSING'
   | 'ALREADY_SET_UP'
-  | 'KEY_CHANGE_PENDING';
+  | 'KEY_CHANGE_PENDING'
+  | 'STATUS_CHANGE_OPEN';
 
 export class DataError extends Error {
   constructor(

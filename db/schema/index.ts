@@ -2,3 +2,4 @@ export * from './core';
 export * from './students';
 export * from './imports';
 export * from './photo-batches';
+export * from './status-changes';

@@ -53,6 +53,8 @@ export const students = sqliteTable('students', {
   registered: integer('registered', { mode: 'boolean' }).notNull().default(false),
   photoAttachmentId: integer('photo_attachment_id'),
   nameChars: text('name_chars').notNull().default(''),
+  /** 休学: 预计复学日期; 保留学籍 / 保留入学资格: 保留至 (set and cleared by status changes). */
+  statusUntil: text('status_until'),
   version: integer('version').notNull().default(1),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),

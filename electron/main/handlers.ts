@@ -18,6 +18,7 @@ import { importsHandlers } from './features/imports/handlers';
 import { photosHandlers } from './features/photos/handlers';
 import { jobsHandlers } from './features/jobs/handlers';
 import { proofsHandlers } from './features/proofs/handlers';
+import { statusChangesHandlers } from './features/statusChanges/handlers';
 
 /** Every feature's handlers in one map; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
@@ -40,4 +41,5 @@ export const handlers: Handlers = {
   ...photosHandlers,
   ...jobsHandlers,
   ...proofsHandlers,
+  ...statusChangesHandlers,
 };

@@ -142,12 +142,14 @@ export function findPoliticalStatus(input: string): PoliticalStatus | null {
 
 // ---------------------------------------------------------------------------
 // 学籍状态 (DOMAIN §5.2). ASCII codes are stored in the database so labels can
-// change without a migration; 保留入学资格 is not here because it carries no 学籍.
+// change without a migration. 保留入学资格 is a state of a 新生's record, not a 学籍 (41号令
+// 第十条): it is not active, and only a 恢复学籍 order (入学) or a 死亡注销 leaves it.
 
 export const STUDENT_STATUSES = Object.freeze([
   { code: 'enrolled', name: '在籍在校' },
   { code: 'suspended', name: '休学' },
   { code: 'retained', name: '保留学籍' },
+  { code: 'admission_retained', name: '保留入学资格' },
   { code: 'withdrawn', name: '退学' },
   { code: 'transferred_out', name: '转出' },
   { code: 'expelled', name: '开除学籍' },

@@ -14,6 +14,8 @@ export const JOB_KINDS = {
   'audit.export': { label: '导出审计日志', permission: 'audit.read' },
   'keys.rotate': { label: '更换数据密钥', permission: 'users.manage' },
   'proofs.issue': { label: '开具证明', permission: 'students.write' },
+  'statusChanges.export': { label: '导出学籍异动月报', permission: 'students.export' },
+  'statusChanges.form': { label: '打印学籍异动审批表', permission: 'students.read' },
 } as const satisfies Record<string, { label: string; permission: Permission }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

@@ -24,6 +24,11 @@ import { HomeOverview } from './schemas/home';
 import { CreateUserInput, ResetPasswordInput, UpdateUserInput, UserRow } from './schemas/users';
 import { UserScope } from './schemas/scopes';
 import { RotateKeyInput, RotateKeyOutput } from './schemas/keys';
+import {
+  AmendStatusChangeInput, AttachStatusChangeInput, CalendarSchema, DecideStatusChangeInput, ExportMonthInput, FileStatusChangeInput, FlagAbsentInput,
+  JobOutputRef, ListStatusChangesInput, RecordServiceInput, SaveChainInput, StatusChangeDetail, StatusChangeDraft, StatusChangeDraftInput,
+  StatusChangeFormInput, StatusChangePage, StatusChangeSettings, StatusChangeTodo, StatusPolicySchema,
+} from './schemas/status-changes';
 import { PhotoBatch, PhotoUndoOutput, PhotoUploadInput, PhotoUploadOutput } from './schemas/photos';
 import { IssueProofInput, IssueProofOutput } from './schemas/proofs';
 
@@ -112,6 +117,28 @@ export const contract = {
   'keyChanges.decide': { input: DecideKeyChangeInput, output: KeyChangeRequest, access: 'changes.approve' },
   // The requester takes back a request still pending (only their own; checked by the handler).
   'keyChanges.withdraw': { input: byId, output: KeyChangeRequest, access: 'changes.request' },
+
+  // 学籍异动: work orders through their approval chains (electron/main/features/statusChanges).
+  'statusChanges.list': { input: ListStatusChangesInput, output: StatusChangePage, access: 'students.read' },
+  'statusChanges.get': { input: byId, output: StatusChangeDetail, access: 'students.read' },
+  'statusChanges.draft': { input: StatusChangeDraftInput, output: StatusChangeDraft, access: 'changes.request' },
+  'statusChanges.file': { input: FileStatusChangeInput, output: StatusChangeDetail, access: 'changes.request' },
+  'statusChanges.amend': { input: AmendStatusChangeInput, output: StatusChangeDetail, access: 'changes.request' },
+  // Decided in the app by a user of the step's role, or recorded from paper (needs changes.request):
+  // the handler checks which, so any signed-in user may ask.
+  'statusChanges.decide': { input: DecideStatusChangeInput, output: StatusChangeDetail, access: 'session' },
+  'statusChanges.withdraw': { input: byId, output: StatusChangeDetail, access: 'changes.request' },
+  'statusChanges.attach': { input: AttachStatusChangeInput, output: StatusChangeDetail, access: 'changes.request' },
+  'statusChanges.recordService': { input: RecordServiceInput, output: StatusChangeDetail, access: 'changes.request' },
+  'statusChanges.todo': { input: none, output: StatusChangeTodo, access: 'students.read' },
+  'statusChanges.settings': { input: none, output: StatusChangeSettings, access: 'students.read' },
+  'statusChanges.saveChain': { input: SaveChainInput, output: StatusChangeSettings, access: 'settings.manage' },
+  'statusChanges.savePolicy': { input: StatusPolicySchema, output: StatusChangeSettings, access: 'settings.manage' },
+  'statusChanges.saveCalendar': { input: CalendarSchema, output: StatusChangeSettings, access: 'settings.manage' },
+  'statusChanges.flagAbsent': { input: FlagAbsentInput, output: nothing, access: 'changes.request' },
+  'statusChanges.clearAbsent': { input: byId, output: nothing, access: 'changes.request' },
+  'statusChanges.exportMonth': { input: ExportMonthInput, output: JobOutputRef.extend({ rows: z.number() }), access: 'students.export' },
+  'statusChanges.form': { input: StatusChangeFormInput, output: JobOutputRef, access: 'students.read' },
   // 首页: what waits for this user. Any signed-in user; each part is filled only for those who may
   // see it (approvals for changes.approve, own requests for changes.request), checked by the handler.
   'home.overview': { input: none, output: HomeOverview, access: 'session' },

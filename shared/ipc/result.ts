@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'FORBIDDEN', // the signed-in role may not do this
   'NOT_FOUND',
   'CONFLICT', // duplicate, stale or otherwise clashing data
+  'ILLEGAL_TRANSITION', // the status model refuses this 学籍异动 for the student's current status
   'CANCELLED', // the user cancelled a job: an outcome, not a failure (nothing was written)
   'WRONG_PASSWORD',
   'ACCOUNT_LOCKED', // too many wrong passwords

@@ -26,6 +26,8 @@ let theirRecord = 0;
 let theirRequest = 0;
 let theirAttachment = 0;
 let theirBatch = 0;
+let theirOrder = 0;
+let theirAbsence = 0;
 let counselorId = 0;
 let managerId = 0;
 
@@ -54,6 +56,8 @@ beforeEach(async () => {
   await app.call(A, 'students.register', { ids: [theirs.id, mine.id] });
   theirRequest = (await app.call(A, 'keyChanges.request', { studentId: theirs.id, changes: { name: '周霖' }, reason: '户籍更名' })).id;
   await app.call(A, 'keyChanges.request', { studentId: mine.id, changes: { name: '李鸣' }, reason: '户籍更名' });
+  theirOrder = (await app.call(A, 'statusChanges.file', { studentId: theirs.id, type: 'suspend', data: { reason: '因病休学', effectiveDate: '2026-03-02', term: '2025-2026-2', expectedEnd: '2027-03-01' } })).id;
+  await app.call(A, 'statusChanges.flagAbsent', { studentId: mine.id, since: '2026-01-05' });
   // Versions as they are now, for students.update.
   theirs.version = (await app.call(A, 'students.get', { id: theirs.id })).version;
   mine.version = (await app.call(A, 'students.get', { id: mine.id })).version;
@@ -62,6 +66,9 @@ beforeEach(async () => {
   counselorId = users.find((u) => u.username === COUNSELOR.username)!.id;
   managerId = users.find((u) => u.username === MANAGER.username)!.id;
   await app.call(A, 'scopes.set', { userId: counselorId, classIds: [myClass], cohortYears: [] });
+  // An absence flag of the other class's student, to be cleared by id.
+  await app.call(A, 'statusChanges.flagAbsent', { studentId: theirs.id, since: '2026-01-06' });
+  theirAbsence = (await app.call(A, 'statusChanges.todo', {})).absent.find((a) => a.studentId === theirs.id)!.flagId;
 });
 afterEach(() => app?.remove());
 
@@ -84,6 +91,17 @@ const NAMING: Partial<Record<Channel, () => unknown>> = {
   'photos.get': () => ({ id: theirs.id }),
   'photos.export': () => ({ ids: [theirs.id] }),
   'proofs.issue': () => ({ studentId: theirs.id, kind: 'status' }),
+  'statusChanges.get': () => ({ id: theirOrder }),
+  'statusChanges.draft': () => ({ studentId: theirs.id, type: 'suspend', effectiveDate: '2026-03-02' }),
+  'statusChanges.file': () => ({ studentId: theirs.id, type: 'death', data: { reason: '病故', effectiveDate: '2026-03-02', term: '2025-2026-2' } }),
+  'statusChanges.amend': () => ({ id: theirOrder, data: { reason: '因病休学', effectiveDate: '2026-03-02', term: '2025-2026-2', expectedEnd: '2027-03-01' } }),
+  'statusChanges.decide': () => ({ id: theirOrder, stepIndex: 0, approve: true, paper: { deciderName: '王主任', deciderPost: '院长', decidedOn: '2026-03-03' } }),
+  'statusChanges.withdraw': () => ({ id: theirOrder }),
+  'statusChanges.attach': () => ({ id: theirOrder, fileId: 'not-a-real-file-id', kind: '申请书' }),
+  'statusChanges.recordService': () => ({ id: theirOrder, servedOn: '2026-03-05', servedMethod: '直接送达' }),
+  'statusChanges.form': () => ({ id: theirOrder, jobId: 'form-job-1' }),
+  'statusChanges.flagAbsent': () => ({ studentId: theirs.id, since: '2026-01-05' }),
+  'statusChanges.clearAbsent': () => ({ id: theirAbsence }),
 };
 /** Calls the counselor's role may not make at all: checked with the manager scoped the same way. */
 const NAMING_AS_MANAGER: Partial<Record<Channel, () => unknown>> = {
@@ -153,6 +171,12 @@ describe('数据范围: a counselor scoped to one class', () => {
     expect(trail.rows.some((r) => r.entity === 'student' && r.entityId === String(mine.id))).toBe(true);
     const home = await app.call(M, 'home.overview', {});
     expect(home.awaitingMyDecision?.total).toBe(1);
+    // 学籍异动: the list, the 待办 and the month's summary keep to the class too.
+    expect((await app.call(C, 'statusChanges.list', { page: 0, pageSize: 50 })).total).toBe(0);
+    expect((await app.call(A, 'statusChanges.list', { page: 0, pageSize: 50 })).total).toBe(1);
+    expect((await app.call(M, 'statusChanges.todo', {})).waitingForMe).toEqual([]);
+    expect((await app.call(A, 'statusChanges.todo', {})).absent.map((a) => a.studentName).sort()).toEqual(['周琳', '李明']);
+    expect((await app.call(C, 'statusChanges.todo', {})).absent.map((a) => a.studentName)).toEqual(['李明']);
   });
 
   it('imports: rows of other classes are refused without naming the student; new students go into its classes', async () => {

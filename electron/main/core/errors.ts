@@ -25,6 +25,7 @@ const DATA_ERROR_CODES: Record<DataError['code'], ErrorCode> = {
   DB_MISSING: 'DB_DAMAGED',
   ALREADY_SET_UP: 'ALREADY_SET_UP',
   KEY_CHANGE_PENDING: 'CONFLICT',
+  STATUS_CHANGE_OPEN: 'CONFLICT',
 };
 
 /** Maps anything thrown to data for the renderer. Unknown errors are logged in full, shown as INTERNAL. */

@@ -25,6 +25,9 @@ const ids = (db: Db, sql: string, id: number) => (db.$client.prepare(sql).all(id
 const byStudent = ({ id }: { id: number }): Touched => ({ students: [id] });
 const ofRecord = ({ id }: { id: number }, db: Db): Touched => ({ students: ids(db, 'SELECT student_id AS id FROM student_records WHERE id = ?', id) });
 const ofRequest = ({ id }: { id: number }, db: Db): Touched => ({ students: ids(db, 'SELECT student_id AS id FROM key_change_requests WHERE id = ?', id) });
+const ofOrder = ({ id }: { id: number }, db: Db): Touched => ({ students: ids(db, 'SELECT student_id AS id FROM status_changes WHERE id = ?', id) });
+/** An order and the class it moves the student into (amended orders may name a new one). */
+const ofOrderInto = ({ id, data }: { id: number; data: { targetClassId?: number | null } }, db: Db): Touched => ({ ...ofOrder({ id }, db), classes: data.targetClassId ? [data.targetClassId] : [] });
 
 export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'app.status': 'none',
@@ -83,6 +86,24 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'keyChanges.request': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
   'keyChanges.decide': ofRequest,
   'keyChanges.withdraw': ofRequest,
+  'statusChanges.list': 'filtered',
+  'statusChanges.get': ofOrder,
+  'statusChanges.draft': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'statusChanges.file': ({ studentId, data }: { studentId: number; data: { targetClassId?: number | null } }) => ({ students: [studentId], classes: data.targetClassId ? [data.targetClassId] : [] }),
+  'statusChanges.amend': ofOrderInto,
+  'statusChanges.decide': ofOrder,
+  'statusChanges.withdraw': ofOrder,
+  'statusChanges.attach': ofOrder,
+  'statusChanges.recordService': ofOrder,
+  'statusChanges.todo': 'filtered',
+  'statusChanges.settings': 'none',
+  'statusChanges.saveChain': 'none',
+  'statusChanges.savePolicy': 'none',
+  'statusChanges.saveCalendar': 'none',
+  'statusChanges.flagAbsent': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'statusChanges.clearAbsent': ({ id }: { id: number }, db) => ({ students: ids(db, 'SELECT student_id AS id FROM absence_flags WHERE id = ?', id) }),
+  'statusChanges.exportMonth': 'filtered',
+  'statusChanges.form': ofOrder,
   'home.overview': 'filtered',
   'imports.open': 'none',
   'imports.inspect': 'none',

@@ -129,6 +129,7 @@ describe('STUDENT_STATUSES', () => {
       ['enrolled', '在籍在校'],
       ['suspended', '休学'],
       ['retained', '保留学籍'],
+      ['admission_retained', '保留入学资格'],
       ['withdrawn', '退学'],
       ['transferred_out', '转出'],
       ['expelled', '开除学籍'],

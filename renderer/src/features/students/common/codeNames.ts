@@ -30,6 +30,7 @@ export function statusTone(code: string): StatusTone {
       return 'success';
     case 'suspended':
     case 'retained':
+    case 'admission_retained':
       return 'warning';
     case 'graduated':
     case 'completed':

@@ -1,0 +1,72 @@
+import { format } from 'date-fns';
+import type { Db } from '../../../../db/client';
+import { getClass } from '../../../../db/queries/org';
+import { appliedForStudent, latestApplied, listStatusChangeEvents, type StatusChangeRow } from '../../../../db/queries/status-changes';
+import { listPolicies } from '../../../../db/queries/status-change-config';
+import type { StudentRow } from '../../../../db/queries/students';
+import {
+  checkTransition, orderDataIssues, policyOn, suspensionProblem, type ClassFacts, type PastSuspension, type StatusChangeData, type StatusChangeType,
+} from '../../../../shared/domain/status-changes';
+import { addYears, parseISO } from 'date-fns';
+import { AppError } from '../../core/errors';
+import { dataOf } from './dto';
+
+const facts = (db: Db, id: number | null | undefined): ClassFacts | null => {
+  if (!id) return null;
+  const c = getClass(db, id);
+  return c ? { id: c.id, name: c.name, majorId: c.majorId, cohortYear: c.cohortYear } : null;
+};
+
+/** Today as the office's calendar shows it (local time, as every date in an order is). */
+export const localDay = (ms: number) => format(new Date(ms), 'yyyy-MM-dd');
+
+/** The status model's answer, as the error the CLI and the UI show (code ILLEGAL_TRANSITION). */
+export function assertTransition(type: StatusChangeType, s: StudentRow, subtype: string | null | undefined) {
+  const t = checkTransition(type, { status: s.status, registered: s.registered }, subtype);
+  if (!t.ok) throw new AppError('ILLEGAL_TRANSITION', t.message, 'type');
+  return t;
+}
+
+/** A student's earlier 休学 (applied), each with the day it really ended: its 复学's day, else its planned end. */
+export function pastSuspensions(db: Db, studentId: number, exceptId?: number): PastSuspension[] {
+  const resumes = appliedForStudent(db, studentId, 'resume');
+  return appliedForStudent(db, studentId, 'suspend')
+    .filter((r) => r.id !== exceptId)
+    .map((r) => {
+      const d = dataOf(r);
+      const back = resumes.find((x) => x.endsId === r.id);
+      return { effective: d.effectiveDate, end: back ? dataOf(back).effectiveDate : (d.expectedEnd ?? d.effectiveDate) };
+    });
+}
+
+/**
+ * Everything an order as filed (or amended) must pass: the status model, the type's fields and the
+ * school's policy. Throws the first problem with every problem listed, each under its form field.
+ */
+export function assertOrder(db: Db, s: StudentRow, type: StatusChangeType, subtype: string | null | undefined, data: StatusChangeData, exceptId?: number) {
+  const t = assertTransition(type, s, subtype);
+  const issues = orderDataIssues(type, subtype, data, { current: facts(db, s.classId), target: facts(db, data.targetClassId) });
+  const policy = policyOn(listPolicies(db), data.effectiveDate);
+  if (!issues.length && type === 'suspend' && data.expectedEnd) {
+    const problem = suspensionProblem(data.effectiveDate, data.expectedEnd, pastSuspensions(db, s.id, exceptId), policy);
+    if (problem) issues.push({ field: 'expectedEnd', message: problem });
+  }
+  if (!issues.length && type === 'retainAdmission' && data.expectedEnd) {
+    const latest = format(addYears(parseISO(data.effectiveDate), policy.retainAdmissionMaxYears), 'yyyy-MM-dd');
+    if (data.expectedEnd > latest) issues.push({ field: 'expectedEnd', message: `保留入学资格不超过 ${policy.retainAdmissionMaxYears} 年（学校规定），最晚保留至 ${latest}` });
+  }
+  if (issues.length) {
+    const field = (f: string) => (f === 'subtype' || f === 'attachments' ? f : `data.${f}`);
+    throw new AppError('VALIDATION', issues[0]!.message, field(issues[0]!.field), issues.map((i) => ({ field: field(i.field), message: i.message })));
+  }
+  return t;
+}
+
+/** The 休学/保留学籍 order a 复学/恢复学籍 ends (for the pairing and the 接续学业 cohort). */
+export function orderItEnds(db: Db, type: StatusChangeType, studentId: number): StatusChangeRow | undefined {
+  if (type === 'resume') return latestApplied(db, studentId, ['suspend']);
+  if (type === 'restore') return latestApplied(db, studentId, ['retain', 'retainAdmission']);
+  return undefined;
+}
+
+export const eventsOf = listStatusChangeEvents;

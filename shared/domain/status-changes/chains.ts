@@ -1,0 +1,76 @@
+import type { Role } from '../permissions';
+import { ROLE_LABELS } from '../permissions';
+import type { StatusChangeType } from './types';
+
+/**
+ * Approval chains as data (ENVIRONMENT.md §9: a table-driven engine with one pure transition
+ * function). Each type has its steps; the admin edits them in settings. An order keeps a copy of the
+ * chain it was filed under, so editing a chain never moves an order already on its way.
+ */
+export interface ApprovalStep {
+  /** What the step is called on the form and in the timeline: 院系负责人审批, 教务处审核 … */
+  label: string;
+  /**
+   * The role whose users decide this step in the app. null: nobody decides it in the app (an office
+   * outside the department); the counselor records the paper decision. Any step may be recorded
+   * from paper.
+   */
+  role: Role | null;
+}
+
+const dept: ApprovalStep = { label: '院系负责人审批', role: 'manager' };
+const office: ApprovalStep = { label: '教务处审核', role: null };
+const leader: ApprovalStep = { label: '分管校领导审批', role: null };
+/** 41号令 第五十六条: 退学 by decision, 开除学籍 and 取消学籍 are decided by 校长办公会 after 合法性审查. */
+const council: ApprovalStep = { label: '校长办公会决定', role: null };
+
+export const DEFAULT_CHAINS: Readonly<Record<StatusChangeType, readonly ApprovalStep[]>> = {
+  suspend: [dept, office],
+  resume: [dept, office],
+  retain: [dept, office],
+  restore: [dept, office],
+  withdraw: [dept, office, council],
+  transferMajor: [dept, office, leader],
+  transferIn: [dept, office, leader],
+  transferOut: [dept, office, leader],
+  repeat: [dept, office],
+  expel: [dept, office, council],
+  cancel: [dept, office, council],
+  death: [dept, office],
+  retainAdmission: [dept, office],
+};
+
+/** Who decides a step in the app, for the UI: 负责人, or 纸质审批. */
+export function stepDeciderLabel(step: ApprovalStep): string {
+  return step.role ? ROLE_LABELS[step.role] : '纸质审批（由学籍管理员登记）';
+}
+
+/** Problems with a chain the admin wrote, or null. */
+export function chainProblem(steps: readonly ApprovalStep[]): string | null {
+  if (steps.length === 0) return '审批流程至少要有一步';
+  if (steps.length > 8) return '审批流程最多 8 步';
+  const names = new Set<string>();
+  for (const [i, s] of steps.entries()) {
+    if (!s.label.trim()) return `第 ${i + 1} 步没有名称`;
+    if (names.has(s.label.trim())) return `第 ${i + 1} 步“${s.label}”与前面的步骤重名`;
+    names.add(s.label.trim());
+  }
+  return null;
+}
+
+export type StepDecider =
+  | { kind: 'app'; username: string; role: Role }
+  | { kind: 'paper'; recordedBy: string };
+
+/**
+ * May this person decide (or record) the current step? Pure; the handler supplies who filed the
+ * order. The filer never approves their own order in the app; recording a paper decision is not
+ * approving (the paper carries someone else's signature), so the counselor who filed may record it.
+ */
+export function stepRefusal(step: ApprovalStep, decider: StepDecider, filedBy: string): string | null {
+  if (decider.kind === 'paper') return null;
+  if (decider.username.toLowerCase() === filedBy.toLowerCase()) return '不能审批自己提交的异动申请，请由其他人员审批。';
+  if (step.role === null) return `“${step.label}”这一步不在本系统中审批，请按纸质审批意见登记。`;
+  if (decider.role !== step.role) return `“${step.label}”这一步由${ROLE_LABELS[step.role]}审批。`;
+  return null;
+}
