@@ -6,6 +6,9 @@ import { RequirePermission } from './RequirePermission';
 const StudentsPage = lazy(() => import('../features/students/StudentsPage').then((m) => ({ default: m.StudentsPage })));
 const OrgPage = lazy(() => import('../features/org/OrgPage').then((m) => ({ default: m.OrgPage })));
 const KeyChangesPage = lazy(() => import('../features/keyChanges/KeyChangesPage').then((m) => ({ default: m.KeyChangesPage })));
+const StatusChangesPage = lazy(() =>
+  import('../features/statusChanges/StatusChangesPage').then((m) => ({ default: m.StatusChangesPage })),
+);
 const GradesPage = lazy(() => import('../features/grades/GradesPage').then((m) => ({ default: m.GradesPage })));
 const CertificatesPage = lazy(() =>
   import('../features/certificates/CertificatesPage').then((m) => ({ default: m.CertificatesPage })),
@@ -41,6 +44,14 @@ export function AppRoutes() {
         element={
           <RequirePermission permission="students.read">
             <KeyChangesPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/status-changes/*"
+        element={
+          <RequirePermission permission="students.read">
+            <StatusChangesPage />
           </RequirePermission>
         }
       />

@@ -6,6 +6,7 @@ import HomeOutlined from '@mui/icons-material/HomeOutlined';
 import ManageAccountsOutlined from '@mui/icons-material/ManageAccountsOutlined';
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import SyncAltOutlined from '@mui/icons-material/SyncAltOutlined';
 import SwapHorizOutlined from '@mui/icons-material/SwapHorizOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import WorkspacePremiumOutlined from '@mui/icons-material/WorkspacePremiumOutlined';
@@ -32,6 +33,7 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { path: '/students', label: '学生名册', icon: <PeopleAltOutlined />, permission: 'students.read' },
       { path: '/org', label: '专业与班级', icon: <AccountTreeOutlined />, permission: 'org.read' },
+      { path: '/status-changes', label: '学籍异动', icon: <SyncAltOutlined />, permission: 'students.read' },
       { path: '/key-changes', label: '信息变更审批', icon: <SwapHorizOutlined />, permission: 'students.read' },
       // 成绩管理 (/grades) and 证书打印 (/certificates) join the menu with their features; until
       // then an entry would only lead to “该功能即将推出”.

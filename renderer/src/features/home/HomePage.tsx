@@ -13,6 +13,7 @@ import { AwaitingDecisionSection } from './AwaitingDecisionSection';
 import { FirstStepsSection } from './FirstStepsSection';
 import { firstSteps } from './firstSteps';
 import { MyRequestsSection } from './MyRequestsSection';
+import { StatusTodoSection } from './StatusTodoSection';
 
 /** 首页: what waits for this user (approvals, their requests' outcomes); an empty install's first steps. */
 export function HomePage() {
@@ -70,6 +71,7 @@ export function HomePage() {
         </Box>
       )}
       {steps && <FirstStepsSection steps={steps} />}
+      {can('students.read') && <StatusTodoSection />}
       {data?.awaitingMyDecision && <AwaitingDecisionSection waiting={data.awaitingMyDecision} />}
       {data?.myRequests && <MyRequestsSection requests={data.myRequests} />}
     </Box>
