@@ -216,6 +216,8 @@ export const StudentProfile = RosterRow.omit({ guardianName: true, guardianRelat
   updatedAt: z.string(),
   hasPhoto: z.boolean(),
   lockedFields: z.array(z.string()),
+  /** 休学: 预计复学日期; 保留学籍 / 保留入学资格: 保留至 (set by the 学籍异动 that started it). */
+  statusUntil: z.string().nullable(),
   // Stored phones as they are (masked for roles without identity access): not held to the input rule.
   guardians: z.array(Guardian.extend({ id: z.number(), phone: z.string().nullable().optional() })),
   records: z.array(StudentRecord),

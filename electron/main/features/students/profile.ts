@@ -29,6 +29,7 @@ export function loadProfile(db: Db, id: number, canSeeIdentity: boolean): Studen
     updatedAt: s.updatedAt,
     hasPhoto: s.photoAttachmentId != null,
     lockedFields: s.registered ? [...LOCKED_FIELDS] : [],
+    statusUntil: s.statusUntil,
     guardians: listGuardians(db, id).map((g) => ({ id: g.id, name: g.name, relation: g.relation, phone: canSeeIdentity ? g.phone : maskPhone(g.phone), workUnit: g.workUnit })),
     records: listRecords(db, id).map((r) => ({ id: r.id, kind: r.kind, title: r.title, level: r.level, date: r.date, endDate: r.endDate, docNo: r.docNo, term: r.term, notes: r.notes })),
     statusHistory: listStatusHistory(db, id).map((h) => ({ fromStatus: h.fromStatus, toStatus: h.toStatus, effective: h.effective, reason: h.reason, createdBy: h.createdBy })),
