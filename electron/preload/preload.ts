@@ -1,10 +1,10 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, EVENTS, HOST_SAVE_OUTPUT, HOST_UPLOAD, IPC_EVENT_PREFIX, IPC_PREFIX } from '../../shared/ipc/channels';
+import { CHANNELS, EVENTS, HOST_PRINT_OUTPUT, HOST_SAVE_OUTPUT, HOST_UPLOAD, IPC_EVENT_PREFIX, IPC_PREFIX } from '../../shared/ipc/channels';
 
 /**
  * The only bridge between the sandboxed page and the main process: `invoke` for the contract's
- * channels, `on` for its events, and the host's two file capabilities (a chosen file's bytes in,
- * a job's output saved through the save dialog), nothing else. The main process checks everything again.
+ * channels, `on` for its events, and the host's file capabilities (a chosen file's bytes in, a
+ * job's output saved through the save dialog or printed), nothing else. The main process checks everything again.
  */
 const channels = new Set<string>(CHANNELS);
 const events = new Set<string>(EVENTS);
@@ -21,6 +21,10 @@ contextBridge.exposeInMainWorld('xueji', {
   /** Saves a job's output through the system's save dialog; answers { saved }. */
   saveOutput(jobId: string): Promise<unknown> {
     return ipcRenderer.invoke(HOST_SAVE_OUTPUT, String(jobId));
+  },
+  /** Shows a job's PDF and opens the system print dialog for it; answers { opened }. */
+  printOutput(jobId: string): Promise<unknown> {
+    return ipcRenderer.invoke(HOST_PRINT_OUTPUT, String(jobId));
   },
   on(event: string, callback: (payload: unknown) => void): () => void {
     if (!events.has(event)) return () => undefined;

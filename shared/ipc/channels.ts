@@ -106,3 +106,5 @@ export const IPC_EVENT_PREFIX = 'xueji-event:';
  */
 export const HOST_UPLOAD = 'xueji-host:upload';
 export const HOST_SAVE_OUTPUT = 'xueji-host:save-output';
+/** Shows a job's PDF in a window of its own and opens the system print dialog at the PDF's page size. */
+export const HOST_PRINT_OUTPUT = 'xueji-host:print-output';

@@ -5,9 +5,10 @@
  * outside the caller's 数据范围.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COUNSELOR, MANAGER, makeApp, type TestApp } from '../support/harness';
+import { ADMIN, COUNSELOR, MANAGER, makeApp, type TestApp } from '../support/harness';
 import { pageText, readPdf, type PdfPage } from '../support/pdf-read';
 import { makeId } from '../support/roster-fixtures';
+import { openBrowser, startTestHost } from '../support/test-host';
 
 const A = 'admin-client';
 const C = COUNSELOR.client;
@@ -135,5 +136,42 @@ describe('开具证明', () => {
     await app.call(C, 'proofs.issue', { studentId: liming.id, kind: 'status' });
     // Input is checked by the contract.
     expect((await app.fails(C, 'proofs.issue', { studentId: liming.id, kind: 'diploma' })).code).toBe('VALIDATION');
+  });
+});
+
+describe('the browser host serves a proof for printing', () => {
+  it('inline (?inline=1) as application/pdf that its own viewer may show; as a download otherwise; only to its tab', async () => {
+    const host = await startTestHost(app);
+    try {
+      const browser = await openBrowser(host);
+      const tab = await browser.newTab();
+      expect((await browser.call(tab, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).ok).toBe(true);
+      expect((await browser.call(tab, 'proofs.issue', { studentId: liming.id, kind: 'enrolment', jobId: 'print-me' })).ok).toBe(true);
+      const get = (client: string, query = '', cookie = browser.cookie) => fetch(`${browser.base}/api/jobs/print-me/output?client=${client}${query}`, { headers: { Cookie: cookie } });
+
+      const inline = await get(tab, '&inline=1');
+      expect(inline.status).toBe(200);
+      expect(inline.headers.get('content-type')).toBe('application/pdf');
+      expect(inline.headers.get('content-disposition')).toMatch(/^inline; /);
+      expect(inline.headers.get('content-disposition')).toContain(encodeURIComponent('在读证明_李明_2025510201001.pdf'));
+      // Not the renderer's CSP (object-src 'none' would block Chrome's viewer); framing stays same-origin only.
+      expect(inline.headers.get('content-security-policy')).toBe("frame-ancestors 'self'");
+      expect(inline.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(inline.headers.get('x-content-type-options')).toBe('nosniff');
+      const [page] = await readPdf(new Uint8Array(await inline.arrayBuffer()));
+      expect(pageText(page!)).toContain('李明');
+
+      const download = await get(tab);
+      expect(download.headers.get('content-disposition')).toMatch(/^attachment; /);
+      expect(download.headers.get('content-security-policy')).toContain("object-src 'none'");
+      // Another tab of the same browser, signed in as someone else, does not get it; nor does another browser.
+      const other = await browser.newTab();
+      await browser.call(other, 'auth.signIn', { username: COUNSELOR.username, password: COUNSELOR.password });
+      expect((await get(other, '&inline=1')).status).toBe(404);
+      const stranger = await openBrowser(host);
+      expect((await get(tab, '&inline=1', stranger.cookie)).status).toBe(409);
+    } finally {
+      await host.close();
+    }
   });
 });

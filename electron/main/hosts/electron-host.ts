@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { CHANNELS, HOST_SAVE_OUTPUT, HOST_UPLOAD, IPC_EVENT_PREFIX, IPC_PREFIX } from '../../../shared/ipc/channels';
+import { CHANNELS, HOST_PRINT_OUTPUT, HOST_SAVE_OUTPUT, HOST_UPLOAD, IPC_EVENT_PREFIX, IPC_PREFIX } from '../../../shared/ipc/channels';
 import { toErrorData } from '../core/errors';
 import { addFile } from '../core/files';
 import { jobOutput } from '../core/jobs';
@@ -37,9 +38,18 @@ export const WINDOW_PREFERENCES = {
 export function startElectronHost(options: { core: AppCore; dispatch: Dispatch; rendererDir: string; preloadFile: string }) {
   const { core, dispatch, rendererDir, preloadFile } = options;
   const windows = new Map<string, WebContents>();
+  /** PDFs shown for printing, by the one-time token in their app://print/ address; dropped when their window closes. */
+  const printing = new Map<string, Uint8Array>();
 
   protocol.handle(APP_SCHEME, (request) => {
     const url = new URL(request.url);
+    // A job's PDF, from memory (its plaintext never touches the disk), for the print window: a
+    // privileged standard scheme is what Chromium's PDF viewer needs to read it.
+    if (url.host === 'print') {
+      const bytes = printing.get(url.pathname.replace(/^\/|\.pdf$/g, ''));
+      if (!bytes) return new Response('not found', { status: 404 });
+      return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': 'application/pdf', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' } });
+    }
     const file = url.host === 'xueji' ? readRendererFile(rendererDir, url.pathname) : null;
     if (!file) return new Response('not found', { status: 404 });
     return new Response(new Uint8Array(file.body), {
@@ -108,6 +118,47 @@ export function startElectronHost(options: { core: AppCore; dispatch: Dispatch; 
       log.warn('saving a job output failed', e);
       return { ok: false, error: { code: 'INTERNAL', message: '文件未能保存：请检查所选位置是否可写，或换一个位置。' } };
     }
+  });
+
+  // Printing a job's PDF: shown in a window of its own with Chromium's PDF viewer, and the system
+  // print dialog opened for it at the PDF's own page size, margins none and scale 100 — never fitted
+  // to the paper (silent printing has forced fit-to-printable-area in some Electron 41 releases, so
+  // the dialog is always shown). Not run by the tests: Electron's binary is not available there.
+  ipcMain.handle(HOST_PRINT_OUTPUT, async (event, jobId: unknown) => {
+    if (!senderOk(event)) return { ok: false, error: { code: 'FORBIDDEN', message: '请求来源不受信任。' } };
+    const file = typeof jobId === 'string' ? jobOutput(core, `wc:${event.sender.id}`, jobId) : null;
+    if (!file) return { ok: false, error: { code: 'NOT_FOUND', message: '文件已不可用，请重新生成。' } };
+    if (file.mime !== 'application/pdf') return { ok: false, error: { code: 'VALIDATION', message: '只有 PDF 文件可以打印，请保存后用相应的程序打开。' } };
+    const token = randomUUID();
+    printing.set(token, file.bytes);
+    const parent = BrowserWindow.fromWebContents(event.sender) ?? undefined;
+    const win = new BrowserWindow({ parent, width: 900, height: 1000, title: `打印 ${file.fileName}`, autoHideMenuBar: true, webPreferences: { ...WINDOW_PREFERENCES, plugins: true } });
+    win.on('closed', () => printing.delete(token));
+    try {
+      await win.loadURL(`${APP_SCHEME}://print/${token}.pdf`);
+    } catch (e) {
+      log.warn('showing a PDF for printing failed', e);
+      win.close();
+      return { ok: false, error: { code: 'INTERNAL', message: '无法打开打印预览，请改用“保存 PDF”后打印。' } };
+    }
+    // The viewer reads the document after the page has loaded: give it a moment before printing.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const { widthMm, heightMm } = file.pageMm ?? { widthMm: 210, heightMm: 297 };
+    const microns = (v: number) => Math.round(v * 1000);
+    win.webContents.print(
+      {
+        silent: false,
+        printBackground: true,
+        margins: { marginType: 'none' },
+        scaleFactor: 100,
+        landscape: widthMm > heightMm,
+        pageSize: { width: microns(Math.min(widthMm, heightMm)), height: microns(Math.max(widthMm, heightMm)) },
+      },
+      (success, reason) => {
+        if (!success && reason && reason !== 'cancelled') log.warn(`printing failed: ${reason}`);
+      },
+    );
+    return { ok: true, value: { opened: true } };
   });
 
   core.events.subscribe((clientId, name, payload) => {

@@ -188,7 +188,8 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
       }
     }
 
-    // A job's output (an export) as a download: only to the tab whose job it is, signed in.
+    // A job's output (an export) as a download: only to the tab whose job it is, signed in. With
+    // ?inline=1 a PDF is shown in the browser's own viewer instead (a new tab, where the user prints it).
     const output = /^\/api\/jobs\/([A-Za-z0-9_-]{1,64})\/output$/.exec(url.pathname);
     if (output && req.method === 'GET') {
       const clientId = tabOf(url.searchParams.get('client') ?? '');
@@ -196,8 +197,14 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
       const file = jobOutput(core, sessionKey(clientId), output[1]!);
       if (!file) return send(res, 404, '<!doctype html><meta charset="utf-8"><p>文件已不可用：请回到学籍通重新导出。</p>', 'text/html; charset=utf-8');
       const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+      const inline = url.searchParams.get('inline') === '1' && file.mime === 'application/pdf';
       return send(res, 200, Buffer.from(file.bytes), file.mime, {
-        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        // Chrome shows a PDF through an <embed> in a page it makes around it (and a frame of the
+        // same origin inside): the renderer's CSP (object-src 'none', default-src) and DENY would
+        // block its own viewer. Framing by other sites stays refused; their requests carry no
+        // SameSite=Strict cookie anyway.
+        ...(inline ? { 'Content-Security-Policy': "frame-ancestors 'self'", 'X-Frame-Options': 'SAMEORIGIN' } : {}),
       });
     }
 

@@ -48,3 +48,11 @@ export function uploadFile(file: File): Promise<Result<{ fileId: string }>> {
 export function saveJobOutput(jobId: string, fileName: string): Promise<Result<{ saved: boolean }>> {
   return getTransport().saveOutput(jobId, fileName);
 }
+
+/**
+ * Prints a finished job's PDF through the host: the desktop opens the system print dialog for it;
+ * the browser shows it in a new tab, whose PDF viewer prints it. The page never names a path.
+ */
+export function printJobOutput(jobId: string): Promise<Result<{ opened: boolean }>> {
+  return getTransport().printOutput(jobId);
+}

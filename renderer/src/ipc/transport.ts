@@ -9,6 +9,11 @@ export interface Transport {
   upload(file: File): Promise<Result<{ fileId: string }>>;
   /** Saves a finished job's output: the save dialog (desktop) or a download (browser). */
   saveOutput(jobId: string, fileName: string): Promise<Result<{ saved: boolean }>>;
+  /**
+   * Prints a finished job's PDF: the desktop shows it and opens the system print dialog; the browser
+   * opens it in a new tab, in its own PDF viewer, where the user prints it.
+   */
+  printOutput(jobId: string): Promise<Result<{ opened: boolean }>>;
 }
 
 export const CONNECTION_LOST_MESSAGE = '无法连接到学籍通服务，请确认程序仍在运行';
@@ -51,6 +56,14 @@ function electronTransport(bridge: XuejiBridge): Transport {
         return isResult(r) ? (r as Result<{ saved: boolean }>) : { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
       } catch {
         return connectionLost() as Result<{ saved: boolean }>;
+      }
+    },
+    async printOutput(jobId) {
+      try {
+        const r = await bridge.printOutput(jobId);
+        return isResult(r) ? (r as Result<{ opened: boolean }>) : { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
+      } catch {
+        return connectionLost() as Result<{ opened: boolean }>;
       }
     },
   };
@@ -235,6 +248,19 @@ function httpTransport(): Transport {
       a.click();
       a.remove();
       return { ok: true, value: { saved: true } };
+    },
+    async printOutput(jobId) {
+      let id: string;
+      try {
+        id = await clientId();
+      } catch {
+        return connectionLost() as Result<{ opened: boolean }>;
+      }
+      // The same output route, shown inline: the browser's PDF viewer prints it at its own size.
+      const tab = window.open(`/api/jobs/${encodeURIComponent(jobId)}/output?client=${encodeURIComponent(id)}&inline=1`, '_blank');
+      if (!tab) return { ok: false, error: { code: 'VALIDATION', message: '浏览器阻止了新标签页：请允许本页打开新窗口，或改用“保存 PDF”后打印。' } };
+      tab.opener = null;
+      return { ok: true, value: { opened: true } };
     },
     on(event, cb) {
       let set = listeners.get(event);

@@ -6,6 +6,7 @@ export interface XuejiBridge {
   on(event: string, cb: (payload: unknown) => void): () => void;
   upload(fileName: string, data: ArrayBuffer): Promise<unknown>;
   saveOutput(jobId: string): Promise<unknown>;
+  printOutput(jobId: string): Promise<unknown>;
 }
 
 declare global {
