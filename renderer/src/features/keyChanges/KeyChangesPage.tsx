@@ -1,10 +1,12 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { NoticeSnackbar } from '../../components/NoticeSnackbar';
@@ -34,7 +36,11 @@ export function KeyChangesPage() {
     <Box>
       <PageHeader title="信息变更审批" description="已注册学生的姓名、性别、出生日期、身份证号须经申请、审批后才能修改；批准后立即生效并记入修改历史。" />
       <Alert severity="info" variant="outlined" sx={{ mb: 2, bgcolor: 'background.paper' }}>
-        学籍异动（休学、复学、退学、转专业等）的办理与审批将在后续版本提供。
+        休学、复学、退学、转专业等学籍异动请在“
+        <Link component={RouterLink} to="/status-changes">
+          学籍异动
+        </Link>
+        ”中办理。
       </Alert>
       <Paper variant="outlined" sx={{ mb: 2 }}>
         <Tabs value={filter} onChange={(_, v: Filter) => setFilter(v)} aria-label="申请状态" sx={{ px: 1 }}>

@@ -7,7 +7,9 @@ import { useSettings } from '../../app/SettingsContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { PageHeader } from '../../components/PageHeader';
+import { NoticeSnackbar } from '../../components/NoticeSnackbar';
 import { useCallData } from '../../ipc/useCall';
+import { StatusChangeSettingsPanel } from '../statusChanges/settings/StatusChangeSettingsPanel';
 import { SettingsForm } from './SettingsForm';
 
 export function SettingsPage() {
@@ -15,6 +17,7 @@ export function SettingsPage() {
   const { setSettings } = useSettings();
   const { refresh } = useSession();
   const [saved, setSaved] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
   return (
     <Box>
@@ -31,6 +34,8 @@ export function SettingsPage() {
           }}
         />
       )}
+      {data && <StatusChangeSettingsPanel onSaved={setNotice} />}
+      <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
       <Snackbar
         open={saved}
         autoHideDuration={3000}

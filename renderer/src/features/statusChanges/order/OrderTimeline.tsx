@@ -16,6 +16,18 @@ const DOT: Record<StatusChangeEventRow['kind'], string> = {
   served: '#8a5300',
 };
 
+/** What the event's text is: the reason filed, the approver's opinion, the file attached… */
+const OPINION_PREFIX: Record<StatusChangeEventRow['kind'], string> = {
+  filed: '原因：',
+  amended: '原因：',
+  approved: '意见：',
+  rejected: '退回理由：',
+  withdrawn: '说明：',
+  applied: '',
+  attached: '',
+  served: '',
+};
+
 interface Props {
   order: StatusChangeDetail;
   canDownload: boolean;
@@ -50,11 +62,17 @@ export function OrderTimeline({ order, canDownload, onDownload }: Props) {
                   ? `审批人：${e.deciderName ?? ''}（${e.deciderPost ?? ''}），审批日期 ${e.decidedOn ?? ''}；${e.actorName} 于 ${formatDateTime(e.at)} 登记`
                   : `${e.actorName} · ${formatDateTime(e.at)}`}
               </Typography>
-              {e.opinion && (
-                <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: 'pre-line' }}>
-                  {e.kind === 'rejected' ? '退回理由：' : e.kind === 'withdrawn' ? '说明：' : '意见：'}
-                  {e.opinion}
+              {e.kind === 'served' ? (
+                <Typography variant="body2" sx={{ mt: 0.5 }}>
+                  送达日期 {e.decidedOn ?? ''}，{e.opinion ?? ''}
                 </Typography>
+              ) : (
+                e.opinion && (
+                  <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: 'pre-line' }}>
+                    {OPINION_PREFIX[e.kind]}
+                    {e.opinion}
+                  </Typography>
+                )
               )}
               {e.attachmentId !== null &&
                 (canDownload ? (

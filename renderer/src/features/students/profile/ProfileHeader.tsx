@@ -1,5 +1,6 @@
 import EditNoteOutlined from '@mui/icons-material/EditNoteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
+import NoteAddOutlined from '@mui/icons-material/NoteAddOutlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -18,8 +19,12 @@ interface Props {
   student: StudentProfile;
   onEdit?: (() => void) | undefined;
   onRequestChange?: (() => void) | undefined;
+  /** 办理学籍异动 (休学, 复学, 退学 …), for roles that file them. */
+  onFileStatusChange?: (() => void) | undefined;
   /** Offered to roles that edit students: 上传照片 / 更换照片 under the photo. */
   onPhotoChanged?: ((message: string) => void) | undefined;
+  /** Further actions, shown before 申请变更 / 编辑档案 (开具证明). */
+  actions?: React.ReactNode;
 }
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -36,7 +41,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 }
 
 /** The top of a profile: photo, name, 学号, status, class, and what can be done. */
-export function ProfileHeader({ student: s, onEdit, onRequestChange, onPhotoChanged }: Props) {
+export function ProfileHeader({ student: s, onEdit, onRequestChange, onFileStatusChange, onPhotoChanged }: Props) {
   return (
     <Paper variant="outlined" sx={{ p: 2.5, mb: 2, display: 'flex', gap: 3, alignItems: 'flex-start', flexWrap: 'wrap' }}>
       <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 0.5, maxWidth: 220 }}>
@@ -65,6 +70,11 @@ export function ProfileHeader({ student: s, onEdit, onRequestChange, onPhotoChan
         </Box>
       </Box>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        {onFileStatusChange && (
+          <Button variant="outlined" startIcon={<NoteAddOutlined />} onClick={onFileStatusChange}>
+            办理学籍异动
+          </Button>
+        )}
         {onRequestChange && (
           <Button variant="outlined" startIcon={<EditNoteOutlined />} onClick={onRequestChange}>
             申请变更

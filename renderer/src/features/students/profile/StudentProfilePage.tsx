@@ -14,6 +14,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingBlock } from '../../../components/LoadingBlock';
 import { NoticeSnackbar } from '../../../components/NoticeSnackbar';
 import { useCallData } from '../../../ipc/useCall';
+import { FileOrderDialog } from '../../statusChanges/filing/FileOrderDialog';
+import { StudentOrdersTab } from '../../statusChanges/StudentOrdersTab';
 import { RequestChangeDialog } from '../keychange/RequestChangeDialog';
 import { AttachmentsTab } from './AttachmentsTab';
 import { ClassHistoryTab } from './ClassHistoryTab';
@@ -30,6 +32,7 @@ const TABS = [
   { key: 'family', label: '家庭成员' },
   { key: 'classes', label: '学习经历' },
   { key: 'status', label: '学籍变动' },
+  { key: 'statusChanges', label: '学籍异动' },
   { key: 'records', label: '奖惩记录' },
   { key: 'files', label: '材料附件' },
   { key: 'changes', label: '变更申请' },
@@ -47,6 +50,7 @@ export function StudentProfilePage() {
   const tab: TabKey = TABS.find((t) => t.key === params.get('tab'))?.key ?? 'info';
   const { data: s, error, loading, setData, reload } = useCallData('students.get', { id }, String(id));
   const [requesting, setRequesting] = useState(false);
+  const [filing, setFiling] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   // Bumped after anything that adds to the history or the requests without changing the profile.
   const [tick, setTick] = useState(0);
@@ -73,6 +77,7 @@ export function StudentProfilePage() {
   if (!s) return loading ? <LoadingBlock /> : null;
 
   const requestChange = s.registered && can('changes.request') ? () => setRequesting(true) : undefined;
+  const fileStatusChange = can('changes.request') ? () => setFiling(true) : undefined;
   const done = (message: string) => {
     setNotice(message);
     setTick((t) => t + 1);
@@ -87,7 +92,7 @@ export function StudentProfilePage() {
         </Link>
         <Typography color="text.primary">{s.name}</Typography>
       </Breadcrumbs>
-      <ProfileHeader student={s} onEdit={can('students.write') ? () => navigate(`/students/${s.id}/edit`) : undefined} onRequestChange={requestChange} onPhotoChanged={can('students.write') ? done : undefined} />
+      <ProfileHeader student={s} onEdit={can('students.write') ? () => navigate(`/students/${s.id}/edit`) : undefined} onRequestChange={requestChange} onFileStatusChange={fileStatusChange} onPhotoChanged={can('students.write') ? done : undefined} />
       <Paper variant="outlined">
         <Tabs
           value={tab}
@@ -106,6 +111,7 @@ export function StudentProfilePage() {
           {tab === 'family' && <GuardiansTab student={s} />}
           {tab === 'classes' && <ClassHistoryTab student={s} />}
           {tab === 'status' && <StatusHistoryTab student={s} />}
+          {tab === 'statusChanges' && <StudentOrdersTab studentId={s.id} refreshKey={`${s.version}:${tick}`} onFile={fileStatusChange} />}
           {tab === 'records' && (
             <RecordsTab
               student={s}
@@ -121,6 +127,16 @@ export function StudentProfilePage() {
           {tab === 'history' && <HistoryTab studentId={s.id} refreshKey={`${s.version}:${tick}`} />}
         </Box>
       </Paper>
+      <FileOrderDialog
+        open={filing}
+        student={{ id: s.id, name: s.name, studentNo: s.studentNo, className: s.className, status: s.status }}
+        onClose={() => setFiling(false)}
+        onDone={(o) => {
+          setFiling(false);
+          setParams({ tab: 'statusChanges' }, { replace: true });
+          done(`已提交第 ${o.id} 号学籍异动（${o.title}）`);
+        }}
+      />
       <RequestChangeDialog open={requesting} student={s} onClose={() => setRequesting(false)} onDone={done} />
       <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
     </Box>
