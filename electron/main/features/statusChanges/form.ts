@@ -69,10 +69,11 @@ function formFacts(db: Db, r: StatusChangeRow, identity: boolean): FormFacts {
     reason: d.reason,
     steps: chainOf(r).map((step, i) => {
       const e = decisions.get(i);
-      const verdict = e ? (e.kind === 'approved' ? '同意' : '不同意（退回）') : '';
+      // An approval prints its opinion (同意 when none was written); a rejection says so before its reason.
+      const opinion = !e ? '' : e.kind === 'approved' ? (e.opinion ?? '同意') : `不同意（退回）：${e.opinion ?? ''}`;
       return {
         label: step.label,
-        opinion: e ? [verdict, e.opinion].filter(Boolean).join('。') : '',
+        opinion,
         decider: e ? (e.via === 'paper' ? `${e.deciderPost ?? ''} ${e.deciderName ?? ''}`.trim() : nameOf(e.actor)) : '',
         date: e?.decidedOn ?? '',
       };
@@ -85,7 +86,8 @@ function formFacts(db: Db, r: StatusChangeRow, identity: boolean): FormFacts {
 
 const cell = (text: string, opts: Partial<{ bold: boolean; colSpan: number; fill: boolean; minHeightMm: number }> = {}): TableCell & object => ({
   text, bold: opts.bold ?? false, ...(opts.colSpan ? { colSpan: opts.colSpan } : {}), ...(opts.fill ? { fillColor: '#f2f2f2' } : {}),
-  margin: [mm(1.5), mm(opts.minHeightMm ? opts.minHeightMm / 2 - 2 : 1.5), mm(1.5), mm(opts.minHeightMm ? opts.minHeightMm / 2 - 2 : 1.5)],
+  // Text at the top of its box; a box with room to write keeps that room below the text.
+  margin: [mm(1.5), mm(1.5), mm(1.5), mm(opts.minHeightMm ? Math.max(1.5, opts.minHeightMm - 6) : 1.5)],
 });
 
 /** The A4 form: the student and the order in a grid, the reason, then one row per approval step. */
@@ -97,6 +99,8 @@ function formDocument(f: FormFacts, printedOn: string) {
   }
   grid.push([cell('异动原因', { bold: true, fill: true }), cell(f.reason, { colSpan: 3, minHeightMm: 24 }), {}, {}]);
   grid.push([cell('经办人', { bold: true, fill: true }), cell(f.filed, { colSpan: 3 }), {}, {}]);
+  // The student signs the printed form (the application is theirs); the box is left blank for the pen.
+  grid.push([cell('学生签字', { bold: true, fill: true }), cell('', { minHeightMm: 12 }), cell('日期', { bold: true, fill: true }), cell('')]);
   const steps: TableCell[][] = [
     ['审批环节', '审批意见', '审批人', '日期'].map((t) => cell(t, { bold: true, fill: true })),
     ...f.steps.map((s) => [cell(s.label, { bold: true }), cell(s.opinion, { minHeightMm: 16 }), cell(s.decider), cell(s.date)]),
