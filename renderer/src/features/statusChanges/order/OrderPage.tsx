@@ -121,7 +121,7 @@ export function OrderPage() {
           </Typography>
         </Box>
         <OrderActions order={order} onAction={act}>
-          <PrintFormButton orderId={order.id} onDone={setNotice} onError={setActionError} />
+          <PrintFormButton orderId={order.id} />
         </OrderActions>
       </Paper>
       {actionError && (
