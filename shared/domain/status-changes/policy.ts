@@ -62,8 +62,17 @@ export function suggestedEnd(type: StatusChangeType, subtype: string | null | un
   const from = parseISO(effective);
   if (type === 'suspend') return day(addYears(from, p.suspensionYearsPerTime));
   if (type === 'retain') return day(addYears(from, subtype === 'military' ? 2 + p.militaryYearsAfterDischarge : 1));
-  if (type === 'retainAdmission') return day(addYears(from, Math.min(1, p.retainAdmissionMaxYears)));
+  if (type === 'retainAdmission') return day(addYears(from, subtype === 'military' ? 2 + p.militaryYearsAfterDischarge : Math.min(1, p.retainAdmissionMaxYears)));
   return null;
+}
+
+/**
+ * The longest a 保留入学资格 may run: the school's limit, except for a 新生 who enlists, whose 入学资格
+ * is kept until the years after discharge have passed (41号令 第二十七条: "应当" — not the school's
+ * choice; 2 years of service assumed, as for 保留学籍).
+ */
+export function retainAdmissionLimitYears(subtype: string | null | undefined, p: StatusPolicy): number {
+  return subtype === 'military' ? 2 + p.militaryYearsAfterDischarge : p.retainAdmissionMaxYears;
 }
 
 /** A 休学 the student already had, for the count and total limits. */

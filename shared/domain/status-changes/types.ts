@@ -56,7 +56,10 @@ export const STATUS_CHANGE_TYPES: Readonly<Record<StatusChangeType, StatusChange
   expel: { label: '开除学籍', from: ACTIVE, to: 'expelled', decision: true, evidence: ['处分决定书', '陈述申辩记录', '送达回证'] },
   cancel: { label: '取消学籍', from: ACTIVE, to: 'cancelled', decision: true, evidence: ['取消学籍决定书', '复查材料', '送达回证'] },
   death: { label: '死亡注销', from: ['enrolled', 'suspended', 'retained', 'admission_retained'], to: 'deceased', evidence: ['死亡证明'] },
-  retainAdmission: { label: '保留入学资格', from: ['enrolled'], newStudentOnly: true, to: 'admission_retained', expectedEnd: true, evidence: ['申请书', '入伍通知书'] },
+  retainAdmission: {
+    label: '保留入学资格', subtypes: { military: '应征入伍', other: '其他原因' },
+    from: ['enrolled'], newStudentOnly: true, to: 'admission_retained', expectedEnd: true, evidence: ['申请书', '入伍通知书'],
+  },
 };
 
 export const STATUS_CHANGE_TYPE_KEYS = Object.keys(STATUS_CHANGE_TYPES) as [StatusChangeType, ...StatusChangeType[]];

@@ -5,7 +5,7 @@ import { appliedForStudent, latestApplied, listStatusChangeEvents, type StatusCh
 import { listPolicies } from '../../../../db/queries/status-change-config';
 import type { StudentRow } from '../../../../db/queries/students';
 import {
-  checkTransition, orderDataIssues, policyOn, suspensionProblem, type ClassFacts, type PastSuspension, type StatusChangeData, type StatusChangeType,
+  checkTransition, orderDataIssues, policyOn, retainAdmissionLimitYears, suspensionProblem, type ClassFacts, type PastSuspension, type StatusChangeData, type StatusChangeType,
 } from '../../../../shared/domain/status-changes';
 import { addYears, parseISO } from 'date-fns';
 import { AppError } from '../../core/errors';
@@ -52,8 +52,10 @@ export function assertOrder(db: Db, s: StudentRow, type: StatusChangeType, subty
     if (problem) issues.push({ field: 'expectedEnd', message: problem });
   }
   if (!issues.length && type === 'retainAdmission' && data.expectedEnd) {
-    const latest = format(addYears(parseISO(data.effectiveDate), policy.retainAdmissionMaxYears), 'yyyy-MM-dd');
-    if (data.expectedEnd > latest) issues.push({ field: 'expectedEnd', message: `保留入学资格不超过 ${policy.retainAdmissionMaxYears} 年（学校规定），最晚保留至 ${latest}` });
+    const years = retainAdmissionLimitYears(subtype, policy);
+    const latest = format(addYears(parseISO(data.effectiveDate), years), 'yyyy-MM-dd');
+    const why = subtype === 'military' ? '应征入伍保留至退役后规定年限' : '学校规定';
+    if (data.expectedEnd > latest) issues.push({ field: 'expectedEnd', message: `保留入学资格不超过 ${years} 年（${why}），最晚保留至 ${latest}` });
   }
   if (issues.length) {
     const field = (f: string) => (f === 'subtype' || f === 'attachments' ? f : `data.${f}`);

@@ -9,7 +9,10 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import type { CallOutput } from '../../../../shared/ipc/contract';
+import type { AppErrorData } from '../../../../shared/ipc/result';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { call, onEvent, saveJobOutput } from '../../ipc/client';
+import { PdfOutputActions } from './PdfOutputActions';
 
 type Job = CallOutput<'jobs.list'>[number];
 
@@ -23,6 +26,7 @@ const STATE_TEXT: Record<Job['state'], string> = { running: '进行中', done: '
 export function JobsMenu() {
   const [jobs, setJobs] = useState<Job[]>([]);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
   const reload = useCallback(() => {
     void call('jobs.list', {}).then((r) => r.ok && setJobs(r.value));
   }, []);
@@ -60,6 +64,7 @@ export function JobsMenu() {
       <Popover open={anchor !== null} anchorEl={anchor} onClose={() => setAnchor(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }} transformOrigin={{ vertical: 'top', horizontal: 'right' }}>
         <Box sx={{ width: 380, p: 2, display: 'flex', flexDirection: 'column', gap: 2 }} role="list" aria-label="后台任务">
           <Typography variant="subtitle2">后台任务</Typography>
+          <ErrorAlert error={error} onClose={() => setError(null)} />
           {jobs.map((j) => (
             <Box key={j.jobId} role="listitem">
               <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
@@ -87,7 +92,15 @@ export function JobsMenu() {
                   {j.summary}
                 </Typography>
               )}
-              {j.state === 'done' && j.output && (
+              {j.state === 'done' && j.output && j.output.mime === 'application/pdf' && (
+                <Box sx={{ mt: 0.5 }}>
+                  <Typography variant="caption" component="div">
+                    {j.output.fileName}
+                  </Typography>
+                  <PdfOutputActions jobId={j.jobId} fileName={j.output.fileName} onError={setError} size="small" />
+                </Box>
+              )}
+              {j.state === 'done' && j.output && j.output.mime !== 'application/pdf' && (
                 <Button size="small" onClick={() => void saveJobOutput(j.jobId, j.output!.fileName)}>
                   保存 {j.output.fileName}
                 </Button>

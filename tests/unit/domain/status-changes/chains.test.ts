@@ -94,15 +94,14 @@ describe('DEFAULT_CHAINS', () => {
     }
   });
 
-  it('takes no other type to 校长办公会 except where 41号令 asks for it', () => {
+  it('takes no other type to 校长办公会 except where 41号令 asks for it (第二十三、五十六条)', () => {
     const council = STATUS_CHANGE_TYPE_KEYS.filter((t) => DEFAULT_CHAINS[t].some((s) => s.label.includes('校长办公会')));
-    expect(council.sort()).toEqual(['cancel', 'expel', 'withdraw']);
+    expect(council.sort()).toEqual(['cancel', 'expel', 'transferIn', 'withdraw']);
   });
 
   // DOMAIN.md §5.1 (转学) and 41号令 第二十三条: the receiving school admits a transfer only "经学校校长办公会
-  // 或者专题会议研究决定". For 转入 this school is the receiving one, yet the default chain ends with
-  // 分管校领导审批. Written to the domain and expected to fail until the default chain is changed.
-  it.fails('ends 转入 with 校长办公会或者专题会议 (41号令 第二十三条)', () => {
+  // 或者专题会议研究决定". For 转入 this school is the receiving one.
+  it('ends 转入 with 校长办公会或者专题会议 (41号令 第二十三条)', () => {
     expect(DEFAULT_CHAINS.transferIn.at(-1)?.label).toMatch(/校长办公会|专题会议/);
   });
 });

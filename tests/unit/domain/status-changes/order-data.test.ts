@@ -58,7 +58,7 @@ const complete: Record<StatusChangeType, { subtype?: string; data: Partial<Statu
   expel: { data: { servedOn: '2026-09-10', servedMethod: '直接送达' } },
   cancel: { data: {} },
   death: { data: {} },
-  retainAdmission: { data: { expectedEnd: '2027-09-01' } },
+  retainAdmission: { subtype: 'other', data: { expectedEnd: '2027-09-01' } },
 };
 
 const check = (type: StatusChangeType, change: { subtype?: string | null; data?: Partial<StatusChangeData>; target?: ClassFacts | null; current?: ClassFacts | null } = {}) => {

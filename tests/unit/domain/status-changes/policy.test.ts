@@ -3,6 +3,7 @@ import {
   DEFAULT_POLICY,
   policyOn,
   policyProblem,
+  retainAdmissionLimitYears,
   STATUS_CHANGE_TYPE_KEYS,
   suggestedEnd,
   suspensionProblem,
@@ -38,12 +39,12 @@ describe('policyOn', () => {
   });
 });
 
-// 41号令 第二十七条 (DOMAIN.md §5.1): a 新生 who enlists keeps the 入学资格 "至退役后 2 年" — mandatory, so
-// 2 years of service + 2. The default policy caps 保留入学资格 at 2 years (checked at filing in
-// electron/main/features/statusChanges/checks.ts), and 保留入学资格 has no 入伍 sub-kind to lift the cap.
-// Written to the domain and expected to fail until the model changes.
-it.fails('lets a 新生 who enlists keep the 入学资格 until 2 years after discharge (第二十七条)', () => {
-  expect(DEFAULT_POLICY.retainAdmissionMaxYears).toBeGreaterThanOrEqual(2 + DEFAULT_POLICY.militaryYearsAfterDischarge);
+// 41号令 第二十七条 (DOMAIN.md §5.1): a 新生 who enlists keeps the 入学资格 "至退役后 2 年" — mandatory.
+it('lets a 新生 who enlists keep the 入学资格 until 2 years after discharge (第二十七条), others by the school limit', () => {
+  expect(retainAdmissionLimitYears('military', DEFAULT_POLICY)).toBe(4);
+  expect(retainAdmissionLimitYears('military', policy('2017-09-01', { militaryYearsAfterDischarge: 3 }))).toBe(5);
+  expect(retainAdmissionLimitYears('other', DEFAULT_POLICY)).toBe(DEFAULT_POLICY.retainAdmissionMaxYears);
+  expect(suggestedEnd('retainAdmission', 'military', '2026-09-01', DEFAULT_POLICY)).toBe('2030-09-01');
 });
 
 describe('suggestedEnd', () => {

@@ -41,7 +41,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 }
 
 /** The top of a profile: photo, name, 学号, status, class, and what can be done. */
-export function ProfileHeader({ student: s, onEdit, onRequestChange, onFileStatusChange, onPhotoChanged }: Props) {
+export function ProfileHeader({ student: s, onEdit, onRequestChange, onFileStatusChange, onPhotoChanged, actions }: Props) {
   return (
     <Paper variant="outlined" sx={{ p: 2.5, mb: 2, display: 'flex', gap: 3, alignItems: 'flex-start', flexWrap: 'wrap' }}>
       <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 0.5, maxWidth: 220 }}>
@@ -70,6 +70,7 @@ export function ProfileHeader({ student: s, onEdit, onRequestChange, onFileStatu
         </Box>
       </Box>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        {actions}
         {onFileStatusChange && (
           <Button variant="outlined" startIcon={<NoteAddOutlined />} onClick={onFileStatusChange}>
             办理学籍异动

@@ -24,6 +24,7 @@ import { HistoryTab } from './HistoryTab';
 import { InfoTab } from './InfoTab';
 import { KeyChangesTab } from './KeyChangesTab';
 import { ProfileHeader } from './ProfileHeader';
+import { ProofMenuButton } from './ProofMenuButton';
 import { RecordsTab } from './RecordsTab';
 import { StatusHistoryTab } from './StatusHistoryTab';
 
@@ -92,7 +93,7 @@ export function StudentProfilePage() {
         </Link>
         <Typography color="text.primary">{s.name}</Typography>
       </Breadcrumbs>
-      <ProfileHeader student={s} onEdit={can('students.write') ? () => navigate(`/students/${s.id}/edit`) : undefined} onRequestChange={requestChange} onFileStatusChange={fileStatusChange} onPhotoChanged={can('students.write') ? done : undefined} />
+      <ProfileHeader student={s} onEdit={can('students.write') ? () => navigate(`/students/${s.id}/edit`) : undefined} onRequestChange={requestChange} onFileStatusChange={fileStatusChange} onPhotoChanged={can('students.write') ? done : undefined} actions={can('students.write') ? <ProofMenuButton student={s} onIssued={() => setTick((t) => t + 1)} /> : undefined} />
       <Paper variant="outlined">
         <Tabs
           value={tab}
