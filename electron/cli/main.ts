@@ -9,6 +9,8 @@ import { importStudents } from './commands/import-students';
 import { assignNumbersCommand } from './commands/assign-numbers';
 import { orgCommand } from './commands/org';
 import { keysCommand } from './commands/keys';
+import { statusChangesCommand } from './commands/status-changes';
+import { studentsShow } from './commands/students-show';
 import { showProgress } from './progress';
 
 const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限与审计）
@@ -28,6 +30,15 @@ const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限
   org add-class --name 计算机应用技术2301 --major 计算机应用技术 --cohort 2023 [--head-teacher 姓名]
   students assign-numbers [--cohort 2026] [--dry-run] [--json]
            按已保存的学号规则为没有学号的学生编排学号（不改动已有学号）
+  students show 学号|身份证号 [--json]       学籍状态、班级、预计复学/毕业日期与进行中的学籍异动
+  status-changes list [--status pending|done|returned|withdrawn] [--type 休学] [--json]
+  status-changes file --student 学号|身份证号 --type 休学 --effective 2026-09-01 --reason 原因 [--until 2027-09-01]
+           [--target-class 班级名称] [--subtype 应征入伍] [--other-school 学校] [--term 2026-2027-1] [--attach [材料名称=]FILE …] [--json]
+           学期、截止日期（休学的预计复学日期）与复学班级默认取程序的建议
+  status-changes decide ID --approve|--reject [--opinion 意见] [--paper "姓名,职务,日期"] [--decision-no 文号] [--json]
+           --paper：登记纸质审批（审批人姓名、职务、日期）
+  status-changes export --month 2026-09 [--format xlsx|pdf] --out FILE   学籍异动月报
+           status-changes 与 students show 的输入被拒绝时退出码为 2，加 --json 时输出 {"error":{"code":"ILLEGAL_TRANSITION","message":…}}
   export students --out FILE.xlsx [--filter cohortYear=2024,status=enrolled,q=张] [--columns 学号,姓名,身份证号]
   import students FILE [--sheet NAME] [--mode add|update] [--match-by idNumber|studentNo] [--create-classes]
            [--dry-run] [--skip-invalid] [--assign-student-no] [--report OUT.xlsx] [--json]
@@ -72,6 +83,24 @@ const options = {
   cohort: { type: 'string' },
   'head-teacher': { type: 'string' },
   'new-recovery-key': { type: 'boolean', default: false },
+  status: { type: 'string' },
+  type: { type: 'string' },
+  student: { type: 'string' },
+  effective: { type: 'string' },
+  reason: { type: 'string' },
+  until: { type: 'string' },
+  'target-class': { type: 'string' },
+  subtype: { type: 'string' },
+  'other-school': { type: 'string' },
+  term: { type: 'string' },
+  attach: { type: 'string', multiple: true },
+  approve: { type: 'boolean', default: false },
+  reject: { type: 'boolean', default: false },
+  opinion: { type: 'string' },
+  paper: { type: 'string' },
+  'decision-no': { type: 'string' },
+  month: { type: 'string' },
+  format: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -169,7 +198,11 @@ async function run(argv: string[]): Promise<number> {
         });
       }
       case 'students': {
-        if (sub !== 'assign-numbers') throw new CliError('用法：students assign-numbers [--cohort 2026] [--dry-run] [--json]', 2);
+        if (sub === 'show') {
+          await session.signIn(values.user);
+          return await studentsShow(session, arg, { json: values.json });
+        }
+        if (sub !== 'assign-numbers') throw new CliError('用法：students assign-numbers [--cohort 2026] [--dry-run] [--json] 或 students show 学号|身份证号 [--json]', 2);
         await session.signIn(values.user);
         return await assignNumbersCommand(session, { cohort: values.cohort, dryRun: values['dry-run'], json: values.json });
       }
@@ -189,6 +222,15 @@ async function run(argv: string[]): Promise<number> {
         }
         if (sub === 'photos') return await importPhotos(session, { source: arg, match: values.match, keepOriginal: values['keep-original'], json: values.json });
         throw new CliError('用法：import students FILE … 或 import photos DIR|FILE.zip …', 2);
+      }
+      case 'status-changes': {
+        await session.signIn(values.user);
+        return await statusChangesCommand(session, sub, arg, {
+          json: values.json, status: values.status, type: values.type, student: values.student, effective: values.effective, reason: values.reason,
+          until: values.until, targetClass: values['target-class'], subtype: values.subtype, otherSchool: values['other-school'], term: values.term,
+          attach: values.attach, approve: values.approve, reject: values.reject, opinion: values.opinion, paper: values.paper,
+          decisionNo: values['decision-no'], month: values.month, format: values.format, out: values.out,
+        });
       }
       case 'keys': {
         await session.signIn(values.user);

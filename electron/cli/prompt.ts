@@ -28,6 +28,8 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode = 1,
+    /** The service's error code (ILLEGAL_TRANSITION, VALIDATION …) when the refusal came from a call: stable, for scripts. */
+    readonly code?: string,
   ) {
     super(message);
   }

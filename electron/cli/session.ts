@@ -24,7 +24,7 @@ export class CliSession {
       // The field by its Chinese name, when the message does not already say which it is; never the contract's key.
       const { code, field, message } = result.error;
       const label = code === 'VALIDATION' && field ? fieldLabelOf(field.split('.')) : '';
-      throw new CliError(label && !message.includes(label) ? `${message}（${label}）` : message, code === 'VALIDATION' ? 2 : 1);
+      throw new CliError(label && !message.includes(label) ? `${message}（${label}）` : message, code === 'VALIDATION' ? 2 : 1, code);
     }
     return result.value as CallOutput<C>;
   }
