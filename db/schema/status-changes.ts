@@ -75,3 +75,16 @@ export const absenceFlags = sqliteTable('absence_flags', {
   clearedBy: text('cleared_by'),
   clearedAt: text('cleared_at'),
 });
+
+/** 学年升级 (migration 0014). */
+export const yearRollovers = sqliteTable('year_rollovers', {
+  id: integer('id').primaryKey(),
+  fromYear: integer('from_year').notNull(),
+  toYear: integer('to_year').notNull(),
+  effectiveOn: text('effective_on').notNull(),
+  appliedBy: text('applied_by').notNull(),
+  appliedAt: text('applied_at').notNull(),
+  summary: text('summary').notNull(),
+  undoneBy: text('undone_by'),
+  undoneAt: text('undone_at'),
+});

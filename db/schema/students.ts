@@ -55,6 +55,8 @@ export const students = sqliteTable('students', {
   nameChars: text('name_chars').notNull().default(''),
   /** 休学: 预计复学日期; 保留学籍 / 保留入学资格: 保留至 (set and cleared by status changes). */
   statusUntil: text('status_until'),
+  /** 毕业年级: marked by the 学年升级 for the graduation work (migration 0014). */
+  graduating: integer('graduating', { mode: 'boolean' }).notNull().default(false),
   version: integer('version').notNull().default(1),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),

@@ -19,6 +19,7 @@ import { photosHandlers } from './features/photos/handlers';
 import { jobsHandlers } from './features/jobs/handlers';
 import { proofsHandlers } from './features/proofs/handlers';
 import { statusChangesHandlers } from './features/statusChanges/handlers';
+import { yearRolloverHandlers } from './features/yearRollover/handlers';
 
 /** Every feature's handlers in one map; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
@@ -42,4 +43,5 @@ export const handlers: Handlers = {
   ...jobsHandlers,
   ...proofsHandlers,
   ...statusChangesHandlers,
+  ...yearRolloverHandlers,
 };

@@ -53,6 +53,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'statusChanges.saveCalendar': '修改节假日安排',
   'statusChanges.flagAbsent': '登记缺勤',
   'statusChanges.clearAbsent': '解除缺勤登记',
+  'yearRollover.apply': '学年升级',
+  'yearRollover.undo': '撤销学年升级',
   'attachments.upload': '上传附件',
   'views.save': '保存名册视图',
   'views.remove': '删除名册视图',

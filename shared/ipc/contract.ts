@@ -28,6 +28,7 @@ import {
   AmendStatusChangeInput, AttachStatusChangeInput, CalendarSchema, DecideStatusChangeInput, ExportMonthInput, FileStatusChangeInput, FlagAbsentInput,
   JobOutputRef, ListStatusChangesInput, RecordServiceInput, SaveChainInput, StatusChangeDetail, StatusChangeDraft, StatusChangeDraftInput,
   StatusChangeFormInput, StatusChangePage, StatusChangeSettings, StatusChangeTodo, StatusPolicySchema,
+  RolloverApplyInput, RolloverPreview, RolloverPreviewInput, RolloverResult,
 } from './schemas/status-changes';
 import { PhotoBatch, PhotoUndoOutput, PhotoUploadInput, PhotoUploadOutput } from './schemas/photos';
 import { IssueProofInput, IssueProofOutput } from './schemas/proofs';
@@ -139,6 +140,10 @@ export const contract = {
   'statusChanges.clearAbsent': { input: byId, output: nothing, access: 'changes.request' },
   'statusChanges.exportMonth': { input: ExportMonthInput, output: JobOutputRef.extend({ rows: z.number() }), access: 'students.export' },
   'statusChanges.form': { input: StatusChangeFormInput, output: JobOutputRef, access: 'students.read' },
+  // 学年升级: the whole department moves into the next 学年 (admin only, one transaction, same-day undo).
+  'yearRollover.preview': { input: RolloverPreviewInput, output: RolloverPreview, access: 'settings.manage' },
+  'yearRollover.apply': { input: RolloverApplyInput, output: RolloverResult, access: 'settings.manage' },
+  'yearRollover.undo': { input: byId, output: RolloverResult, access: 'settings.manage' },
   // 首页: what waits for this user. Any signed-in user; each part is filled only for those who may
   // see it (approvals for changes.approve, own requests for changes.request), checked by the handler.
   'home.overview': { input: none, output: HomeOverview, access: 'session' },

@@ -104,6 +104,10 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'statusChanges.clearAbsent': ({ id }: { id: number }, db) => ({ students: ids(db, 'SELECT student_id AS id FROM absence_flags WHERE id = ?', id) }),
   'statusChanges.exportMonth': 'filtered',
   'statusChanges.form': ofOrder,
+  // The whole department: refused by the handler for a user with a 数据范围.
+  'yearRollover.preview': 'filtered',
+  'yearRollover.apply': 'filtered',
+  'yearRollover.undo': 'filtered',
   'home.overview': 'filtered',
   'imports.open': 'none',
   'imports.inspect': 'none',

@@ -161,3 +161,26 @@ export const FlagAbsentInput = z.object({ studentId: id, since: day('缺勤开�
 export const ExportMonthInput = z.object({ jobId: JobId, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应写作 2026-09'), format: z.enum(['xlsx', 'pdf']).default('xlsx') });
 export const StatusChangeFormInput = z.object({ jobId: JobId, id });
 export const JobOutputRef = z.object({ jobId: z.string(), fileName: z.string() });
+
+/** 学年升级: what it will do (per class), done as one transaction, undoable the same day. */
+export const RolloverPreviewInput = z.object({ effectiveOn: optDay('升级日期') });
+export const RolloverLineSchema = z.object({
+  classId: z.number(), className: z.string(), cohortYear: z.number(), lengthYears: z.number(), students: z.number(),
+  fromStudyYear: z.number(), toStudyYear: z.number(), graduating: z.boolean(), beyond: z.boolean(),
+});
+export const RolloverPreview = z.object({
+  fromYear: z.number(),
+  toYear: z.number(),
+  fromLabel: z.string(),
+  toLabel: z.string(),
+  effectiveOn: z.string(),
+  lines: z.array(RolloverLineSchema),
+  totals: z.object({ students: z.number(), graduating: z.number(), withoutClass: z.number() }),
+  last: z.object({ id: z.number(), fromYear: z.number(), toYear: z.number(), appliedAt: z.string(), appliedBy: z.string(), canUndo: z.boolean() }).nullable(),
+});
+export const RolloverApplyInput = z.object({
+  effectiveOn: day('升级日期'),
+  /** The 学年 the preview showed: a second roll-over from another window is refused, not applied twice. */
+  fromYear: z.number().int(),
+});
+export const RolloverResult = z.object({ id: z.number(), toYear: z.number(), students: z.number(), graduating: z.number() });
