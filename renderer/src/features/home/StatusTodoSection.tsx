@@ -24,7 +24,7 @@ type TodoOrder = Todo['waitingForMe'][number];
 function Part({ title, count, children }: { title: string; count: number; children: ReactNode }) {
   if (count === 0) return null;
   return (
-    <Box component="section" aria-label={title} sx={{ '& + &': { mt: 2 } }}>
+    <Box role="group" aria-label={title} sx={{ '& + &': { mt: 2 } }}>
       <Typography variant="body2" component="h3" sx={{ fontWeight: 600, color: 'text.secondary', mb: 0.5 }}>
         {title}（{count}）
       </Typography>

@@ -114,13 +114,13 @@ export function OrderListPage() {
           <ErrorAlert error={exportError} onClose={() => setExportError(null)} />
         </Box>
       )}
-      <Paper variant="outlined" sx={{ mb: 2, display: 'flex', alignItems: 'center', gap: 2, pr: 2, flexWrap: 'wrap' }}>
-        <Tabs value={state} onChange={(_, v: StateFilter) => update({ state: v })} aria-label="异动状态" sx={{ px: 1, flexGrow: 1 }}>
+      <Paper variant="outlined" sx={{ mb: 2, display: 'flex', alignItems: 'center', gap: 2, pr: 2 }}>
+        <Tabs value={state} onChange={(_, v: StateFilter) => update({ state: v })} aria-label="异动状态" sx={{ px: 1, flex: '1 1 auto', minWidth: 0 }} variant="scrollable" scrollButtons="auto">
           {STATE_FILTERS.map((f) => (
             <Tab key={f} value={f} label={stateFilterLabel(f)} />
           ))}
         </Tabs>
-        <TextField select size="small" label="异动类型" value={type ?? ''} onChange={(e) => update({ type: isType(e.target.value) ? e.target.value : null })} sx={{ minWidth: 160, my: 1 }}>
+        <TextField select size="small" label="异动类型" value={type ?? ''} onChange={(e) => update({ type: isType(e.target.value) ? e.target.value : null })} sx={{ width: 180, flexShrink: 0, my: 1 }}>
           <MenuItem value="">全部类型</MenuItem>
           {STATUS_CHANGE_TYPE_KEYS.map((k) => (
             <MenuItem key={k} value={k}>

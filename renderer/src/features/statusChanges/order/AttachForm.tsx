@@ -48,14 +48,14 @@ export function AttachForm({ orderId, type, onAttached }: Props) {
     <Stack spacing={2}>
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <TextField select label="材料名称" value={kind} onChange={(e) => setKind(e.target.value)} sx={{ minWidth: 200 }} size="small">
+        <TextField select label="材料名称" value={kind} onChange={(e) => setKind(e.target.value)} sx={{ width: 220, flexShrink: 0 }} size="small">
           {[...evidence, OTHER].map((k) => (
             <MenuItem key={k} value={k}>
               {k}
             </MenuItem>
           ))}
         </TextField>
-        {kind === OTHER && <TextField label="其他材料名称" value={otherName} onChange={(e) => setOtherName(e.target.value)} size="small" placeholder="其他材料" slotProps={{ htmlInput: { maxLength: 40 } }} />}
+        {kind === OTHER && <TextField label="其他材料名称" value={otherName} onChange={(e) => setOtherName(e.target.value)} size="small" placeholder="其他材料" sx={{ width: 200, flexShrink: 0 }} slotProps={{ htmlInput: { maxLength: 40 } }} />}
         <Button component="label" variant="contained" startIcon={<UploadFileOutlined />} disabled={busy}>
           {busy ? '正在上传…' : '选择文件并上传'}
           <input

@@ -20,6 +20,8 @@ interface Props {
 /** 证明材料: what the type asks for (ticked when a file of that name is on file) and the files themselves. */
 export function EvidenceList({ order, canDownload, onDownload }: Props) {
   const have = new Set(order.attachments.map((a) => a.kind));
+  // The uploader by the name people know them by (the timeline's 上传材料 entry), not the user name.
+  const uploader = (a: Attachment) => order.events.find((e) => e.attachmentId === a.id)?.actorName ?? a.createdBy;
   return (
     <Box>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 1.5 }}>
@@ -39,7 +41,7 @@ export function EvidenceList({ order, canDownload, onDownload }: Props) {
           { label: '材料', render: (a) => a.kind, width: 140 },
           { label: '文件名', render: (a) => a.fileName },
           { label: '大小', render: (a) => formatFileSize(a.size), width: 90 },
-          { label: '上传人', render: (a) => a.createdBy, width: 100 },
+          { label: '上传人', render: uploader, width: 100 },
           { label: '上传时间', render: (a) => formatDateTime(a.createdAt), width: 150 },
           ...(canDownload
             ? [

@@ -145,18 +145,16 @@ export function OrderPage() {
         <ChainStepper order={order} />
       </Section>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' }, gap: 2, alignItems: 'start' }}>
-        <Box>
-          <Section title="异动内容">
-            <OrderFacts order={order} />
-          </Section>
-          <Section title="证明材料">
-            <EvidenceList order={order} canDownload={canDownload} onDownload={download} />
-          </Section>
-        </Box>
+        <Section title="异动内容">
+          <OrderFacts order={order} />
+        </Section>
         <Section title="办理经过">
           <OrderTimeline order={order} canDownload={canDownload} onDownload={download} />
         </Section>
       </Box>
+      <Section title="证明材料">
+        <EvidenceList order={order} canDownload={canDownload} onDownload={download} />
+      </Section>
       <DecideDialog order={order} mode={decide} onClose={() => setDecide(null)} onDone={done} />
       <AttachDialog order={order} open={dialog === 'attach'} onClose={() => setDialog(null)} onDone={done} />
       <ServeDialog order={order} open={dialog === 'serve'} onClose={() => setDialog(null)} onDone={done} />

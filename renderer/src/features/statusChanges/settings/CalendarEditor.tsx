@@ -49,10 +49,10 @@ function DayList({ title, hint, days, onChange }: { title: string; hint: string;
         )}
         {days.map((d, i) => (
           <Box key={d.day} sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 1.5, py: 0.5, '&:nth-of-type(even)': { bgcolor: '#f6f8fb' } }}>
-            <Typography variant="body2" sx={{ width: 96, fontVariantNumeric: 'tabular-nums' }}>
+            <Typography variant="body2" sx={{ width: 100, flexShrink: 0, fontVariantNumeric: 'tabular-nums' }}>
               {d.day}
             </Typography>
-            <Typography variant="body2" sx={{ width: 48, color: 'text.secondary' }}>
+            <Typography variant="body2" sx={{ width: 48, flexShrink: 0, color: 'text.secondary' }}>
               {weekday(d.day)}
             </Typography>
             <TextField
@@ -71,9 +71,9 @@ function DayList({ title, hint, days, onChange }: { title: string; hint: string;
         ))}
       </Box>
       <Box sx={{ display: 'flex', gap: 1, mt: 1, alignItems: 'center' }}>
-        <TextField size="small" type="date" label="日期" value={day} onChange={(e) => setDay(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField size="small" type="date" label="日期" value={day} onChange={(e) => setDay(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 170, flexShrink: 0 }} />
         <TextField size="small" label="名称" value={name} onChange={(e) => setName(e.target.value)} slotProps={{ htmlInput: { maxLength: 20 } }} sx={{ width: 140 }} />
-        <Button startIcon={<AddOutlined />} onClick={add} disabled={!day}>
+        <Button startIcon={<AddOutlined />} onClick={add} disabled={!day} sx={{ flexShrink: 0 }}>
           添加
         </Button>
       </Box>

@@ -59,7 +59,7 @@ export function ChainEditor({ settings, onSaved }: Props) {
       <Typography variant="body2" sx={{ color: 'text.secondary' }}>
         每种异动按顺序逐步审批。由本系统用户审批的步骤选择其角色；院系以外的部门（教务处、校领导、校长办公会）选“纸质审批”，由学籍管理员按签字的审批表登记。修改只影响今后提交的异动，已在审批中的不变。
       </Typography>
-      <TextField select label="异动类型" value={type} onChange={(e) => setType(e.target.value as StatusChangeType)} sx={{ maxWidth: 240 }} size="small">
+      <TextField select label="异动类型" value={type} onChange={(e) => setType(e.target.value as StatusChangeType)} sx={{ width: 240 }} size="small">
         {STATUS_CHANGE_TYPE_KEYS.map((k) => (
           <MenuItem key={k} value={k}>
             {STATUS_CHANGE_TYPES[k].label}
@@ -69,18 +69,17 @@ export function ChainEditor({ settings, onSaved }: Props) {
       <ErrorAlert error={error} />
       <Box component="ol" aria-label={`${STATUS_CHANGE_TYPES[type].label}的审批步骤`} sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1 }}>
         {steps.map((s, i) => (
-          <Box component="li" key={i} sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
+          <Box component="li" key={i} sx={{ display: 'grid', gridTemplateColumns: '56px minmax(180px, 1fr) minmax(220px, 1fr) repeat(3, auto)', gap: 1.5, alignItems: 'center' }}>
             <Typography variant="body2" sx={{ width: 48, color: 'text.secondary' }}>
               第 {i + 1} 步
             </Typography>
-            <TextField size="small" label="步骤名称" value={s.label} onChange={(e) => put(i, { label: e.target.value })} sx={{ minWidth: 220 }} slotProps={{ htmlInput: { maxLength: 30 } }} />
+            <TextField size="small" label="步骤名称" value={s.label} onChange={(e) => put(i, { label: e.target.value })} slotProps={{ htmlInput: { maxLength: 30 } }} />
             <TextField
               select
               size="small"
               label="审批人"
               value={s.role ?? PAPER}
               onChange={(e) => put(i, { role: e.target.value === PAPER ? null : (e.target.value as Role) })}
-              sx={{ minWidth: 200 }}
             >
               {ROLES.map((r) => (
                 <MenuItem key={r} value={r}>

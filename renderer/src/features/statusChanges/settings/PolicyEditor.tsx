@@ -103,9 +103,9 @@ export function PolicyEditor({ settings, onSaved }: Props) {
           { label: '提醒', render: (p) => `缺勤 ${p.absenceWithdrawThresholdDays} 天 · 超期 ${p.stepOverdueWorkingDays} 个工作日 · 到期前 ${p.endingSoonDays} 天` },
           {
             label: '',
-            width: 96,
+            width: 110,
             render: (p) => (
-              <Button size="small" onClick={() => setForm(formOf(p, today()))}>
+              <Button size="small" onClick={() => setForm(formOf(p, today()))} sx={{ whiteSpace: 'nowrap' }}>
                 以此为底稿
               </Button>
             ),
