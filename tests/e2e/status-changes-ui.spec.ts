@@ -134,7 +134,15 @@ test('学籍异动 screens: file a 休学 with evidence, approve in the app, rec
   await expect(tab.getByRole('table', { name: '学籍异动' })).toContainText('已生效');
   await snap(page, 'profile-tab');
 
-  await host.api('statusChanges.flagAbsent', { studentId: s3.id, since: day(subDays(now, 15)), note: '未请假离校' }, Z);
+  // 登记缺勤 on another student's profile (the 待办 counts the days).
+  await page.goto(`${host.url.split('#')[0]}#/students/${s3.id}?tab=statusChanges`);
+  await page.getByRole('tabpanel', { name: '学籍异动' }).getByRole('button', { name: '登记缺勤' }).click();
+  const absence = page.getByRole('dialog', { name: '登记缺勤' });
+  await absence.getByLabel('缺勤开始日期').fill(day(subDays(now, 15)));
+  await absence.getByLabel('说明').fill('未请假离校');
+  await snap(page, 'absence-dialog');
+  await absence.getByRole('button', { name: '登记' }).click();
+  await expect(page.getByText(`已登记${s3.name}缺勤`)).toBeVisible();
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click();
   const mine = page.getByRole('region', { name: '学籍异动待办' });
   const ending = mine.getByRole('group', { name: '休学/保留学籍即将到期' });
@@ -150,6 +158,55 @@ test('学籍异动 screens: file a 休学 with evidence, approve in the app, rec
   await expect(resume.getByRole('button', { name: '提交', exact: true })).toBeEnabled();
   await snap(page, 'file-resume-from-reminder');
   await resume.getByRole('button', { name: '取消' }).click();
+
+  // ── 退学 by decision for the absent student: three steps, evidence and 决定文号 before the last, then 送达. ──
+  await mine.getByRole('group', { name: '缺勤学生' }).getByRole('button', { name: '办理退学' }).click();
+  const withdraw = page.getByRole('dialog', { name: '办理学籍异动' });
+  await expect(withdraw.getByRole('combobox', { name: '异动类型' })).toHaveText('退学');
+  await withdraw.getByRole('radio', { name: '学校决定' }).check();
+  await expect(withdraw).toContainText('校长办公会决定');
+  await expect(withdraw.getByLabel('决定文号')).toBeVisible();
+  await withdraw.getByLabel('异动原因').fill('连续两周未参加学校规定的教学活动，经陈述申辩，拟作退学处理');
+  await withdraw.getByRole('button', { name: '提交', exact: true }).click();
+  await page.getByRole('dialog', { name: '已提交，上传证明材料' }).getByRole('button', { name: '以后再传' }).click();
+  await expect(page.getByRole('heading', { name: '退学（学校决定）' })).toBeVisible();
+  await expect(page.getByText('最后一步批准前须补齐：')).toContainText('缺少证明材料');
+  await expect(page.getByText('最后一步批准前须补齐：')).toContainText('决定文号');
+  await snap(page, 'order-withdraw-missing');
+  const withdrawId = Number(/status-changes\/(\d+)/.exec(page.url())![1]);
+  await host.api('statusChanges.decide', { id: withdrawId, stepIndex: 0, approve: true }, M);
+  await page.reload();
+  await page.getByRole('button', { name: '上传材料' }).click();
+  const attach = page.getByRole('dialog', { name: '上传证明材料' });
+  await choose(page, attach, '材料名称', '退学处理决定书');
+  await snap(page, 'attach-dialog');
+  await attach.getByLabel('证明材料文件').setInputFiles({ name: '退学处理决定书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 决定书\n') });
+  await expect(page.getByText('已上传退学处理决定书：退学处理决定书.pdf')).toBeVisible();
+  await host.api('statusChanges.decide', { id: withdrawId, stepIndex: 1, approve: true, paper: { deciderName: '李明', deciderPost: '教务处处长', decidedOn: day(now) } }, Z);
+  await page.reload();
+  await expect(page.getByText('最后一步批准前还需要：')).toContainText('决定文号');
+  await page.getByRole('button', { name: '登记纸质审批' }).click();
+  const council = page.getByRole('dialog', { name: '登记纸质审批' });
+  await expect(council).toContainText('校长办公会决定');
+  await council.getByLabel('审批人姓名').fill('王校长');
+  await council.getByLabel('职务').fill('校长');
+  await council.getByLabel('决定文号').fill('院学字〔2026〕12号');
+  await snap(page, 'paper-decision-no');
+  await council.getByRole('button', { name: '登记' }).click();
+  await expect(page.getByText('学籍异动已生效')).toBeVisible();
+  await page.getByRole('button', { name: '登记送达' }).click();
+  const serve = page.getByRole('dialog', { name: '登记送达' });
+  await serve.getByLabel('送达日期').fill(day(now));
+  await choose(page, serve, '送达方式', '直接送达');
+  await snap(page, 'serve-dialog');
+  await serve.getByRole('button', { name: '登记' }).click();
+  await expect(page.getByText(/已登记送达，申诉期限至 \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await expect(page.getByRole('region', { name: '异动内容' })).toContainText('院学字〔2026〕12号');
+  await expect(page.getByRole('list', { name: '办理经过' })).toContainText(`送达日期 ${day(now)}，直接送达`);
+  await snap(page, 'order-served');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click();
+  await expect(mine.getByRole('group', { name: '申诉期' })).toContainText(`${s3.name} 退学（学校决定）`);
+  await snap(page, 'home-appeals');
 
   // ── The status model refuses a 复学 for a student who is not 休学: 提交 stays off. ──
   await nav(page).click();
@@ -200,7 +257,8 @@ test('学籍异动 screens: file a 休学 with evidence, approve in the app, rec
   // ── The list, all states; the month's report as a workbook that names the student. ──
   await nav(page).click();
   await page.getByRole('tab', { name: '全部' }).click();
-  await expect(page.getByRole('grid', { name: '学籍异动列表' }).getByRole('row')).toHaveCount(3);
+  // The header row and three orders.
+  await expect(page.getByRole('grid', { name: '学籍异动列表' }).getByRole('row')).toHaveCount(4);
   await snap(page, 'list-all');
   await page.getByRole('button', { name: '异动月报' }).click();
   const report = page.getByRole('dialog', { name: '导出学籍异动月报' });
@@ -213,6 +271,7 @@ test('学籍异动 screens: file a 休学 with evidence, approve in the app, rec
   const cells: string[] = [];
   wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.text)))));
   expect(cells).toContain(s1.name);
+  expect(cells).toContain(s3.name);
   expect(cells.join('|')).toContain('休学');
 
   // ── Settings (admin): a step added to the 休学 chain; a new policy version. ──

@@ -1,8 +1,10 @@
+import EventBusyOutlined from '@mui/icons-material/EventBusyOutlined';
 import NoteAddOutlined from '@mui/icons-material/NoteAddOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import type { StatusChange } from '../../../../shared/ipc/schemas/status-changes';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,17 +12,22 @@ import { formatDateTime } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { useCallData } from '../../ipc/useCall';
 import { SimpleTable } from '../students/profile/SimpleTable';
+import { AbsenceDialog } from './AbsenceDialog';
 import { StateChip } from './StateChip';
 
 interface Props {
   studentId: number;
+  studentName: string;
   /** Changes whenever the list should be fetched again. */
   refreshKey: string;
   onFile?: (() => void) | undefined;
+  /** 登记缺勤 was done (for the page's notice). */
+  onNotice: (message: string) => void;
 }
 
 /** 学籍异动 tab of a profile: this student's work orders, newest first; each opens its order page. */
-export function StudentOrdersTab({ studentId, refreshKey, onFile }: Props) {
+export function StudentOrdersTab({ studentId, studentName, refreshKey, onFile, onNotice }: Props) {
+  const [absent, setAbsent] = useState(false);
   const { data, error, loading } = useCallData('statusChanges.list', { studentId, page: 0, pageSize: 200 }, `${studentId}:${refreshKey}`);
   return (
     <Box>
@@ -29,9 +36,14 @@ export function StudentOrdersTab({ studentId, refreshKey, onFile }: Props) {
           休学、复学、保留学籍、退学、转专业等异动逐级审批，最后一步批准后学籍状态才改变。
         </Typography>
         {onFile && (
-          <Button variant="outlined" size="small" startIcon={<NoteAddOutlined />} onClick={onFile}>
-            办理学籍异动
-          </Button>
+          <>
+            <Button size="small" startIcon={<EventBusyOutlined />} onClick={() => setAbsent(true)}>
+              登记缺勤
+            </Button>
+            <Button variant="outlined" size="small" startIcon={<NoteAddOutlined />} onClick={onFile}>
+              办理学籍异动
+            </Button>
+          </>
         )}
       </Box>
       {error && <ErrorAlert error={error} />}
@@ -61,6 +73,7 @@ export function StudentOrdersTab({ studentId, refreshKey, onFile }: Props) {
           ]}
         />
       )}
+      <AbsenceDialog open={absent} studentId={studentId} studentName={studentName} onClose={() => setAbsent(false)} onDone={onNotice} />
     </Box>
   );
 }

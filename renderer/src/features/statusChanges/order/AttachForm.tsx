@@ -45,7 +45,8 @@ export function AttachForm({ orderId, type, onAttached }: Props) {
   };
 
   return (
-    <Stack spacing={2}>
+    // Room above the first outlined field: a dialog's content starts flush under its title.
+    <Stack spacing={2} sx={{ pt: 1 }}>
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
         <TextField select label="材料名称" value={kind} onChange={(e) => setKind(e.target.value)} sx={{ width: 220, flexShrink: 0 }} size="small">

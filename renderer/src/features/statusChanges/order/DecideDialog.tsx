@@ -111,7 +111,7 @@ export function DecideDialog({ order, mode, onClose, onDone }: Props) {
             </Typography>
             {approve && last && order.missingForFinal.length > 0 && (
               <Alert severity="warning">
-                这是最后一步，批准前还需要：{order.missingForFinal.join('；')}
+                批准前还需要：{order.missingForFinal.join('；')}
               </Alert>
             )}
             {approve && last && <Alert severity="info">这是最后一步：批准后学籍异动立即生效，学生的学籍状态随之改变。</Alert>}

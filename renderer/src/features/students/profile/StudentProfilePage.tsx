@@ -112,7 +112,7 @@ export function StudentProfilePage() {
           {tab === 'family' && <GuardiansTab student={s} />}
           {tab === 'classes' && <ClassHistoryTab student={s} />}
           {tab === 'status' && <StatusHistoryTab student={s} />}
-          {tab === 'statusChanges' && <StudentOrdersTab studentId={s.id} refreshKey={`${s.version}:${tick}`} onFile={fileStatusChange} />}
+          {tab === 'statusChanges' && <StudentOrdersTab studentId={s.id} studentName={s.name} refreshKey={`${s.version}:${tick}`} onFile={fileStatusChange} onNotice={setNotice} />}
           {tab === 'records' && (
             <RecordsTab
               student={s}
