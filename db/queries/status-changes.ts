@@ -162,3 +162,15 @@ export function endingBy(db: Db, day: string, classScope?: readonly number[] | n
     .prepare(`SELECT id, name, student_no AS studentNo, status, status_until AS statusUntil, class_id AS classId FROM students WHERE status IN ('suspended', 'retained', 'admission_retained') AND status_until IS NOT NULL AND status_until <= ? ${scope} ORDER BY status_until LIMIT ${Math.floor(limit)}`)
     .all(...args) as { id: number; name: string; studentNo: string | null; status: string; statusUntil: string; classId: number | null }[];
 }
+
+/**
+ * Names and 学号 of many students in one statement (the 待办 list names hundreds; a query each, built
+ * by the ORM, took most of its time).
+ */
+export function studentBriefs(db: Db, ids: readonly number[]): Map<number, { name: string; studentNo: string | null }> {
+  if (!ids.length) return new Map();
+  const rows = db.$client
+    .prepare('SELECT id, name, student_no AS studentNo FROM students WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...new Set(ids)])) as { id: number; name: string; studentNo: string | null }[];
+  return new Map(rows.map((r) => [r.id, { name: r.name, studentNo: r.studentNo }]));
+}

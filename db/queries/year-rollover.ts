@@ -31,25 +31,27 @@ export function enrolledWithoutClass(db: Db): number {
   return (db.$client.prepare(`SELECT count(*) AS n FROM students WHERE status = 'enrolled' AND class_id IS NULL`).get() as { n: number }).n;
 }
 
-/** The 在籍在校 students of some classes, for the roll-over's per-student audit entries. */
-export function enrolledInClasses(db: Db, classIds: readonly number[]) {
+/** Every 在籍在校 student in a class (the roll-over's per-student audit entries), in id order. */
+export function enrolledInClasses(db: Db) {
   return db.$client
-    .prepare(`SELECT id, name, student_no AS studentNo, class_id AS classId, graduating FROM students WHERE status = 'enrolled' AND class_id IN (SELECT value FROM json_each(?)) ORDER BY class_id, id`)
-    .all(JSON.stringify(classIds)) as { id: number; name: string; studentNo: string | null; classId: number; graduating: number }[];
+    .prepare(`SELECT id, name, student_no AS studentNo, class_id AS classId FROM students WHERE status = 'enrolled' AND class_id IS NOT NULL`)
+    .all() as { id: number; name: string; studentNo: string | null; classId: number }[];
 }
 
 export function insertRollover(db: Db, v: Omit<typeof yearRollovers.$inferInsert, 'id'>): YearRolloverRow {
   return db.insert(yearRollovers).values(v).returning().get();
 }
 
-/** Marks students 毕业年级 and remembers them under the roll-over (for the undo). */
-export function markGraduating(db: Db, rolloverId: number, studentIds: readonly number[]): void {
-  const mark = db.$client.prepare('UPDATE students SET graduating = 1 WHERE id = ?');
-  const remember = db.$client.prepare('INSERT INTO year_rollover_marks (rollover_id, student_id) VALUES (?, ?)');
-  for (const id of studentIds) {
-    mark.run(id);
-    remember.run(rolloverId, id);
-  }
+/**
+ * Marks the 在籍在校 students of these classes 毕业年级 (those not marked yet) and remembers them
+ * under the roll-over, for the undo; returns their ids. Set-based: a cohort is thousands of rows.
+ */
+export function markGraduating(db: Db, rolloverId: number, classIds: readonly number[]): number[] {
+  db.$client
+    .prepare(`INSERT INTO year_rollover_marks (rollover_id, student_id) SELECT ?, id FROM students WHERE status = 'enrolled' AND graduating = 0 AND class_id IN (SELECT value FROM json_each(?))`)
+    .run(rolloverId, JSON.stringify(classIds));
+  db.$client.prepare('UPDATE students SET graduating = 1 WHERE id IN (SELECT student_id FROM year_rollover_marks WHERE rollover_id = ?)').run(rolloverId);
+  return db.$client.prepare('SELECT student_id FROM year_rollover_marks WHERE rollover_id = ?').pluck().all(rolloverId) as number[];
 }
 
 /** Undoes a roll-over: its marks are cleared; returns how many. */

@@ -13,6 +13,7 @@ import { BENCH_HEADERS, benchRow, writeRosterXlsx } from '../support/roster-fixt
 import { benchPhotos } from './photos';
 import { benchApp, BENCH_DEPARTMENT, BENCH_USER } from './bench-app';
 import { benchRotation } from './rotation';
+import { benchStatusChanges } from './status-changes';
 import type { ImportFigures } from './import';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -93,6 +94,9 @@ async function main() {
   // Export exactly 20,000 rows: take enough cohorts' worth via no filter and a row cap is not a
   // contract feature, so measure the full-cohort export and scale-check separately below.
   results.push({ name: `export ${exported.rows} rows to .xlsx`, p50: exportMs, p95: exportMs, target: 5000 * (exported.rows / 20_000), unit: 'ms' });
+
+  // 学籍异动 (issue 14): 20,000 orders (BENCH_ORDERS) on this database.
+  results.push(...(await benchStatusChanges(app, Number(process.env.BENCH_ORDERS ?? 20_000))));
 
   // Photo import (own data folder, 1,000 generated 1200×1600 JPEGs; BENCH_PHOTOS=0 skips it).
   if (process.env.BENCH_PHOTOS !== '0') results.push(...(await benchPhotos()));

@@ -234,3 +234,22 @@ describe('holidayCalendarProblems: the school’s edits in 设置', () => {
     expect(isWorkingDay('2026-10-09', { holidays: ['2026-10-09'], workdays: ['2026-10-09'] })).toBe(true);
   });
 });
+
+describe('workingDaysBetween agrees with walking the days one by one', () => {
+  it('for 2,000 spans across 2025–2027 with the shipped calendar and a calendar with clashes', async () => {
+    const { addDays, format } = await import('date-fns');
+    const walk = (from: string, to: string, cal: HolidayCalendar) => {
+      let n = 0;
+      for (let d = addDays(new Date(`${from}T00:00:00`), 1); format(d, 'yyyy-MM-dd') <= to; d = addDays(d, 1)) if (isWorkingDay(format(d, 'yyyy-MM-dd'), cal)) n++;
+      return n;
+    };
+    const clash: HolidayCalendar = { holidays: ['2026-03-02', '2026-03-07', '2026-05-01'], workdays: ['2026-03-02', '2026-03-08', '2026-05-02'] };
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let i = 0; i < 2000; i++) {
+      const from = format(addDays(new Date('2025-06-01T00:00:00'), Math.floor(rnd() * 900)), 'yyyy-MM-dd');
+      const to = format(addDays(new Date(`${from}T00:00:00`), Math.floor(rnd() * 120)), 'yyyy-MM-dd');
+      for (const cal of [CN, clash]) expect(workingDaysBetween(from, to, cal), `${from}→${to}`).toBe(walk(from, to, cal));
+    }
+  });
+});

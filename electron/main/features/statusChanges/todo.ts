@@ -1,6 +1,5 @@
 import { addDays, differenceInCalendarDays, format, parseISO, subDays } from 'date-fns';
-import { getStudent } from '../../../../db/queries/students';
-import { appliedOfTypes, endingBy, returnedTo, waitingForRole, waitingSince, type StatusChangeRow } from '../../../../db/queries/status-changes';
+import { appliedOfTypes, endingBy, returnedTo, studentBriefs, waitingForRole, waitingSince, type StatusChangeRow } from '../../../../db/queries/status-changes';
 import { holidayCalendar, listPolicies, openAbsences } from '../../../../db/queries/status-change-config';
 import { hasPermission } from '../../../../shared/domain/permissions';
 import { isDecision, policyOn, statusChangeTitle, type StatusChangeType } from '../../../../shared/domain/status-changes';
@@ -35,10 +34,9 @@ export function statusChangeTodo(ctx: CallContext): z.output<typeof StatusChange
   const files = hasPermission(actor.role, 'changes.request');
   const approves = hasPermission(actor.role, 'changes.approve');
 
-  const students = new Map<number, ReturnType<typeof getStudent>>();
-  const student = (id: number) => (students.has(id) ? students.get(id) : students.set(id, getStudent(db, id)).get(id));
+  let names = new Map<number, { name: string; studentNo: string | null }>();
   const order = (r: StatusChangeRow) => {
-    const s = student(r.studentId)!;
+    const s = names.get(r.studentId)!;
     return {
       id: r.id, studentId: r.studentId, studentName: s.name, studentNo: s.studentNo, title: statusChangeTitle(typeOf(r), r.subtype),
       stepLabel: r.state === 'pending' ? (chainOf(r)[r.stepIndex]?.label ?? null) : null, since: r.stepSince,
@@ -46,12 +44,15 @@ export function statusChangeTodo(ctx: CallContext): z.output<typeof StatusChange
     };
   };
 
-  const waitingForMe = waitingForRole(db, actor.role, scope).filter((r) => !isFiler(r, actor)).map(order);
-  // Working days are at least as many as calendar days / 7 * 5 would suggest: a calendar-day cut first keeps the scan short.
-  const overdue = files || approves
-    ? waitingSince(db, subDays(new Date(now), policy.stepOverdueWorkingDays).toISOString(), scope).map(order).filter((o) => o.workingDays > policy.stepOverdueWorkingDays)
-    : [];
-  const returnedToMe = files ? returnedTo(db, actor.username).map(order) : [];
+  // Fewer working days than calendar days have passed: a calendar-day cut first keeps the scan short.
+  const waiting = waitingForRole(db, actor.role, scope).filter((r) => !isFiler(r, actor));
+  const stuck = files || approves ? waitingSince(db, subDays(new Date(now), policy.stepOverdueWorkingDays).toISOString(), scope) : [];
+  const returned = files ? returnedTo(db, actor.username) : [];
+  const appliedDecisions = files || approves ? appliedOfTypes(db, ['withdraw', 'expel', 'cancel'], subDays(new Date(now), 120).toISOString(), scope) : [];
+  names = studentBriefs(db, [...waiting, ...stuck, ...returned, ...appliedDecisions].map((r) => r.studentId));
+  const waitingForMe = waiting.map(order);
+  const overdue = stuck.map(order).filter((o) => o.workingDays > policy.stepOverdueWorkingDays);
+  const returnedToMe = returned.map(order);
 
   const horizon = format(addDays(parseISO(today), policy.endingSoonDays), 'yyyy-MM-dd');
   const ending = files || approves
@@ -61,12 +62,12 @@ export function statusChangeTodo(ctx: CallContext): z.output<typeof StatusChange
     }))
     : [];
 
-  const appeals = (files || approves ? appliedOfTypes(db, ['withdraw', 'expel', 'cancel'], subDays(new Date(now), 120).toISOString(), scope) : [])
+  const appeals = appliedDecisions
     .filter((r) => isDecision(typeOf(r), r.subtype) && dataOf(r).servedOn)
     .map((r) => {
       const servedOn = dataOf(r).servedOn!;
       const deadline = appealDeadlineOn(servedOn, calendar);
-      return { id: r.id, studentId: r.studentId, studentName: student(r.studentId)!.name, title: statusChangeTitle(typeOf(r), r.subtype), servedOn, deadline, daysLeft: differenceInCalendarDays(parseISO(deadline), parseISO(today)) };
+      return { id: r.id, studentId: r.studentId, studentName: names.get(r.studentId)!.name, title: statusChangeTitle(typeOf(r), r.subtype), servedOn, deadline, daysLeft: differenceInCalendarDays(parseISO(deadline), parseISO(today)) };
     })
     .filter((a) => a.daysLeft >= 0);
 

@@ -65,11 +65,11 @@ export const yearRolloverHandlers: FeatureHandlers<'yearRollover'> = {
       // Read inside the transaction: two windows confirming at once cannot both roll the year on.
       if (currentYear(db, now) !== fromYear) throw new AppError('CONFLICT', `系里已经是${schoolYearLabel(currentYear(db, now))}，请刷新后再看。`);
       const lines = plan(db, fromYear);
-      const byClass = new Map(lines.map((l) => [l.classId, l]));
-      const students = enrolledInClasses(db, lines.map((l) => l.classId));
+      // Each class's move in words, once (an entry per student repeats it).
+      const byClass = new Map(lines.map((l) => [l.classId, { ...l, move: `${studyYearLabel(l.fromStudyYear)} → ${studyYearLabel(l.toStudyYear)}` }]));
+      const students = enrolledInClasses(db);
       const row = insertRollover(db, { fromYear, toYear: fromYear + 1, effectiveOn, appliedBy: actor.username, appliedAt: at.toISOString(), summary: JSON.stringify(lines) });
-      const graduating = students.filter((s) => byClass.get(s.classId)!.graduating && !s.graduating).map((s) => s.id);
-      markGraduating(db, row.id, graduating);
+      const graduating = markGraduating(db, row.id, lines.filter((l) => l.graduating).map((l) => l.classId));
       const marked = new Set(graduating);
       // The batch and its parts go through one appender (ctx.write's own entries would come after them).
       const audit = auditAppender(db, at);
@@ -83,7 +83,7 @@ export const yearRolloverHandlers: FeatureHandlers<'yearRollover'> = {
         const l = byClass.get(s.classId)!;
         audit.add({
           ...who, action: 'yearRollover.apply', entity: 'student', entityId: s.id, parentId: batch.id,
-          summary: `学年升级：${s.name}（${studentNoText(s.studentNo)}）${studyYearLabel(l.fromStudyYear)} → ${studyYearLabel(l.toStudyYear)}${marked.has(s.id) ? '，毕业年级' : ''}`,
+          summary: `学年升级：${s.name}（${studentNoText(s.studentNo)}）${l.move}${marked.has(s.id) ? '，毕业年级' : ''}`,
           changes: [{ field: 'studyYear', before: l.fromStudyYear, after: l.toStudyYear }, ...(marked.has(s.id) ? [{ field: 'graduating', before: false, after: true }] : [])],
         });
       }
