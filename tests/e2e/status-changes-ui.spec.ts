@@ -132,6 +132,8 @@ test('学籍异动 screens: file a 休学 with evidence, approve in the app, rec
   await page.goto(`${host.url.split('#')[0]}#/students/${s1.id}?tab=statusChanges`);
   const tab = page.getByRole('tabpanel', { name: '学籍异动' });
   await expect(tab.getByRole('table', { name: '学籍异动' })).toContainText('已生效');
+  await expect(page.getByText('预计复学日期')).toBeVisible();
+  await expect(page.getByText(back, { exact: true })).toBeVisible();
   await snap(page, 'profile-tab');
 
   // 登记缺勤 on another student's profile (the 待办 counts the days).

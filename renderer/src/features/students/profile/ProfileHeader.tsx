@@ -67,6 +67,8 @@ export function ProfileHeader({ student: s, onEdit, onRequestChange, onFileStatu
           <Fact label={fieldLabel('majorName')} value={orDash(s.majorName)} />
           <Fact label={fieldLabel('className')} value={s.className ?? '未分班'} />
           <Fact label={fieldLabel('phone')} value={orDash(s.phone)} />
+          {/* Set by the 学籍异动 that started the 休学 / 保留: when the student is due back. */}
+          {s.statusUntil && <Fact label={s.status === 'suspended' ? '预计复学日期' : '保留至'} value={s.statusUntil} />}
         </Box>
       </Box>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
