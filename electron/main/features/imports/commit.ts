@@ -18,7 +18,7 @@ import { getStudentNoRule } from '../../../../db/queries/student-numbers';
 import { assignNumbers, type NumberingResult } from '../studentNumbers/assign';
 import type { ImportBatch } from '../../../../shared/ipc/schemas/imports';
 import { fieldLabel } from '../../../../shared/domain/student-fields';
-import { keyChangeRequestSummary } from '../../../../shared/domain/key-changes';
+import { keyChangeRequestSummary, REQUEST_STATUS_FIELD } from '../../../../shared/domain/key-changes';
 import type { Actor, CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { AUDITED_STUDENT_FIELDS } from '../students/handlers';
@@ -268,7 +268,7 @@ export function undoBatch(ctx: CallContext, id: number): { removed: number; rest
       } else if (it.action === 'requested' && it.keyChangeRequestId) {
         const r = withdrawKeyChange(tx, it.keyChangeRequestId, { by: actor.username, at: now, comment: `${tag}，该申请随之撤回` });
         if (!r) continue;
-        audit({ action: 'imports.undo', entity: 'student', entityId: r.studentId, summary: `${tag}：撤回由该批次提交的信息变更申请（第 ${r.id} 号）`, changes: [{ field: 'status', before: 'pending', after: 'rejected' }] });
+        audit({ action: 'imports.undo', entity: 'student', entityId: r.studentId, summary: `${tag}：撤回由该批次提交的信息变更申请（第 ${r.id} 号）`, changes: [{ field: REQUEST_STATUS_FIELD, before: 'pending', after: 'withdrawn' }] });
       }
     }
     markBatchUndone(tx, id, actor.username, now);
