@@ -84,10 +84,15 @@ export function clearAbsence(db: Db, id: number, by: string, at: string): boolea
   return db.update(absenceFlags).set({ clearedBy: by, clearedAt: at }).where(and(eq(absenceFlags.id, id), isNull(absenceFlags.clearedAt))).run().changes === 1;
 }
 
-/** Open flags, longest absent first; with a 数据范围 only its students. */
+/** Closes a student's open flag (their 学籍异动 took effect: they are no longer 在籍在校 and absent). */
+export function clearAbsenceOf(db: Db, studentId: number, by: string, at: string): boolean {
+  return db.update(absenceFlags).set({ clearedBy: by, clearedAt: at }).where(and(eq(absenceFlags.studentId, studentId), isNull(absenceFlags.clearedAt))).run().changes === 1;
+}
+
+/** Open flags of 在籍在校 students, longest absent first; with a 数据范围 only its students. */
 export function openAbsences(db: Db, classScope?: readonly number[] | null) {
   const scope = classScope ? 'AND s.class_id IN (SELECT value FROM json_each(?))' : '';
   return db.$client
-    .prepare(`SELECT f.id, f.student_id AS studentId, f.since, f.note, s.name, s.student_no AS studentNo FROM absence_flags f JOIN students s ON s.id = f.student_id WHERE f.cleared_at IS NULL ${scope} ORDER BY f.since LIMIT 200`)
+    .prepare(`SELECT f.id, f.student_id AS studentId, f.since, f.note, s.name, s.student_no AS studentNo FROM absence_flags f JOIN students s ON s.id = f.student_id WHERE f.cleared_at IS NULL AND s.status = 'enrolled' ${scope} ORDER BY f.since LIMIT 200`)
     .all(...(classScope ? [JSON.stringify(classScope)] : [])) as { id: number; studentId: number; since: string; note: string; name: string; studentNo: string | null }[];
 }

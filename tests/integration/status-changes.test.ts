@@ -307,3 +307,21 @@ describe('学籍异动: the month summary and the form read back', () => {
     expect(r.message).toContain('学生“张\u{20114}”（学号 2025510201002）');
   });
 });
+
+describe('学籍异动: loose ends', () => {
+  it('an absence flag closes when the student’s 退学 takes effect; evidence names its uploader; 只读 cannot be an approver', async () => {
+    await app.call(C, 'statusChanges.flagAbsent', { studentId: liming, since: '2026-08-10' });
+    const filed = await app.call(C, 'statusChanges.file', { studentId: liming, type: 'withdraw', subtype: 'voluntary', data: { reason: '本人申请退学', effectiveDate: '2026-09-07', term: '2026-2027-1' } });
+    await app.call(M, 'statusChanges.decide', { id: filed.id, stepIndex: 0, approve: true });
+    await app.call(C, 'statusChanges.decide', { id: filed.id, stepIndex: 1, approve: true, paper: { deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2026-09-02' } });
+    const withEvidence = await evidence(filed.id, '退学申请书');
+    expect(withEvidence.attachments[0]).toMatchObject({ createdBy: COUNSELOR.username, createdByName: COUNSELOR.displayName });
+    await app.call(C, 'statusChanges.decide', { id: filed.id, stepIndex: 2, approve: true, paper: { deciderName: '周校长', deciderPost: '校长', decidedOn: '2026-09-03' } });
+    expect((await app.call(A, 'students.get', { id: liming })).status).toBe('withdrawn');
+    expect((await app.call(C, 'statusChanges.todo', {})).absent).toEqual([]);
+
+    const r = await app.fails(A, 'statusChanges.saveChain', { type: 'suspend', steps: [{ label: '只读审批', role: 'viewer' }] });
+    expect(r.code).toBe('VALIDATION');
+    expect(r.message).toContain('只读用户不能担任审批人');
+  });
+});

@@ -52,7 +52,11 @@ export const ListStatusChangesInput = page.extend({
   studentId: id.optional(),
 });
 
-export const ApprovalStepSchema = z.object({ label: text('步骤名称', 30), role: z.enum(ROLES).nullable() });
+/** A step's deciding role: any but 只读 (a read-only user decides nothing), or null for paper only. */
+export const ApprovalStepSchema = z.object({
+  label: text('步骤名称', 30),
+  role: z.enum(ROLES).refine((r): boolean => r !== 'viewer', '只读用户不能担任审批人').nullable(),
+});
 export const StatusChangeEvent = z.object({
   id: z.number(),
   kind: z.enum(['filed', 'approved', 'rejected', 'amended', 'withdrawn', 'applied', 'attached', 'served']),
@@ -68,7 +72,7 @@ export const StatusChangeEvent = z.object({
   attachmentId: z.number().nullable(),
   at: z.string(),
 });
-export const StatusChangeAttachment = z.object({ id: z.number(), fileName: z.string(), mime: z.string(), size: z.number(), kind: z.string(), createdBy: z.string(), createdAt: z.string() });
+export const StatusChangeAttachment = z.object({ id: z.number(), fileName: z.string(), mime: z.string(), size: z.number(), kind: z.string(), createdBy: z.string(), createdByName: z.string(), createdAt: z.string() });
 
 export const StatusChange = z.object({
   id: z.number(),

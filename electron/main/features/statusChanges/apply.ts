@@ -2,6 +2,7 @@ import { addYears, format, parseISO } from 'date-fns';
 import type { Db } from '../../../../db/client';
 import { diffFields, type AuditEntry } from '../../../../db/queries/audit';
 import { getClass } from '../../../../db/queries/org';
+import { clearAbsenceOf } from '../../../../db/queries/status-change-config';
 import { addClassHistory, addStatusHistory, getStudent, updateStudentRow } from '../../../../db/queries/students';
 import type { students } from '../../../../db/schema';
 import { studentStatusName } from '../../../../shared/domain/codes';
@@ -44,6 +45,8 @@ export function applyOrder(
   const after = updateStudentRow(db, s.id, patch);
   const title = statusChangeTitle(type, order.subtype);
   addStatusHistory(db, { studentId: s.id, fromStatus: s.status, toStatus: order.toStatus, effective: data.effectiveDate, reason: `${title}（异动第 ${order.id} 号）：${data.reason}`, createdBy: by, createdAt: at });
+  // An absence flag ends with the change that answers it (退学, 休学 …): the student is no longer 在校.
+  if (order.toStatus !== 'enrolled') clearAbsenceOf(db, s.id, by, at);
   if (target && target.id !== s.classId) addClassHistory(db, { studentId: s.id, classId: target.id, className: target.name, fromDate: data.effectiveDate, createdBy: by });
   const fields = ['status', 'classId', 'statusUntil', 'registered', 'expectedGraduationDate'] as const;
   return {

@@ -96,7 +96,7 @@ export function toDetail(db: Db, r: StatusChangeRow, actor: Actor): StatusChange
       actor: e.actor, actorName: nameOf(e.actor), deciderName: e.deciderName, deciderPost: e.deciderPost, decidedOn: e.decidedOn,
       opinion: e.opinion, attachmentId: e.attachmentId, at: e.at,
     })),
-    attachments: listStatusChangeAttachments(db, r.id),
+    attachments: listStatusChangeAttachments(db, r.id).map((a) => ({ ...a, createdByName: nameOf(a.createdBy) })),
     missingForFinal: missing,
   };
 }

@@ -20,8 +20,8 @@ interface Props {
 /** 证明材料: what the type asks for (ticked when a file of that name is on file) and the files themselves. */
 export function EvidenceList({ order, canDownload, onDownload }: Props) {
   const have = new Set(order.attachments.map((a) => a.kind));
-  // The uploader by the name people know them by (the timeline's 上传材料 entry), not the user name.
-  const uploader = (a: Attachment) => order.events.find((e) => e.attachmentId === a.id)?.actorName ?? a.createdBy;
+  // The uploader by the name people know them by, not the user name.
+  const uploader = (a: Attachment) => a.createdByName;
   return (
     <Box>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 1.5 }}>
