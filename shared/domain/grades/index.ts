@@ -1,0 +1,5 @@
+export * from './types';
+export * from './decimal';
+export * from './method';
+export * from './gpa';
+export * from './parse';
