@@ -7,6 +7,7 @@
  * are valid GB 11643 numbers built on real GB/T 2260 county codes, so the demo
  * exercises the same validation paths as real data.
  */
+import { addDays, format, parseISO } from 'date-fns';
 import type { EducationLevel, ProgramLength, StudentStatusCode, StudyForm } from './codes';
 import { idCheckChar } from './idcard';
 import { SAMPLE_COUNTIES, type County } from './regions';
@@ -114,6 +115,12 @@ export interface DemoStudent {
   enrolmentDate: string;
   expectedGraduationDate: string;
   status: StudentStatusCode;
+  /**
+   * For a 休学 student, the 预计复学日期 as days from the day the demo is loaded (negative: overdue);
+   * null otherwise. Relative, so the generator stays a function of the seed alone while the 待办
+   * reminders (ending within 30 days, or overdue) show whatever day the demo is loaded.
+   */
+  statusUntilDays: number | null;
   /** e.g. 7号楼-305 */
   dormitory: string;
 }
@@ -244,6 +251,22 @@ function birthDate(rng: Rng, cohort: number): { ymd: string; iso: string } {
 }
 
 /**
+ * When a demo 休学 student is due back, from the load day: a quarter overdue (up to 45 days), a third
+ * within the next 30 days (both listed in 待办), the rest later in the year of the 休学.
+ */
+function returnInDays(rng: Rng): number {
+  const roll = rng.int(0, 99);
+  if (roll < 25) return -rng.int(1, 45);
+  if (roll < 58) return rng.int(0, 30);
+  return rng.int(31, 330);
+}
+
+/** The demo student's 预计复学日期 (status_until) when the demo is loaded on `loadDay` (YYYY-MM-DD). */
+export function demoStatusUntil(s: Pick<DemoStudent, 'statusUntilDays'>, loadDay: string): string | null {
+  return s.statusUntilDays === null ? null : format(addDays(parseISO(loadDay), s.statusUntilDays), 'yyyy-MM-dd');
+}
+
+/**
  * Students spread uniformly over the organisation's classes. Student numbers
  * are `${cohort}${majorCode}${seq}`; seq is 3 digits unless a cohort/major has
  * more than 999 students (large benchmarks), then all seqs widen together so
@@ -265,6 +288,8 @@ export function generateDemoStudents(seed: number, count: number, org: DemoOrgan
   }
   const seqWidth = Math.max(3, String(Math.max(0, ...perCombo.values())).length);
   const seqCounter = new Map<string, number>();
+  // The 预计复学日期 comes from a stream of its own, so adding it left every other generated value as it was.
+  const untilRng = new Rng((seed ^ 0x0ddba11) >>> 0);
 
   const ids = new Set<string>();
   const examNos = new Set<string>();
@@ -328,6 +353,7 @@ export function generateDemoStudents(seed: number, count: number, org: DemoOrgan
       enrolmentDate: `${cls.cohort}-09-01`,
       expectedGraduationDate: `${cls.cohort + 3}-06-30`,
       status,
+      statusUntilDays: status === 'suspended' ? returnInDays(untilRng) : null,
       // Odd-numbered buildings house male students, even-numbered female students.
       dormitory: `${rng.int(1, 6) * 2 - (gender === '1' ? 1 : 0)}号楼-${rng.int(1, 6)}${String(rng.int(1, 30)).padStart(2, '0')}`,
     });

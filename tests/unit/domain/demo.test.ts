@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   DEMO_COHORTS,
+  demoStatusUntil,
   generateDemoOrganisation,
   generateDemoStudents,
   mulberry32,
@@ -175,6 +176,23 @@ describe('generateDemoStudents', () => {
     // Both genders, in both dormitory building parities.
     expect(count((s) => s.gender === '1')).toBeGreaterThan(800);
     expect(count((s) => s.gender === '2')).toBeGreaterThan(600);
+  });
+
+  it('gives every 休学 student a 预计复学日期 relative to the load day: some overdue, some within 30 days, the rest later', () => {
+    const suspended = students.filter((s) => s.status === 'suspended');
+    expect(suspended.length).toBeGreaterThan(20);
+    for (const s of students) {
+      if (s.status === 'suspended') expect(s.statusUntilDays).toEqual(expect.any(Number));
+      else expect(s.statusUntilDays).toBeNull();
+    }
+    const days = suspended.map((s) => s.statusUntilDays!);
+    expect(days.every((d) => d >= -45 && d <= 330)).toBe(true);
+    expect(days.some((d) => d < 0)).toBe(true);
+    expect(days.some((d) => d >= 0 && d <= 30)).toBe(true);
+    expect(days.filter((d) => d > 30).length).toBeGreaterThan(days.length / 3);
+    expect(demoStatusUntil({ statusUntilDays: -3 }, '2026-03-01')).toBe('2026-02-26');
+    expect(demoStatusUntil({ statusUntilDays: 30 }, '2026-12-03')).toBe('2027-01-02');
+    expect(demoStatusUntil({ statusUntilDays: null }, '2026-12-03')).toBeNull();
   });
 
   it('has no duplicate ID, student or exam numbers for 100 000 students, in reasonable time', () => {

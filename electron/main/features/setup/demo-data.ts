@@ -2,6 +2,7 @@ import { insertDemoData } from '../../../../db/queries/demo';
 import { generateDemoOrganisation, generateDemoStudents } from '../../../../shared/domain/demo';
 import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { localDay } from '../statusChanges/checks';
 
 /** Loads a realistic demo department (majors, classes, students) in one transaction, audited as one batch. */
 export function loadDemoData(ctx: CallContext, count: number, seed: number) {
@@ -11,9 +12,10 @@ export function loadDemoData(ctx: CallContext, count: number, seed: number) {
   }
   const org = generateDemoOrganisation(seed);
   const students = generateDemoStudents(seed, count, org);
-  const at = new Date(ctx.core.now()).toISOString();
+  const now = ctx.core.now();
+  const at = new Date(now).toISOString();
   return ctx.write((db) => {
-    const counts = insertDemoData(db, org, students, at);
+    const counts = insertDemoData(db, org, students, at, localDay(now));
     return {
       value: counts,
       audit: [
