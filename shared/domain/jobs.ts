@@ -16,6 +16,11 @@ export const JOB_KINDS = {
   'proofs.issue': { label: '开具证明', permission: 'students.write' },
   'statusChanges.export': { label: '导出学籍异动月报', permission: 'students.export' },
   'statusChanges.form': { label: '打印学籍异动审批表', permission: 'students.read' },
+  // Files that used to travel as base64 in a call's answer: each a job whose output the host saves.
+  'attachments.download': { label: '下载附件', permission: 'students.identity.read' },
+  'photos.export': { label: '导出照片', permission: 'students.identity.read' },
+  'roster.errorReport': { label: '生成问题清单', permission: 'students.write' },
+  'roster.template': { label: '生成导入模板', permission: 'students.write' },
 } as const satisfies Record<string, { label: string; permission: Permission }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

@@ -9,14 +9,14 @@ import { Settings, UpdateSettingsInput } from './schemas/settings';
 import { LoadDemoInput, LoadDemoOutput, SetupInput, SetupOutput } from './schemas/setup';
 import { ClassInput, ClassUpdate, MajorInput, MajorUpdate, Major, OrgTree, SchoolClass } from './schemas/org';
 import {
-  AttachmentInfo, BulkUpdateInput, CreateKeyChangeInput, CreateStudentInput, DecideKeyChangeInput, DownloadOutput,
+  AttachmentInfo, BulkUpdateInput, CreateKeyChangeInput, CreateStudentInput, DecideKeyChangeInput, DownloadInput,
   DuplicateCandidate, DuplicatesInput, ExportInput, ExportOutput, KeyChangeRequest, ListKeyChangesInput, RosterFilter, RosterPage,
   RosterQuery, SavedView, SaveViewInput, StudentProfile, StudentRecordInput, UpdateStudentInput, UploadInput,
 } from './schemas/students';
 import { AuditRow } from './schemas/audit';
 import {
-  CommitInput, CommitOutput, FileOutput, ImportBatch, ImportOpenInput, ImportOpenOutput, ImportOptions, InspectInput, InspectOutput,
-  PhotoExportInput, PhotoImportInput, PhotoImportReport, PreviewOutput,
+  CommitInput, CommitOutput, ImportBatch, ImportOpenInput, ImportOpenOutput, ImportOptions, InspectInput, InspectOutput,
+  PhotoExportInput, PhotoExportOutput, PhotoImportInput, PhotoImportReport, PreviewOutput, TemplateInput,
 } from './schemas/imports';
 import { AssignNumbersInput, AssignNumbersOutput, StudentNoRule } from './schemas/student-numbers';
 import { JobId, JobInfo } from './schemas/jobs';
@@ -111,7 +111,8 @@ export const contract = {
   'views.remove': { input: byId, output: nothing, access: 'students.read' },
 
   'attachments.upload': { input: UploadInput, output: AttachmentInfo, access: 'students.write' },
-  'attachments.download': { input: byId, output: DownloadOutput, access: 'students.identity.read' },
+  // The file is the job's output, saved through the host (saveJobOutput; the CLI's --out).
+  'attachments.download': { input: DownloadInput, output: JobOutputRef, access: 'students.identity.read' },
 
   'keyChanges.list': { input: ListKeyChangesInput, output: z.array(KeyChangeRequest), access: 'students.read' },
   'keyChanges.request': { input: CreateKeyChangeInput, output: KeyChangeRequest, access: 'changes.request' },
@@ -152,14 +153,17 @@ export const contract = {
   'imports.inspect': { input: InspectInput, output: InspectOutput, access: 'students.write' },
   'imports.preview': { input: ImportOptions, output: PreviewOutput, access: 'students.write' },
   'imports.commit': { input: CommitInput, output: CommitOutput, access: 'students.write' },
-  'imports.errorReport': { input: ImportOptions, output: FileOutput, access: 'students.write' },
+  // 问题清单 and the empty template: jobs whose output (a workbook) the host saves.
+  'imports.errorReport': { input: ImportOptions, output: JobOutputRef, access: 'students.write' },
   'imports.batches': { input: none, output: z.array(ImportBatch), access: 'students.read' },
   'imports.undo': { input: byId, output: z.object({ removed: z.number(), restored: z.number() }), access: 'students.write' },
-  'imports.template': { input: none, output: FileOutput, access: 'students.read' },
+  'imports.template': { input: TemplateInput, output: JobOutputRef, access: 'students.write' },
 
   'photos.import': { input: PhotoImportInput, output: PhotoImportReport, access: 'students.write' },
-  'photos.export': { input: PhotoExportInput, output: FileOutput, access: 'students.identity.read' },
-  'photos.get': { input: byId, output: z.object({ mime: z.string(), dataBase64: z.string() }).nullable(), access: 'students.identity.read' },
+  'photos.export': { input: PhotoExportInput, output: PhotoExportOutput, access: 'students.identity.read' },
+  // The photo's bytes, not base64: Electron's IPC carries them as they are, and the browser host serves
+  // them as an image (GET /api/photos/<id>, through this same call's checks); /api/call refuses it.
+  'photos.get': { input: byId, output: z.object({ mime: z.string(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) }).nullable(), access: 'students.identity.read' },
   // 上传照片 on the profile: set at once, or a change request once the student is registered (checked by the handler).
   'photos.upload': { input: PhotoUploadInput, output: PhotoUploadOutput, access: 'students.write' },
   // Photo imports in 导入记录, and 撤销 of one (photo file names are often ID numbers: the import's own permission).

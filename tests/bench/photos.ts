@@ -51,7 +51,7 @@ async function makeInputs(n: number): Promise<Buffer[]> {
 
 export async function benchPhotos(): Promise<PhotoBenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'xueji-bench-photos-'));
-  const { core, call, upload } = benchApp(dir, 'bench-photos');
+  const { core, call, upload, output } = benchApp(dir, 'bench-photos');
   try {
     await call('setup.create', BENCH_DEPARTMENT);
     await call('setup.loadDemo', { students: COUNT });
@@ -91,9 +91,9 @@ export async function benchPhotos(): Promise<PhotoBenchResult[]> {
       all.push(...rows.map((r) => r.id));
     }
     t = performance.now();
-    const zip = await call('photos.export', { ids: all });
+    const zip = await call('photos.export', { ids: all, jobId: 'bench-export' });
     const exportMs = performance.now() - t;
-    console.log(`  photos: export ${all.length} to zip: ${(zip.dataBase64.length * 0.75 / 1048576).toFixed(1)} MB`);
+    console.log(`  photos: export ${all.length} to zip: ${((output(zip.jobId)?.length ?? 0) / 1048576).toFixed(1)} MB`);
     return [
       { name: `photos: import ${files.length} (${W}×${H})`, p50: importMs, p95: importMs, target: 30 * files.length, unit: 'ms' },
       { name: `photos: export ${all.length} to .zip`, p50: exportMs, p95: exportMs, target: 10 * all.length, unit: 'ms' },

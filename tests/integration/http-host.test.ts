@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HttpHost } from '../../electron/main/hosts/http-host';
 import { makeApp, type TestApp, ADMIN, COUNSELOR, PROFILE } from '../support/harness';
 import { openBrowser, startTestHost } from '../support/test-host';
+import { photo } from '../support/photo-fixtures';
+import { idCheckChar } from '../../shared/domain/idcard';
 
 let app: TestApp;
 let host: HttpHost;
@@ -160,7 +162,7 @@ describe('browser host: what it reads before it knows who asks (issue 13 #11)', 
     expect(unknown.sent).toBeLessThan(16 * MB);
   });
 
-  it('signed in, a call carries at most 1 MB (an attachment, still sent as base64, up to its 10 MB file)', async () => {
+  it('signed in, a call carries at most 1 MB; a file (an attachment of 9 MB) comes through /api/files, never inside a call', async () => {
     await start();
     await app.setup();
     const browser = await openBrowser(host);
@@ -177,17 +179,19 @@ describe('browser host: what it reads before it knows who asks (issue 13 #11)', 
     const ids = Array.from({ length: 20_000 }, (_, i) => 1_000_000 + i);
     const many = await browser.call(tab, 'students.register', { ids });
     expect(many.ok ? 'ok' : many.error.code).not.toBe('VALIDATION');
-    // An attachment of 9 MB (12 M characters of base64) still goes through.
-    const attachment = await browser.call(tab, 'attachments.upload', {
-      purpose: 'document',
-      fileName: '证明.pdf',
-      mime: 'application/pdf',
-      dataBase64: Buffer.alloc(9 * MB, 7).toString('base64'),
+    // An attachment of 9 MB: the file itself as the body of /api/files, then the call names it.
+    const file = await fetch(`${browser.base}/api/files?name=${encodeURIComponent('证明.pdf')}`, {
+      method: 'POST',
+      headers: { Cookie: browser.cookie, 'X-Xueji-Client': tab, 'Content-Type': 'application/octet-stream' },
+      body: Buffer.alloc(9 * MB, 7),
     });
-    expect(attachment).toMatchObject({ ok: true, value: { fileName: '证明.pdf', size: 9 * MB } });
+    const { value } = (await file.json()) as { value: { fileId: string } };
+    const attachment = await browser.call(tab, 'attachments.upload', { purpose: 'document', fileId: value.fileId });
+    expect(attachment).toMatchObject({ ok: true, value: { fileName: '证明.pdf', mime: 'application/pdf', size: 9 * MB } });
+    // A file inside a call's JSON (base64, as attachments.upload once took) is refused at 1 MB, unread.
     const tooBig = await sendLarge(`${browser.base}/api/call/attachments.upload`, headers, 40 * MB);
     expect(tooBig.status).toBe(413);
-    expect(tooBig.sent).toBeLessThan(32 * MB);
+    expect(tooBig.sent).toBeLessThan(16 * MB);
   });
 });
 
@@ -241,5 +245,56 @@ describe('browser host: a tab’s client id is the host’s, bound to the browse
     expect((await browser.call(first, 'users.list', {})).ok).toBe(true);
     const whoSecond = (await browser.call(second, 'app.status', {})) as { ok: true; value: { session: { user: { username: string } } } };
     expect(whoSecond.value.session.user.username).toBe(COUNSELOR.username);
+  });
+});
+
+describe('browser host: a student’s photo as an image, not base64 (issue 11 §4)', () => {
+  it('serves GET /api/photos/<id> through photos.get’s checks: the tab’s session, students.identity.read, 数据范围', async () => {
+    await start();
+    await app.setup();
+    await app.addStaff();
+    const A = 'admin-client';
+    const major = await app.call(A, 'org.createMajor', { code: '510201', name: '计算机应用技术', level: '专科', lengthYears: '3', studyForm: '普通全日制' });
+    const classOf = async (name: string) => (await app.call(A, 'org.createClass', { name, majorId: major.id, cohortYear: 2025 })).id;
+    const [mineClass, otherClass] = [await classOf('计算机应用2501班'), await classOf('计算机应用2502班')];
+    const student = async (id17: string, classId: number) =>
+      (await app.call(A, 'students.create', { name: '张三', idNumber: id17 + idCheckChar(id17), birthDate: '2007-03-15', gender: '1', enrolmentDate: '2025-09-01', classId, guardians: [] })).id;
+    const [withPhoto, without, elsewhere] = [await student('11010520070315101', mineClass), await student('11010520070315103', mineClass), await student('11010520070315105', otherClass)];
+    for (const id of [withPhoto, elsewhere]) await app.call(A, 'photos.upload', { studentId: id, ...app.upload(A, '证件照.jpg', await photo()) });
+    const stored = (await app.call(A, 'photos.get', { id: withPhoto }))!;
+    const users = await app.call(A, 'users.list', {});
+    await app.call(A, 'scopes.set', { userId: users.find((u) => u.username === COUNSELOR.username)!.id, classIds: [mineClass], cohortYears: [] });
+    await app.call(A, 'users.create', { username: 'sun', displayName: '孙', role: 'viewer', password: 'Viewer123456' });
+
+    const browser = await openBrowser(host);
+    const photoAs = (tab: string, id: number, cookie = browser.cookie) => fetch(`${browser.base}/api/photos/${id}`, { headers: { Cookie: cookie, 'X-Xueji-Client': tab } });
+    const errorOf = async (r: Response) => ((await r.json()) as { ok: false; error: { code: string } }).error.code;
+    const counselor = await browser.newTab();
+    // Not signed in yet: refused as a call would be.
+    expect(await errorOf(await photoAs(counselor, withPhoto))).toBe('UNAUTHENTICATED');
+    expect((await browser.call(counselor, 'auth.signIn', { username: COUNSELOR.username, password: COUNSELOR.password })).ok).toBe(true);
+    // The stored bytes, as an image of their type, never cached.
+    const image = await photoAs(counselor, withPhoto);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/jpeg');
+    expect(image.headers.get('cache-control')).toBe('no-store');
+    expect(Buffer.from(await image.arrayBuffer()).equals(Buffer.from(stored.bytes))).toBe(true);
+    // No photo: nothing. Outside the counselor's 数据范围, or no such student: not found.
+    expect((await photoAs(counselor, without)).status).toBe(204);
+    expect(await errorOf(await photoAs(counselor, elsewhere))).toBe('NOT_FOUND');
+    expect(await errorOf(await photoAs(counselor, 999_999))).toBe('NOT_FOUND');
+    // A role without students.identity.read.
+    const viewer = await browser.newTab();
+    await browser.call(viewer, 'auth.signIn', { username: 'sun', password: 'Viewer123456' });
+    expect(await errorOf(await photoAs(viewer, withPhoto))).toBe('FORBIDDEN');
+    // The tab's id from another browser.
+    const other = await openBrowser(host);
+    expect((await photoAs(counselor, withPhoto, other.cookie)).status).toBe(409);
+    // Locked after idle time: the lock holds here too.
+    app.advance(24 * 60 * 60_000);
+    expect(await errorOf(await photoAs(counselor, withPhoto))).toBe('SESSION_LOCKED');
+    // The call itself is not answered as JSON (bytes would become a list of numbers).
+    const asCall = await browser.call(counselor, 'photos.get', { id: withPhoto });
+    expect(asCall).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });
 });

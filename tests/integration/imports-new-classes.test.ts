@@ -85,7 +85,7 @@ it('every problem names the student of its row', async () => {
 it('the problem workbook keeps date cells as dates (yyyy-mm-dd) and each row its student’s name', async () => {
   const report = await app.call(C, 'imports.errorReport', await prepared(await messyRoster()));
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(report.dataBase64, 'base64') as unknown as ArrayBuffer);
+  await wb.xlsx.load(app.output(C, report.jobId) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
   // Row 2 of the report is 王五 (row 6 of the file), whose 入学日期 (column J) is an Excel date.
   const enrolled = ws.getRow(2).getCell(10);

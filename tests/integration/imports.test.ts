@@ -373,7 +373,7 @@ describe('roster import', () => {
     const report = await app.call(C, 'imports.errorReport', options);
     expect(report.fileName).toBe('导入问题_新生名单.xlsx');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(report.dataBase64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(app.output(C, report.jobId) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     const values = (r: number) => (ws.getRow(r).values as unknown[]).slice(1);
     expect(values(1)).toEqual([...MESSY_HEADERS, '问题说明']);
@@ -390,8 +390,9 @@ describe('roster import', () => {
 
   it('gives a template whose sample row imports cleanly', async () => {
     const t = await app.call(C, 'imports.template', {});
+    const bytes = app.output(C, t.jobId);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(t.dataBase64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
       '学号', '考生号', '姓名', '性别', '出生日期', '身份证号', '民族', '政治面貌', '籍贯', '生源地', '联系电话', '电子邮箱', '家庭住址', '户籍地址',
@@ -400,7 +401,7 @@ describe('roster import', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getColumn(6).numFmt).toBe('@');
     expect(validateIdNumber(String(ws.getCell('F2').value), { asOf: new Date() }).ok).toBe(true);
-    const { options } = await prepared(Buffer.from(t.dataBase64, 'base64'), t.fileName);
+    const { options } = await prepared(bytes, t.fileName);
     const preview = await app.call(C, 'imports.preview', options);
     expect(preview).toMatchObject({ rows: 1, valid: 1, toAdd: 1 });
   });

@@ -27,7 +27,7 @@ async function department(students = 0) {
   if (students) await app.call('admin-client', 'setup.loadDemo', { students });
   const ids: number[] = [];
   for (let i = 0; i < ATTACHMENTS; i++) {
-    const a = await app.call(COUNSELOR.client, 'attachments.upload', { purpose: 'document', fileName: `证明${i}.pdf`, mime: 'application/pdf', dataBase64: contentOf(i).toString('base64') });
+    const a = await app.call(COUNSELOR.client, 'attachments.upload', { purpose: 'document', ...app.upload(COUNSELOR.client, `证明${i}.pdf`, contentOf(i)) });
     ids.push(a.id);
   }
   const count = (app.core.folder.raw().prepare('SELECT count(*) AS n FROM students').get() as { n: number }).n;
@@ -44,7 +44,7 @@ async function expectFinishedAtNextSignIn(ids: number[], count: number) {
   expect(existsSync(join(dir, 'xueji.db-journal'))).toBe(false);
   for (const [i, id] of ids.entries()) {
     const file = await app.call(MANAGER.client, 'attachments.download', { id });
-    expect(Buffer.from(file.dataBase64, 'base64').equals(contentOf(i))).toBe(true);
+    expect(app.output(MANAGER.client, file.jobId).equals(contentOf(i))).toBe(true);
   }
   expect((app.core.folder.raw().prepare('SELECT count(*) AS n FROM students').get() as { n: number }).n).toBe(count);
   expect(integrityCheck(app.core.folder.raw())).toEqual([]);

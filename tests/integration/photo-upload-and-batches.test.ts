@@ -49,7 +49,7 @@ afterEach(() => app?.remove());
 
 const photoOf = async (id: number) => {
   const p = await app.call(C, 'photos.get', { id });
-  return p ? Buffer.from(p.dataBase64, 'base64') : null;
+  return p ? Buffer.from(p.bytes) : null;
 };
 const photoId = async (id: number) => (await app.call(C, 'students.get', { id })).hasPhoto;
 

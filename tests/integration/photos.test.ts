@@ -56,7 +56,7 @@ afterEach(() => app?.remove());
 const s = (i: number) => S[i]!;
 const photoOf = async (id: number) => {
   const p = await app.call(C, 'photos.get', { id });
-  return p ? Buffer.from(p.dataBase64, 'base64') : null;
+  return p ? Buffer.from(p.bytes) : null;
 };
 
 describe('photo import', () => {
@@ -210,9 +210,14 @@ describe('photo import', () => {
 
   it('exports the selected students’ photos as {身份证号}.jpg in a zip, audited', async () => {
     await app.call(C, 'photos.import', { files: [upload(`${s(0).idNumber}.jpg`, await photo()), upload(`${s(1).idNumber}.jpg`, await photo())] });
-    const out = await app.call(C, 'photos.export', { ids: [s(0).id, s(1).id, s(2).id] });
+    const out = await app.call(C, 'photos.export', { ids: [s(0).id, s(1).id, s(2).id], jobId: 'photos-export-1' });
     expect(out.fileName).toMatch(/^学生照片_\d{8}\.zip$/);
-    const entries = unzipSync(Buffer.from(out.dataBase64, 'base64'));
+    expect(out.photos).toBe(2);
+    // The zip is the job's output, saved through the host; 后台任务 lists it with its file.
+    const entries = unzipSync(app.output(C, out.jobId));
+    expect((await app.call(C, 'jobs.list', {})).find((j) => j.jobId === 'photos-export-1')).toMatchObject({
+      kind: 'photos.export', state: 'done', output: { fileName: out.fileName, mime: 'application/zip' },
+    });
     expect(Object.keys(entries).sort()).toEqual([`${s(0).idNumber}.jpg`, `${s(1).idNumber}.jpg`].sort());
     const one = Buffer.from(entries[`${s(0).idNumber}.jpg`]!);
     expect(one.equals((await photoOf(s(0).id))!)).toBe(true);

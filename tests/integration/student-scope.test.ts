@@ -52,7 +52,7 @@ beforeEach(async () => {
   const found = (await app.call(A, 'students.list', { page: 0, pageSize: 10, filter: { q: '2024510201009' } })).rows[0]!;
   theirs = { id: found.id, studentNo: found.studentNo!, idNumber: found.idNumber, version: 0 };
   theirRecord = (await app.call(A, 'students.addRecord', { studentId: theirs.id, kind: 'reward', title: '国家励志奖学金', level: '国家级', date: '2025-11-20' })).records.at(-1)!.id;
-  theirAttachment = (await app.call(A, 'attachments.upload', { studentId: theirs.id, purpose: 'document', fileName: '申请书.pdf', mime: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4 申请书').toString('base64') })).id;
+  theirAttachment = (await app.call(A, 'attachments.upload', { studentId: theirs.id, purpose: 'document', ...app.upload(A, '申请书.pdf', Buffer.from('%PDF-1.4 申请书')) })).id;
   await app.call(A, 'students.register', { ids: [theirs.id, mine.id] });
   theirRequest = (await app.call(A, 'keyChanges.request', { studentId: theirs.id, changes: { name: '周霖' }, reason: '户籍更名' })).id;
   await app.call(A, 'keyChanges.request', { studentId: mine.id, changes: { name: '李鸣' }, reason: '户籍更名' });
@@ -83,7 +83,7 @@ const NAMING: Partial<Record<Channel, () => unknown>> = {
   'students.history': () => ({ id: theirs.id }),
   'students.create': () => ({ studentNo: '2024510201010', name: '韩雪', gender: '2', birthDate: '2006-05-01', idNumber: makeId('110105', '20060501', '248'), enrolmentDate: '2024-09-01', classId: theirClass, guardians: [] }),
   'studentNumbers.assign': () => ({ ids: [theirs.id], dryRun: true }),
-  'attachments.upload': () => ({ studentId: theirs.id, purpose: 'document', fileName: '证明.pdf', mime: 'application/pdf', dataBase64: Buffer.from('%PDF').toString('base64') }),
+  'attachments.upload': () => ({ studentId: theirs.id, purpose: 'document', ...app.upload(C, '证明.pdf', Buffer.from('%PDF')) }),
   'attachments.download': () => ({ id: theirAttachment }),
   'keyChanges.request': () => ({ studentId: theirs.id, changes: { name: '周林' }, reason: '更名' }),
   'keyChanges.withdraw': () => ({ id: theirRequest }),

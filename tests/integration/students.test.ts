@@ -236,13 +236,15 @@ describe('student records', () => {
     const cls = await classFixture();
     const s = await app.call(C, 'students.create', student(cls.id));
     const pdf = Buffer.from('%PDF-1.4\n% 户口本复印件 张三 ' + VALID_ID + '\n%%EOF');
-    const att = await app.call(C, 'attachments.upload', { studentId: s.id, purpose: 'evidence', fileName: '户口本.pdf', mime: 'application/pdf', dataBase64: pdf.toString('base64') });
+    const att = await app.call(C, 'attachments.upload', { studentId: s.id, purpose: 'evidence', ...app.upload(C, '户口本.pdf', pdf) });
+    expect(att).toMatchObject({ fileName: '户口本.pdf', mime: 'application/pdf', size: pdf.length });
     const { readdirSync, readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const files = readdirSync(join(app.dir, 'attachments'));
     expect(files).toHaveLength(1);
     expect(readFileSync(join(app.dir, 'attachments', files[0]!)).includes(Buffer.from(VALID_ID))).toBe(false);
     const back = await app.call(C, 'attachments.download', { id: att.id });
-    expect(Buffer.from(back.dataBase64, 'base64').equals(pdf)).toBe(true);
+    expect(back.fileName).toBe('户口本.pdf');
+    expect(app.output(C, back.jobId).equals(pdf)).toBe(true);
   });
 });

@@ -66,7 +66,7 @@ describe('workbooks the app writes', () => {
     const opened = await app.call(C, 'imports.open', app.upload(C, '名单.xlsx', file));
     const inspected = await app.call(C, 'imports.inspect', { uploadId: opened.uploadId, sheet: '名单' });
     const report = await app.call(C, 'imports.errorReport', { uploadId: opened.uploadId, sheet: '名单', mapping: inspected.mapping });
-    const ws = await read(Buffer.from(report.dataBase64, 'base64'));
+    const ws = await read(app.output(C, report.jobId));
     expect((ws.getRow(1).values as unknown[]).slice(1, 6)).toEqual(['学号', '姓名', '身份证号', '备注', "'=备用列"]);
     expect((ws.getRow(2).values as unknown[]).slice(4, 6)).toEqual(["'+1 加分", -5]);
   });

@@ -66,9 +66,12 @@ export async function importStudents(session: CliSession, opts: ImportStudentsOp
   if (preview.unknownClasses.length) log(`系统中没有的班级：${preview.unknownClasses.join('、')}`);
 
   if (opts.report) {
-    const report = await session.call('imports.errorReport', options);
+    // The report is the job's output, written where --report says (the CLI is its own host).
+    const report = await session.call('imports.errorReport', { ...options, jobId: `cli-report-${process.pid}` });
+    const file = session.jobOutput(report.jobId);
+    if (!file) throw new CliError('问题报告已不可用，请重试。');
     const out = resolve(opts.report);
-    writeFileSync(out, Buffer.from(report.dataBase64, 'base64'));
+    writeFileSync(out, file.bytes);
     log(`问题报告已写入 ${out}`);
   }
 

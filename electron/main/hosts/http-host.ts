@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Channel } from '../../../shared/ipc/channels';
 import { contract } from '../../../shared/ipc/contract';
 import type { AppErrorData } from '../../../shared/ipc/result';
 import type { AppCore } from '../core/context';
@@ -10,7 +11,7 @@ import { toErrorData } from '../core/errors';
 import { addFile, MAX_FILE_BYTES } from '../core/files';
 import { jobOutput } from '../core/jobs';
 import { BrowserClients } from './browser-clients';
-import { BodyTooLong, callBodyLimit, declaredTooLong, megabytes, readBody } from './request-body';
+import { BodyTooLong, declaredTooLong, MAX_CALL_BYTES, megabytes, readBody } from './request-body';
 import { readRendererFile, RENDERER_CSP } from './static-files';
 
 export interface HttpHost {
@@ -26,6 +27,8 @@ export interface HttpHost {
 const CLIENT_NOT_RECOGNIZED = 409;
 const NOT_SIGNED_IN: AppErrorData = { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录。' };
 const TAB_NOT_RECOGNIZED: AppErrorData = { code: 'UNAUTHENTICATED', message: '此标签页的登录信息已失效，请重新登录。' };
+/** Calls whose answer is a file's bytes: served by a route of their own (below), never as JSON. */
+const SERVED_AS_FILES = new Set<Channel>(['photos.get']);
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': RENDERER_CSP,
@@ -120,7 +123,7 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
     /** The tab's client id, when the host gave it to this browser; undefined (answered) otherwise. */
     const tabOf = (clientId: string): string | undefined => {
       if (clients.belongs(clientId, browserOf(req))) return clientId;
-      if (url.pathname.startsWith('/api/call/') || url.pathname === '/api/files') answerAndClose(res, CLIENT_NOT_RECOGNIZED, TAB_NOT_RECOGNIZED);
+      if (url.pathname.startsWith('/api/call/') || url.pathname === '/api/files' || url.pathname.startsWith('/api/photos/')) answerAndClose(res, CLIENT_NOT_RECOGNIZED, TAB_NOT_RECOGNIZED);
       else send(res, CLIENT_NOT_RECOGNIZED, '<!doctype html><meta charset="utf-8"><p>此标签页的登录信息已失效：请回到学籍通重新登录。</p>', 'text/html; charset=utf-8', { Connection: 'close' });
       return undefined;
     };
@@ -141,9 +144,9 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
       if (!clientId) return;
       const channel = decodeURIComponent(url.pathname.slice('/api/call/'.length));
       // Who asks and what for, before a byte of the body is read.
-      if (!isChannel(channel)) return answerAndClose(res, 404, { code: 'UNKNOWN_CHANNEL', message: '未知的请求。' });
+      if (!isChannel(channel) || SERVED_AS_FILES.has(channel)) return answerAndClose(res, 404, { code: 'UNKNOWN_CHANNEL', message: '未知的请求。' });
       if (contract[channel].access !== 'public' && !core.sessions.get(sessionKey(clientId))) return answerAndClose(res, 401, NOT_SIGNED_IN);
-      const limit = callBodyLimit(channel);
+      const limit = MAX_CALL_BYTES;
       const tooLong: AppErrorData = { code: 'VALIDATION', message: `请求内容超过 ${megabytes(limit)}，已拒绝。` };
       if (declaredTooLong(req, limit)) return answerAndClose(res, 413, tooLong);
       let body: Buffer;
@@ -206,6 +209,21 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
         // SameSite=Strict cookie anyway.
         ...(inline ? { 'Content-Security-Policy': "frame-ancestors 'self'", 'X-Frame-Options': 'SAMEORIGIN' } : {}),
       });
+    }
+
+    // A student's photo for the profile page, as an image (not base64 JSON): answered by the photos.get
+    // call itself, so the same checks hold (signed in, not locked, students.identity.read, 数据范围),
+    // for the tab that asks (its id in the header: the page fetches it). No photo: 204.
+    const photo = /^\/api\/photos\/(\d{1,12})$/.exec(url.pathname);
+    if (photo && req.method === 'GET') {
+      if (!sameOrigin()) return refuse(res);
+      const clientId = tabOf(String(req.headers['x-xueji-client'] ?? ''));
+      if (!clientId) return;
+      const result = await dispatch(sessionKey(clientId), 'photos.get', { id: Number(photo[1]) });
+      if (!result.ok) return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+      const image = result.value as { mime: string; bytes: Uint8Array } | null;
+      if (!image) return send(res, 204, '', 'text/plain');
+      return send(res, 200, Buffer.from(image.bytes), image.mime);
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') {

@@ -1,21 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import type { Channel } from '../../../shared/ipc/channels';
 
 const MB = 1024 * 1024;
 
-/** A call's JSON: the largest list a call takes (20,000 student ids) is about 160 KB. */
-const MAX_CALL_BYTES = 1 * MB;
-
 /**
- * Calls that still carry a file inside their JSON, as base64: attachments.upload takes up to
- * 14,000,000 characters (a 10 MB file). Files otherwise come through POST /api/files.
+ * A call's JSON: the largest list a call takes (20,000 student ids) is about 160 KB. No call carries
+ * a file: files come through POST /api/files and calls name them by fileId.
  */
-const LARGER_CALLS: Partial<Record<Channel, number>> = { 'attachments.upload': 15 * MB };
-
-/** How many bytes the body of a call on this channel may have. */
-export function callBodyLimit(channel: Channel): number {
-  return LARGER_CALLS[channel] ?? MAX_CALL_BYTES;
-}
+export const MAX_CALL_BYTES = 1 * MB;
 
 /** "超过 1 MB" — the limit as the refusal names it. */
 export const megabytes = (bytes: number) => `${Math.round(bytes / MB)} MB`;

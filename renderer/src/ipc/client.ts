@@ -24,14 +24,26 @@ export function emitSessionSignal(signal: SessionSignal): void {
   for (const cb of [...signalListeners]) cb(signal);
 }
 
-/** Calls one channel of the contract. Never throws: failures come back as `{ ok: false, error }`. */
-export async function call<C extends Channel>(channel: C, input: CallInput<C>): Promise<Result<CallOutput<C>>> {
-  const result = (await getTransport().invoke(channel, input)) as Result<CallOutput<C>>;
+/** What a failure says about the session (locked, signed out), told to the listeners. */
+function signalFrom<T>(result: Result<T>): Result<T> {
   if (!result.ok) {
     if (result.error.code === 'SESSION_LOCKED') emitSessionSignal('locked');
     else if (result.error.code === 'UNAUTHENTICATED') emitSessionSignal('signedOut');
   }
   return result;
+}
+
+/** Calls one channel of the contract. Never throws: failures come back as `{ ok: false, error }`. */
+export async function call<C extends Channel>(channel: C, input: CallInput<C>): Promise<Result<CallOutput<C>>> {
+  return signalFrom((await getTransport().invoke(channel, input)) as Result<CallOutput<C>>);
+}
+
+/**
+ * A student's photo as a Blob (null when none), through the host with photos.get's checks — never
+ * base64. The page shows it through URL.createObjectURL and revokes that URL when done.
+ */
+export async function studentPhoto(studentId: number): Promise<Result<Blob | null>> {
+  return signalFrom(await getTransport().photo(studentId));
 }
 
 /** Subscribes to a server event; returns the unsubscribe function. */

@@ -14,6 +14,11 @@ export interface Transport {
    * opens it in a new tab, in its own PDF viewer, where the user prints it.
    */
   printOutput(jobId: string): Promise<Result<{ opened: boolean }>>;
+  /**
+   * A student's photo (photos.get, with its checks), as bytes never base64: over the desktop's IPC
+   * as they are, in the browser from GET /api/photos/<id>. Null when the student has none.
+   */
+  photo(studentId: number): Promise<Result<Blob | null>>;
 }
 
 export const CONNECTION_LOST_MESSAGE = '无法连接到学籍通服务，请确认程序仍在运行';
@@ -56,6 +61,17 @@ function electronTransport(bridge: XuejiBridge): Transport {
         return isResult(r) ? (r as Result<{ saved: boolean }>) : { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
       } catch {
         return connectionLost() as Result<{ saved: boolean }>;
+      }
+    },
+    async photo(studentId) {
+      try {
+        const r = await bridge.invoke('photos.get', { id: studentId });
+        if (!isResult(r)) return { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
+        if (!r.ok) return r;
+        const image = r.value as { mime: string; bytes: Uint8Array } | null;
+        return { ok: true, value: image ? new Blob([new Uint8Array(image.bytes)], { type: image.mime }) : null };
+      } catch {
+        return connectionLost() as Result<Blob | null>;
       }
     },
     async printOutput(jobId) {
@@ -248,6 +264,17 @@ function httpTransport(): Transport {
       a.click();
       a.remove();
       return { ok: true, value: { saved: true } };
+    },
+    async photo(studentId) {
+      // Fetched with the tab's id in a header, like a call; the image arrives as it is stored.
+      const response = await sendAsTab((id) =>
+        fetch(`/api/photos/${encodeURIComponent(String(studentId))}`, { credentials: 'same-origin', headers: { 'X-Xueji-Client': id } }),
+      );
+      if (!response) return connectionLost() as Result<Blob | null>;
+      if (response.status === 204) return { ok: true, value: null };
+      if (response.ok && (response.headers.get('Content-Type') ?? '').startsWith('image/')) return { ok: true, value: await response.blob() };
+      const r = await resultOf(response);
+      return r.ok ? { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } } : r;
     },
     async printOutput(jobId) {
       let id: string;

@@ -131,8 +131,6 @@ export const ImportBatch = z.object({
   undoBlockedReason: z.string().nullable(),
 });
 
-export const FileOutput = z.object({ fileName: z.string(), dataBase64: z.string() });
-
 export const PhotoMatchKey = z.enum(['idNumber', 'examNo', 'studentNo']);
 export const PhotoImportInput = z.object({
   /** A .zip of photos, or several image files. */
@@ -154,4 +152,8 @@ export const PhotoImportReport = z.object({
   unreadable: z.array(z.object({ fileName: z.string(), reason: z.string() })),
   studentsWithoutPhoto: z.number(),
 });
-export const PhotoExportInput = z.object({ ids: z.array(id).min(1, '请先选择学生').max(20_000) });
+/** The selected students' photos in one zip: a job whose output the host saves. */
+export const PhotoExportInput = z.object({ ids: z.array(id).min(1, '请先选择学生').max(20_000), jobId: JobId.optional() });
+export const PhotoExportOutput = z.object({ jobId: z.string(), fileName: z.string(), photos: z.number() });
+/** The empty roster workbook, as a job's output (the host saves it). */
+export const TemplateInput = z.object({ jobId: JobId.optional() });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STUDENT_FIELD_KEYS, fieldLabel, fieldTextProblem, type StudentFieldKey } from '../../domain/student-fields';
 import { KEY_CHANGE_STATUSES } from '../../domain/key-changes';
 import { id, optionalText, page, text } from './common';
+import { FileRef } from './imports';
 import { JobId } from './jobs';
 
 /** A date as YYYY-MM-DD; left empty, it asks to be filled rather than describing a format. */
@@ -242,14 +243,16 @@ export const ExportOutput = z.object({ jobId: z.string(), fileName: z.string(), 
 export const SavedView = z.object({ id: z.number(), name: z.string(), definition: z.object({ filter: RosterFilter, sort: RosterQuery.shape.sort, columns: z.array(z.string()) }) });
 export const SaveViewInput = z.object({ name: text('视图名称', 30), definition: SavedView.shape.definition });
 
-export const UploadInput = z.object({
+/**
+ * An attachment the user chose, already handed to the host (core/files.ts) and named by fileId; its
+ * name and type come from the file itself (features/attachments/accept.ts decides what may be kept).
+ */
+export const UploadInput = FileRef.extend({
   studentId: id.optional(),
   purpose: z.enum(['document', 'evidence']),
-  fileName: text('文件名', 120),
-  mime: z.string().max(100),
-  dataBase64: z.string().max(14_000_000, '文件不能超过 10 MB'),
 });
-export const DownloadOutput = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
+/** 下载 an attachment: a job whose output (the decrypted file) the host saves; never base64. */
+export const DownloadInput = z.object({ id, jobId: JobId.optional() });
 
 export const KeyChangeRequest = z.object({
   id: z.number(),

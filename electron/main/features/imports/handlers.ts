@@ -18,7 +18,8 @@ import { errorReportXlsx, reportFileName, templateXlsx } from './report';
 import { choicesToRemember, displayText, locateHeader, mapWithMemory, parseMapping } from './sheet';
 import { Speculation } from './speculate';
 import { takeFile } from '../../core/files';
-import { cancelledError, startJob, yieldToLoop, type JobHandle } from '../../core/jobs';
+import { XLSX_MIME } from '../../core/xlsx-buffer';
+import { cancelledError, newJobId, startJob, yieldToLoop, type JobHandle } from '../../core/jobs';
 import { addUpload, dropUpload, getSheet, getUpload, type DbStamp, type Upload } from './uploads';
 import { checkRows, evaluate, loadLookups, rowCheckKey, type Evaluation, type ImportSettings, type PureResult } from './validate';
 
@@ -288,23 +289,32 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
     });
   },
 
+  /** 问题清单: the file itself with every bad cell marked, as a job whose output the host saves. */
   'imports.errorReport': async (o, ctx) => {
-    const task = startJob(ctx, 'roster.check', o.jobId, '已取消。');
+    const task = startJob(ctx, 'roster.errorReport', o.jobId ?? newJobId(), '已取消。');
     return task.run(async () => {
       const { upload, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
       task.check();
       const ev = evaluation(ctx, upload, key, pure, o, asOf);
       const buffer = await errorReportXlsx(sheet, pure.layout, pure.mapping, ev.issuesByIndex, ev.names);
-      return { fileName: reportFileName(upload.fileName), dataBase64: buffer.toString('base64') };
-    });
+      task.check();
+      const fileName = reportFileName(upload.fileName);
+      task.setOutput({ fileName, mime: XLSX_MIME, bytes: buffer });
+      return { jobId: task.jobId!, fileName };
+    }, (r) => `已生成问题清单《${r.fileName}》`);
   },
 
   'imports.batches': (_input, ctx) => batchesDto(ctx),
 
   'imports.undo': ({ id }, ctx) => undoBatch(ctx, id),
 
-  'imports.template': async () => {
-    const buffer = await templateXlsx();
-    return { fileName: '学生名单导入模板.xlsx', dataBase64: buffer.toString('base64') };
+  /** The empty roster workbook, as a job's output (saved at once, so not listed in 后台任务). */
+  'imports.template': async ({ jobId }, ctx) => {
+    const task = startJob(ctx, 'roster.template', jobId ?? newJobId());
+    return task.run(async () => {
+      const fileName = '学生名单导入模板.xlsx';
+      task.setOutput({ fileName, mime: XLSX_MIME, bytes: await templateXlsx() });
+      return { jobId: task.jobId!, fileName };
+    });
   },
 };

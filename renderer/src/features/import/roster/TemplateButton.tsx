@@ -1,21 +1,25 @@
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import Button from '@mui/material/Button';
+import { useState } from 'react';
 import type { AppErrorData } from '../../../../../shared/ipc/result';
-import { downloadBase64, XLSX_MIME } from '../../../components/download';
-import { useCall } from '../../../ipc/useCall';
+import { call, saveJobOutput } from '../../../ipc/client';
+import { newJobId } from '../common/newJobId';
 
 interface Props {
   onError: (error: AppErrorData | null) => void;
 }
 
-/** 下载导入模板: an empty workbook with every column the import understands. */
+/** 下载导入模板: an empty workbook with every column the import understands, saved through the host. */
 export function TemplateButton({ onError }: Props) {
-  const { run, loading } = useCall('imports.template');
+  const [loading, setLoading] = useState(false);
   const download = async () => {
     onError(null);
-    const r = await run({});
-    if (r.ok) downloadBase64(r.value.fileName, XLSX_MIME, r.value.dataBase64);
-    else onError(r.error);
+    setLoading(true);
+    const jobId = newJobId();
+    const r = await call('imports.template', { jobId });
+    const saved = r.ok ? await saveJobOutput(jobId, r.value.fileName) : r;
+    setLoading(false);
+    if (!saved.ok) onError(saved.error);
   };
   return (
     <Button startIcon={<FileDownloadOutlined />} onClick={() => void download()} disabled={loading}>

@@ -1,11 +1,15 @@
 import type { AppErrorData } from '../../../../../shared/ipc/result';
-import { downloadBase64 } from '../../../components/download';
-import { call } from '../../../ipc/client';
+import { call, saveJobOutput } from '../../../ipc/client';
+import { newJobId } from '../../import/common/newJobId';
 
-/** Downloads one stored attachment to the user's computer; returns the error, if any. */
+/**
+ * Saves one stored attachment to the user's computer through the host (the save dialog, or the
+ * browser's download of the job's output); returns the error, if any.
+ */
 export async function downloadAttachment(id: number): Promise<AppErrorData | null> {
-  const r = await call('attachments.download', { id });
+  const jobId = newJobId();
+  const r = await call('attachments.download', { id, jobId });
   if (!r.ok) return r.error;
-  downloadBase64(r.value.fileName, r.value.mime, r.value.dataBase64);
-  return null;
+  const saved = await saveJobOutput(jobId, r.value.fileName);
+  return saved.ok ? null : saved.error;
 }

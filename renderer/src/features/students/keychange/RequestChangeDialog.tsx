@@ -15,8 +15,8 @@ import type { CallInput } from '../../../../../shared/ipc/contract';
 import type { AppErrorData } from '../../../../../shared/ipc/result';
 import type { StudentProfile } from '../../../../../shared/ipc/schemas/students';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { ACCEPTED_FILES, formatFileSize, readFileData } from '../../../components/fileData';
-import { call } from '../../../ipc/client';
+import { ACCEPTED_FILES, formatFileSize } from '../../../components/fileData';
+import { call, uploadFile } from '../../../ipc/client';
 import { GENDER_OPTIONS, genderName } from '../common/codeNames';
 import { CodeSelect } from '../common/CodeSelect';
 import { errorsByField } from '../common/serverErrors';
@@ -68,13 +68,13 @@ export function RequestChangeDialog({ open, student, onClose, onDone }: Props) {
     if (file) {
       if (uploaded?.file === file) attachmentId = uploaded.id;
       else {
-        const data = await readFileData(file).catch(() => null);
-        if (!data) {
+        const sent = await uploadFile(file);
+        if (!sent.ok) {
           setBusy(false);
-          setError({ code: 'VALIDATION', message: '无法读取所选文件，请重新选择', field: 'attachmentId' });
+          setError({ ...sent.error, field: 'attachmentId' });
           return;
         }
-        const up = await call('attachments.upload', { studentId: student.id, purpose: 'evidence', ...data });
+        const up = await call('attachments.upload', { studentId: student.id, purpose: 'evidence', fileId: sent.value.fileId });
         if (!up.ok) {
           setBusy(false);
           setError({ ...up.error, field: 'attachmentId' });

@@ -7,9 +7,9 @@ import { useState } from 'react';
 import type { AppErrorData } from '../../../../../shared/ipc/result';
 import type { StudentProfile } from '../../../../../shared/ipc/schemas/students';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { ACCEPTED_FILES, formatFileSize, readFileData } from '../../../components/fileData';
+import { ACCEPTED_FILES, formatFileSize } from '../../../components/fileData';
 import { formatDateTime } from '../../../components/format';
-import { call } from '../../../ipc/client';
+import { call, uploadFile } from '../../../ipc/client';
 import { downloadAttachment } from '../common/downloadAttachment';
 import { SimpleTable } from './SimpleTable';
 
@@ -32,13 +32,14 @@ export function AttachmentsTab({ student, canUpload, canDownload, onUploaded }: 
   const upload = async (file: File) => {
     setBusy(true);
     setError(null);
-    const data = await readFileData(file).catch(() => null);
-    if (!data) {
+    // The file goes to the host as it is (uploadFile); the call names it by fileId.
+    const sent = await uploadFile(file);
+    if (!sent.ok) {
       setBusy(false);
-      setError({ code: 'VALIDATION', message: '无法读取所选文件，请重新选择' });
+      setError(sent.error);
       return;
     }
-    const r = await call('attachments.upload', { studentId: student.id, purpose: 'document', ...data });
+    const r = await call('attachments.upload', { studentId: student.id, purpose: 'document', fileId: sent.value.fileId });
     setBusy(false);
     if (r.ok) onUploaded(`已上传 ${r.value.fileName}`);
     else setError(r.error);

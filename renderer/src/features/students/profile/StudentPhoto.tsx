@@ -4,7 +4,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { StudentProfile } from '../../../../../shared/ipc/schemas/students';
 import { useSession } from '../../../app/SessionContext';
-import { call } from '../../../ipc/client';
+import { studentPhoto } from '../../../ipc/client';
 
 const FRAME = { width: 84, height: 112, borderRadius: 1.5, flexShrink: 0 } as const;
 
@@ -21,11 +21,15 @@ export function StudentPhoto({ student }: { student: StudentProfile }) {
     setSrc(null);
     if (!allowed || !student.hasPhoto) return;
     let live = true;
-    void call('photos.get', { id: student.id }).then((r) => {
-      if (live && r.ok && r.value) setSrc(`data:${r.value.mime};base64,${r.value.dataBase64}`);
+    let url: string | null = null;
+    void studentPhoto(student.id).then((r) => {
+      if (!live || !r.ok || !r.value) return;
+      url = URL.createObjectURL(r.value);
+      setSrc(url);
     });
     return () => {
       live = false;
+      if (url) URL.revokeObjectURL(url);
     };
   }, [allowed, student.id, student.hasPhoto, student.version]);
 

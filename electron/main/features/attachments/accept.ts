@@ -1,0 +1,40 @@
+import { extname } from 'node:path';
+import type { CallContext } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { takeFile } from '../../core/files';
+import { storeEncrypted } from './store';
+
+/**
+ * What may be kept as an attachment — a profile's document, a key-field request's or a work order's
+ * evidence — decided here only: scans and office documents, by the file name's extension (the type
+ * a browser reports is missing for Office files on some systems, and is the sender's word anyway).
+ */
+const MIME_BY_EXT: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** A file taken from the host and stored encrypted, not yet recorded in the attachments table. */
+export interface HeldAttachment {
+  fileName: string;
+  mime: string;
+  stored: { storedName: string; sha256: string; size: number };
+}
+
+/**
+ * Takes a file the host handed over (by fileId) and stores it encrypted, before the write
+ * transaction (encryption and disk writes do not belong inside it). Checked first: type and size.
+ */
+export function takeAttachment(ctx: CallContext, fileId: string): HeldAttachment {
+  const f = takeFile(ctx.core, ctx.clientId, fileId);
+  const mime = MIME_BY_EXT[extname(f.fileName).toLowerCase()];
+  if (!mime) throw new AppError('VALIDATION', `“${f.fileName}”不是可接受的材料：只能上传 PDF、JPG、PNG、Word 或 Excel 文件`, 'fileId');
+  if (f.bytes.length === 0) throw new AppError('VALIDATION', `“${f.fileName}”是空文件`, 'fileId');
+  if (f.bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('VALIDATION', `“${f.fileName}”超过 10 MB，请压缩或分页扫描后再上传`, 'fileId');
+  return { fileName: f.fileName, mime, stored: storeEncrypted(ctx.core.folder, Buffer.from(f.bytes)) };
+}
