@@ -16,6 +16,8 @@ export interface RunningHost {
   dataDir: string;
   /** Calls the contract over HTTP as a separate client (for seeding data), returning the value; clientId names a tab of its own. */
   api<T = unknown>(channel: string, input: unknown, clientId?: string): Promise<T>;
+  /** A student's photo as the host serves it (GET /api/photos/<id>, photos.get's checks); null when none. */
+  photo(studentId: number, clientId?: string): Promise<{ mime: string; bytes: Buffer } | null>;
 }
 
 /** Starts the real browser host (dist/main/host.mjs) on a fresh temp data folder. */
@@ -74,7 +76,14 @@ export const test = base.extend<{ host: RunningHost }>({
       if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
       return r.value as T;
     };
-    await use({ url, origin, dataDir, api });
+    const photo = async (studentId: number, clientId = 'seed-client-0001') => {
+      const res = await fetch(`${origin}/api/photos/${studentId}`, { headers: { Cookie: cookie, 'X-Xueji-Client': await tab(clientId) } });
+      if (res.status === 204) return null;
+      const mime = res.headers.get('content-type') ?? '';
+      if (!mime.startsWith('image/')) throw new Error(`photo ${studentId}: ${await res.text()}`);
+      return { mime, bytes: Buffer.from(await res.arrayBuffer()) };
+    };
+    await use({ url, origin, dataDir, api, photo });
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);

@@ -108,9 +108,9 @@ test('photos from a zip: matched, one unmatched and one duplicate reported', asy
   await expect(section('已匹配')).toContainText(ids[0]!.slice(0, 6));
   await expect(section('未匹配的文件')).toContainText('999999999999999999.jpg');
   await expect(section('重复的照片')).toContainText(`${ids[2]}.jpg`);
-  const got = await host.api<{ mime: string } | null>('photos.get', { id: list.rows[0]!.id }, 'seed-admin-0001');
+  const got = await host.photo(list.rows[0]!.id, 'seed-admin-0001');
   expect(got?.mime).toBe('image/jpeg');
-  expect(await host.api('photos.get', { id: list.rows[2]!.id }, 'seed-admin-0001')).toBeNull();
+  expect(await host.photo(list.rows[2]!.id, 'seed-admin-0001')).toBeNull();
 });
 
 /** Issue 12 #7 and #3: a new class asks for its major before it is promised; the problem workbook; the import as one audit entry. */

@@ -38,7 +38,23 @@ async function department(host: RunningHost): Promise<Seeded[]> {
 
 const picture = (seed: number) =>
   sharp({ create: { width: 600, height: 800, channels: 3, background: { r: 40 + seed * 50, g: 140, b: 220 - seed * 40 } } }).jpeg().toBuffer();
-const photoData = async (host: RunningHost, id: number) => (await host.api<{ dataBase64: string } | null>('photos.get', { id }, ADMIN_CLIENT))?.dataBase64 ?? null;
+/** The stored photo's bytes (hex, to compare), as the host serves them; null when none. */
+const photoData = async (host: RunningHost, id: number) => (await host.photo(id, ADMIN_CLIENT))?.bytes.toString('hex') ?? null;
+/**
+ * The picture the profile shows (its pixels, as PNG): the page gets a new blob: URL each time it
+ * loads a photo, so the address says nothing about which photo it is.
+ */
+const shownPhoto = async (page: Page, name: string) => {
+  const img = page.getByRole('img', { name });
+  await expect(img).toBeVisible();
+  return img.evaluate(async (el: HTMLImageElement) => {
+    await el.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [el.naturalWidth, el.naturalHeight];
+    canvas.getContext('2d')!.drawImage(el, 0, 0);
+    return canvas.toDataURL('image/png');
+  });
+};
 
 async function choosePhoto(page: Page, fileName: string, seed: number) {
   await page.getByLabel('选择照片文件').setInputFiles({ name: fileName, mimeType: 'image/jpeg', buffer: await picture(seed) });
@@ -61,8 +77,7 @@ test('a photo uploaded from the profile: shown at once while unregistered, throu
   // Registered and with a photo: the new one waits for approval.
   await page.goto(`${host.origin}/#/students/${li!.id}`);
   await choosePhoto(page, '李四.jpg', 2);
-  await expect(page.getByRole('img', { name: '李四的照片' })).toBeVisible();
-  const first = await page.getByRole('img', { name: '李四的照片' }).getAttribute('src');
+  const first = await shownPhoto(page, '李四的照片');
   await host.api('students.register', { ids: [li!.id] }, ADMIN_CLIENT);
   await page.reload();
   await expect(page.getByRole('button', { name: '申请更换照片' })).toBeVisible();
@@ -74,15 +89,14 @@ test('a photo uploaded from the profile: shown at once while unregistered, throu
   await dialog.getByRole('button', { name: '提交申请' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(/已提交变更申请（第 \d+ 号）/)).toBeVisible();
-  expect(await page.getByRole('img', { name: '李四的照片' }).getAttribute('src')).toBe(first);
+  expect(await shownPhoto(page, '李四的照片')).toBe(first);
 
   const pending = await host.api<{ id: number; studentId: number; reason: string }[]>('keyChanges.list', { status: 'pending' }, MANAGER_CLIENT);
   expect(pending.map((p) => p.studentId)).toEqual([li!.id]);
   expect(pending[0]!.reason).toContain('原照片模糊');
   await host.api('keyChanges.decide', { id: pending[0]!.id, approve: true, comment: '同意' }, MANAGER_CLIENT);
   await page.reload();
-  await expect(page.getByRole('img', { name: '李四的照片' })).toBeVisible();
-  expect(await page.getByRole('img', { name: '李四的照片' }).getAttribute('src')).not.toBe(first);
+  expect(await shownPhoto(page, '李四的照片')).not.toBe(first);
 });
 
 test('students without a photo: opened from the photo import, filtered 照片：无照片 and exported', async ({ page, host }) => {
