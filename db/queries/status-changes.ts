@@ -86,9 +86,18 @@ export function waitingSince(db: Db, before: string, classScope?: readonly numbe
     .orderBy(asc(statusChanges.stepSince)).limit(limit).all();
 }
 
-/** Orders filed by this user that came back to them (退回). */
-export function returnedTo(db: Db, username: string, limit = 200): StatusChangeRow[] {
-  return db.select().from(statusChanges).where(and(eq(statusChanges.state, 'returned'), sql`lower(${statusChanges.filedBy}) = lower(${username})`)).orderBy(desc(statusChanges.stepSince)).limit(limit).all();
+/** Orders filed by this user that came back to them (退回), within their 数据范围 as it is now. */
+export function returnedTo(db: Db, username: string, classScope?: readonly number[] | null, limit = 200): StatusChangeRow[] {
+  return db.select().from(statusChanges)
+    .where(and(eq(statusChanges.state, 'returned'), sql`lower(${statusChanges.filedBy}) = lower(${username})`, classScope ? aboutClasses(classScope) : undefined))
+    .orderBy(desc(statusChanges.stepSince)).limit(limit).all();
+}
+
+/** Orders waiting at a step nobody decides in the app: the counselor records the paper decision. */
+export function waitingForPaper(db: Db, classScope?: readonly number[] | null, limit = 200): StatusChangeRow[] {
+  return db.select().from(statusChanges)
+    .where(and(eq(statusChanges.state, 'pending'), sql`${statusChanges.stepRole} IS NULL`, classScope ? aboutClasses(classScope) : undefined))
+    .orderBy(asc(statusChanges.stepSince)).limit(limit).all();
 }
 
 /** Applied decisions (退学/开除/取消) of the types given, for the appeal windows. */
@@ -122,8 +131,10 @@ export function insertStatusChange(db: Db, v: Omit<typeof statusChanges.$inferIn
  * Moves an order on, if it is still where the caller saw it (state and step): a second decider who
  * loaded the same order gets false, not a double decision.
  */
-export function moveStatusChange(db: Db, id: number, seen: { state: StatusChangeState; stepIndex: number }, patch: Partial<typeof statusChanges.$inferInsert>): boolean {
-  const r = db.update(statusChanges).set(patch).where(and(eq(statusChanges.id, id), eq(statusChanges.state, seen.state), eq(statusChanges.stepIndex, seen.stepIndex))).run();
+export function moveStatusChange(db: Db, id: number, seen: { state: StatusChangeState; stepIndex: number; stepSince?: string }, patch: Partial<typeof statusChanges.$inferInsert>): boolean {
+  const r = db.update(statusChanges).set(patch)
+    .where(and(eq(statusChanges.id, id), eq(statusChanges.state, seen.state), eq(statusChanges.stepIndex, seen.stepIndex), seen.stepSince ? eq(statusChanges.stepSince, seen.stepSince) : undefined))
+    .run();
   return r.changes === 1;
 }
 

@@ -60,3 +60,13 @@ export function undoRollover(db: Db, id: number, by: string, at: string): number
   db.update(yearRollovers).set({ undoneBy: by, undoneAt: at }).where(and(eq(yearRollovers.id, id), isNull(yearRollovers.undoneAt))).run();
   return cleared;
 }
+
+/**
+ * Whether a class is a 毕业年级 class in the 学年 now: the last roll-over marked it (its plan line
+ * says so). A student 复学 or 降级 into a class takes the class's mark, and loses it leaving one.
+ */
+export function isGraduatingClass(db: Db, classId: number): boolean {
+  const last = lastRollover(db);
+  if (!last) return false;
+  return (JSON.parse(last.summary) as { classId: number; graduating: boolean }[]).some((l) => l.classId === classId && l.graduating);
+}

@@ -48,6 +48,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'statusChanges.attach': '上传异动材料',
   'statusChanges.serve': '登记决定送达',
   'statusChanges.export': '导出学籍异动月报',
+  'statusChanges.form': '打印学籍异动审批表',
   'statusChanges.saveChain': '修改审批流程',
   'statusChanges.savePolicy': '修改学籍管理参数',
   'statusChanges.saveCalendar': '修改节假日安排',

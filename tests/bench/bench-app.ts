@@ -15,7 +15,9 @@ export const BENCH_DEPARTMENT = { schoolCode: '12345', schoolName: '基准测试
 
 export function benchApp(dir: string, client: string) {
   // Measured as installed: without the development-time check of every answer against its schema.
-  const { core, dispatch } = createCore(dir, { checkOutput: false });
+  // The clock can be moved on (学年升级 only happens on or after its day).
+  let offset = 0;
+  const { core, dispatch } = createCore(dir, { checkOutput: false, now: () => Date.now() + offset });
   const call = async <C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> => {
     const r = await dispatch(client, channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
@@ -25,5 +27,9 @@ export function benchApp(dir: string, client: string) {
   const upload = (fileName: string, bytes: Uint8Array) => ({ fileId: addFile(core, client, fileName, bytes) });
   /** A finished job's file (an export). */
   const output = (jobId: string) => jobOutput(core, client, jobId)?.bytes ?? null;
-  return { core, call, upload, output };
+  /** Moves the app's clock to a day (local midnight + 9 h), for work that waits for a date. */
+  const setDay = (day: string) => {
+    offset = new Date(`${day}T09:00:00`).getTime() - Date.now();
+  };
+  return { core, call, upload, output, setDay };
 }

@@ -49,7 +49,7 @@ async function suspendLiming() {
   const filed = await app.call(C, 'statusChanges.file', { studentId: liming, type: 'suspend', data: { reason: '因病休学一年', effectiveDate: '2026-09-07', term: '2026-2027-1', expectedEnd: '2027-09-06' } });
   await app.call(M, 'statusChanges.decide', { id: filed.id, stepIndex: 0, approve: true, opinion: '同意' });
   await evidence(filed.id);
-  return app.call(C, 'statusChanges.decide', { id: filed.id, stepIndex: 1, approve: true, opinion: '同意休学', paper: { deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2026-09-03' } });
+  return app.call(C, 'statusChanges.decide', { id: filed.id, stepIndex: 1, approve: true, opinion: '同意休学', paper: { deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2026-09-01' } });
 }
 
 beforeEach(async () => {
@@ -88,7 +88,7 @@ describe('学籍异动: 休学 and 复学 through the chain', () => {
     expect((await app.fails(M, 'statusChanges.decide', { id: filed.id, stepIndex: 1, approve: true })).message).toContain('纸质审批');
     expect((await app.fails(M, 'statusChanges.decide', { id: filed.id, stepIndex: 0, approve: true })).code).toBe('CONFLICT');
     // The last step needs the evidence on file first.
-    const paper = { deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2026-09-03' };
+    const paper = { deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2026-09-01' };
     const missing = await app.fails(C, 'statusChanges.decide', { id: filed.id, stepIndex: 1, approve: true, paper });
     expect(missing.message).toContain('缺少证明材料');
     expect((await app.call(C, 'statusChanges.get', { id: filed.id })).missingForFinal[0]).toContain('证明材料');
@@ -101,7 +101,7 @@ describe('学籍异动: 休学 and 复学 through the chain', () => {
       ['filed', 'app', null], ['approved', 'app', '院系负责人审批'], ['attached', 'app', null], ['approved', 'paper', '教务处审核'], ['applied', 'app', null],
     ]);
     const paperEvent = done.events[3]!;
-    expect(paperEvent).toMatchObject({ deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2026-09-03', opinion: '同意休学', actor: COUNSELOR.username });
+    expect(paperEvent).toMatchObject({ deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2026-09-01', opinion: '同意休学', actor: COUNSELOR.username });
     expect(paperEvent.attachmentId).toBeTypeOf('number');
     expect(done.events[1]).toMatchObject({ actorName: MANAGER.displayName, decidedOn: '2026-09-01' });
     expect(done.attachments.map((a) => [a.kind, a.fileName])).toEqual([['休学申请书', '休学申请书.pdf']]);
@@ -129,7 +129,7 @@ describe('学籍异动: 休学 and 复学 through the chain', () => {
     const resume = await app.call(C, 'statusChanges.file', { studentId: liming, type: 'resume', data: { reason: '休学期满，复查合格', effectiveDate: '2027-09-06', term: '2027-2028-1', targetClassId: cs2026 } });
     await app.call(M, 'statusChanges.decide', { id: resume.id, stepIndex: 0, approve: true });
     await evidence(resume.id, '复学申请书');
-    await app.call(C, 'statusChanges.decide', { id: resume.id, stepIndex: 1, approve: true, paper: { deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2027-08-20' } });
+    await app.call(C, 'statusChanges.decide', { id: resume.id, stepIndex: 1, approve: true, paper: { deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2027-08-15' } });
 
     const s = await app.call(A, 'students.get', { id: liming });
     expect(s).toMatchObject({ status: 'enrolled', statusUntil: null, className: '计算机2601班', cohortYear: 2026, expectedGraduationDate: '2029-07-01' });
@@ -150,7 +150,7 @@ describe('学籍异动: 休学 and 复学 through the chain', () => {
     const resume = await app.call(C, 'statusChanges.file', { studentId: liming, type: 'resume', data: { reason: '复学', effectiveDate: '2027-03-01', term: '2026-2027-2', targetClassId: cs2026 } });
     await app.call(M, 'statusChanges.decide', { id: resume.id, stepIndex: 0, approve: true });
     await evidence(resume.id, '复学申请书');
-    await app.call(C, 'statusChanges.decide', { id: resume.id, stepIndex: 1, approve: true, paper: { deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2026-09-04' } });
+    await app.call(C, 'statusChanges.decide', { id: resume.id, stepIndex: 1, approve: true, paper: { deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2026-09-01' } });
     const second = await app.fails(C, 'statusChanges.file', { studentId: liming, type: 'suspend', data: { reason: '再次休学', effectiveDate: '2027-03-01', term: '2026-2027-2', expectedEnd: '2027-09-01' } });
     expect(second.message).toContain('已休学 1 次，学校规定最多 1 次');
   });
@@ -218,10 +218,10 @@ describe('学籍异动: decisions served on the student', () => {
     const filed = await app.call(C, 'statusChanges.file', { studentId: liming, type: 'withdraw', subtype: 'decision', data: { reason: '连续两周未参加教学活动', effectiveDate: '2026-09-07', term: '2026-2027-1' } });
     expect(filed.steps.map((s) => s.label)).toEqual(['院系负责人审批', '教务处审核', '校长办公会决定']);
     await app.call(M, 'statusChanges.decide', { id: filed.id, stepIndex: 0, approve: true });
-    const paper = { deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2026-09-02' };
+    const paper = { deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2026-09-01' };
     await app.call(C, 'statusChanges.decide', { id: filed.id, stepIndex: 1, approve: true, paper });
     await evidence(filed.id, '退学处理决定书');
-    const council = { deciderName: '周校长', deciderPost: '校长', decidedOn: '2026-09-03' };
+    const council = { deciderName: '周校长', deciderPost: '校长', decidedOn: '2026-09-01' };
     expect((await app.fails(C, 'statusChanges.decide', { id: filed.id, stepIndex: 2, approve: true, paper: council })).message).toContain('决定文号');
     const done = await app.call(C, 'statusChanges.decide', { id: filed.id, stepIndex: 2, approve: true, paper: council, decisionNo: '示范院学〔2026〕12号' });
     expect(done).toMatchObject({ state: 'approved', appealDeadline: null, can: expect.objectContaining({ serve: true }) });
@@ -290,7 +290,7 @@ describe('学籍异动: the month summary and the form read back', () => {
     expect(page).toMatchObject({ widthMm: expect.closeTo(210, 0.5), heightMm: expect.closeTo(297, 0.5) });
     // Compared without spaces: the title is set with spaces between its characters.
     const text = pageText(page!).replace(/\s+/g, '');
-    for (const s of ['学籍异动审批表', '李明', '2025510201001', '休学', '因病休学一年', '2027-09-06', '院系负责人审批', '钱主任', '教务处审核', '教务处处长孙教务', '2026-09-03', '同意休学']) expect(text).toContain(s);
+    for (const s of ['学籍异动审批表', '李明', '2025510201001', '休学', '因病休学一年', '2027-09-06', '院系负责人审批', '钱主任', '教务处审核', '教务处处长孙教务', '2026-09-01', '同意休学']) expect(text).toContain(s);
 
     const list = await app.call(C, 'statusChanges.exportMonth', { jobId: 'month-pdf', month: '2026-09', format: 'pdf' });
     const [first] = await readPdf(app.output(C, list.jobId));
@@ -313,15 +313,87 @@ describe('学籍异动: loose ends', () => {
     await app.call(C, 'statusChanges.flagAbsent', { studentId: liming, since: '2026-08-10' });
     const filed = await app.call(C, 'statusChanges.file', { studentId: liming, type: 'withdraw', subtype: 'voluntary', data: { reason: '本人申请退学', effectiveDate: '2026-09-07', term: '2026-2027-1' } });
     await app.call(M, 'statusChanges.decide', { id: filed.id, stepIndex: 0, approve: true });
-    await app.call(C, 'statusChanges.decide', { id: filed.id, stepIndex: 1, approve: true, paper: { deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2026-09-02' } });
+    await app.call(C, 'statusChanges.decide', { id: filed.id, stepIndex: 1, approve: true, paper: { deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2026-09-01' } });
     const withEvidence = await evidence(filed.id, '退学申请书');
     expect(withEvidence.attachments[0]).toMatchObject({ createdBy: COUNSELOR.username, createdByName: COUNSELOR.displayName });
-    await app.call(C, 'statusChanges.decide', { id: filed.id, stepIndex: 2, approve: true, paper: { deciderName: '周校长', deciderPost: '校长', decidedOn: '2026-09-03' } });
+    await app.call(C, 'statusChanges.decide', { id: filed.id, stepIndex: 2, approve: true, paper: { deciderName: '周校长', deciderPost: '校长', decidedOn: '2026-09-01' } });
     expect((await app.call(A, 'students.get', { id: liming })).status).toBe('withdrawn');
     expect((await app.call(C, 'statusChanges.todo', {})).absent).toEqual([]);
 
     const r = await app.fails(A, 'statusChanges.saveChain', { type: 'suspend', steps: [{ label: '只读审批', role: 'viewer' }] });
     expect(r.code).toBe('VALIDATION');
     expect(r.message).toContain('只读用户不能担任审批人');
+  });
+});
+
+describe('学籍异动: what the review found', () => {
+  const suspend = { reason: '因病休学一年', effectiveDate: '2026-09-07', term: '2026-2027-1', expectedEnd: '2027-09-06' };
+
+  it('the filer cannot enter "the manager signed" on paper; nobody dates a paper decision in the future', async () => {
+    const filed = await app.call(C, 'statusChanges.file', { studentId: liming, type: 'suspend', data: suspend });
+    const own = await app.fails(C, 'statusChanges.decide', { id: filed.id, stepIndex: 0, approve: true, paper: { deciderName: '钱主任', deciderPost: '院系负责人', decidedOn: '2026-09-01' } });
+    expect(own).toMatchObject({ code: 'FORBIDDEN' });
+    expect(own.message).toContain('须由提交人以外的人员登记');
+    // Someone else (here the admin) may record it; the date must lie between filing and today.
+    const future = await app.fails(A, 'statusChanges.decide', { id: filed.id, stepIndex: 0, approve: true, paper: { deciderName: '钱主任', deciderPost: '院系负责人', decidedOn: '2030-01-01' } });
+    expect(future).toMatchObject({ code: 'VALIDATION', field: 'paper.decidedOn' });
+    await app.call(A, 'statusChanges.decide', { id: filed.id, stepIndex: 0, approve: true, paper: { deciderName: '钱主任', deciderPost: '院系负责人', decidedOn: '2026-09-01' } });
+  });
+
+  it('a type that does not place the student refuses a class (no 转专业 through a 休学)', async () => {
+    const r = await app.fails(C, 'statusChanges.file', { studentId: liming, type: 'suspend', data: { ...suspend, targetClassId: ee2025 } });
+    expect(r).toMatchObject({ code: 'VALIDATION', field: 'data.targetClassId' });
+  });
+
+  it('an approval meant for what the manager saw does not land on an amended order', async () => {
+    const filed = await app.call(C, 'statusChanges.file', { studentId: liming, type: 'suspend', data: suspend });
+    const seen = await app.call(M, 'statusChanges.get', { id: filed.id });
+    await app.call(M, 'statusChanges.decide', { id: filed.id, stepIndex: 0, stepSince: seen.stepSince, approve: false, opinion: '日期有误' });
+    await later(60_000);
+    await app.call(C, 'statusChanges.amend', { id: filed.id, data: { ...suspend, expectedEnd: '2027-07-01' } });
+    // A second window still showing the first version, at the same step:
+    expect((await app.fails(M, 'statusChanges.decide', { id: filed.id, stepIndex: 0, stepSince: seen.stepSince, approve: true })).code).toBe('CONFLICT');
+  });
+
+  it('the admin may withdraw an order whose filer cannot; a 送达 is recorded once; the form print is audited', async () => {
+    const filed = await app.call(C, 'statusChanges.file', { studentId: liming, type: 'suspend', data: suspend });
+    expect((await app.call(A, 'statusChanges.get', { id: filed.id })).can.withdraw).toBe(true);
+    expect((await app.call(A, 'statusChanges.withdraw', { id: filed.id })).state).toBe('withdrawn');
+    const trail = await app.call(A, 'audit.list', { page: 0, pageSize: 20, action: 'statusChanges.withdraw' });
+    expect(trail.rows[0]!.summary).toContain('管理员代为撤回');
+
+    const expel = await app.call(C, 'statusChanges.file', { studentId: liming, type: 'expel', data: { reason: '组织考试作弊', effectiveDate: '2026-09-07', term: '2026-2027-1' } });
+    await app.call(M, 'statusChanges.decide', { id: expel.id, stepIndex: 0, approve: true });
+    const paper = { deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2026-09-01' };
+    await app.call(C, 'statusChanges.decide', { id: expel.id, stepIndex: 1, approve: true, paper });
+    await evidence(expel.id, '处分决定书');
+    await app.call(C, 'statusChanges.decide', { id: expel.id, stepIndex: 2, approve: true, paper: { ...paper, deciderName: '周校长', deciderPost: '校长' }, decisionNo: '示范院〔2026〕3号' });
+    await app.call(C, 'statusChanges.recordService', { id: expel.id, servedOn: '2026-09-01', servedMethod: '直接送达' });
+    expect((await app.fails(C, 'statusChanges.recordService', { id: expel.id, servedOn: '2026-09-01', servedMethod: '邮寄送达' })).code).toBe('CONFLICT');
+
+    await app.call(C, 'statusChanges.form', { id: expel.id, jobId: 'form-audit' });
+    const printed = await app.call(A, 'audit.list', { page: 0, pageSize: 20, action: 'statusChanges.form' });
+    expect(printed.rows.map((r) => r.summary)).toEqual([`打印学籍异动审批表（第 ${expel.id} 号）`]);
+  });
+
+  it('reasons and file names are hidden from a read-only user, and kept out of the trail and the history', async () => {
+    const viewer = 'viewer-client';
+    await app.addUser({ username: 'sun', displayName: '孙老师', role: 'viewer', password: 'Viewer12345x' }, viewer);
+    const order = await suspendLiming();
+    const seen = await app.call(viewer, 'statusChanges.get', { id: order.id });
+    expect(seen.data.reason).toBe('（仅学籍管理人员可见）');
+    expect(seen.attachments.map((a) => a.fileName)).toEqual(['（仅学籍管理人员可见）']);
+    expect(JSON.stringify(seen.events)).not.toContain('因病');
+    const history = await app.call(viewer, 'students.history', { id: liming });
+    expect(JSON.stringify(history)).not.toContain('因病');
+    expect(JSON.stringify((await app.call(viewer, 'students.get', { id: liming })).statusHistory)).not.toContain('因病');
+  });
+
+  it('最长学习年限: time away may not use up more than the years the school allows beyond 学制', async () => {
+    await app.call(A, 'statusChanges.savePolicy', { ...(await app.call(A, 'statusChanges.settings', {})).policies[0]!, effectiveFrom: '2026-01-01', maxStudyYearsBeyondLength: 0 });
+    const r = await app.fails(C, 'statusChanges.file', { studentId: liming, type: 'suspend', data: suspend });
+    expect(r.message).toContain('最长学习年限');
+    // 入伍 does not count (the default): a 保留学籍（应征入伍） is still possible.
+    await app.call(C, 'statusChanges.file', { studentId: liming, type: 'retain', subtype: 'military', data: { reason: '应征入伍', effectiveDate: '2026-09-07', term: '2026-2027-1', expectedEnd: '2030-09-07' } });
   });
 });

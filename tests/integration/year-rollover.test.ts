@@ -84,8 +84,26 @@ describe('学年升级', () => {
     expect((await app.call(A, 'yearRollover.preview', {})).last).toMatchObject({ id: again.id, canUndo: false });
   });
 
-  it('refuses a day outside the next 学年', async () => {
+  it('refuses a day outside the next 学年, and a day still to come', async () => {
     const r = await app.fails(A, 'yearRollover.apply', { effectiveOn: '2026-09-01', fromYear: 2026 });
     expect(r).toMatchObject({ code: 'VALIDATION', field: 'effectiveOn' });
+    // 2026-09-01: the preview proposes 2027-08-01, which cannot be confirmed yet.
+    const early = await app.fails(A, 'yearRollover.apply', { effectiveOn: '2027-08-01', fromYear: 2026 });
+    expect(early.message).toContain('还没到');
+  });
+
+  it('毕业年级 follows the class: lost on leaving 在籍在校, taken on 复学 into a graduating class', async () => {
+    await later(334 * DAY);
+    await app.call(A, 'yearRollover.apply', { effectiveOn: '2027-08-01', fromYear: 2026 });
+    const graduating = () => (app.core.folder.db().$client.prepare('SELECT name FROM students WHERE graduating = 1 ORDER BY name').pluck().all());
+    expect(graduating()).toEqual(['学生20251']);
+    // The 2025级 student on 休学 comes back into the 2025 class (the admin records both steps on paper).
+    const chain = [{ label: '教务处审核', role: null }];
+    await app.call(A, 'statusChanges.saveChain', { type: 'resume', steps: chain });
+    await app.call(A, 'students.register', { ids: [ids['学生20252']!] });
+    const back = await app.call(A, 'statusChanges.file', { studentId: ids['学生20252']!, type: 'resume', data: { reason: '复学', effectiveDate: '2027-08-01', term: '2027-2028-1', targetClassId: app.core.folder.db().$client.prepare("SELECT class_id FROM students WHERE name = '学生20251'").pluck().get() as number } });
+    await app.call(A, 'statusChanges.attach', { id: back.id, kind: '复学申请书', ...app.upload(A, '复学申请书.pdf', Buffer.from('%PDF-1.4')) });
+    await app.call(A, 'statusChanges.decide', { id: back.id, stepIndex: 0, approve: true, paper: { deciderName: '孙教务', deciderPost: '教务处处长', decidedOn: '2027-08-01' } });
+    expect(graduating()).toEqual(['学生20251', '学生20252']);
   });
 });

@@ -203,6 +203,7 @@ async function decide(session: CliSession, idText: string | undefined, opts: Sta
   const order = await session.call('statusChanges.decide', {
     id,
     stepIndex: current.stepIndex,
+    stepSince: current.stepSince,
     approve: !!opts.approve,
     ...(opts.opinion?.trim() ? { opinion: opts.opinion.trim() } : {}),
     ...(paper ? { paper } : {}),

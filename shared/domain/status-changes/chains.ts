@@ -66,12 +66,20 @@ export type StepDecider =
 
 /**
  * May this person decide (or record) the current step? Pure; the handler supplies who filed the
- * order. The filer never approves their own order in the app; recording a paper decision is not
- * approving (the paper carries someone else's signature), so the counselor who filed may record it.
+ * order. The filer never approves their own order in the app. A paper decision is someone else's
+ * signature entered by the counselor, so the filer may record it — except for a step that has a
+ * role in the app: there the filer recording "the manager signed on paper" would be the filer
+ * approving their own order, so another counselor records it (or the step's role decides in the app).
  */
 export function stepRefusal(step: ApprovalStep, decider: StepDecider, filedBy: string): string | null {
-  if (decider.kind === 'paper') return null;
-  if (decider.username.toLowerCase() === filedBy.toLowerCase()) return '不能审批自己提交的异动申请，请由其他人员审批。';
+  const isFiler = (name: string) => name.toLowerCase() === filedBy.toLowerCase();
+  if (decider.kind === 'paper') {
+    if (step.role !== null && isFiler(decider.recordedBy)) {
+      return `“${step.label}”由${ROLE_LABELS[step.role]}在系统中审批；若为纸质审批，须由提交人以外的人员登记。`;
+    }
+    return null;
+  }
+  if (isFiler(decider.username)) return '不能审批自己提交的异动申请，请由其他人员审批。';
   if (step.role === null) return `“${step.label}”这一步不在本系统中审批，请按纸质审批意见登记。`;
   if (decider.role !== step.role) return `“${step.label}”这一步由${ROLE_LABELS[step.role]}审批。`;
   return null;

@@ -73,17 +73,23 @@ export function orderDataIssues(
   }
   if (info.otherSchool && !d.otherSchool?.trim()) issues.push({ field: 'otherSchool', message: type === 'transferIn' ? '请填写转出学校' : '请填写转入学校' });
   if (info.targetClass === 'required' && !d.targetClassId) issues.push({ field: 'targetClassId', message: '请选择转入的班级' });
+  // Only the types that place the student in a class may name one: a 休学 that moved the student
+  // into another major's class would be a 转专业 without its approvals.
+  if (!info.targetClass && d.targetClassId) issues.push({ field: 'targetClassId', message: `${info.label}不改变学生的班级，请不要选择转入班级` });
   const { current, target } = facts;
   if (d.targetClassId && !target) issues.push({ field: 'targetClassId', message: '所选班级不存在' });
-  if (target && current && target.id === current.id) issues.push({ field: 'targetClassId', message: `学生已在${target.name}，请选择另一个班级` });
+  // A 转专业 or 降级 moves the student; a 复学 may well go back to the class they left.
+  if (target && current && target.id === current.id && (type === 'transferMajor' || type === 'repeat')) {
+    issues.push({ field: 'targetClassId', message: `学生已在${target.name}，请选择另一个班级` });
+  }
   if (type === 'transferMajor' && target && current && target.majorId === current.majorId) {
     issues.push({ field: 'targetClassId', message: `转专业应转入其他专业的班级，${target.name}与原班级同一专业` });
   }
   if (type === 'repeat' && target && current && target.cohortYear <= current.cohortYear) {
     issues.push({ field: 'targetClassId', message: `降级/留级应编入更晚年级的班级（原为 ${current.cohortYear} 级，所选为 ${target.cohortYear} 级）` });
   }
-  if (d.servedOn && !isDay(d.servedOn)) issues.push({ field: 'servedOn', message: '送达日期无效' });
-  if (d.servedOn && !isDecision(type, subtype)) issues.push({ field: 'servedOn', message: '只有学校作出的处理决定需要登记送达' });
+  // 送达 is recorded once the decision has been made and served (recordService), never at filing.
+  if (d.servedOn) issues.push({ field: 'servedOn', message: isDecision(type, subtype) ? '送达日期在决定生效并送达后登记' : '只有学校作出的处理决定需要登记送达' });
   return issues;
 }
 

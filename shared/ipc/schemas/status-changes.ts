@@ -19,8 +19,12 @@ export const StatusChangeData = z.object({
   targetClassId: id.nullable().optional(),
   otherSchool: optionalText('学校名称', 100).nullable(),
   decisionNo: optionalText('决定文号', 60).nullable(),
-  servedOn: optDay('送达日期'),
-  servedMethod: z.enum(SERVICE_METHODS).nullable().optional(),
+});
+/** An order's data as shown: with the 送达 of a decision (recorded after it takes effect) and the class by name. */
+const StatusChangeDataView = StatusChangeData.extend({
+  servedOn: z.string().nullable(),
+  servedMethod: z.enum(SERVICE_METHODS).nullable(),
+  targetClassName: z.string().nullable(),
 });
 
 export const FileStatusChangeInput = z.object({ studentId: id, type, subtype: z.string().max(20).nullable().optional(), data: StatusChangeData });
@@ -38,6 +42,11 @@ export const DecideStatusChangeInput = z.object({
   id,
   /** The step the decider saw: a second decider who loaded the same page gets a conflict. */
   stepIndex: z.number().int().min(0),
+  /**
+   * When that step began (the order's stepSince as the decider saw it): an order returned and
+   * amended since comes back to the same step with other content, and is not approved unseen.
+   */
+  stepSince: z.string().max(40).optional(),
   approve: z.boolean(),
   opinion: optionalText('审批意见', 500),
   paper: PaperDecision.optional(),
@@ -89,7 +98,7 @@ export const StatusChange = z.object({
   steps: z.array(ApprovalStepSchema),
   /** The step waiting now (pending orders), by its label. */
   currentStep: z.string().nullable(),
-  data: StatusChangeData.extend({ targetClassName: z.string().nullable() }),
+  data: StatusChangeDataView,
   fromStatus: z.string(),
   toStatus: z.string(),
   filedBy: z.string(),

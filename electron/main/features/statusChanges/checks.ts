@@ -7,7 +7,7 @@ import type { StudentRow } from '../../../../db/queries/students';
 import {
   checkTransition, orderDataIssues, policyOn, retainAdmissionLimitYears, suspensionProblem, type ClassFacts, type PastSuspension, type StatusChangeData, type StatusChangeType,
 } from '../../../../shared/domain/status-changes';
-import { addYears, parseISO } from 'date-fns';
+import { addYears, differenceInCalendarDays, parseISO } from 'date-fns';
 import { AppError } from '../../core/errors';
 import { dataOf } from './dto';
 
@@ -51,6 +51,18 @@ export function assertOrder(db: Db, s: StudentRow, type: StatusChangeType, subty
     const problem = suspensionProblem(data.effectiveDate, data.expectedEnd, pastSuspensions(db, s.id, exceptId), policy);
     if (problem) issues.push({ field: 'expectedEnd', message: problem });
   }
+  // 最长学习年限 = 学制 + N years, 含休学和保留学籍 (41号令 第二十八条): the time away, this order's
+  // included, may not use up more than those N years (入伍 counts only where the school says so).
+  const countsAway = type === 'suspend' || (type === 'retain' && (subtype !== 'military' || policy.militaryCountsTowardMax));
+  if (!issues.length && countsAway && data.expectedEnd) {
+    const past = [...pastSuspensions(db, s.id, exceptId), ...pastRetentions(db, s.id, policy.militaryCountsTowardMax, exceptId)];
+    const used = past.reduce((n, p) => n + Math.max(0, differenceInCalendarDays(parseISO(p.end), parseISO(p.effective))), 0);
+    const now = differenceInCalendarDays(parseISO(data.expectedEnd), parseISO(data.effectiveDate));
+    const allowed = differenceInCalendarDays(addYears(parseISO(data.effectiveDate), policy.maxStudyYearsBeyondLength), parseISO(data.effectiveDate));
+    if (used + now > allowed) {
+      issues.push({ field: 'expectedEnd', message: `休学与保留学籍合计将超过最长学习年限允许的 ${policy.maxStudyYearsBeyondLength} 年（学制另加 ${policy.maxStudyYearsBeyondLength} 年；此前已离校 ${used} 天）` });
+    }
+  }
   if (!issues.length && type === 'retainAdmission' && data.expectedEnd) {
     const years = retainAdmissionLimitYears(subtype, policy);
     const latest = format(addYears(parseISO(data.effectiveDate), years), 'yyyy-MM-dd');
@@ -62,6 +74,18 @@ export function assertOrder(db: Db, s: StudentRow, type: StatusChangeType, subty
     throw new AppError('VALIDATION', issues[0]!.message, field(issues[0]!.field), issues.map((i) => ({ field: field(i.field), message: i.message })));
   }
   return t;
+}
+
+/** A student's earlier 保留学籍 (applied) that count toward 最长学习年限, each with the day it ended. */
+function pastRetentions(db: Db, studentId: number, militaryCounts: boolean, exceptId?: number): PastSuspension[] {
+  const restores = appliedForStudent(db, studentId, 'restore');
+  return appliedForStudent(db, studentId, 'retain')
+    .filter((r) => r.id !== exceptId && (militaryCounts || r.subtype !== 'military'))
+    .map((r) => {
+      const d = dataOf(r);
+      const back = restores.find((x) => x.endsId === r.id);
+      return { effective: d.effectiveDate, end: back ? dataOf(back).effectiveDate : (d.expectedEnd ?? d.effectiveDate) };
+    });
 }
 
 /** The 休学/保留学籍 order a 复学/恢复学籍 ends (for the pairing and the 接续学业 cohort). */

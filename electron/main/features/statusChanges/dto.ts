@@ -13,11 +13,19 @@ import {
 import { addWorkingDays, appealDeadline, isWorkingDay, type HolidayCalendar } from '../../../../shared/domain/working-days';
 import type { StatusChange, StatusChangeDetail } from '../../../../shared/ipc/schemas/status-changes';
 import type { Actor } from '../../core/context';
+import { canSeeIdentity } from '../students/masking';
 
 export const chainOf = (r: StatusChangeRow) => JSON.parse(r.chain) as ApprovalStep[];
 export const dataOf = (r: StatusChangeRow) => JSON.parse(r.data) as StatusChangeData;
 export const typeOf = (r: StatusChangeRow) => r.type as StatusChangeType;
 export const isFiler = (r: StatusChangeRow, a: Actor) => r.filedBy.toLowerCase() === a.username.toLowerCase();
+/** The filer withdraws their order; the admin may too (an order must never block a student for good). */
+export const mayWithdraw = (r: StatusChangeRow, a: Actor) => isFiler(r, a) || a.role === 'admin';
+/**
+ * Reasons, opinions and file names often carry health or family details (诊断, 家庭变故): shown only to
+ * roles that see identity data, as the roster's masking does for ID numbers.
+ */
+const HIDDEN = '（仅学籍管理人员可见）';
 
 /**
  * 申诉期限: 10 日 from 送达 (41号令 第六十条). A last day that falls on a day off moves to the next
@@ -41,13 +49,14 @@ function permissions(r: StatusChangeRow, actor: Actor) {
     decide: pending && !!step && stepRefusal(step, { kind: 'app', username: actor.username, role: actor.role }, r.filedBy) === null,
     recordPaper: pending && request,
     amend: r.state === 'returned' && isFiler(r, actor),
-    withdraw: open && isFiler(r, actor),
+    withdraw: open && mayWithdraw(r, actor),
     attach: request && r.state !== 'withdrawn',
     serve: request && r.state === 'approved' && isDecision(typeOf(r), r.subtype) && !data.servedOn,
   };
 }
 
 export function toStatusChange(db: Db, r: StatusChangeRow, actor: Actor, nameOf = displayNameLookup(db), calendar = holidayCalendar(db)): StatusChange {
+  const full = canSeeIdentity(actor.role);
   const s = getStudent(db, r.studentId)!;
   const cls = s.classId ? getClass(db, s.classId) : undefined;
   const data = dataOf(r);
@@ -67,7 +76,7 @@ export function toStatusChange(db: Db, r: StatusChangeRow, actor: Actor, nameOf 
     steps: chain,
     currentStep: r.state === 'pending' ? (chain[r.stepIndex]?.label ?? null) : null,
     data: {
-      reason: data.reason, effectiveDate: data.effectiveDate, term: data.term, expectedEnd: data.expectedEnd ?? null,
+      reason: full ? data.reason : HIDDEN, effectiveDate: data.effectiveDate, term: data.term, expectedEnd: data.expectedEnd ?? null,
       targetClassId: data.targetClassId ?? null, otherSchool: data.otherSchool ?? null, decisionNo: data.decisionNo ?? null,
       servedOn: data.servedOn ?? null, servedMethod: (data.servedMethod as StatusChange['data']['servedMethod']) ?? null,
       targetClassName: target?.name ?? null,
@@ -86,6 +95,7 @@ export function toStatusChange(db: Db, r: StatusChangeRow, actor: Actor, nameOf 
 }
 
 export function toDetail(db: Db, r: StatusChangeRow, actor: Actor): StatusChangeDetail {
+  const full = canSeeIdentity(actor.role);
   const nameOf = displayNameLookup(db);
   const base = toStatusChange(db, r, actor, nameOf);
   const missing = r.state === 'pending' ? finalApprovalIssues(typeOf(r), r.subtype, dataOf(r), base.attachmentCount).map((i) => i.message) : [];
@@ -94,9 +104,9 @@ export function toDetail(db: Db, r: StatusChangeRow, actor: Actor): StatusChange
     events: listStatusChangeEvents(db, r.id).map((e) => ({
       id: e.id, kind: e.kind as StatusChangeDetail['events'][number]['kind'], stepIndex: e.stepIndex, stepLabel: e.stepLabel, via: e.via,
       actor: e.actor, actorName: nameOf(e.actor), deciderName: e.deciderName, deciderPost: e.deciderPost, decidedOn: e.decidedOn,
-      opinion: e.opinion, attachmentId: e.attachmentId, at: e.at,
+      opinion: full || e.opinion === null ? e.opinion : HIDDEN, attachmentId: e.attachmentId, at: e.at,
     })),
-    attachments: listStatusChangeAttachments(db, r.id).map((a) => ({ ...a, createdByName: nameOf(a.createdBy) })),
+    attachments: listStatusChangeAttachments(db, r.id).map((a) => ({ ...a, fileName: full ? a.fileName : HIDDEN, createdByName: nameOf(a.createdBy) })),
     missingForFinal: missing,
   };
 }

@@ -23,7 +23,7 @@ import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { applyOrder } from './apply';
 import { assertOrder, assertTransition, localDay, orderItEnds } from './checks';
-import { chainOf, dataOf, isFiler, toDetail, typeOf } from './dto';
+import { chainOf, dataOf, isFiler, mayWithdraw, toDetail, typeOf } from './dto';
 import { insertEvidence, takeEvidence } from './evidence';
 
 type Audit = Omit<AuditEntry, 'userId' | 'username'>;
@@ -59,7 +59,7 @@ export function fileOrder(ctx: CallContext, input: z.output<typeof FileStatusCha
       data: JSON.stringify(data), fromStatus: t.from, toStatus: t.to, fromClassId: s.classId, stepSince: now, filedBy: actor.username, filedAt: now,
     });
     addStatusChangeEvent(tx, r.id, { kind: 'filed', via: 'app', actor: actor.username, opinion: data.reason, at: now });
-    return { value: r, audit: [{ action: 'statusChanges.file', entity: 'student', entityId: s.id, summary: `提交${label(r)}：${s.name}（${studentNoText(s.studentNo)}）；原因：${data.reason}`, changes: [{ field: STATE, before: null, after: 'pending' }] }] };
+    return { value: r, audit: [{ action: 'statusChanges.file', entity: 'student', entityId: s.id, summary: `提交${label(r)}：${s.name}（${studentNoText(s.studentNo)}）`, changes: [{ field: STATE, before: null, after: 'pending' }] }] };
   });
   return toDetail(db, row, ctx.actor());
 }
@@ -92,13 +92,19 @@ export function decideOrder(ctx: CallContext, input: z.output<typeof DecideStatu
   const db = ctx.db();
   const actor = ctx.actor();
   const r = load(ctx, input.id);
-  if (r.state !== 'pending' || r.stepIndex !== input.stepIndex) throw new AppError('CONFLICT', '该申请已由他人处理或已改变，请刷新后再看。');
+  const stale = () => new AppError('CONFLICT', '该申请已由他人处理或已改变，请刷新后再看。');
+  if (r.state !== 'pending' || r.stepIndex !== input.stepIndex || (input.stepSince && input.stepSince !== r.stepSince)) throw stale();
   const chain = chainOf(r);
   const step = chain[r.stepIndex]!;
   const paper = input.paper;
   if (paper && !hasPermission(actor.role, 'changes.request')) throw new AppError('FORBIDDEN', '只有学籍管理员可以登记纸质审批。');
   const refusal = stepRefusal(step, paper ? { kind: 'paper', recordedBy: actor.username } : { kind: 'app', username: actor.username, role: actor.role }, r.filedBy);
   if (refusal) throw new AppError('FORBIDDEN', refusal);
+  // A paper decision is dated between the order's filing and today: not before it existed, not in the future.
+  if (paper) {
+    const filedOn = localDay(Date.parse(r.filedAt));
+    if (paper.decidedOn < filedOn || paper.decidedOn > localDay(ctx.core.now())) throw new AppError('VALIDATION', `审批日期应在提交日期（${filedOn}）与今天之间`, 'paper.decidedOn');
+  }
   const opinion = input.opinion?.trim() || null;
   if (!input.approve && !opinion) throw new AppError('VALIDATION', '退回时请填写理由，提交人会看到。', 'opinion');
   const last = r.stepIndex === chain.length - 1;
@@ -117,8 +123,8 @@ export function decideOrder(ctx: CallContext, input: z.output<typeof DecideStatu
   ctx.write((tx) => {
     const next = input.approve ? (last ? { state: 'approved' as const, stepIndex: r.stepIndex, stepRole: null, closedAt: now } : { stepIndex: r.stepIndex + 1, stepRole: chain[r.stepIndex + 1]!.role, stepSince: now }) : { state: 'returned' as const, stepRole: null, stepSince: now };
     const ends = input.approve && last ? orderItEnds(tx, typeOf(r), r.studentId) : undefined;
-    if (!moveStatusChange(tx, r.id, { state: 'pending', stepIndex: r.stepIndex }, { ...next, data: JSON.stringify(data), ...(ends ? { endsId: ends.id } : {}) })) {
-      throw new AppError('CONFLICT', '该申请已由他人处理或已改变，请刷新后再看。');
+    if (!moveStatusChange(tx, r.id, { state: 'pending', stepIndex: r.stepIndex, stepSince: r.stepSince }, { ...next, data: JSON.stringify(data), ...(ends ? { endsId: ends.id } : {}) })) {
+      throw stale();
     }
     const attachmentId = scan ? insertEvidence(tx, scan, r.studentId, actor.username, now) : null;
     addStatusChangeEvent(tx, r.id, {
@@ -144,7 +150,9 @@ export function decideOrder(ctx: CallContext, input: z.output<typeof DecideStatu
 export function withdrawOrder(ctx: CallContext, id: number) {
   const actor = ctx.actor();
   const r = load(ctx, id);
-  if (!isFiler(r, actor)) throw new AppError('FORBIDDEN', '只有提交人可以撤回该申请。');
+  // The admin too: an order whose filer has left (account disabled, classes reassigned) would
+  // otherwise block the student for good — one open order per student.
+  if (!mayWithdraw(r, actor)) throw new AppError('FORBIDDEN', '只有提交人或管理员可以撤回该申请。');
   if (r.state !== 'pending' && r.state !== 'returned') throw new AppError('CONFLICT', r.state === 'approved' ? '该异动已经生效，不能撤回。' : '该申请已经撤回。');
   const now = new Date(ctx.core.now()).toISOString();
   ctx.write((tx) => {
@@ -152,7 +160,7 @@ export function withdrawOrder(ctx: CallContext, id: number) {
       throw new AppError('CONFLICT', '该申请刚被他人处理过，请刷新后再试。');
     }
     addStatusChangeEvent(tx, r.id, { kind: 'withdrawn', via: 'app', actor: actor.username, at: now });
-    return { value: null, audit: [{ action: 'statusChanges.withdraw', entity: 'student', entityId: r.studentId, summary: `撤回${label(r)}`, changes: [{ field: STATE, before: r.state, after: 'withdrawn' }] }] };
+    return { value: null, audit: [{ action: 'statusChanges.withdraw', entity: 'student', entityId: r.studentId, summary: `撤回${label(r)}${isFiler(r, actor) ? '' : '（管理员代为撤回）'}`, changes: [{ field: STATE, before: r.state, after: 'withdrawn' }] }] };
   });
   return toDetail(ctx.db(), load(ctx, id), actor);
 }
@@ -167,7 +175,7 @@ export function attachEvidence(ctx: CallContext, input: z.output<typeof AttachSt
     const attachmentId = insertEvidence(tx, held, r.studentId, actor.username, now);
     addStatusChangeAttachment(tx, r.id, attachmentId, input.kind);
     addStatusChangeEvent(tx, r.id, { kind: 'attached', via: 'app', actor: actor.username, opinion: `${input.kind}：${held.fileName}`, attachmentId, at: now });
-    return { value: null, audit: [{ action: 'statusChanges.attach', entity: 'student', entityId: r.studentId, summary: `为${label(r)}上传材料“${input.kind}”：${held.fileName}` }] };
+    return { value: null, audit: [{ action: 'statusChanges.attach', entity: 'student', entityId: r.studentId, summary: `为${label(r)}上传材料“${input.kind}”` }] };
   });
   return toDetail(ctx.db(), load(ctx, r.id), actor);
 }
@@ -179,6 +187,8 @@ export function recordService(ctx: CallContext, input: z.output<typeof RecordSer
   if (!isDecision(typeOf(r), r.subtype)) throw new AppError('VALIDATION', '只有学校作出的处理决定需要登记送达。', 'servedOn');
   if (r.state !== 'approved') throw new AppError('CONFLICT', '决定生效后才能登记送达。');
   const data = dataOf(r);
+  // Once: the appeal window runs from it, and moving it later would move the student's deadline.
+  if (data.servedOn) throw new AppError('CONFLICT', `该决定已登记送达（${data.servedOn}，${data.servedMethod ?? ''}），不能更改。`);
   const decidedOn = localDay(Date.parse(r.closedAt!));
   if (input.servedOn < decidedOn) throw new AppError('VALIDATION', `送达日期不能早于决定生效的日期（${decidedOn}）`, 'servedOn');
   if (input.servedOn > localDay(ctx.core.now())) throw new AppError('VALIDATION', '送达日期不能晚于今天', 'servedOn');

@@ -132,6 +132,8 @@ export async function printForm(ctx: CallContext, input: { id: number; jobId?: s
     assertPrintable(items, 'serif');
     const bytes = await renderPdf(formDocument(f, format(new Date(ctx.core.now()), 'yyyy-MM-dd')), 'serif');
     job.check();
+    // Who printed which form (it carries the student's ID number) is in the trail, as every export is.
+    ctx.write(() => ({ value: null, audit: [{ action: 'statusChanges.form', entity: 'student', entityId: r.studentId, summary: `打印学籍异动审批表（第 ${r.id} 号）` }] }));
     const fileName = `学籍异动审批表_第${r.id}号_${getStudent(ctx.db(), r.studentId)!.name}.pdf`;
     job.setOutput({ fileName, mime: PDF_MIME, bytes, pageMm: { widthMm: 210, heightMm: 297 } });
     return { jobId: job.jobId!, fileName };

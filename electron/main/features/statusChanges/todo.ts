@@ -1,5 +1,5 @@
 import { addDays, differenceInCalendarDays, format, parseISO, subDays } from 'date-fns';
-import { appliedOfTypes, endingBy, returnedTo, studentBriefs, waitingForRole, waitingSince, type StatusChangeRow } from '../../../../db/queries/status-changes';
+import { appliedOfTypes, endingBy, returnedTo, studentBriefs, waitingForPaper, waitingForRole, waitingSince, type StatusChangeRow } from '../../../../db/queries/status-changes';
 import { holidayCalendar, listPolicies, openAbsences } from '../../../../db/queries/status-change-config';
 import { hasPermission } from '../../../../shared/domain/permissions';
 import { isDecision, policyOn, statusChangeTitle, type StatusChangeType } from '../../../../shared/domain/status-changes';
@@ -45,9 +45,14 @@ export function statusChangeTodo(ctx: CallContext): z.output<typeof StatusChange
   };
 
   // Fewer working days than calendar days have passed: a calendar-day cut first keeps the scan short.
-  const waiting = waitingForRole(db, actor.role, scope).filter((r) => !isFiler(r, actor));
+  // Waiting for me: steps my role decides in the app (not my own orders), and for those who record
+  // paper decisions, the steps decided on paper (教务处, 校长办公会) — someone has to enter them.
+  const waiting = [
+    ...waitingForRole(db, actor.role, scope).filter((r) => !isFiler(r, actor)),
+    ...(files ? waitingForPaper(db, scope) : []),
+  ];
   const stuck = files || approves ? waitingSince(db, subDays(new Date(now), policy.stepOverdueWorkingDays).toISOString(), scope) : [];
-  const returned = files ? returnedTo(db, actor.username) : [];
+  const returned = files ? returnedTo(db, actor.username, scope) : [];
   const appliedDecisions = files || approves ? appliedOfTypes(db, ['withdraw', 'expel', 'cancel'], subDays(new Date(now), 120).toISOString(), scope) : [];
   names = studentBriefs(db, [...waiting, ...stuck, ...returned, ...appliedDecisions].map((r) => r.studentId));
   const waitingForMe = waiting.map(order);

@@ -61,6 +61,8 @@ export const yearRolloverHandlers: FeatureHandlers<'yearRollover'> = {
     const now = ctx.core.now();
     const at = new Date(now);
     if (schoolYearOf(effectiveOn) !== fromYear + 1) throw new AppError('VALIDATION', `升级日期应在${schoolYearLabel(fromYear + 1)}内（通常为 ${rolloverDefaultDay(fromYear + 1)}）`, 'effectiveOn');
+    // Not ahead of time: confirmed early, a cohort would be marked 毕业年级 a year too soon.
+    if (effectiveOn > localDay(now)) throw new AppError('VALIDATION', `升级日期 ${effectiveOn} 还没到，请到当天或之后再升级`, 'effectiveOn');
     return ctx.write((db, actor) => {
       // Read inside the transaction: two windows confirming at once cannot both roll the year on.
       if (currentYear(db, now) !== fromYear) throw new AppError('CONFLICT', `系里已经是${schoolYearLabel(currentYear(db, now))}，请刷新后再看。`);
@@ -95,13 +97,14 @@ export const yearRolloverHandlers: FeatureHandlers<'yearRollover'> = {
   'yearRollover.undo': ({ id }, ctx) => {
     assertUnscoped(ctx);
     const now = ctx.core.now();
-    const r = getRollover(ctx.db(), id);
-    if (!r) throw new AppError('NOT_FOUND', '找不到该次学年升级');
-    if (r.undoneAt) throw new AppError('CONFLICT', '该次学年升级已经撤销。');
-    if (lastRollover(ctx.db())?.id !== r.id) throw new AppError('CONFLICT', '只能撤销最近一次学年升级。');
-    if (!canUndoRollover(r.appliedAt, now)) throw new AppError('CONFLICT', '学年升级只能在当天撤销；之后请按学籍异动逐个调整。');
     const iso = new Date(now).toISOString();
     return ctx.write((db, actor) => {
+      // Checked inside the write: another connection (the CLI) may have rolled on since.
+      const r = getRollover(db, id);
+      if (!r) throw new AppError('NOT_FOUND', '找不到该次学年升级');
+      if (r.undoneAt) throw new AppError('CONFLICT', '该次学年升级已经撤销。');
+      if (lastRollover(db)?.id !== r.id) throw new AppError('CONFLICT', '只能撤销最近一次学年升级。');
+      if (!canUndoRollover(r.appliedAt, now)) throw new AppError('CONFLICT', '学年升级只能在当天撤销；之后请按学籍异动逐个调整。');
       const cleared = undoRollover(db, r.id, actor.username, iso);
       const students = (JSON.parse(r.summary) as RolloverLine[]).reduce((n, l) => n + l.students, 0);
       return {

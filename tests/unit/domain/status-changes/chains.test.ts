@@ -41,10 +41,12 @@ describe('stepRefusal', () => {
     expect(stepRefusal(counselorStep, app('wang', 'counselor'), 'li')).toBeNull();
   });
 
-  it('lets anyone record a paper decision, the filer included (the paper carries another signature)', () => {
+  it('lets the filer record a paper-only step (the paper carries another signature), but not a step with a role in the app', () => {
     expect(stepRefusal(office, { kind: 'paper', recordedBy: 'li' }, 'li')).toBeNull();
     expect(stepRefusal(office, { kind: 'paper', recordedBy: 'LI' }, 'li')).toBeNull();
     expect(stepRefusal(dept, { kind: 'paper', recordedBy: 'wang' }, 'li')).toBeNull();
+    // The filer typing in "the manager signed" would be the filer approving their own order.
+    expect(stepRefusal(dept, { kind: 'paper', recordedBy: 'Li' }, 'li')).toBe(`“院系负责人审批”由${ROLE_LABELS.manager}在系统中审批；若为纸质审批，须由提交人以外的人员登记。`);
   });
 
   it('tells the UI who decides a step', () => {

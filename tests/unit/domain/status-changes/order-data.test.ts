@@ -55,7 +55,7 @@ const complete: Record<StatusChangeType, { subtype?: string; data: Partial<Statu
   transferIn: { data: { targetClassId: 2, otherSchool: '某某职业技术学院' }, target: cls(2, 10, 2026) },
   transferOut: { data: { otherSchool: '某某职业技术学院' } },
   repeat: { data: { targetClassId: 2 }, target: cls(2, 10, 2026) },
-  expel: { data: { servedOn: '2026-09-10', servedMethod: '直接送达' } },
+  expel: { data: {} },
   cancel: { data: {} },
   death: { data: {} },
   retainAdmission: { subtype: 'other', data: { expectedEnd: '2027-09-01' } },
@@ -121,9 +121,11 @@ describe('orderDataIssues', () => {
     expect(check('restore', { data: { targetClassId: 5 }, target: cls(5, 10, 2026) })).toEqual([]);
   });
 
-  it('refuses a class that does not exist and the class the student is already in', () => {
+  it('refuses a class that does not exist, and for 降级 the class the student is already in; a 复学 may go back to it', () => {
     expect(check('resume', { data: { targetClassId: 99 }, target: null })).toEqual([{ field: 'targetClassId', message: '所选班级不存在' }]);
-    expect(check('restore', { data: { targetClassId: 1 }, target: current })).toEqual([{ field: 'targetClassId', message: '学生已在2025级1班，请选择另一个班级' }]);
+    expect(check('repeat', { data: { targetClassId: 1 }, target: current }).map((i) => i.message)).toContain('学生已在2025级1班，请选择另一个班级');
+    expect(check('restore', { data: { targetClassId: 1 }, target: current })).toEqual([]);
+    expect(check('resume', { data: { targetClassId: 1 }, target: current })).toEqual([]);
     // A 新生 to be transferred in may have no class yet.
     expect(check('transferIn', { current: null })).toEqual([]);
   });
@@ -144,13 +146,19 @@ describe('orderDataIssues', () => {
     expect(check('repeat', { data: { targetClassId: 4 }, target: cls(4, 11, 2027) })).toEqual([]);
   });
 
-  it('takes a 送达 date only for a school decision, and only a valid one', () => {
+  it('never takes a 送达 date at filing: a decision is served after it takes effect', () => {
     for (const [type, subtype] of [['expel', null], ['cancel', null], ['withdraw', 'decision']] as const) {
-      expect(check(type, { subtype, data: { servedOn: '2026-09-10' } }), type).toEqual([]);
+      expect(check(type, { subtype, data: { servedOn: '2026-09-10' } }), type).toEqual([{ field: 'servedOn', message: '送达日期在决定生效并送达后登记' }]);
     }
-    expect(check('expel', { data: { servedOn: '2026-09-31' } })).toEqual([{ field: 'servedOn', message: '送达日期无效' }]);
     for (const [type, subtype] of [['withdraw', 'voluntary'], ['suspend', undefined], ['transferOut', undefined]] as const) {
       expect(check(type, { subtype, data: { servedOn: '2026-09-10' } }), type).toEqual([{ field: 'servedOn', message: '只有学校作出的处理决定需要登记送达' }]);
+    }
+  });
+
+  it('refuses a class for a type that does not place the student in one', () => {
+    for (const type of ['suspend', 'withdraw', 'death', 'transferOut'] as const) {
+      const issues = check(type, { subtype: type === 'withdraw' ? 'voluntary' : undefined, data: { targetClassId: 4 }, target: cls(4, 11, 2025) });
+      expect(issues.map((i) => i.field), type).toEqual(['targetClassId']);
     }
   });
 

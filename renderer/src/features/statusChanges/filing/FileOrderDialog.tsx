@@ -101,7 +101,7 @@ export function FileOrderDialog({ open, student: presetStudent = null, presetTyp
     const data = toData(values, type);
     const subtype = values.subtype || null;
     const r = amend
-      ? await call('statusChanges.amend', { id: amend.id, subtype, data: { ...data, servedOn: amend.data.servedOn ?? null, servedMethod: amend.data.servedMethod ?? null } })
+      ? await call('statusChanges.amend', { id: amend.id, subtype, data })
       : await call('statusChanges.file', { studentId: student.id, type, subtype, data });
     setBusy(false);
     if (!r.ok) return setError(r.error);

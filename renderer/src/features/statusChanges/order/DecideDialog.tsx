@@ -85,6 +85,7 @@ export function DecideDialog({ order, mode, onClose, onDone }: Props) {
     const r = await call('statusChanges.decide', {
       id: order.id,
       stepIndex: order.stepIndex,
+      stepSince: order.stepSince,
       approve,
       ...(opinion.trim() ? { opinion: opinion.trim() } : {}),
       ...(paperInput ? { paper: paperInput } : {}),
