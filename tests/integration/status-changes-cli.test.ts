@@ -96,11 +96,13 @@ describe('学籍异动 from the command line', () => {
     expect(afterManager).toMatchObject({ state: 'pending', stepIndex: 1, currentStep: '教务处审核' });
     // 教务处审核 is not decided in the app: recorded from the signed paper form.
     refused(cli(['status-changes', 'decide', String(filed.id), '--approve', '--json', '--user', 'wang'], asManager), 'FORBIDDEN');
-    const approved = json(cli(['status-changes', 'decide', String(filed.id), '--approve', '--paper', '李明,教务处处长,2026-11-30', '--opinion', '同意', '--json']));
+    // A paper decision is dated between the filing and today: the CLI runs on today's clock.
+    const signedOn = format(new Date(), 'yyyy-MM-dd');
+    const approved = json(cli(['status-changes', 'decide', String(filed.id), '--approve', '--paper', `李明,教务处处长,${signedOn}`, '--opinion', '同意', '--json']));
     expect(approved).toMatchObject({ state: 'approved', currentStep: null });
     expect(approved.events.filter((e: { kind: string }) => e.kind === 'approved')).toMatchObject([
       { stepLabel: '院系负责人审批', via: 'app', actor: 'wang', opinion: '同意休学' },
-      { stepLabel: '教务处审核', via: 'paper', deciderName: '李明', deciderPost: '教务处处长', decidedOn: '2026-11-30' },
+      { stepLabel: '教务处审核', via: 'paper', deciderName: '李明', deciderPost: '教务处处长', decidedOn: signedOn },
     ]);
     refused(cli(['status-changes', 'decide', String(filed.id), '--approve', '--json']), 'CONFLICT');
 
