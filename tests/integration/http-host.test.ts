@@ -183,7 +183,7 @@ describe('browser host: what it reads before it knows who asks (issue 13 #11)', 
     const file = await fetch(`${browser.base}/api/files?name=${encodeURIComponent('证明.pdf')}`, {
       method: 'POST',
       headers: { Cookie: browser.cookie, 'X-Xueji-Client': tab, 'Content-Type': 'application/octet-stream' },
-      body: Buffer.alloc(9 * MB, 7),
+      body: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(9 * MB - 9, 7)]),
     });
     const { value } = (await file.json()) as { value: { fileId: string } };
     const attachment = await browser.call(tab, 'attachments.upload', { purpose: 'document', fileId: value.fileId });

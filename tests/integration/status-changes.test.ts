@@ -397,3 +397,14 @@ describe('学籍异动: what the review found', () => {
     await app.call(C, 'statusChanges.file', { studentId: liming, type: 'retain', subtype: 'military', data: { reason: '应征入伍', effectiveDate: '2026-09-07', term: '2026-2027-1', expectedEnd: '2030-09-07' } });
   });
 });
+
+describe('学籍异动: evidence is what its name says', () => {
+  it('refuses a web page renamed to .pdf, and a program', async () => {
+    const filed = await app.call(C, 'statusChanges.file', { studentId: liming, type: 'suspend', data: { reason: '因病', effectiveDate: '2026-09-07', term: '2026-2027-1', expectedEnd: '2027-09-06' } });
+    const page = await app.fails(C, 'statusChanges.attach', { id: filed.id, kind: '休学申请书', ...app.upload(C, '申请书.pdf', Buffer.from('<html><script>alert(1)</script></html>')) });
+    expect(page).toMatchObject({ code: 'VALIDATION', field: 'fileId' });
+    expect(page.message).toContain('内容与扩展名不符');
+    expect((await app.fails(C, 'statusChanges.attach', { id: filed.id, kind: '其他', ...app.upload(C, '工具.exe', Buffer.from('MZ')) })).message).toContain('不是可接受的材料');
+    expect((await app.call(C, 'statusChanges.get', { id: filed.id })).attachments).toEqual([]);
+  });
+});

@@ -19,6 +19,20 @@ const MIME_BY_EXT: Record<string, string> = {
 };
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
+/**
+ * The first bytes each type starts with: a file renamed to .pdf is not a PDF, and a web page or a
+ * program kept as "evidence" would be opened by whoever downloads it.
+ */
+const SIGNATURES: Record<string, readonly number[][]> = {
+  'application/pdf': [[0x25, 0x50, 0x44, 0x46]], // %PDF
+  'image/jpeg': [[0xff, 0xd8, 0xff]],
+  'image/png': [[0x89, 0x50, 0x4e, 0x47]],
+  // .docx and .xlsx are zip files.
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': [[0x50, 0x4b, 0x03, 0x04]],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': [[0x50, 0x4b, 0x03, 0x04]],
+};
+const startsLike = (bytes: Uint8Array, mime: string) => (SIGNATURES[mime] ?? []).some((sig) => sig.every((b, i) => bytes[i] === b));
+
 /** A file taken from the host and stored encrypted, not yet recorded in the attachments table. */
 export interface HeldAttachment {
   fileName: string;
@@ -28,7 +42,7 @@ export interface HeldAttachment {
 
 /**
  * Takes a file the host handed over (by fileId) and stores it encrypted, before the write
- * transaction (encryption and disk writes do not belong inside it). Checked first: type and size.
+ * transaction (encryption and disk writes do not belong inside it). Checked first: type (by name and by content) and size.
  */
 export function takeAttachment(ctx: CallContext, fileId: string): HeldAttachment {
   const f = takeFile(ctx.core, ctx.clientId, fileId);
@@ -36,5 +50,6 @@ export function takeAttachment(ctx: CallContext, fileId: string): HeldAttachment
   if (!mime) throw new AppError('VALIDATION', `“${f.fileName}”不是可接受的材料：只能上传 PDF、JPG、PNG、Word 或 Excel 文件`, 'fileId');
   if (f.bytes.length === 0) throw new AppError('VALIDATION', `“${f.fileName}”是空文件`, 'fileId');
   if (f.bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('VALIDATION', `“${f.fileName}”超过 10 MB，请压缩或分页扫描后再上传`, 'fileId');
+  if (!startsLike(f.bytes, mime)) throw new AppError('VALIDATION', `“${f.fileName}”的内容与扩展名不符（不是真正的 ${extname(f.fileName).slice(1).toUpperCase()} 文件），请重新导出或扫描后上传`, 'fileId');
   return { fileName: f.fileName, mime, stored: storeEncrypted(ctx.core.folder, Buffer.from(f.bytes)) };
 }
