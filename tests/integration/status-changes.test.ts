@@ -408,3 +408,14 @@ describe('学籍异动: evidence is what its name says', () => {
     expect((await app.call(C, 'statusChanges.get', { id: filed.id })).attachments).toEqual([]);
   });
 });
+
+describe('学籍异动: the month report reminder', () => {
+  it('from the 1st to the 15th, last month’s applied changes are due; not after, not when there were none', async () => {
+    await suspendLiming();
+    expect((await app.call(C, 'statusChanges.todo', {})).monthReport).toBeNull(); // August had none
+    await later(34 * DAY); // 2026-10-05
+    expect((await app.call(M, 'statusChanges.todo', {})).monthReport).toEqual({ month: '2026-09', label: '2026年9月', count: 1, dueOn: '2026-10-15', daysLeft: 10 });
+    await later(11 * DAY); // 2026-10-16
+    expect((await app.call(M, 'statusChanges.todo', {})).monthReport).toBeNull();
+  });
+});

@@ -167,6 +167,8 @@ export const StatusChangeTodo = z.object({
   ending: z.array(z.object({ studentId: z.number(), studentName: z.string(), studentNo: z.string().nullable(), status: z.string(), until: z.string(), daysLeft: z.number(), next: z.array(type) })),
   appeals: z.array(z.object({ id: z.number(), studentId: z.number(), studentName: z.string(), title: z.string(), servedOn: z.string(), deadline: z.string(), daysLeft: z.number() })),
   absent: z.array(z.object({ flagId: z.number(), studentId: z.number(), studentName: z.string(), studentNo: z.string().nullable(), since: z.string(), days: z.number(), overThreshold: z.boolean(), note: z.string() })),
+  /** 1st–15th of a month, for those who export: last month's changes are due on the platform by the 15th. */
+  monthReport: z.object({ month: z.string(), label: z.string(), count: z.number(), dueOn: z.string(), daysLeft: z.number() }).nullable(),
 });
 export const FlagAbsentInput = z.object({ studentId: id, since: day('缺勤开始日期'), note: optionalText('说明', 200) });
 

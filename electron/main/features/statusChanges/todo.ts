@@ -1,5 +1,6 @@
-import { addDays, differenceInCalendarDays, format, parseISO, subDays } from 'date-fns';
-import { appliedOfTypes, endingBy, returnedTo, studentBriefs, waitingForPaper, waitingForRole, waitingSince, type StatusChangeRow } from '../../../../db/queries/status-changes';
+import { addDays, differenceInCalendarDays, format, parseISO, setDate, subDays, subMonths } from 'date-fns';
+import { monthBounds } from './month';
+import { appliedBetween, appliedOfTypes, endingBy, returnedTo, studentBriefs, waitingForPaper, waitingForRole, waitingSince, type StatusChangeRow } from '../../../../db/queries/status-changes';
 import { holidayCalendar, listPolicies, openAbsences } from '../../../../db/queries/status-change-config';
 import { hasPermission } from '../../../../shared/domain/permissions';
 import { isDecision, policyOn, statusChangeTitle, type StatusChangeType } from '../../../../shared/domain/status-changes';
@@ -83,5 +84,21 @@ export function statusChangeTodo(ctx: CallContext): z.output<typeof StatusChange
     })
     : [];
 
-  return { waitingForMe, overdue, returnedToMe, ending, appeals, absent };
+  return { waitingForMe, overdue, returnedToMe, ending, appeals, absent, monthReport: monthReportDue(ctx, today) };
+}
+
+/**
+ * 上报提醒: from the 1st to the 15th, last month's applied changes are due on the national platform
+ * (the month's summary is what is reported). Shown to those who may export it, when there is something.
+ */
+function monthReportDue(ctx: CallContext, today: string): z.output<typeof StatusChangeTodo>['monthReport'] {
+  if (!hasPermission(ctx.actor().role, 'students.export')) return null;
+  const d = parseISO(today);
+  if (d.getDate() > 15) return null;
+  const month = format(subMonths(d, 1), 'yyyy-MM');
+  const { from, before, label } = monthBounds(month);
+  const count = appliedBetween(ctx.db(), from, before, ctx.scope()).length;
+  if (!count) return null;
+  const dueOn = format(setDate(d, 15), 'yyyy-MM-dd');
+  return { month, label, count, dueOn, daysLeft: differenceInCalendarDays(parseISO(dueOn), d) };
 }

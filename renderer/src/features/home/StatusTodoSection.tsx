@@ -73,7 +73,7 @@ export function StatusTodoSection() {
 
   if (error) return <ErrorAlert error={error} />;
   if (!data) return null;
-  const total = data.waitingForMe.length + data.overdue.length + data.returnedToMe.length + data.ending.length + data.appeals.length + data.absent.length;
+  const total = data.waitingForMe.length + data.overdue.length + data.returnedToMe.length + data.ending.length + data.appeals.length + data.absent.length + (data.monthReport ? 1 : 0);
   if (total === 0) return null;
 
   const startButton = (student: StudentBrief, type: StatusChangeType) =>
@@ -174,6 +174,24 @@ export function StatusTodoSection() {
             </Row>
           );
         })}
+      </Part>
+      <Part title="异动月报" count={data.monthReport ? 1 : 0}>
+        {data.monthReport && (
+          <Row
+            actions={
+              <Button size="small" variant="outlined" component={RouterLink} to="/status-changes">
+                去导出月报
+              </Button>
+            }
+          >
+            <Typography variant="body2">
+              {data.monthReport.label}生效的学籍异动共 {data.monthReport.count} 条，须于 {data.monthReport.dueOn} 前报送
+            </Typography>
+            <Typography variant="caption" sx={{ color: data.monthReport.daysLeft <= 3 ? 'error.main' : 'text.secondary', fontWeight: data.monthReport.daysLeft <= 3 ? 600 : 400 }}>
+              {daysText(data.monthReport.daysLeft)}
+            </Typography>
+          </Row>
+        )}
       </Part>
       <FileOrderDialog
         open={start !== null}
