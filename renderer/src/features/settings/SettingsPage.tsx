@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { NoticeSnackbar } from '../../components/NoticeSnackbar';
 import { useCallData } from '../../ipc/useCall';
 import { StatusChangeSettingsPanel } from '../statusChanges/settings/StatusChangeSettingsPanel';
+import { YearRolloverPanel } from '../yearRollover/YearRolloverPanel';
 import { SettingsForm } from './SettingsForm';
 
 export function SettingsPage() {
@@ -35,6 +36,7 @@ export function SettingsPage() {
         />
       )}
       {data && <StatusChangeSettingsPanel onSaved={setNotice} />}
+      {data && <YearRolloverPanel onDone={setNotice} />}
       <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
       <Snackbar
         open={saved}
