@@ -43,9 +43,15 @@ async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: s
   return { child, url };
 }
 
-export const test = base.extend<{ host: RunningHost }>({
-  host: async ({}, use) => {
+export const test = base.extend<{ host: RunningHost; prepareData: ((dataDir: string) => Promise<void>) | null }>({
+  /**
+   * Fills the data folder before the host starts (test.use): for data that needs another day than
+   * today, made through the services with a clock of its own (the browser host runs on the real one).
+   */
+  prepareData: [null, { option: true }],
+  host: async ({ prepareData }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'xueji-e2e-'));
+    if (prepareData) await prepareData(dataDir);
     const { child, url } = await startHost(dataDir);
     const origin = new URL(url).origin;
     const first = await fetch(url, { redirect: 'manual' });
