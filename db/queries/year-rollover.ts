@@ -70,3 +70,8 @@ export function isGraduatingClass(db: Db, classId: number): boolean {
   if (!last) return false;
   return (JSON.parse(last.summary) as { classId: number; graduating: boolean }[]).some((l) => l.classId === classId && l.graduating);
 }
+
+/** Every class's cohort and 学制 (the roll-over counts its students itself, from one read of them). */
+export function classFacts(db: Db) {
+  return db.$client.prepare('SELECT id AS classId, name AS className, cohort_year AS cohortYear, length_years AS lengthYears FROM classes').all() as { classId: number; className: string; cohortYear: number; lengthYears: string }[];
+}

@@ -27,7 +27,7 @@ export interface RotationFigure {
 export async function benchRotation(app: BenchApp, files: number): Promise<RotationFigure[]> {
   // Photo-sized files (40 KB), as the attachments folder of a department holds.
   for (let i = 0; i < files; i++) {
-    await app.call('attachments.upload', { purpose: 'document', ...app.upload(`证明${i}.pdf`, randomBytes(40_000)) });
+    await app.call('attachments.upload', { purpose: 'document', ...app.upload(`证明${i}.pdf`, Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(40_000)])) });
   }
   const folder = app.core.folder;
   await folder.checkpoint.idle();

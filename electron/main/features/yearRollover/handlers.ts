@@ -1,6 +1,6 @@
 import { auditAppender } from '../../../../db/queries/audit';
 import {
-  enrolledByClass, enrolledInClasses, enrolledWithoutClass, getRollover, insertRollover, lastRollover, markGraduating, undoRollover,
+  classFacts, enrolledByClass, enrolledInClasses, enrolledWithoutClass, getRollover, insertRollover, lastRollover, markGraduating, undoRollover,
 } from '../../../../db/queries/year-rollover';
 import type { Db } from '../../../../db/client';
 import {
@@ -66,10 +66,16 @@ export const yearRolloverHandlers: FeatureHandlers<'yearRollover'> = {
     return ctx.write((db, actor) => {
       // Read inside the transaction: two windows confirming at once cannot both roll the year on.
       if (currentYear(db, now) !== fromYear) throw new AppError('CONFLICT', `系里已经是${schoolYearLabel(currentYear(db, now))}，请刷新后再看。`);
-      const lines = plan(db, fromYear);
+      // One read of the students: the per-class counts of the plan come from it too.
+      const students = enrolledInClasses(db);
+      const counts = new Map<number, number>();
+      for (const s of students) counts.set(s.classId, (counts.get(s.classId) ?? 0) + 1);
+      const lines = planRollover(
+        classFacts(db).filter((c) => counts.has(c.classId)).map((c) => ({ ...c, lengthYears: Number.parseFloat(c.lengthYears) || 3, students: counts.get(c.classId)! })),
+        fromYear,
+      );
       // Each class's move in words, once (an entry per student repeats it).
       const byClass = new Map(lines.map((l) => [l.classId, { ...l, move: `${studyYearLabel(l.fromStudyYear)} → ${studyYearLabel(l.toStudyYear)}` }]));
-      const students = enrolledInClasses(db);
       const row = insertRollover(db, { fromYear, toYear: fromYear + 1, effectiveOn, appliedBy: actor.username, appliedAt: at.toISOString(), summary: JSON.stringify(lines) });
       const graduating = markGraduating(db, row.id, lines.filter((l) => l.graduating).map((l) => l.classId));
       const marked = new Set(graduating);
