@@ -1,6 +1,6 @@
 import { addDays, differenceInCalendarDays, format, parseISO, setDate, subDays, subMonths } from 'date-fns';
 import { monthBounds } from './month';
-import { appliedBetween, appliedOfTypes, endingBy, returnedTo, studentBriefs, waitingForPaper, waitingForRole, waitingSince, type StatusChangeRow } from '../../../../db/queries/status-changes';
+import { appliedOfTypes, countAppliedBetween, endingBy, returnedTo, studentBriefs, waitingForPaper, waitingForRole, waitingSince, type StatusChangeRow } from '../../../../db/queries/status-changes';
 import { holidayCalendar, listPolicies, openAbsences } from '../../../../db/queries/status-change-config';
 import { hasPermission } from '../../../../shared/domain/permissions';
 import { isDecision, policyOn, statusChangeTitle, type StatusChangeType } from '../../../../shared/domain/status-changes';
@@ -97,7 +97,7 @@ function monthReportDue(ctx: CallContext, today: string): z.output<typeof Status
   if (d.getDate() > 15) return null;
   const month = format(subMonths(d, 1), 'yyyy-MM');
   const { from, before, label } = monthBounds(month);
-  const count = appliedBetween(ctx.db(), from, before, ctx.scope()).length;
+  const count = countAppliedBetween(ctx.db(), from, before, ctx.scope());
   if (!count) return null;
   const dueOn = format(setDate(d, 15), 'yyyy-MM-dd');
   return { month, label, count, dueOn, daysLeft: differenceInCalendarDays(parseISO(dueOn), d) };
