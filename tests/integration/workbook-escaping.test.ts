@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { templateXlsx } from '../../electron/main/features/imports/report';
+import { templateXlsx } from '../../electron/main/features/imports/specs/roster/template';
 import { COUNSELOR, makeApp, type TestApp } from '../support/harness';
 import { CLASS_NAME, MAJOR, makeId, withBadCheck, workbook } from '../support/roster-fixtures';
 

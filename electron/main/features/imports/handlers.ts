@@ -1,53 +1,51 @@
 /**
- * Roster import (花名册导入): open → inspect → preview → commit, with an error report, a template,
- * and batches that can be undone. The file is parsed once, off the main thread (parse-runner.ts),
- * and kept in memory for the session (uploads.ts); checks are in validate.ts, writing in commit.ts.
+ * The import pipeline: open → inspect → preview → commit, with a problem workbook, a template, and
+ * batches that can be undone — for any import spec (spec.ts), found by the id the upload carries
+ * (the roster, specs/roster/, when the call names none). The file is parsed once, off the main
+ * thread (parse-runner.ts), and kept in memory for the session (uploads.ts); the spec checks the
+ * rows, checks them against the database, writes and undoes.
  */
-import type { z } from 'zod';
 import { loadMappings, saveMappings } from '../../../../db/queries/imports';
 import { getSettings } from '../../../../db/queries/settings';
-import { IMPORT_SPECS, ROSTER_CATALOGUE, type ImportIssue } from '../../../../shared/domain/import';
-import type { ImportOptions } from '../../../../shared/ipc/schemas/imports';
+import type { ImportIssue } from '../../../../shared/domain/import';
 import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { FeatureHandlers } from '../../core/handlers-type';
-import { batchesDto, undoBatch, writeImport } from './commit';
 import { detectKind } from './parse';
 import { ParseCancelled, readSpreadsheet } from './parse-runner';
-import { errorReportXlsx, reportFileName, templateXlsx } from './report';
+import { errorReportXlsx, reportFileName } from './report';
+import { checkRows, rowCheckKey } from './row-checks';
 import { choicesToRemember, displayText, locateHeader, mapWithMemory, parseMapping } from './sheet';
 import { Speculation } from './speculate';
 import { takeFile } from '../../core/files';
 import { XLSX_MIME } from '../../core/xlsx-buffer';
 import { cancelledError, newJobId, startJob, yieldToLoop, type JobHandle } from '../../core/jobs';
+import type { AnyImportSpec, CheckedRows, EvaluationBase, ImportOptionsInput as Options } from './spec';
+import { batchSpec, DEFAULT_SPEC, importSpec } from './specs';
 import { addUpload, dropUpload, getSheet, getUpload, type DbStamp, type Upload } from './uploads';
-import { checkRows, evaluate, loadLookups, rowCheckKey, type Evaluation, type ImportSettings, type PureResult } from './validate';
 
-/** The largest roster file read (a 50,000-row, 25-column workbook is ~8 MB). */
-const MAX_ROSTER_BYTES = 50 * 1024 * 1024;
+/** The largest file read (a 50,000-row, 25-column roster is ~8 MB). */
+const MAX_BYTES = 50 * 1024 * 1024;
 
 /** Issues sent back at most (counts stay exact). */
 const MAX_ISSUES = 5000;
 
-type Options = z.output<typeof ImportOptions>;
-
-/** An issue as the wizard shows it: with the name of the student on its row (null when the row has none). */
+/** An issue as the wizard shows it: with the name of the row's subject (the student) on it (null when the row has none). */
 const toDto = (names: ReadonlyMap<number, string>) => (i: ImportIssue) =>
   ({ row: i.row, name: names.get(i.row) ?? null, column: i.column, field: i.field, code: i.code, message: i.message, severity: i.severity });
 
-/** The classes the file names that do not exist yet, with the major each would be created under. */
-const newClassesDto = (ev: Evaluation) =>
-  ev.unknownClassMajors.map((c) => ({ name: c.name, rows: c.rows, majorId: c.major?.id ?? null, majorName: c.major?.name ?? null, majorFrom: c.majorFrom }));
-
 /**
- * The settings the checks use. Updating matches by the key the user chose, unless the file has no
- * column for it and has one for the other (a roster with 学号 but no 身份证号): then by that one.
+ * The job kind of a call on an upload, from its spec. An expired upload is reported inside the job
+ * (rowChecks), as before there were specs: its job is then the default spec's.
  */
-function settingsOf(o: Options, mapping: Readonly<Record<number, string>>): ImportSettings {
-  const mapped = new Set(Object.values(mapping));
-  const other = o.matchBy === 'idNumber' ? 'studentNo' : 'idNumber';
-  const matchBy = !mapped.has(o.matchBy) && mapped.has(other) ? other : o.matchBy;
-  return { mode: o.mode, matchBy, createMissingClasses: o.createMissingClasses, newClassMajors: o.newClassMajors };
+function jobKind(ctx: CallContext, uploadId: string, stage: 'check' | 'commit' | 'errorReport') {
+  let id = DEFAULT_SPEC;
+  try {
+    id = getUpload(ctx, uploadId).spec;
+  } catch {
+    // rowChecks throws the same error inside the job.
+  }
+  return importSpec(id).jobs[stage];
 }
 
 /** Waits for a promise, checking for cancel every 200 ms. */
@@ -68,33 +66,24 @@ async function cancellable<T>(p: Promise<T>, task: JobHandle): Promise<T> {
 async function rowChecks(ctx: CallContext, o: Options, task: JobHandle) {
   const upload = getUpload(ctx, o.uploadId);
   const sheet = getSheet(upload, o.sheet);
-  const cat = rosterCatalogue(upload);
-  const layout = locateHeader(sheet, cat);
-  const mapping = parseMapping(o.mapping, layout.headers.length, cat);
+  const spec = importSpec(upload.spec);
+  const layout = locateHeader(sheet, spec.catalogue);
+  const mapping = parseMapping(o.mapping, layout.headers.length, spec.catalogue);
   const asOf = new Date(ctx.core.now());
-  const key = rowCheckKey(sheet.name, layout, mapping, asOf);
-  let pure: PureResult | null = upload.pure?.key === key ? upload.pure.result : null;
+  const key = rowCheckKey(spec.id, sheet.name, layout, mapping, asOf);
+  let pure: CheckedRows | null = upload.pure?.key === key ? upload.pure.result : null;
   if (!pure) {
-    const spec = upload.speculative?.get(sheet.name);
-    if (spec && (await spec.key) === key) {
-      spec.watch(task);
-      pure = await cancellable(spec.result, task);
+    const early = upload.speculative?.get(sheet.name);
+    if (early && (await early.key) === key) {
+      early.watch(task);
+      pure = await cancellable(early.result, task);
     } else {
-      spec?.abort();
+      early?.abort();
     }
-    pure ??= await checkRows(sheet, layout, mapping, asOf, task);
+    pure ??= await checkRows(spec, sheet, layout, mapping, asOf, task);
     upload.pure = { key, result: pure };
   }
-  return { upload, sheet, pure, asOf, key };
-}
-
-/**
- * The roster's own stages (row rules, database checks, writer, undo) are typed to the student
- * fields; the spec's catalogue drives everything before them. Only the roster spec exists so far.
- */
-function rosterCatalogue(upload: Upload) {
-  if (upload.spec !== 'roster') throw new AppError('VALIDATION', '该类型的导入尚未支持', 'spec');
-  return ROSTER_CATALOGUE;
+  return { upload, spec, sheet, pure, asOf, key };
 }
 
 const totalChanges = (ctx: CallContext) => (ctx.core.folder.raw().prepare('SELECT total_changes() AS n').get() as { n: number }).n;
@@ -113,24 +102,24 @@ function current<T extends DbStamp>(ctx: CallContext, s: T | undefined): s is T 
  * The database checks. Reused from the previous call only when nothing at all has been written
  * since: then they would come out the same.
  */
-function evaluation(ctx: CallContext, upload: Upload, rowKey: string, pure: PureResult, o: Options, asOf: Date) {
-  const settings = settingsOf(o, pure.mapping);
+function evaluation(ctx: CallContext, spec: AnyImportSpec, upload: Upload, rowKey: string, pure: CheckedRows, o: Options, asOf: Date): EvaluationBase {
+  const settings: unknown = spec.settings(o, pure.mapping);
   const scope = ctx.scope();
   const key = rowKey + JSON.stringify(settings) + JSON.stringify(scope);
   const c = upload.evaluation;
   if (c && c.key === key && current(ctx, c)) return c.ev;
   const l = upload.lookups;
   const stamp = stampNow(ctx); // before reading (see DbStamp)
-  const ev = evaluate(ctx.db(), pure, settings, asOf, current(ctx, l) ? l.value : undefined, scope);
+  const ev = spec.evaluate(ctx.db(), pure, settings, asOf, current(ctx, l) ? l.value : undefined, scope);
   upload.evaluation = { ...stamp, key, ev };
   return ev;
 }
 
-function rememberMapping(ctx: CallContext, upload: Upload, o: Options, pure: PureResult) {
+function rememberMapping(ctx: CallContext, upload: Upload, o: Options, pure: CheckedRows) {
   if (!o.rememberMapping) return;
   const at = new Date(ctx.core.now()).toISOString();
   const valid = [upload.evaluation, upload.lookups].filter((s) => current(ctx, s));
-  ctx.core.folder.transaction((db) => saveMappings(db, choicesToRemember(pure.layout.headers, pure.mapping, loadMappings(db), IMPORT_SPECS[upload.spec].catalogue), ctx.actor().username, at));
+  ctx.core.folder.transaction((db) => saveMappings(db, choicesToRemember(pure.layout.headers, pure.mapping, loadMappings(db), importSpec(upload.spec).catalogue), ctx.actor().username, at));
   // The mapping memory plays no part in the checks: what they read stays valid. Only this
   // connection's count moves on; data_version stays, so another connection's commit still shows.
   const changes = totalChanges(ctx);
@@ -141,11 +130,11 @@ function rememberMapping(ctx: CallContext, upload: Upload, o: Options, pure: Pur
  * Reads the lookups of the database checks on the next turn of the event loop: this thread has
  * nothing else to do while the worker starts and unzips the file (seconds for a large one).
  */
-function prefetchLookups(ctx: CallContext): () => Upload['lookups'] {
+function prefetchLookups(ctx: CallContext, spec: AnyImportSpec): () => Upload['lookups'] {
   let value: Upload['lookups'];
   const timer = setImmediate(() => {
     try {
-      value = { ...stampNow(ctx), value: loadLookups(ctx.db()) };
+      value = { ...stampNow(ctx), value: spec.loadLookups(ctx.db()) };
     } catch {
       // Folder locked meanwhile (signed out): preview reads them itself, or refuses.
     }
@@ -157,17 +146,18 @@ function prefetchLookups(ctx: CallContext): () => Upload['lookups'] {
 }
 
 export const importsHandlers: FeatureHandlers<'imports'> = {
-  'imports.open': async ({ fileId, spec, jobId }, ctx) => {
+  'imports.open': async ({ fileId, spec: specId, jobId }, ctx) => {
+    const spec = importSpec(specId ?? DEFAULT_SPEC);
     const { fileName, bytes: data } = takeFile(ctx.core, ctx.clientId, fileId);
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     if (bytes.length === 0) throw new AppError('VALIDATION', `文件“${fileName}”是空的`, 'fileId');
-    if (bytes.length > MAX_ROSTER_BYTES) throw new AppError('VALIDATION', `文件“${fileName}”超过 50 MB，请拆分后分批导入`, 'fileId');
+    if (bytes.length > MAX_BYTES) throw new AppError('VALIDATION', `文件“${fileName}”超过 50 MB，请拆分后分批导入`, 'fileId');
     const kind = detectKind(fileName, bytes);
     if ('error' in kind) throw new AppError('VALIDATION', kind.error, 'fileId');
-    const task = startJob(ctx, 'roster.read', jobId, '已取消读取文件。');
+    const task = startJob(ctx, spec.jobs.read, jobId, '已取消读取文件。');
     // Rows are checked with the proposed mapping while the worker is still reading (speculate.ts).
-    const speculation = new Speculation(loadMappings(ctx.db()), new Date(ctx.core.now()), () => task.cancelled);
-    const lookups = prefetchLookups(ctx);
+    const speculation = new Speculation(spec, loadMappings(ctx.db()), new Date(ctx.core.now()), () => task.cancelled);
+    const lookups = prefetchLookups(ctx, spec);
     try {
       const parsed = await readSpreadsheet(bytes, kind.kind, fileName, getSettings(ctx.db()).importMaxRows, {
         onProgress: (rows) => task.progress(rows, 0, `正在读取文件：已读取 ${rows} 行`),
@@ -180,7 +170,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
         throw e;
       });
       if (!parsed.sheets.length) throw new AppError('VALIDATION', `文件“${fileName}”中没有工作表`, 'fileId');
-      const upload = addUpload(ctx, { fileName, spec, kind: kind.kind, parsed, speculative: speculation.byName(), lookups: lookups() });
+      const upload = addUpload(ctx, { fileName, spec: spec.id, kind: kind.kind, parsed, speculative: speculation.byName(), lookups: lookups() });
       return {
         uploadId: upload.id,
         kind: kind.kind,
@@ -199,7 +189,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
   'imports.inspect': ({ uploadId, sheet: sheetName }, ctx) => {
     const upload = getUpload(ctx, uploadId);
     const sheet = getSheet(upload, sheetName);
-    const cat = IMPORT_SPECS[upload.spec].catalogue;
+    const cat = importSpec(upload.spec).catalogue;
     const layout = locateHeader(sheet, cat);
     const m = mapWithMemory(layout.headers, loadMappings(ctx.db()), cat);
     const width = layout.headers.length;
@@ -220,31 +210,31 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
   },
 
   'imports.preview': async (o, ctx) => {
-    const task = startJob(ctx, 'roster.check', o.jobId, '已取消检查。');
+    const task = startJob(ctx, jobKind(ctx, o.uploadId, 'check'), o.jobId, '已取消检查。');
     return task.run(async () => {
-      const { upload, pure, asOf, key } = await rowChecks(ctx, o, task);
+      const { upload, spec, pure, asOf, key } = await rowChecks(ctx, o, task);
       task.check();
-      task.progress(pure.rows.length, pure.rows.length, '正在与系统中的学生核对', true);
-      const ev = evaluation(ctx, upload, key, pure, o, asOf);
+      task.progress(pure.rows.length, pure.rows.length, `正在与系统中的${spec.catalogue.subject}核对`, true);
+      const ev = evaluation(ctx, spec, upload, key, pure, o, asOf);
       rememberMapping(ctx, upload, o, pure);
       return {
-        rows: ev.rows, valid: ev.valid, invalid: ev.invalid, toAdd: ev.toAdd, toUpdate: ev.toUpdate, keyChanges: ev.keyChanges,
-        unknownClasses: ev.unknownClasses, newClasses: newClassesDto(ev), issues: ev.issues.slice(0, MAX_ISSUES).map(toDto(ev.names)), issuesTotal: ev.issues.length,
-        matchBy: settingsOf(o, pure.mapping).matchBy,
+        rows: ev.rows, valid: ev.valid, invalid: ev.invalid,
+        ...spec.preview(ev, spec.settings(o, pure.mapping)),
+        issues: ev.issues.slice(0, MAX_ISSUES).map(toDto(ev.names)), issuesTotal: ev.issues.length,
       };
     });
   },
 
   'imports.commit': async (o, ctx) => {
     const actor = ctx.actor();
-    const task = startJob(ctx, 'roster.commit', o.jobId, '导入已取消，未写入任何数据。');
+    const task = startJob(ctx, jobKind(ctx, o.uploadId, 'commit'), o.jobId, '导入已取消，未写入任何数据。');
     return task.run(async () => {
-      const { upload, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
-      const errorsOf = (ev: Evaluation) => ev.issues.filter((i) => i.severity === 'error').slice(0, MAX_ISSUES).map(toDto(ev.names));
-      const refused = (ev: Evaluation) => ev.invalid > 0 && !o.skipInvalid;
-      const nothingWritten = (ev: Evaluation) => ({ batchId: null, rows: ev.rows, imported: 0, updated: 0, skipped: ev.rows, keyChangeRequests: 0, errors: errorsOf(ev), studentNumbers: null });
+      const { upload, spec, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
+      const errorsOf = (ev: EvaluationBase) => ev.issues.filter((i) => i.severity === 'error').slice(0, MAX_ISSUES).map(toDto(ev.names));
+      const refused = (ev: EvaluationBase) => ev.invalid > 0 && !o.skipInvalid;
+      const nothingWritten = (ev: EvaluationBase) => ({ batchId: null, rows: ev.rows, ...spec.nothingWritten(ev), errors: errorsOf(ev) });
       task.check();
-      const first = evaluation(ctx, upload, key, pure, o, asOf);
+      const first = evaluation(ctx, spec, upload, key, pure, o, asOf);
       if (refused(first)) return nothingWritten(first);
       // The write has the database to itself: other windows' calls wait for it, calls already
       // under way finish first. It runs in steps, so progress goes out and 取消 is heard.
@@ -253,9 +243,9 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
           task.check();
           // Anything written while waiting for the turn is seen here; from now to the end of the
           // transaction nothing else writes.
-          const ev = evaluation(ctx, upload, key, pure, o, asOf);
+          const ev = evaluation(ctx, spec, upload, key, pure, o, asOf);
           if (refused(ev)) return nothingWritten(ev);
-          const counts = await writeImport(ctx, actor, ev, { fileName: upload.fileName, sheet: sheet.name, settings: settingsOf(o, pure.mapping), assignStudentNo: o.assignStudentNo }, {
+          const written = await spec.write(ctx, actor, ev, { fileName: upload.fileName, sheet: sheet.name, settings: spec.settings(o, pure.mapping), options: o }, {
             // Another process (the command line) may have committed between the checks and BEGIN.
             begun: () => {
               if (!current(ctx, upload.evaluation)) throw new AppError('CONFLICT', '核对之后，数据库被其他程序（如命令行）修改，本次导入未写入任何数据。请重新预览核对后再导入。');
@@ -265,24 +255,14 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
               await yieldToLoop();
               task.check();
             },
-            finishing: () => task.beyondCancel(`正在完成写入：${ev.plans.length} 行已写入，正在更新检索索引并保存（此时不能取消）`),
+            finishing: () => task.beyondCancel(`正在完成写入：${ev.writes} 行已写入，正在更新检索索引并保存（此时不能取消）`),
             pause: yieldToLoop,
           });
           rememberMapping(ctx, upload, o, pure);
           dropUpload(ctx, upload);
-          task.progress(ev.plans.length, ev.plans.length, '导入完成', true);
-          const skipped = ev.rows - counts.imported - counts.updated;
-          task.finish(
-            `《${upload.fileName}》导入完成：新增 ${counts.imported} 人，更新 ${counts.updated} 人，跳过 ${skipped} 行` +
-              (counts.numbering ? `，编排学号 ${counts.numbering.assigned.length} 人` : ''),
-          );
-          return {
-            batchId: counts.batchId, rows: ev.rows, imported: counts.imported, updated: counts.updated,
-            skipped, keyChangeRequests: counts.keyChangeRequests, errors: errorsOf(ev),
-            studentNumbers: counts.numbering
-              ? { assigned: counts.numbering.assigned.length, skipped: counts.numbering.skipped.map(({ name, className, reason }) => ({ name, className, reason })) }
-              : null,
-          };
+          task.progress(ev.writes, ev.writes, '导入完成', true);
+          task.finish(written.summary);
+          return { batchId: written.batchId, rows: ev.rows, ...written.result, errors: errorsOf(ev) };
         },
         () => task.progress(0, 0, '正在等待其他窗口的操作完成后写入…', true),
       );
@@ -291,12 +271,12 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
 
   /** 问题清单: the file itself with every bad cell marked, as a job whose output the host saves. */
   'imports.errorReport': async (o, ctx) => {
-    const task = startJob(ctx, 'roster.errorReport', o.jobId ?? newJobId(), '已取消。');
+    const task = startJob(ctx, jobKind(ctx, o.uploadId, 'errorReport'), o.jobId ?? newJobId(), '已取消。');
     return task.run(async () => {
-      const { upload, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
+      const { upload, spec, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
       task.check();
-      const ev = evaluation(ctx, upload, key, pure, o, asOf);
-      const buffer = await errorReportXlsx(sheet, pure.layout, pure.mapping, ev.issuesByIndex, ev.names);
+      const ev = evaluation(ctx, spec, upload, key, pure, o, asOf);
+      const buffer = await errorReportXlsx(sheet, pure.layout, pure.mapping, spec.catalogue, ev.issuesByIndex, ev.names);
       task.check();
       const fileName = reportFileName(upload.fileName);
       task.setOutput({ fileName, mime: XLSX_MIME, bytes: buffer });
@@ -304,16 +284,17 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
     }, (r) => `已生成问题清单《${r.fileName}》`);
   },
 
-  'imports.batches': (_input, ctx) => batchesDto(ctx),
+  'imports.batches': (_input, ctx) => batchSpec().batches(ctx),
 
-  'imports.undo': ({ id }, ctx) => undoBatch(ctx, id),
+  'imports.undo': ({ id }, ctx) => batchSpec().undo(ctx, id),
 
-  /** The empty roster workbook, as a job's output (saved at once, so not listed in 后台任务). */
+  /** The spec's empty workbook, as a job's output (saved at once, so not listed in 后台任务). */
   'imports.template': async ({ jobId }, ctx) => {
-    const task = startJob(ctx, 'roster.template', jobId ?? newJobId());
+    const spec = importSpec(DEFAULT_SPEC);
+    const task = startJob(ctx, spec.jobs.template, jobId ?? newJobId());
     return task.run(async () => {
-      const fileName = '学生名单导入模板.xlsx';
-      task.setOutput({ fileName, mime: XLSX_MIME, bytes: await templateXlsx() });
+      const { fileName, bytes } = await spec.template();
+      task.setOutput({ fileName, mime: XLSX_MIME, bytes });
       return { jobId: task.jobId!, fileName };
     });
   },

@@ -1,12 +1,11 @@
 /**
  * Locating the table in a parsed sheet (header row under title rows) and mapping its columns,
- * with the remembered header → field choices — for any import, through its field catalogue (the
- * roster's by default).
+ * with the remembered header → field choices — for any import, through its spec's field catalogue
+ * (always passed: the pipeline never falls back to one import's fields).
  */
 import {
-  catalogueField, cellText, findHeaderRow, headerLookup, mapColumns, matchHeader, missingRequired, ROSTER_CATALOGUE, type CellValue, type ImportCatalogue,
+  catalogueField, cellText, findHeaderRow, headerLookup, mapColumns, matchHeader, missingRequired, type CellValue, type ImportCatalogue,
 } from '../../../../shared/domain/import';
-import type { StudentFieldKey } from '../../../../shared/domain/student-fields';
 import { normaliseSpaces } from '../../../../shared/domain/text';
 import { AppError } from '../../core/errors';
 import type { FlatCell } from './parse';
@@ -23,7 +22,7 @@ export interface SheetLayout {
 /** Rows scanned for the header: title, note and blank rows above the table. */
 export const HEADER_SCAN_ROWS = 20;
 
-export function locateHeader(sheet: ParsedSheet, cat: ImportCatalogue = ROSTER_CATALOGUE): SheetLayout {
+export function locateHeader(sheet: ParsedSheet, cat: ImportCatalogue): SheetLayout {
   const found = findHeaderRow(sheet.cells.slice(0, HEADER_SCAN_ROWS) as CellValue[][], HEADER_SCAN_ROWS, cat);
   if (!found) {
     throw new AppError(
@@ -46,7 +45,7 @@ export function displayText(c: FlatCell | undefined): string {
 export type Remembered = Record<string, string>;
 
 /** mapColumns with the remembered choices, including columns the user chose not to import. */
-export function mapWithMemory<K extends string = StudentFieldKey>(headers: readonly string[], remembered: Remembered, cat: ImportCatalogue<K> = ROSTER_CATALOGUE as unknown as ImportCatalogue<K>) {
+export function mapWithMemory<K extends string>(headers: readonly string[], remembered: Remembered, cat: ImportCatalogue<K>) {
   const known = new Set<string>(cat.fields.map((f) => f.key));
   const positive: Record<string, K> = {};
   const ignored = new Set<string>();
@@ -74,7 +73,7 @@ export function mapWithMemory<K extends string = StudentFieldKey>(headers: reado
  * headers the catalogue would map but the user left out (unless their field went to another
  * column, in which case leaving one out says nothing about the header itself).
  */
-export function choicesToRemember(headers: readonly string[], mapping: Readonly<Record<number, string>>, remembered: Remembered = {}, cat: ImportCatalogue = ROSTER_CATALOGUE): Remembered {
+export function choicesToRemember(headers: readonly string[], mapping: Readonly<Record<number, string>>, remembered: Remembered, cat: ImportCatalogue): Remembered {
   const out: Remembered = {};
   const used = new Set(Object.values(mapping));
   headers.forEach((raw, i) => {
@@ -95,7 +94,7 @@ export function choicesToRemember(headers: readonly string[], mapping: Readonly<
  * Column index (0-based) → field, from the contract's string keys: every field must be one of the
  * catalogue's, and none mapped twice.
  */
-export function parseMapping<K extends string = StudentFieldKey>(input: Readonly<Record<string, string>>, width: number, cat: ImportCatalogue<K> = ROSTER_CATALOGUE as unknown as ImportCatalogue<K>): Record<number, K> {
+export function parseMapping<K extends string>(input: Readonly<Record<string, string>>, width: number, cat: ImportCatalogue<K>): Record<number, K> {
   const out: Record<number, K> = {};
   const seen = new Map<K, number>();
   for (const [k, key] of Object.entries(input)) {
@@ -116,6 +115,6 @@ export function parseMapping<K extends string = StudentFieldKey>(input: Readonly
   return out;
 }
 
-export function headerOfFor<K extends string = StudentFieldKey>(headers: readonly string[], mapping: Readonly<Record<number, K>>, cat: ImportCatalogue = ROSTER_CATALOGUE) {
+export function headerOfFor<K extends string>(headers: readonly string[], mapping: Readonly<Record<number, K>>, cat: ImportCatalogue) {
   return headerLookup(headers, mapping, cat);
 }

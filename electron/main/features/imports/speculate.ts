@@ -1,22 +1,20 @@
 /**
  * Row checks that start while the worker is still reading the file. As soon as a sheet's header
- * row has arrived, its rows are checked, chunk by chunk as they come, with the mapping inspect is
- * going to propose (remembered choices + catalogue). Reading (worker thread) and checking (this
- * thread, yielding every chunk) then overlap; if preview/commit ask for that same mapping the
+ * row has arrived, its rows are checked by the upload's spec, chunk by chunk as they come, with the
+ * mapping inspect is going to propose (remembered choices + the spec's catalogue). Reading (worker
+ * thread) and checking (this thread, yielding every chunk) then overlap; if preview/commit ask for that same mapping the
  * result is ready or nearly so, otherwise it is dropped and the rows are checked afresh.
  */
-import type { StudentFieldKey } from '../../../../shared/domain/student-fields';
 import type { ParsedSheet } from './parse-runner';
+import { CHECK_CHUNK as CHUNK, rowCheckKey } from './row-checks';
 import { locateHeader, mapWithMemory, HEADER_SCAN_ROWS, type Remembered } from './sheet';
+import type { AnyImportSpec, CheckedRows } from './spec';
 import { yieldToLoop, type JobHandle } from '../../core/jobs';
-import { RowChecker, rowCheckKey, type PureResult } from './validate';
-
-const CHUNK = 1000;
 
 export class SheetSpeculation {
   /** Resolves once the header row is found: the key of the result (null: no usable header). */
   readonly key: Promise<string | null>;
-  readonly result: Promise<PureResult | null>;
+  readonly result: Promise<CheckedRows | null>;
   ended = false;
   private aborted = false;
   private waiter: (() => void) | null = null;
@@ -26,6 +24,7 @@ export class SheetSpeculation {
   private total = 0;
 
   constructor(
+    private readonly spec: AnyImportSpec,
     private readonly sheet: ParsedSheet,
     private readonly remembered: Remembered,
     private readonly asOf: Date,
@@ -68,17 +67,18 @@ export class SheetSpeculation {
     return new Promise((resolve) => (this.waiter = resolve));
   }
 
-  private async run(): Promise<PureResult | null> {
+  private async run(): Promise<CheckedRows | null> {
     const sheet = this.sheet;
     while (sheet.cells.length < HEADER_SCAN_ROWS && !this.ended) {
       if (this.stopped()) return null;
       await this.more();
     }
     if (this.stopped()) return null;
-    const layout = locateHeader(sheet);
-    const mapping: Record<number, StudentFieldKey> = mapWithMemory(layout.headers, this.remembered).mapping;
-    this.setKey(rowCheckKey(sheet.name, layout, mapping, this.asOf));
-    const checker = new RowChecker(layout, mapping, this.asOf);
+    const spec = this.spec;
+    const layout = locateHeader(sheet, spec.catalogue);
+    const mapping = mapWithMemory(layout.headers, this.remembered, spec.catalogue).mapping;
+    this.setKey(rowCheckKey(spec.id, sheet.name, layout, mapping, this.asOf));
+    const checker = spec.rowChecker(layout, mapping, this.asOf);
     let next = layout.headerIndex + 1;
     for (;;) {
       if (this.stopped()) return null;
@@ -104,6 +104,7 @@ export class Speculation {
   readonly bySheet = new Map<ParsedSheet, SheetSpeculation>();
 
   constructor(
+    private readonly spec: AnyImportSpec,
     private readonly remembered: Remembered,
     private readonly asOf: Date,
     private readonly cancelled: () => boolean,
@@ -112,7 +113,7 @@ export class Speculation {
   private of(sheet: ParsedSheet): SheetSpeculation {
     let s = this.bySheet.get(sheet);
     if (!s) {
-      s = new SheetSpeculation(sheet, this.remembered, this.asOf, this.cancelled);
+      s = new SheetSpeculation(this.spec, sheet, this.remembered, this.asOf, this.cancelled);
       this.bySheet.set(sheet, s);
     }
     return s;

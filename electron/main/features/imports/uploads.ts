@@ -1,5 +1,5 @@
 /**
- * Uploaded rosters, in memory only. An upload belongs to the client that sent it, is parsed once
+ * Uploaded files (a roster, any import's file), in memory only. An upload belongs to the client that sent it, is parsed once
  * (in the worker) and kept with its rows until it is committed, its user signs out, or it has not
  * been used for 30 minutes. Nothing of it is written to disk by the app.
  */
@@ -11,7 +11,7 @@ import type { SqliteDb } from '../../../../db/open';
 import type { FileKind } from './parse';
 import type { ParsedFile, ParsedSheet } from './parse-runner';
 import type { SheetSpeculation } from './speculate';
-import type { Evaluation, ImportLookups, PureResult } from './validate';
+import type { CheckedRows, EvaluationBase } from './spec';
 
 export const UPLOAD_TTL_MS = 30 * 60_000;
 
@@ -27,14 +27,14 @@ export interface Upload {
   /** Row checks started while the file was read, per sheet, with the proposed mapping. */
   speculative?: Map<string, SheetSpeculation>;
   /** Row validation depends only on the file and the mapping: kept for preview → commit/report. */
-  pure?: { key: string; result: PureResult };
+  pure?: { key: string; result: CheckedRows };
   /**
    * The database checks of the last preview, reusable while the database has not changed at all
    * since (see DbStamp).
    */
-  evaluation?: DbStamp & { key: string; ev: Evaluation };
-  /** The students and classes read while the file was parsed; valid under the same condition. */
-  lookups?: DbStamp & { value: ImportLookups };
+  evaluation?: DbStamp & { key: string; ev: EvaluationBase };
+  /** The spec's lookups (the roster's: students and classes) read while the file was parsed; valid under the same condition. */
+  lookups?: DbStamp & { value: unknown };
 }
 
 /**

@@ -1,27 +1,28 @@
 /**
- * Writing an import (one transaction: classes it creates, students, guardians, history, change
+ * The roster spec's writer: writing an import (one transaction: classes it creates, students, guardians, history, change
  * requests, the batch and its items, the audit trail) and undoing a batch.
  */
-import { auditAppender, diffFields, type AuditEntry, type FieldChange } from '../../../../db/queries/audit';
+import { auditAppender, diffFields, type AuditEntry, type FieldChange } from '../../../../../../db/queries/audit';
 import {
   batchItems, deleteCreatedStudents, firstChangedItem, getBatch, importWriters, insertBatch, listBatches, markBatchUndone, noteNumbersAssigned,
   withSearchIndexDeferred, type BatchRow,
-} from '../../../../db/queries/imports';
-import { fileKeyChange, KeyChangePendingError, withdrawKeyChange } from '../../../../db/queries/keyChanges';
-import { insertClass } from '../../../../db/queries/org';
-import { getStudent, getStudentsByIds, replaceGuardians, updateStudentRow, type StudentRow } from '../../../../db/queries/students';
-import { classes } from '../../../../db/schema';
-import type { Db } from '../../../../db/client';
+} from '../../../../../../db/queries/imports';
+import { fileKeyChange, KeyChangePendingError, withdrawKeyChange } from '../../../../../../db/queries/keyChanges';
+import { insertClass } from '../../../../../../db/queries/org';
+import { getStudent, getStudentsByIds, replaceGuardians, updateStudentRow, type StudentRow } from '../../../../../../db/queries/students';
+import { classes } from '../../../../../../db/schema';
+import type { Db } from '../../../../../../db/client';
 import { eq } from 'drizzle-orm';
-import { studentTag, studentNoText } from '../../../../shared/domain/student-no';
-import { getStudentNoRule } from '../../../../db/queries/student-numbers';
-import { assignNumbers, type NumberingResult } from '../studentNumbers/assign';
-import type { ImportBatch } from '../../../../shared/ipc/schemas/imports';
-import { fieldLabel } from '../../../../shared/domain/student-fields';
-import { keyChangeRequestSummary, REQUEST_STATUS_FIELD } from '../../../../shared/domain/key-changes';
-import type { Actor, CallContext } from '../../core/context';
-import { AppError } from '../../core/errors';
-import { AUDITED_STUDENT_FIELDS } from '../students/handlers';
+import { studentTag, studentNoText } from '../../../../../../shared/domain/student-no';
+import { getStudentNoRule } from '../../../../../../db/queries/student-numbers';
+import { assignNumbers, type NumberingResult } from '../../../studentNumbers/assign';
+import type { ImportBatch } from '../../../../../../shared/ipc/schemas/imports';
+import { fieldLabel } from '../../../../../../shared/domain/student-fields';
+import { keyChangeRequestSummary, REQUEST_STATUS_FIELD } from '../../../../../../shared/domain/key-changes';
+import type { Actor, CallContext } from '../../../../core/context';
+import { AppError } from '../../../../core/errors';
+import { AUDITED_STUDENT_FIELDS } from '../../../students/handlers';
+import type { WriteSteps } from '../../spec';
 import type { ClassRef, Evaluation, GuardianInput, ImportSettings } from './validate';
 import type { z } from 'zod';
 
@@ -40,18 +41,6 @@ export interface CommitMeta {
   settings: ImportSettings;
   /** 学号编排 of the new students without a 学号, by the saved rule, in the same transaction. */
   assignStudentNo?: boolean;
-}
-
-/** How a stepped write reports (see writeImport). */
-export interface WriteSteps {
-  /** First thing inside the transaction (the write lock held): throw if the plan is stale, nothing is written. */
-  begun(): void;
-  /** Every STEP_ROWS rows: report, let the event loop turn, throw to cancel (everything rolls back). */
-  step(done: number, total: number): Promise<void>;
-  /** Every row is in; what is left (search index, COMMIT) runs to its end. */
-  finishing(): void;
-  /** Lets the event loop turn while finishing (no cancel any more). */
-  pause(): Promise<void>;
 }
 
 /** Rows written between two turns of the event loop (~0.1 s of work at a time). */

@@ -1,34 +1,34 @@
 /**
- * The checks of a roster import, in two stages:
+ * The checks of a roster import (the roster spec's row rules and database checks), in two stages:
  *
  * 1. Row checks (pure): every mapped cell normalised and validated (validateImportRow), the rules
  *    of a manual save on the row as a new student, name search keys, then duplicates inside the
  *    file. Depends only on the file and the mapping, so it is computed once per upload and mapping
- *    (usually while the file is still being read, speculate.ts) and reused by preview, commit and
+ *    (usually while the file is still being read, the pipeline's speculate.ts) and reused by preview, commit and
  *    the error report.
  * 2. Database checks: duplicates against existing students, classes and majors, add vs. update,
  *    locked key fields of registered students, and the same cross-field rules as a manual save
  *    (checkStudentRules) on the record as it would be saved. Produces the plan commit executes.
  *    Synchronous: commit runs it under the write gate, just before its transaction.
  */
-import type { Db } from '../../../../db/client';
-import { guardiansOf, orgForImport, studentKeys, type ExistingStudent, type GuardianRow, type NewStudent, type OrgClass, type OrgMajor } from '../../../../db/queries/imports';
-import { pendingKeyChangesByStudent } from '../../../../db/queries/keyChanges';
-import { getStudentsByIds, type StudentInsert, type StudentRow } from '../../../../db/queries/students';
-import { isActiveStatus, studentStatusName } from '../../../../shared/domain/codes';
-import { studentNoPhrase, studentTag } from '../../../../shared/domain/student-no';
-import { maskIdNumber } from '../../../../shared/domain/idcard';
+import type { Db } from '../../../../../../db/client';
+import { guardiansOf, orgForImport, studentKeys, type ExistingStudent, type GuardianRow, type NewStudent, type OrgClass, type OrgMajor } from '../../../../../../db/queries/imports';
+import { pendingKeyChangesByStudent } from '../../../../../../db/queries/keyChanges';
+import { getStudentsByIds, type StudentInsert, type StudentRow } from '../../../../../../db/queries/students';
+import { isActiveStatus, studentStatusName } from '../../../../../../shared/domain/codes';
+import { studentNoPhrase, studentTag } from '../../../../../../shared/domain/student-no';
+import { maskIdNumber } from '../../../../../../shared/domain/idcard';
 import {
-  cellRef, findDuplicatesInFile, IMPORT_ERROR_CODES, makeIssue, validateImportRow, type CellValue, type ImportErrorCode, type ImportIssue,
+  cellRef, findDuplicatesInFile, ROSTER_CATALOGUE, IMPORT_ERROR_CODES, makeIssue, validateImportRow, type CellValue, type ImportErrorCode, type ImportIssue,
   type NormalisedStudent,
-} from '../../../../shared/domain/import';
-import { LOCKED_FIELDS, fieldLabel, type StudentFieldKey } from '../../../../shared/domain/student-fields';
-import { checkKeyChangeRequest, checkStudentRules } from '../../../../shared/domain/student-rules';
-import { nameChars, namePinyin } from '../../../../shared/domain/name-pinyin';
-import { toHalfWidth } from '../../../../shared/domain/text';
-import type { ParsedSheet } from './parse-runner';
-import { headerOfFor, type SheetLayout } from './sheet';
-import { yieldToLoop, type JobHandle } from '../../core/jobs';
+} from '../../../../../../shared/domain/import';
+import { LOCKED_FIELDS, fieldLabel, type StudentFieldKey } from '../../../../../../shared/domain/student-fields';
+import { checkKeyChangeRequest, checkStudentRules } from '../../../../../../shared/domain/student-rules';
+import { nameChars, namePinyin } from '../../../../../../shared/domain/name-pinyin';
+import { toHalfWidth } from '../../../../../../shared/domain/text';
+import type { ParsedSheet } from '../../parse-runner';
+import { headerOfFor, type SheetLayout } from '../../sheet';
+import type { RowChecker as SpecRowChecker } from '../../spec';
 
 // ---------------------------------------------------------------------------
 // Stage 1: row checks
@@ -58,18 +58,11 @@ export interface PureResult {
   rows: PureRow[];
 }
 
-const CHUNK = 1000;
-
-/** Identifies a row-check result: the sheet, its header, the mapping and the day (ID birth dates in the future). */
-export function rowCheckKey(sheetName: string, layout: SheetLayout, mapping: Record<number, StudentFieldKey>, asOf: Date): string {
-  return JSON.stringify([sheetName, layout.headerIndex, Object.entries(mapping), asOf.toISOString().slice(0, 10)]);
-}
-
 /**
  * Row checks, fed row by row (so they can run while the worker is still reading the file) and
  * finished with the checks across rows.
  */
-export class RowChecker {
+export class RowChecker implements SpecRowChecker<PureResult> {
   readonly rows: PureRow[] = [];
   private readonly headerOf: (f: StudentFieldKey) => string;
   private readonly entries: (readonly [number, StudentFieldKey])[];
@@ -80,7 +73,7 @@ export class RowChecker {
     readonly mapping: Record<number, StudentFieldKey>,
     private readonly asOf: Date,
   ) {
-    this.headerOf = headerOfFor(layout.headers, mapping);
+    this.headerOf = headerOfFor(layout.headers, mapping, ROSTER_CATALOGUE);
     this.entries = Object.entries(mapping).map(([i, f]) => [Number(i), f] as const);
   }
 
@@ -146,21 +139,6 @@ export class RowChecker {
     }
     return { layout: this.layout, mapping: this.mapping, rows };
   }
-}
-
-/** Row checks of a whole sheet, yielding to the event loop every CHUNK rows (progress, cancel). */
-export async function checkRows(sheet: ParsedSheet, layout: SheetLayout, mapping: Record<number, StudentFieldKey>, asOf: Date, task: JobHandle): Promise<PureResult> {
-  const checker = new RowChecker(layout, mapping, asOf);
-  const total = sheet.cells.length - layout.headerIndex - 1;
-  for (let from = layout.headerIndex + 1; from < sheet.cells.length; from += CHUNK) {
-    checker.check(sheet, from, Math.min(from + CHUNK, sheet.cells.length));
-    const done = Math.min(from + CHUNK, sheet.cells.length) - layout.headerIndex - 1;
-    task.progress(done, total, `正在检查第 ${done} / ${total} 行`);
-    await yieldToLoop();
-    task.check();
-  }
-  task.progress(total, total, '行检查完成', true);
-  return checker.finish();
 }
 
 // ---------------------------------------------------------------------------
@@ -249,6 +227,8 @@ export interface Evaluation {
   issuesByIndex: Map<number, ImportIssue[]>;
   /** What commit does for each valid row that changes something. */
   plans: Plan[];
+  /** plans.length: the rows the writer writes (the pipeline's progress). */
+  writes: number;
   newClasses: Map<string, NewClass>;
 }
 
@@ -325,7 +305,7 @@ export function evaluate(
   /** 数据范围: the classes the importing user may touch (null: the whole department). */
   scope: readonly number[] | null = null,
 ): Evaluation {
-  const headerOf = headerOfFor(pure.layout.headers, pure.mapping);
+  const headerOf = headerOfFor(pure.layout.headers, pure.mapping, ROSTER_CATALOGUE);
   const { byNo, byExam, byId, classes } = lookups;
   const issues: ImportIssue[] = [];
   const issuesByIndex = new Map<number, ImportIssue[]>();
@@ -545,7 +525,7 @@ export function evaluate(
   for (const k of [...newClasses.keys()]) if (!needed.has(k)) newClasses.delete(k);
   return {
     rows: pure.rows.length, valid, invalid: pure.rows.length - valid, toAdd, toUpdate, keyChanges,
-    unknownClasses: [...unknownClasses], issues, issuesByIndex, plans, newClasses, names,
+    unknownClasses: [...unknownClasses], issues, issuesByIndex, plans, writes: plans.length, newClasses, names,
     unknownClassMajors: [...unknownRows].map(([k, u]) => {
       const m = classMajor.get(k);
       return { name: u.name, rows: u.rows, major: m ? { id: m.major.id, name: m.major.name } : null, majorFrom: m?.from ?? null };
