@@ -1,9 +1,10 @@
 /**
- * The imports the pipeline knows, each with its field catalogue. The pipeline itself — reading the
- * file, finding the header, mapping with memory, the wizard's column step — works from the spec's
- * catalogue; the spec's own stages (row rules, database checks, writer, undo) live with its feature
- * (the roster's in electron/main/features/imports). Grade sheets and the national platform's
- * roster join here.
+ * The imports the pipeline knows, each with its field catalogue: what the contract (imports.open's
+ * `spec`) and the wizard see. The pipeline — reading the file, finding the header, mapping with
+ * memory, the wizard's column step — works from the catalogue; each spec's own stages (row rules,
+ * database checks, writer, undo, template) implement the interface in
+ * electron/main/features/imports/spec.ts, in specs/<id>/ beside it. Grade sheets and the national
+ * platform's roster join here and there.
  */
 import { ROSTER_CATALOGUE, type ImportCatalogue } from './catalogue';
 

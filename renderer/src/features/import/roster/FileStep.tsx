@@ -6,6 +6,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import type { ImportSpecId } from '../../../../../shared/domain/import/specs';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { call, uploadFile } from '../../../ipc/client';
 import { FilePickButton } from '../common/FilePickButton';
@@ -18,13 +19,15 @@ import { TemplateButton } from './TemplateButton';
 import type { ChosenFile } from './wizardTypes';
 
 interface Props {
+  /** Which import reads the file (imports.open). */
+  spec: ImportSpecId;
   file: ChosenFile | null;
   onOpened: (file: ChosenFile) => void;
   onNext: () => void;
 }
 
 /** Step 1 — 选择文件: the file is sent once and read by the server; what it found is shown. */
-export function FileStep({ file, onOpened, onNext }: Props) {
+export function FileStep({ spec, file, onOpened, onNext }: Props) {
   const task = useImportTask();
   const [dragging, setDragging] = useState(false);
   const busy = task.busy;
@@ -33,7 +36,7 @@ export function FileStep({ file, onOpened, onNext }: Props) {
     const opened = await task.run(`正在读取“${f.name}”…`, async (jobId) => {
       const sent = await uploadFile(f);
       if (!sent.ok) return sent;
-      return call('imports.open', { fileId: sent.value.fileId, jobId });
+      return call('imports.open', { fileId: sent.value.fileId, spec, jobId });
     });
     if (opened) onOpened({ fileName: f.name, size: f.size, opened });
   };

@@ -4,6 +4,7 @@ import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import type { ImportSpecId } from '../../../../../shared/domain/import/specs';
 import type { AppErrorData } from '../../../../../shared/ipc/result';
 import { call } from '../../../ipc/client';
 import { CommitStep } from './CommitStep';
@@ -18,6 +19,12 @@ import { DEFAULT_CHOICES, STEP, STEPS, type ChosenFile, type Committed, type Imp
 interface Props {
   onShowBatches: () => void;
 }
+
+/**
+ * The import spec this wizard runs: the file, sheet and column steps work from its catalogue (sent
+ * by imports.inspect); the preview and commit steps are the roster's own choices.
+ */
+const SPEC: ImportSpecId = 'roster';
 
 /** The first sheet worth importing: the only one, or the first that is not empty. */
 function defaultSheet(file: ChosenFile): string {
@@ -115,9 +122,10 @@ export function RosterImportWizard({ onShowBatches }: Props) {
 
       {file && step > STEP.file && !done && <FileBar file={file} sheet={sheet} onChange={restart} />}
 
-      {step === STEP.file && <FileStep file={file} onOpened={opened} onNext={afterFile} />}
+      {step === STEP.file && <FileStep spec={SPEC} file={file} onOpened={opened} onNext={afterFile} />}
       {step === STEP.sheet && file && (
         <SheetStep
+          spec={SPEC}
           file={file}
           sheet={sheet}
           onChange={(s) => {
