@@ -217,7 +217,7 @@ describe('normaliseStatus', () => {
     expect(value(normaliseStatus(input))).toBe(expected);
   });
 
-  it.each(['保留入学资格', '请假', '1'])('STATUS_UNKNOWN: %s', (input) => {
+  it.each(['请假', '1'])('STATUS_UNKNOWN: %s', (input) => {
     const r = normaliseStatus(input);
     expect(code(r)).toBe('STATUS_UNKNOWN');
     expect(r.ok ? '' : r.message).toContain('在籍在校');
