@@ -1,4 +1,6 @@
 import { extname } from 'node:path';
+import type { Db } from '../../../../db/client';
+import { attachments } from '../../../../db/schema';
 import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { takeFile } from '../../core/files';
@@ -52,4 +54,12 @@ export function takeAttachment(ctx: CallContext, fileId: string): HeldAttachment
   if (f.bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('VALIDATION', `“${f.fileName}”超过 10 MB，请压缩或分页扫描后再上传`, 'fileId');
   if (!startsLike(f.bytes, mime)) throw new AppError('VALIDATION', `“${f.fileName}”的内容与扩展名不符（不是真正的 ${extname(f.fileName).slice(1).toUpperCase()} 文件），请重新导出或扫描后上传`, 'fileId');
   return { fileName: f.fileName, mime, stored: storeEncrypted(ctx.core.folder, Buffer.from(f.bytes)) };
+}
+
+/** Records a held file in the attachments table, inside the caller's write transaction. */
+export function recordAttachment(db: Db, held: HeldAttachment, v: { studentId: number | null; purpose: string; by: string; at: string }) {
+  return db.insert(attachments).values({
+    studentId: v.studentId, purpose: v.purpose, fileName: held.fileName, mime: held.mime, size: held.stored.size,
+    sha256: held.stored.sha256, storedName: held.stored.storedName, createdBy: v.by, createdAt: v.at,
+  }).returning().get();
 }

@@ -4,7 +4,7 @@ import { getStudent } from '../../../../db/queries/students';
 import { AppError } from '../../core/errors';
 import type { FeatureHandlers } from '../../core/handlers-type';
 import { newJobId, startJob } from '../../core/jobs';
-import { takeAttachment } from './accept';
+import { recordAttachment, takeAttachment } from './accept';
 import { readEncrypted } from './store';
 
 export const attachmentsHandlers: FeatureHandlers<'attachments'> = {
@@ -15,10 +15,7 @@ export const attachmentsHandlers: FeatureHandlers<'attachments'> = {
     const held = takeAttachment(ctx, input.fileId);
     const now = new Date(ctx.core.now()).toISOString();
     const row = ctx.write((db, actor) => {
-      const r = db.insert(attachments).values({
-        studentId: input.studentId ?? null, purpose: input.purpose, fileName: held.fileName, mime: held.mime, size: held.stored.size,
-        sha256: held.stored.sha256, storedName: held.stored.storedName, createdBy: actor.username, createdAt: now,
-      }).returning().get();
+      const r = recordAttachment(db, held, { studentId: input.studentId ?? null, purpose: input.purpose, by: actor.username, at: now });
       return { value: r, audit: [{ action: 'attachments.upload', entity: 'student', entityId: input.studentId ?? null, summary: `上传附件 ${held.fileName}${student ? `（${student.name}）` : ''}` }] };
     });
     return { id: row.id, fileName: row.fileName, mime: row.mime, size: row.size, purpose: row.purpose, createdBy: row.createdBy, createdAt: row.createdAt };

@@ -24,7 +24,7 @@ import { AppError } from '../../core/errors';
 import { applyOrder } from './apply';
 import { assertOrder, assertTransition, localDay, orderItEnds } from './checks';
 import { chainOf, dataOf, isFiler, mayWithdraw, toDetail, typeOf } from './dto';
-import { insertEvidence, takeEvidence } from './evidence';
+import { recordAttachment, takeAttachment } from '../attachments/accept';
 
 type Audit = Omit<AuditEntry, 'userId' | 'username'>;
 const STATE = 'requestStatus';
@@ -117,7 +117,7 @@ export function decideOrder(ctx: CallContext, input: z.output<typeof DecideStatu
     // The student may have changed since filing (another order, an import): the model decides again.
     assertTransition(typeOf(r), s, r.subtype);
   }
-  const scan = paper?.scan ? takeEvidence(ctx, paper.scan.fileId) : null;
+  const scan = paper?.scan ? takeAttachment(ctx, paper.scan.fileId) : null;
   const now = new Date(ctx.core.now()).toISOString();
   const today = localDay(ctx.core.now());
   ctx.write((tx) => {
@@ -126,7 +126,7 @@ export function decideOrder(ctx: CallContext, input: z.output<typeof DecideStatu
     if (!moveStatusChange(tx, r.id, { state: 'pending', stepIndex: r.stepIndex, stepSince: r.stepSince }, { ...next, data: JSON.stringify(data), ...(ends ? { endsId: ends.id } : {}) })) {
       throw stale();
     }
-    const attachmentId = scan ? insertEvidence(tx, scan, r.studentId, actor.username, now) : null;
+    const attachmentId = scan ? recordAttachment(tx, scan, { studentId: r.studentId, purpose: 'evidence', by: actor.username, at: now }).id : null;
     addStatusChangeEvent(tx, r.id, {
       kind: input.approve ? 'approved' : 'rejected', stepIndex: r.stepIndex, stepLabel: step.label, via: paper ? 'paper' : 'app', actor: actor.username,
       deciderName: paper ? paper.deciderName : null, deciderPost: paper ? paper.deciderPost : null, decidedOn: paper ? paper.decidedOn : today,
@@ -169,10 +169,10 @@ export function attachEvidence(ctx: CallContext, input: z.output<typeof AttachSt
   const actor = ctx.actor();
   const r = load(ctx, input.id);
   if (r.state === 'withdrawn') throw new AppError('CONFLICT', '该申请已撤回，不能再上传材料。');
-  const held = takeEvidence(ctx, input.fileId);
+  const held = takeAttachment(ctx, input.fileId);
   const now = new Date(ctx.core.now()).toISOString();
   ctx.write((tx) => {
-    const attachmentId = insertEvidence(tx, held, r.studentId, actor.username, now);
+    const attachmentId = recordAttachment(tx, held, { studentId: r.studentId, purpose: 'evidence', by: actor.username, at: now }).id;
     addStatusChangeAttachment(tx, r.id, attachmentId, input.kind);
     addStatusChangeEvent(tx, r.id, { kind: 'attached', via: 'app', actor: actor.username, opinion: `${input.kind}：${held.fileName}`, attachmentId, at: now });
     return { value: null, audit: [{ action: 'statusChanges.attach', entity: 'student', entityId: r.studentId, summary: `为${label(r)}上传材料“${input.kind}”` }] };

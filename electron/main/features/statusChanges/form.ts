@@ -1,4 +1,3 @@
-import { format } from 'date-fns';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Db } from '../../../../db/client';
 import { getClass, getMajor } from '../../../../db/queries/org';
@@ -14,6 +13,7 @@ import { AppError } from '../../core/errors';
 import { newJobId, startJob } from '../../core/jobs';
 import { assertPrintable, marginsMm, mm, PDF_MIME, pageSetup, renderPdf, titleBlock, type GlyphItem } from '../../core/pdf';
 import { canSeeIdentity } from '../students/masking';
+import { localDay } from './checks';
 import { chainOf, dataOf, typeOf } from './dto';
 
 /**
@@ -78,7 +78,7 @@ function formFacts(db: Db, r: StatusChangeRow, identity: boolean): FormFacts {
         date: e?.decidedOn ?? '',
       };
     }),
-    filed: `${nameOf(r.filedBy)}　${format(new Date(r.filedAt), 'yyyy-MM-dd')}`,
+    filed: `${nameOf(r.filedBy)}　${localDay(Date.parse(r.filedAt))}`,
     title: '学籍异动审批表',
     subject: `学生“${s.name}”（学号 ${s.studentNo ?? '待编'}）`,
   };
@@ -130,7 +130,7 @@ export async function printForm(ctx: CallContext, input: { id: number; jobId?: s
       { subject: '审批表', field: '学校名称', text: f.school },
     ];
     assertPrintable(items, 'serif');
-    const bytes = await renderPdf(formDocument(f, format(new Date(ctx.core.now()), 'yyyy-MM-dd')), 'serif');
+    const bytes = await renderPdf(formDocument(f, localDay(ctx.core.now())), 'serif');
     job.check();
     // Who printed which form (it carries the student's ID number) is in the trail, as every export is.
     ctx.write(() => ({ value: null, audit: [{ action: 'statusChanges.form', entity: 'student', entityId: r.studentId, summary: `打印学籍异动审批表（第 ${r.id} 号）` }] }));

@@ -1,4 +1,3 @@
-import { format } from 'date-fns';
 import { listClasses } from '../../../../db/queries/org';
 import { getStatusChange, listStatusChanges } from '../../../../db/queries/status-changes';
 import {
@@ -130,7 +129,7 @@ export const statusChangesHandlers: FeatureHandlers<'statusChanges'> = {
     const now = new Date(ctx.core.now()).toISOString();
     ctx.write((tx, actor) => {
       if (!clearAbsence(tx, id, actor.username, now)) throw new AppError('CONFLICT', '该缺勤登记已经解除');
-      return { value: null, audit: [{ action: 'statusChanges.clearAbsent', entity: 'student', entityId: f.studentId, summary: `解除缺勤登记（自 ${f.since} 起，${format(new Date(ctx.core.now()), 'yyyy-MM-dd')} 解除）` }] };
+      return { value: null, audit: [{ action: 'statusChanges.clearAbsent', entity: 'student', entityId: f.studentId, summary: `解除缺勤登记（自 ${f.since} 起，${localDay(ctx.core.now())} 解除）` }] };
     });
     return null;
   },

@@ -7,6 +7,7 @@ import { displayNameLookup } from '../../../../db/queries/users';
 import { studentStatusName } from '../../../../shared/domain/codes';
 import { maskIdNumber } from '../../../../shared/domain/idcard';
 import { statusChangeTitle } from '../../../../shared/domain/status-changes';
+import { localDay } from './checks';
 import { dataOf, typeOf } from './dto';
 
 /** One line of the month's summary: the applied order as the platform report needs it. */
@@ -71,7 +72,7 @@ export function monthLines(db: Db, month: string, classScope: readonly number[] 
       className: cls?.name ?? '', majorName: major?.name ?? '', title: statusChangeTitle(typeOf(r), r.subtype),
       fromStatus: studentStatusName(r.fromStatus) ?? r.fromStatus, toStatus: studentStatusName(r.toStatus) ?? r.toStatus,
       effectiveDate: d.effectiveDate, term: d.term, reason: d.reason, targetClass: target?.name ?? '', until: d.expectedEnd ?? '',
-      decisionNo: d.decisionNo ?? '', approvedOn: format(new Date(r.closedAt!), 'yyyy-MM-dd'), filedBy: nameOf(r.filedBy),
+      decisionNo: d.decisionNo ?? '', approvedOn: localDay(Date.parse(r.closedAt!)), filedBy: nameOf(r.filedBy),
     };
   });
 }
