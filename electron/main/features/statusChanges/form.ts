@@ -2,12 +2,12 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Db } from '../../../../db/client';
 import { getClass, getMajor } from '../../../../db/queries/org';
 import { getSettings } from '../../../../db/queries/settings';
-import { getStatusChange, listStatusChangeEvents, type StatusChangeEventRow, type StatusChangeRow } from '../../../../db/queries/status-changes';
+import { getStatusChange, listStatusChangeEvents, type StatusChangeRow } from '../../../../db/queries/status-changes';
 import { getStudent } from '../../../../db/queries/students';
 import { displayNameLookup } from '../../../../db/queries/users';
 import { studentStatusName } from '../../../../shared/domain/codes';
 import { maskIdNumber } from '../../../../shared/domain/idcard';
-import { STATUS_CHANGE_TYPES, statusChangeTitle } from '../../../../shared/domain/status-changes';
+import { decisionsByStep, STATUS_CHANGE_TYPES, statusChangeTitle } from '../../../../shared/domain/status-changes';
 import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { newJobId, startJob } from '../../core/jobs';
@@ -15,20 +15,6 @@ import { assertPrintable, marginsMm, mm, PDF_MIME, pageSetup, renderPdf, titleBl
 import { canSeeIdentity } from '../students/masking';
 import { localDay } from './checks';
 import { chainOf, dataOf, typeOf } from './dto';
-
-/**
- * The decision on each step as the form prints it: the last decision taken at that step since the
- * order was last (re)submitted — an amended order starts its chain again, and the paper form shows
- * the round that counts.
- */
-export function decisionsByStep(events: readonly StatusChangeEventRow[]): Map<number, StatusChangeEventRow> {
-  const out = new Map<number, StatusChangeEventRow>();
-  for (const e of events) {
-    if (e.kind === 'amended') out.clear();
-    if ((e.kind === 'approved' || e.kind === 'rejected') && e.stepIndex !== null) out.set(e.stepIndex, e);
-  }
-  return out;
-}
 
 interface FormFacts {
   school: string;

@@ -2,26 +2,17 @@ import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
-import { stepDeciderLabel } from '../../../../../shared/domain/status-changes';
+import { decisionsByStep, stepDeciderLabel } from '../../../../../shared/domain/status-changes';
 import type { StatusChangeDetail } from '../../../../../shared/ipc/schemas/status-changes';
 import { formatDateTime } from '../../../components/format';
 import type { StatusChangeEventRow } from '../text';
-
-/** Who decided each step in the order's current round (after the last 提交 / 重新提交). */
-function decisionsThisRound(events: readonly StatusChangeEventRow[]): Map<number, StatusChangeEventRow> {
-  const start = events.map((e) => e.kind).lastIndexOf('amended');
-  const round = start >= 0 ? events.slice(start) : events;
-  const out = new Map<number, StatusChangeEventRow>();
-  for (const e of round) if ((e.kind === 'approved' || e.kind === 'rejected') && e.stepIndex !== null) out.set(e.stepIndex, e);
-  return out;
-}
 
 const byWhom = (e: StatusChangeEventRow) =>
   e.via === 'paper' ? `${e.deciderName ?? ''}（${e.deciderPost ?? ''}）${e.decidedOn ?? ''} 纸质审批` : `${e.actorName} ${formatDateTime(e.at)}`;
 
 /** The approval chain: done steps with who decided them, the step waiting now, the steps to come. */
 export function ChainStepper({ order }: { order: StatusChangeDetail }) {
-  const decided = decisionsThisRound(order.events);
+  const decided = decisionsByStep(order.events);
   const active = order.state === 'approved' ? order.steps.length : order.stepIndex;
   return (
     <Stepper activeStep={active} alternativeLabel aria-label="审批流程" sx={{ py: 1 }}>
