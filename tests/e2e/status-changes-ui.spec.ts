@@ -220,6 +220,12 @@ test('学籍异动 screens: file a 休学 with evidence, approve in the app, rec
   await expect(filing.getByRole('button', { name: '提交', exact: true })).toBeDisabled();
   await snap(page, 'file-refused');
   await filing.getByRole('button', { name: '取消' }).click();
+  // What was chosen is not thrown away unasked.
+  const discard = page.getByRole('dialog', { name: '放弃填写的内容？' });
+  await expect(discard).toContainText('关闭后已填写的内容将会丢失');
+  await snap(page, 'file-discard');
+  await discard.getByRole('button', { name: '放弃' }).click();
+  await expect(filing).toBeHidden();
 
   // ── A 转专业 returned with its reason, then amended and resubmitted. ──
   const tree = await host.api<{ classes: { id: number; majorId: number }[] }>('org.tree', {}, Z);

@@ -419,3 +419,16 @@ describe('学籍异动: the month report reminder', () => {
     expect((await app.call(M, 'statusChanges.todo', {})).monthReport).toBeNull();
   });
 });
+
+describe('学籍异动: what the screens are told up front', () => {
+  it('the draft says a student already has an open order; the filer is not offered a paper entry for a step with an app role', async () => {
+    const filed = await app.call(C, 'statusChanges.file', { studentId: liming, type: 'suspend', data: { reason: '因病', effectiveDate: '2026-09-07', term: '2026-2027-1', expectedEnd: '2027-09-06' } });
+    expect((await app.call(C, 'statusChanges.draft', { studentId: liming, type: 'transferMajor', effectiveDate: '2026-09-07' })).refusal).toBe(`该学生已有一份正在办理的学籍异动（第 ${filed.id} 号），请等它办结或撤回后再提交。`);
+    // Amending that very order (修改后重新提交) is not in its own way.
+    expect((await app.call(C, 'statusChanges.draft', { studentId: liming, type: 'suspend', effectiveDate: '2026-09-07', amending: filed.id })).refusal).toBeNull();
+    expect((await app.call(C, 'statusChanges.get', { id: filed.id })).can.recordPaper).toBe(false);
+    expect((await app.call(A, 'statusChanges.get', { id: filed.id })).can.recordPaper).toBe(true);
+    await app.call(M, 'statusChanges.decide', { id: filed.id, stepIndex: 0, approve: true });
+    expect((await app.call(C, 'statusChanges.get', { id: filed.id })).can.recordPaper).toBe(true);
+  });
+});

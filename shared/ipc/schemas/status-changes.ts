@@ -123,7 +123,14 @@ export type StatusChangeDetail = z.infer<typeof StatusChangeDetail>;
 export const StatusChangePage = z.object({ rows: z.array(StatusChange), total: z.number() });
 
 /** What the filing form suggests for a student and type: the end date by policy, the 复学 class. */
-export const StatusChangeDraftInput = z.object({ studentId: id, type, subtype: z.string().max(20).nullable().optional(), effectiveDate: day('生效日期') });
+export const StatusChangeDraftInput = z.object({
+  studentId: id,
+  type,
+  subtype: z.string().max(20).nullable().optional(),
+  effectiveDate: day('生效日期'),
+  /** The returned order being amended: it is the student's open order, not one in the way. */
+  amending: id.optional(),
+});
 export const StatusChangeDraft = z.object({
   /** null when the type may be filed; else why not (the status model's refusal). */
   refusal: z.string().nullable(),

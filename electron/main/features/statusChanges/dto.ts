@@ -47,7 +47,7 @@ function permissions(r: StatusChangeRow, actor: Actor) {
   const data = dataOf(r);
   return {
     decide: pending && !!step && stepRefusal(step, { kind: 'app', username: actor.username, role: actor.role }, r.filedBy) === null,
-    recordPaper: pending && request,
+    recordPaper: pending && request && !!step && stepRefusal(step, { kind: 'paper', recordedBy: actor.username }, r.filedBy) === null,
     amend: r.state === 'returned' && isFiler(r, actor),
     withdraw: open && mayWithdraw(r, actor),
     attach: request && r.state !== 'withdrawn',

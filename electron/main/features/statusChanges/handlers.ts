@@ -1,5 +1,5 @@
 import { listClasses } from '../../../../db/queries/org';
-import { getStatusChange, listStatusChanges } from '../../../../db/queries/status-changes';
+import { getStatusChange, listStatusChanges, openOrderMessage, openStatusChange } from '../../../../db/queries/status-changes';
 import {
   chainFor, clearAbsence, flagAbsence, getAbsence, holidayCalendar, listPolicies, openAbsence, replaceCalendar, saveChain, savePolicy,
 } from '../../../../db/queries/status-change-config';
@@ -41,11 +41,14 @@ export const statusChangesHandlers: FeatureHandlers<'statusChanges'> = {
 
   // What the filing form suggests: the model's refusal up front, the term, the end date by policy,
   // and for a 复学 the class of the cohort the student rejoins (接续学业).
-  'statusChanges.draft': ({ studentId, type, subtype, effectiveDate }, ctx) => {
+  'statusChanges.draft': ({ studentId, type, subtype, effectiveDate, amending }, ctx) => {
     const db = ctx.db();
     const s = getStudent(db, studentId);
     if (!s) throw new AppError('NOT_FOUND', '找不到该学生');
     const t = checkTransition(type, { status: s.status, registered: s.registered }, subtype);
+    // Said before anything is typed: an open order stops filing another for the same student.
+    const open = openStatusChange(db, s.id);
+    const blocking = open && open.id !== amending ? open : null;
     const policy = policyOn(listPolicies(db), effectiveDate);
     let targetClassId: number | null = null;
     const ended = orderItEnds(db, type, s.id);
@@ -58,7 +61,7 @@ export const statusChangesHandlers: FeatureHandlers<'statusChanges'> = {
       }
     }
     return {
-      refusal: t.ok ? null : t.message,
+      refusal: blocking ? openOrderMessage(blocking.id) : t.ok ? null : t.message,
       term: termOf(effectiveDate),
       expectedEnd: suggestedEnd(type, subtype, effectiveDate, policy),
       targetClassId,

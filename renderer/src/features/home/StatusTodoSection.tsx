@@ -21,7 +21,10 @@ import { HomeSection } from './HomeSection';
 type Todo = CallOutput<'statusChanges.todo'>;
 type TodoOrder = Todo['waitingForMe'][number];
 
-function Part({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+/** A home page shows the oldest few of a list; the rest are one click away on the 学籍异动 page. */
+const SHOWN = 8;
+
+function Part({ title, count, children, all }: { title: string; count: number; children: ReactNode; all?: string }) {
   if (count === 0) return null;
   return (
     <Box role="group" aria-label={title} sx={{ '& + &': { mt: 2 } }}>
@@ -31,6 +34,11 @@ function Part({ title, count, children }: { title: string; count: number; childr
       <List dense disablePadding>
         {children}
       </List>
+      {all && count > SHOWN && (
+        <Link component={RouterLink} to={all} underline="hover" variant="body2" sx={{ display: 'inline-block', mt: 0.5 }}>
+          还有 {count - SHOWN} 条，查看全部
+        </Link>
+      )}
     </Box>
   );
 }
@@ -93,18 +101,18 @@ export function StatusTodoSection() {
       }
     >
       {actionError && <ErrorAlert error={actionError} onClose={() => setActionError(null)} />}
-      <Part title="待我审批" count={data.waitingForMe.length}>
-        {data.waitingForMe.map((o) => (
+      <Part title="待我审批" count={data.waitingForMe.length} all="/status-changes">
+        {data.waitingForMe.slice(0, SHOWN).map((o) => (
           <OrderLine key={o.id} o={o} />
         ))}
       </Part>
-      <Part title="超期未办" count={data.overdue.length}>
-        {data.overdue.map((o) => (
+      <Part title="超期未办" count={data.overdue.length} all="/status-changes">
+        {data.overdue.slice(0, SHOWN).map((o) => (
           <OrderLine key={o.id} o={o} late />
         ))}
       </Part>
-      <Part title="退回给我" count={data.returnedToMe.length}>
-        {data.returnedToMe.map((o) => (
+      <Part title="退回给我" count={data.returnedToMe.length} all="/status-changes?state=returned">
+        {data.returnedToMe.slice(0, SHOWN).map((o) => (
           <OrderLine key={o.id} o={o} />
         ))}
       </Part>

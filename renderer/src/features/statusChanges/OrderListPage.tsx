@@ -67,7 +67,8 @@ export function OrderListPage() {
   const columns = useMemo<GridColDef<StatusChange>[]>(
     () => [
       { field: 'studentName', headerName: '学生', width: 110 },
-      { field: 'studentNo', headerName: '学号', width: 120, valueFormatter: (v: string | null) => studentNoText(v) },
+      // Wide enough for a whole 13-digit 学号: a cut-off number cannot be read or compared.
+      { field: 'studentNo', headerName: '学号', width: 150, valueFormatter: (v: string | null) => studentNoText(v) },
       { field: 'className', headerName: '班级', width: 150, valueFormatter: (v: string | null) => v ?? '未分班' },
       {
         field: 'title',

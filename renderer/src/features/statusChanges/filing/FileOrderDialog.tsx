@@ -11,6 +11,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type FormEvent } from 'react';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { STATUS_CHANGE_TYPE_KEYS, STATUS_CHANGE_TYPES, stepDeciderLabel, type StatusChangeType } from '../../../../../shared/domain/status-changes';
 import { studentTag } from '../../../../../shared/domain/student-no';
 import type { AppErrorData } from '../../../../../shared/ipc/result';
@@ -41,6 +42,13 @@ interface Props {
 const FIELD_KEYS = ['studentId', 'type', 'subtype', 'effectiveDate', 'term', 'expectedEnd', 'targetClassId', 'otherSchool', 'decisionNo', 'reason'];
 
 /** 办理学籍异动: student, type, effective date → the main process's draft (refusal, suggestions, chain) → the type's fields → 提交. */
+/**
+ * The form's content as the user typed it: the draft's suggestions (term, end date, 复学 class) fill
+ * in by themselves and count only once edited — for "is there anything to lose if it closes?".
+ */
+const typed = (v: OrderValues, edited: ReadonlySet<Suggested>) =>
+  JSON.stringify({ ...v, ...Object.fromEntries((['term', 'expectedEnd', 'targetClassId'] as const).filter((k) => !edited.has(k)).map((k) => [k, null])) });
+
 export function FileOrderDialog({ open, student: presetStudent = null, presetType = null, amend = null, onClose, onDone }: Props) {
   const orgTree = useOrgTree();
   const [student, setStudent] = useState<StudentBrief | null>(null);
@@ -49,6 +57,10 @@ export function FileOrderDialog({ open, student: presetStudent = null, presetTyp
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [filed, setFiled] = useState<StatusChangeDetail | null>(null);
+  // What the form held when it opened: closing it with more than that asks first (an Escape or a
+  // click beside the dialog must not throw away a typed reason).
+  const [opened, setOpened] = useState('');
+  const [askLeave, setAskLeave] = useState(false);
 
   useEffect(() => {
     if (!open) return;
@@ -58,11 +70,13 @@ export function FileOrderDialog({ open, student: presetStudent = null, presetTyp
     setTouched(new Set(amend ? (['term', 'expectedEnd', 'targetClassId'] as const) : []));
     setError(null);
     setFiled(null);
+    setAskLeave(false);
+    setOpened(JSON.stringify([amend ? amend.studentId : (presetStudent?.id ?? null), typed(amend ? valuesOf(amend) : emptyValues(presetType), new Set(amend ? (['term', 'expectedEnd', 'targetClassId'] as const) : []))]));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens
   }, [open]);
 
   const type = values.type || null;
-  const { draft, error: draftError, loading: draftLoading } = useDraft({ studentId: student?.id ?? null, type: values.type, subtype: values.subtype, effectiveDate: values.effectiveDate });
+  const { draft, error: draftError, loading: draftLoading } = useDraft({ studentId: student?.id ?? null, type: values.type, subtype: values.subtype, effectiveDate: values.effectiveDate, amending: amend?.id ?? null });
 
   // The draft's suggestions fill the fields the filer has not edited.
   useEffect(() => {
@@ -112,85 +126,102 @@ export function FileOrderDialog({ open, student: presetStudent = null, presetTyp
   };
 
   const title = amend ? `修改后重新提交 · 第 ${amend.id} 号` : filed ? '已提交，上传证明材料' : '办理学籍异动';
+  const dirty = JSON.stringify([student?.id ?? null, typed(values, touched)]) !== opened;
+  const leave = () => (dirty ? setAskLeave(true) : onClose());
   return (
-    <Dialog open={open} onClose={busy ? undefined : filed ? () => onDone(filed) : onClose} maxWidth="md" fullWidth aria-labelledby="sc-file-title">
-      {filed ? (
-        <EvidenceStep order={filed} onChange={setFiled} onFinish={() => onDone(filed)} titleId="sc-file-title" title={title} />
-      ) : (
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <DialogTitle id="sc-file-title">{title}</DialogTitle>
-          <DialogContent>
-            <Stack spacing={2} sx={{ pt: 0.5 }}>
-              {!coveredByFields(error, FIELD_KEYS) && <ErrorAlert error={error} />}
-              {presetStudent || amend ? (
-                <Typography variant="body2">
-                  学生：<b>{student ? studentTag(student.name, student.studentNo) : ''}</b>
-                  {student?.className ? ` · ${student.className}` : ''}
-                </Typography>
-              ) : (
-                <StudentPicker value={student} onChange={setStudent} error={errors.studentId} />
-              )}
-              <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, gap: 2 }}>
-                <TextField
-                  select
-                  label="异动类型"
-                  required
-                  value={values.type}
-                  onChange={(e) => set('type', e.target.value)}
-                  disabled={Boolean(amend)}
-                  error={Boolean(errors.type)}
-                  helperText={errors.type ?? ' '}
-                >
-                  {STATUS_CHANGE_TYPE_KEYS.map((k) => (
-                    <MenuItem key={k} value={k}>
-                      {STATUS_CHANGE_TYPES[k].label}
-                    </MenuItem>
-                  ))}
-                </TextField>
-                <TextField
-                  label="生效日期"
-                  type="date"
-                  required
-                  value={values.effectiveDate}
-                  onChange={(e) => set('effectiveDate', e.target.value)}
-                  error={Boolean(errors.effectiveDate)}
-                  helperText={errors.effectiveDate ?? ' '}
-                  slotProps={{ inputLabel: { shrink: true } }}
-                />
-              </Box>
-              {type && <SubtypeField type={type} values={values} set={set} errors={errors} />}
-              {ready && draftLoading && <LinearProgress aria-label="正在核对" />}
-              {draftError && <ErrorAlert error={draftError} />}
-              {refusal && (
-                <Alert severity="error" role="alert">
-                  {refusal}
-                </Alert>
-              )}
-              {draft && !refusal && (
-                <Alert severity="info" icon={false} sx={{ '& p': { m: 0 } }}>
-                  <p>
-                    <b>审批流程：</b>
-                    {draft.steps.map((s) => `${s.label}（${stepDeciderLabel(s)}）`).join(' → ')}
-                  </p>
-                  <p>
-                    <b>需提交的证明材料：</b>
-                    {draft.evidence.join('、')}（最后一步审批前至少上传一份）
-                  </p>
-                </Alert>
-              )}
-              {type && !refusal && <OrderFields type={type} values={values} set={set} errors={errors} classes={orgTree.data?.classes ?? []} />}
-            </Stack>
-          </DialogContent>
-          <DialogActions sx={{ px: 3, pb: 2 }}>
-            <Button onClick={onClose} disabled={busy}>
-              取消
-            </Button>
-            <Button type="submit" variant="contained" disabled={busy || !ready || !draft || refusal !== null}>
-              {busy ? '正在提交…' : amend ? '重新提交' : '提交'}
-            </Button>
-          </DialogActions>
-        </form>
-      )}
-    </Dialog>
+    <>
+      <ConfirmDialog
+        open={askLeave}
+        title="放弃填写的内容？"
+        confirmLabel="放弃"
+        danger
+        onConfirm={() => {
+          setAskLeave(false);
+          onClose();
+        }}
+        onClose={() => setAskLeave(false)}
+      >
+        <Typography variant="body2">这份学籍异动还没有提交，关闭后已填写的内容将会丢失。选“取消”继续填写。</Typography>
+      </ConfirmDialog>
+      <Dialog open={open} onClose={busy ? undefined : filed ? () => onDone(filed) : leave} maxWidth="md" fullWidth aria-labelledby="sc-file-title">
+        {filed ? (
+          <EvidenceStep order={filed} onChange={setFiled} onFinish={() => onDone(filed)} titleId="sc-file-title" title={title} />
+        ) : (
+          <form onSubmit={(e) => void submit(e)} noValidate>
+            <DialogTitle id="sc-file-title">{title}</DialogTitle>
+            <DialogContent>
+              <Stack spacing={2} sx={{ pt: 0.5 }}>
+                {!coveredByFields(error, FIELD_KEYS) && <ErrorAlert error={error} />}
+                {presetStudent || amend ? (
+                  <Typography variant="body2">
+                    学生：<b>{student ? studentTag(student.name, student.studentNo) : ''}</b>
+                    {student?.className ? ` · ${student.className}` : ''}
+                  </Typography>
+                ) : (
+                  <StudentPicker value={student} onChange={setStudent} error={errors.studentId} />
+                )}
+                <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, gap: 2 }}>
+                  <TextField
+                    select
+                    label="异动类型"
+                    required
+                    value={values.type}
+                    onChange={(e) => set('type', e.target.value)}
+                    disabled={Boolean(amend)}
+                    error={Boolean(errors.type)}
+                    helperText={errors.type ?? ' '}
+                  >
+                    {STATUS_CHANGE_TYPE_KEYS.map((k) => (
+                      <MenuItem key={k} value={k}>
+                        {STATUS_CHANGE_TYPES[k].label}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                  <TextField
+                    label="生效日期"
+                    type="date"
+                    required
+                    value={values.effectiveDate}
+                    onChange={(e) => set('effectiveDate', e.target.value)}
+                    error={Boolean(errors.effectiveDate)}
+                    helperText={errors.effectiveDate ?? ' '}
+                    slotProps={{ inputLabel: { shrink: true } }}
+                  />
+                </Box>
+                {type && <SubtypeField type={type} values={values} set={set} errors={errors} />}
+                {ready && draftLoading && <LinearProgress aria-label="正在核对" />}
+                {draftError && <ErrorAlert error={draftError} />}
+                {refusal && (
+                  <Alert severity="error" role="alert">
+                    {refusal}
+                  </Alert>
+                )}
+                {draft && !refusal && (
+                  <Alert severity="info" icon={false} sx={{ '& p': { m: 0 } }}>
+                    <p>
+                      <b>审批流程：</b>
+                      {draft.steps.map((s) => `${s.label}（${stepDeciderLabel(s)}）`).join(' → ')}
+                    </p>
+                    <p>
+                      <b>需提交的证明材料：</b>
+                      {draft.evidence.join('、')}（最后一步审批前至少上传一份）
+                    </p>
+                  </Alert>
+                )}
+                {type && !refusal && <OrderFields type={type} values={values} set={set} errors={errors} classes={orgTree.data?.classes ?? []} />}
+              </Stack>
+            </DialogContent>
+            <DialogActions sx={{ px: 3, pb: 2 }}>
+              <Button onClick={leave} disabled={busy}>
+                取消
+              </Button>
+              <Button type="submit" variant="contained" disabled={busy || !ready || !draft || refusal !== null}>
+                {busy ? '正在提交…' : amend ? '重新提交' : '提交'}
+              </Button>
+            </DialogActions>
+          </form>
+        )}
+      </Dialog>
+    </>
   );
 }

@@ -12,6 +12,8 @@ interface Ask {
   type: StatusChangeType | '';
   subtype: string;
   effectiveDate: string;
+  /** The order being amended (修改后重新提交): the student's open order is this one. */
+  amending?: number | null;
 }
 
 type Answer = { key: string; draft: Draft | null; error: AppErrorData | null };
@@ -23,17 +25,17 @@ type Answer = { key: string; draft: Draft | null; error: AppErrorData | null };
  */
 export function useDraft(ask: Ask) {
   // Debounced as text: a new object each render would never settle.
-  const key = JSON.stringify([ask.studentId, ask.type, ask.subtype, ask.effectiveDate]);
+  const key = JSON.stringify([ask.studentId, ask.type, ask.subtype, ask.effectiveDate, ask.amending ?? null]);
   const settledKey = useDebounced(key, 250);
   const [answer, setAnswer] = useState<Answer | null>(null);
 
   useEffect(() => {
-    const [studentId, type, subtype, effectiveDate] = JSON.parse(settledKey) as [number | null, StatusChangeType | '', string, string];
+    const [studentId, type, subtype, effectiveDate, amending] = JSON.parse(settledKey) as [number | null, StatusChangeType | '', string, string, number | null];
     // A type with sub-kinds is asked about once one is chosen (the end date and chain may depend on it).
     const ready = studentId !== null && type !== '' && /^\d{4}-\d{2}-\d{2}$/.test(effectiveDate) && (!STATUS_CHANGE_TYPES[type].subtypes || subtype !== '');
     if (!ready) return;
     let live = true;
-    void call('statusChanges.draft', { studentId, type, subtype: subtype || null, effectiveDate }).then((r) => {
+    void call('statusChanges.draft', { studentId, type, subtype: subtype || null, effectiveDate, ...(amending ? { amending } : {}) }).then((r) => {
       if (live) setAnswer({ key: settledKey, draft: r.ok ? r.value : null, error: r.ok ? null : r.error });
     });
     return () => {
