@@ -128,7 +128,8 @@ describe('学籍异动 from the command line', () => {
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet('学籍异动')!;
     const header = (ws.getRow(3).values as unknown[]).map(String);
-    const row = (ws.getRow(4).values as unknown[]).map((v) => (v == null ? '' : String(v)));
+    // Dates are date cells (midnight UTC): read back as their day.
+    const row = (ws.getRow(4).values as unknown[]).map((v) => (v == null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v)));
     const cell = (name: string) => row[header.indexOf(name)];
     expect(cell('姓名')).toBe('张三');
     expect(cell('学号')).toBe(zhang.studentNo);

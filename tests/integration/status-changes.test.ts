@@ -279,7 +279,8 @@ describe('学籍异动: the month summary and the form read back', () => {
     expect(cell('姓名')).toBe('李明');
     expect(cell('异动类型')).toBe('休学');
     expect(cell('异动后状态')).toBe('休学');
-    expect(cell('预计复学/保留至')).toBe('2027-09-06');
+    expect(cell('预计复学/保留至')).toEqual(new Date('2027-09-06T00:00:00Z'));
+    expect(cell('生效日期')).toEqual(new Date('2026-09-07T00:00:00Z'));
     expect(cell('身份证号')).toBe(makeId('110105', '20070315', '123'));
     expect(ws.rowCount).toBe(4);
     // Another month has nothing.

@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format, parseISO } from 'date-fns';
 import type { z } from 'zod';
 import { getSettings } from '../../../../db/queries/settings';
 import type { ExportMonthInput } from '../../../../shared/ipc/schemas/status-changes';
@@ -38,13 +38,18 @@ export async function exportMonth(ctx: CallContext, input: z.output<typeof Expor
   }, (r) => `已生成${r.fileName}（${r.rows} 条）`);
 }
 
+const DATE_KEYS: ReadonlySet<keyof MonthLine> = new Set(['effectiveDate', 'until', 'approvedOn']);
+/** A yyyy-MM-dd day as an Excel date (midnight UTC, so no time zone moves it); empty stays empty. */
+const dateCell = (day: string) => (day ? parseISO(`${day}T00:00:00Z`) : null);
+
 async function monthWorkbook(lines: readonly MonthLine[], title: string, issuer: string): Promise<Buffer> {
   return streamWorkbook((wb) => {
     const ws = wb.addWorksheet('学籍异动', {
       views: [{ state: 'frozen', ySplit: 3, xSplit: 0 }],
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
     });
-    ws.columns = [{ key: 'no', width: 6 }, ...MONTH_COLUMNS.map((c) => ({ key: c.key, width: c.width, style: { numFmt: '@' } }))];
+    // Dates as real dates (sortable and filterable in Excel, as the roster export writes them), the rest as text.
+    ws.columns = [{ key: 'no', width: 6 }, ...MONTH_COLUMNS.map((c) => ({ key: c.key, width: c.width, style: { numFmt: DATE_KEYS.has(c.key) ? 'yyyy-mm-dd' : '@' } }))];
     const last = MONTH_COLUMNS.length + 1;
     const titleRow = ws.addRow([workbookCell(title)]);
     titleRow.font = { bold: true, size: 16 };
@@ -60,7 +65,7 @@ async function monthWorkbook(lines: readonly MonthLine[], title: string, issuer:
     header.eachCell((c) => (c.border = { bottom: { style: 'thin' } }));
     header.commit();
     lines.forEach((l, i) => {
-      const row = ws.addRow([i + 1, ...MONTH_COLUMNS.map((c) => workbookCell(l[c.key]))]);
+      const row = ws.addRow([i + 1, ...MONTH_COLUMNS.map((c) => (DATE_KEYS.has(c.key) ? dateCell(l[c.key]) : workbookCell(l[c.key])))]);
       row.alignment = { vertical: 'top', wrapText: true };
       row.commit();
     });
