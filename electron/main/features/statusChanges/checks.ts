@@ -1,7 +1,7 @@
 import { format } from 'date-fns';
 import type { Db } from '../../../../db/client';
 import { getClass } from '../../../../db/queries/org';
-import { appliedForStudent, latestApplied, listStatusChangeEvents, type StatusChangeRow } from '../../../../db/queries/status-changes';
+import { appliedForStudent, latestApplied, type StatusChangeRow } from '../../../../db/queries/status-changes';
 import { listPolicies } from '../../../../db/queries/status-change-config';
 import type { StudentRow } from '../../../../db/queries/students';
 import {
@@ -95,4 +95,3 @@ export function orderItEnds(db: Db, type: StatusChangeType, studentId: number): 
   return undefined;
 }
 
-export const eventsOf = listStatusChangeEvents;
