@@ -1,7 +1,7 @@
 /**
  * Failures of the data folder that the user must be told about in plain Chinese. They are thrown
  * by db/ and turned into error results by the main process. Nothing in the data folder is ever
- * deleted or overwritten when one of them happens (KEY_CHANGE_PENDING: a rule of the data that a
+ * deleted or overwritten when one of them happens (KEY_CHANGE_OPEN: a rule of the data that a
  * write would break; the write's transaction rolls back).
  */
 export type DataErrorCode =
@@ -12,7 +12,7 @@ export type DataErrorCode =
   | 'DB_TOO_NEW'
   | 'DB_MISSING'
   | 'ALREADY_SET_UP'
-  | 'KEY_CHANGE_PENDING'
+  | 'KEY_CHANGE_OPEN'
   | 'STATUS_CHANGE_OPEN';
 
 export class DataError extends Error {

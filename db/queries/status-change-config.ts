@@ -1,27 +1,27 @@
 /**
- * The school's configuration of 学籍异动: approval chains, policy versions, the holiday calendar,
+ * The school's configuration of 学籍异动: approval chains (信息变更申请's too), policy versions, the holiday calendar,
  * and the counselor's absence flags.
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { absenceFlags, approvalChains, calendarDays, statusPolicies } from '../schema';
-import { DEFAULT_CHAINS, type ApprovalStep } from '../../shared/domain/status-changes/chains';
+import type { ApprovalStep } from '../../shared/domain/approvals/chain';
+import { CHAIN_KEYS, defaultChain, type ChainKey } from '../../shared/domain/approval-chains';
 import { DEFAULT_POLICY, type StatusPolicy } from '../../shared/domain/status-changes/policy';
-import { STATUS_CHANGE_TYPE_KEYS, type StatusChangeType } from '../../shared/domain/status-changes/types';
 import { DEFAULT_HOLIDAY_CALENDAR, type HolidayCalendar } from '../../shared/domain/working-days';
 
-/** Every type's chain: the admin's where saved, else the shipped default. */
-export function allChains(db: Db): Record<StatusChangeType, ApprovalStep[]> {
+/** Every chain (each 学籍异动 type, 信息变更申请): the admin's where saved, else the shipped default. */
+export function allChains(db: Db): Record<ChainKey, ApprovalStep[]> {
   const saved = new Map(db.select().from(approvalChains).all().map((r) => [r.type, JSON.parse(r.steps) as ApprovalStep[]]));
-  return Object.fromEntries(STATUS_CHANGE_TYPE_KEYS.map((t) => [t, saved.get(t) ?? [...DEFAULT_CHAINS[t]]])) as Record<StatusChangeType, ApprovalStep[]>;
+  return Object.fromEntries(CHAIN_KEYS.map((t) => [t, saved.get(t) ?? defaultChain(t)])) as Record<ChainKey, ApprovalStep[]>;
 }
 
-export function chainFor(db: Db, type: StatusChangeType): ApprovalStep[] {
+export function chainFor(db: Db, type: ChainKey): ApprovalStep[] {
   const r = db.select().from(approvalChains).where(eq(approvalChains.type, type)).get();
-  return r ? (JSON.parse(r.steps) as ApprovalStep[]) : [...DEFAULT_CHAINS[type]];
+  return r ? (JSON.parse(r.steps) as ApprovalStep[]) : defaultChain(type);
 }
 
-export function saveChain(db: Db, type: StatusChangeType, steps: readonly ApprovalStep[], by: string, at: string): void {
+export function saveChain(db: Db, type: ChainKey, steps: readonly ApprovalStep[], by: string, at: string): void {
   const v = { type, steps: JSON.stringify(steps), updatedBy: by, updatedAt: at };
   db.insert(approvalChains).values(v).onConflictDoUpdate({ target: approvalChains.type, set: v }).run();
 }

@@ -131,6 +131,28 @@ export const keyChangeRequests = sqliteTable('key_change_requests', {
   decidedBy: text('decided_by'),
   decidedAt: text('decided_at'),
   decisionComment: text('decision_comment'),
+  /** The approval chain the request was filed under (JSON ApprovalStep[]), and where it stands on it. */
+  chain: text('chain').notNull(),
+  stepIndex: integer('step_index').notNull().default(0),
+  stepRole: text('step_role'),
+  stepSince: text('step_since').notNull(),
+});
+
+/** A request's timeline: filed, decided at a step (in the app or from paper), amended, withdrawn, applied. */
+export const keyChangeEvents = sqliteTable('key_change_events', {
+  id: integer('id').primaryKey(),
+  changeId: integer('change_id').notNull(),
+  kind: text('kind').notNull(),
+  stepIndex: integer('step_index'),
+  stepLabel: text('step_label'),
+  via: text('via').$type<'app' | 'paper'>().notNull().default('app'),
+  actor: text('actor').notNull(),
+  deciderName: text('decider_name'),
+  deciderPost: text('decider_post'),
+  decidedOn: text('decided_on'),
+  opinion: text('opinion'),
+  attachmentId: integer('attachment_id'),
+  at: text('at').notNull(),
 });
 
 export const savedViews = sqliteTable('saved_views', {

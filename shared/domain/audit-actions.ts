@@ -41,6 +41,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'keyChanges.request': '提交变更申请',
   'keyChanges.decide': '审批变更申请',
   'keyChanges.withdraw': '撤回变更申请',
+  'keyChanges.amend': '修改后重新提交变更申请',
   'statusChanges.file': '提交学籍异动',
   'statusChanges.amend': '重新提交学籍异动',
   'statusChanges.decide': '审批学籍异动',

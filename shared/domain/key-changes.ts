@@ -1,17 +1,23 @@
 /**
- * Key-field change requests (信息变更申请): where a request stands. A request taken back by its
- * requester (or with the import batch that filed it) is withdrawn — 已撤回, never 已驳回: nobody
- * refused it.
+ * Key-field change requests (信息变更申请): where a request stands. They run on the approval engine
+ * of 学籍异动 (shared/domain/approvals): pending at a step of their chain; returned (退回) to the
+ * requester to amend and resubmit, or withdraw; approved (applied); withdrawn — by the requester,
+ * or with the import batch that filed it: 已撤回, never a refusal. `rejected` (已驳回) is only found on
+ * requests refused before the engine, which closed them.
  */
-export const KEY_CHANGE_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+export const KEY_CHANGE_STATUSES = ['pending', 'returned', 'approved', 'rejected', 'withdrawn'] as const;
 export type KeyChangeStatus = (typeof KEY_CHANGE_STATUSES)[number];
 
 export const KEY_CHANGE_STATUS_LABELS: Readonly<Record<KeyChangeStatus, string>> = {
   pending: '待审批',
+  returned: '已退回',
   approved: '已批准',
   rejected: '已驳回',
   withdrawn: '已撤回',
 };
+
+/** Still being worked on: a student has at most one such request (migration 0016). */
+export const OPEN_KEY_CHANGE_STATUSES = ['pending', 'returned'] as const satisfies readonly KeyChangeStatus[];
 
 /**
  * The audit field a request's status is recorded under. Not `status`: that is the student's 学籍状态,

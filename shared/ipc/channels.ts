@@ -54,6 +54,7 @@ export const CHANNELS = [
   'keyChanges.request',
   'keyChanges.decide',
   'keyChanges.withdraw',
+  'keyChanges.amend',
   'statusChanges.list',
   'statusChanges.get',
   'statusChanges.draft',

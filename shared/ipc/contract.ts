@@ -9,7 +9,7 @@ import { Settings, UpdateSettingsInput } from './schemas/settings';
 import { LoadDemoInput, LoadDemoOutput, SetupInput, SetupOutput } from './schemas/setup';
 import { ClassInput, ClassUpdate, MajorInput, MajorUpdate, Major, OrgTree, SchoolClass } from './schemas/org';
 import {
-  AttachmentInfo, BulkUpdateInput, CreateKeyChangeInput, CreateStudentInput, DecideKeyChangeInput, DownloadInput,
+  AmendKeyChangeInput, AttachmentInfo, BulkUpdateInput, CreateKeyChangeInput, CreateStudentInput, DecideKeyChangeInput, DownloadInput,
   DuplicateCandidate, DuplicatesInput, ExportInput, ExportOutput, KeyChangeRequest, ListKeyChangesInput, RosterFilter, RosterPage,
   RosterQuery, SavedView, SaveViewInput, StudentProfile, StudentRecordInput, UpdateStudentInput, UploadInput,
 } from './schemas/students';
@@ -116,9 +116,13 @@ export const contract = {
 
   'keyChanges.list': { input: ListKeyChangesInput, output: z.array(KeyChangeRequest), access: 'students.read' },
   'keyChanges.request': { input: CreateKeyChangeInput, output: KeyChangeRequest, access: 'changes.request' },
-  'keyChanges.decide': { input: DecideKeyChangeInput, output: KeyChangeRequest, access: 'changes.approve' },
-  // The requester takes back a request still pending (only their own; checked by the handler).
+  // A step decided in the app by its role, or recorded from paper by a counselor: the engine checks
+  // who may (electron/main/features/approvals/step.ts), as for 学籍异动.
+  'keyChanges.decide': { input: DecideKeyChangeInput, output: KeyChangeRequest, access: 'session' },
+  // The requester (or the admin) takes back a request still open; checked by the handler.
   'keyChanges.withdraw': { input: byId, output: KeyChangeRequest, access: 'changes.request' },
+  // The requester amends a returned request and resubmits it from the first step.
+  'keyChanges.amend': { input: AmendKeyChangeInput, output: KeyChangeRequest, access: 'changes.request' },
 
   // 学籍异动: work orders through their approval chains (electron/main/features/statusChanges).
   'statusChanges.list': { input: ListStatusChangesInput, output: StatusChangePage, access: 'students.read' },

@@ -53,7 +53,7 @@ test('the counselor\'s home page shows how their requests ended: the rejection w
   const [r1, r2] = await counselorRequests(host, staff[0]!.password, 2);
   const M = 'seed-qian-0003';
   await host.api('auth.signIn', { username: 'qian', password: staff[1]!.password }, M);
-  await host.api('keyChanges.decide', { id: r1!.request.id, approve: false, comment: '缺少户籍证明' }, M);
+  await host.api('keyChanges.decide', { id: r1!.request.id, stepIndex: 0, approve: false, opinion: '缺少户籍证明' }, M);
   await host.api('keyChanges.withdraw', { id: r2!.request.id }, Z);
 
   await signIn(page, host, 'zhao', staff[0]!.password);

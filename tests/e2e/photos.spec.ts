@@ -94,7 +94,7 @@ test('a photo uploaded from the profile: shown at once while unregistered, throu
   const pending = await host.api<{ id: number; studentId: number; reason: string }[]>('keyChanges.list', { status: 'pending' }, MANAGER_CLIENT);
   expect(pending.map((p) => p.studentId)).toEqual([li!.id]);
   expect(pending[0]!.reason).toContain('原照片模糊');
-  await host.api('keyChanges.decide', { id: pending[0]!.id, approve: true, comment: '同意' }, MANAGER_CLIENT);
+  await host.api('keyChanges.decide', { id: pending[0]!.id, stepIndex: 0, approve: true, opinion: '同意' }, MANAGER_CLIENT);
   await page.reload();
   expect(await shownPhoto(page, '李四的照片')).not.toBe(first);
 });

@@ -38,29 +38,28 @@ describe('home.overview: what waits for me', () => {
     const [s1, s2, s3, s4] = await registeredStudents(4);
     const r1 = await app.call(C, 'keyChanges.request', { studentId: s1!.id, changes: { name: '林壹' }, reason: '户籍更名' });
     const r2 = await app.call(C, 'keyChanges.request', { studentId: s2!.id, changes: { name: '林贰' }, reason: '户籍更名' });
-    await app.call(A, 'keyChanges.request', { studentId: s3!.id, changes: { name: '林叁' }, reason: '管理员代为申请' });
+    const r3 = await app.call(A, 'keyChanges.request', { studentId: s3!.id, changes: { name: '林叁' }, reason: '管理员代为申请' });
     expect((await app.call(C, 'home.overview', {})).department).toEqual({ majors: 1, classes: 1, students: 4 });
 
     const forManager = await app.call(M, 'home.overview', {});
     expect(forManager.awaitingMyDecision?.total).toBe(3);
-    // The admin's own request does not wait for the admin.
-    const forAdmin = await app.call(A, 'home.overview', {});
-    expect(forAdmin.awaitingMyDecision?.total).toBe(2);
-    expect(forAdmin.awaitingMyDecision?.first.map((r) => r.id).sort()).toEqual([r1.id, r2.id].sort());
-    expect(forAdmin.awaitingMyDecision?.first[0]).toMatchObject({ studentName: expect.stringMatching(/^林/), fields: ['姓名'], requestedByName: COUNSELOR.displayName });
+    expect(forManager.awaitingMyDecision?.first.map((r) => r.id).sort()).toEqual([r1.id, r2.id, r3.id].sort());
+    expect(forManager.awaitingMyDecision?.first[0]).toMatchObject({ studentName: expect.stringMatching(/^林/), fields: ['姓名'], requestedByName: COUNSELOR.displayName, stepLabel: '院系负责人审批' });
+    // The chain's step is the manager's: nothing waits for the admin in the app.
+    expect((await app.call(A, 'home.overview', {})).awaitingMyDecision?.total).toBe(0);
     // A counselor approves nothing: there is no such list for them.
     expect((await app.call(C, 'home.overview', {})).awaitingMyDecision).toBeNull();
     expect(forManager.myRequests).toBeNull();
 
-    await app.call(M, 'keyChanges.decide', { id: r1.id, approve: false, comment: '缺少户籍证明' });
+    await app.call(M, 'keyChanges.decide', { id: r1.id, stepIndex: 0, approve: false, opinion: '缺少户籍证明' });
     await app.call(C, 'keyChanges.withdraw', { id: r2.id });
     const r4 = await app.call(C, 'keyChanges.request', { studentId: s4!.id, changes: { name: '林肆' }, reason: '户籍更名' });
-    await app.call(M, 'keyChanges.decide', { id: r4.id, approve: true });
+    await app.call(M, 'keyChanges.decide', { id: r4.id, stepIndex: 0, approve: true });
     const mine = (await app.call(C, 'home.overview', {})).myRequests!;
     expect(mine.map((r) => [r.id, r.status, r.decisionComment, r.decidedByName])).toEqual([
       [r4.id, 'approved', null, MANAGER.displayName],
       [r2.id, 'withdrawn', '申请人撤回', COUNSELOR.displayName],
-      [r1.id, 'rejected', '缺少户籍证明', MANAGER.displayName],
+      [r1.id, 'returned', '缺少户籍证明', MANAGER.displayName],
     ]);
     expect((await app.call(M, 'home.overview', {})).awaitingMyDecision?.total).toBe(1);
     expect(ADMIN.username).toBe('admin');

@@ -176,3 +176,39 @@ describe('0009: a withdrawn change request is 已撤回, not 已驳回', () => {
     db.close();
   });
 });
+
+describe('0016: change requests on the approval engine', () => {
+  it('gives every request its chain, step and timeline; a pending one waits for the manager; returned is a status', () => {
+    dir = mkdtempSync(join(tmpdir(), 'xueji-mig-'));
+    const key = randomBytes(32);
+    const all = loadMigrations();
+    const file = join(dir, 'x.db');
+    const old = openEncryptedDatabase(file, key, { create: true });
+    migrate(old, all.filter((m) => m.version < 16));
+    old.prepare("INSERT INTO students (id, student_no, name, gender, birth_date, id_number, created_at, updated_at) VALUES (1, '2501', '张三', '1', '2007-01-01', '110105200701011234', '2025-09-01', '2025-09-01')").run();
+    old.prepare("INSERT INTO students (id, student_no, name, gender, birth_date, id_number, created_at, updated_at) VALUES (2, '2502', '李四', '1', '2007-01-02', '110105200701021234', '2025-09-01', '2025-09-01')").run();
+    const ins = old.prepare('INSERT INTO key_change_requests (student_id, changes, reason, status, requested_by, requested_at, decided_by, decided_at, decision_comment) VALUES (?, \'[]\', ?, ?, ?, ?, ?, ?, ?)');
+    const approved = Number(ins.run(1, '更名', 'approved', 'zhao', '2025-09-02T01:00:00.000Z', 'qian', '2025-09-03T02:00:00.000Z', '同意').lastInsertRowid);
+    const pending = Number(ins.run(1, '更正生日', 'pending', 'zhao', '2025-09-04T01:00:00.000Z', null, null, null).lastInsertRowid);
+    const withdrawn = Number(ins.run(2, '更名', 'withdrawn', 'zhao', '2025-09-05T01:00:00.000Z', 'zhao', '2025-09-05T03:00:00.000Z', '申请人撤回').lastInsertRowid);
+    old.close();
+
+    const db = openEncryptedDatabase(file, key);
+    migrate(db, all);
+    const row = (id: number) => db.prepare('SELECT status, chain, step_index AS stepIndex, step_role AS stepRole, step_since AS stepSince FROM key_change_requests WHERE id = ?').get(id);
+    expect(row(pending)).toEqual({ status: 'pending', chain: '[{"label":"院系负责人审批","role":"manager"}]', stepIndex: 0, stepRole: 'manager', stepSince: '2025-09-04T01:00:00.000Z' });
+    expect(row(approved)).toMatchObject({ status: 'approved', stepRole: null, stepSince: '2025-09-03T02:00:00.000Z' });
+    const events = (id: number) => db.prepare('SELECT kind, actor, opinion, at FROM key_change_events WHERE change_id = ? ORDER BY id').all(id);
+    expect(events(approved)).toEqual([
+      { kind: 'filed', actor: 'zhao', opinion: '更名', at: '2025-09-02T01:00:00.000Z' },
+      { kind: 'approved', actor: 'qian', opinion: '同意', at: '2025-09-03T02:00:00.000Z' },
+      { kind: 'applied', actor: 'qian', opinion: null, at: '2025-09-03T02:00:00.000Z' },
+    ]);
+    expect(events(withdrawn).map((e) => (e as { kind: string }).kind)).toEqual(['filed', 'withdrawn']);
+    // Returned is a status now, and it counts as the student's open request.
+    db.prepare("UPDATE key_change_requests SET status = 'returned' WHERE id = ?").run(pending);
+    expect(() => db.prepare('INSERT INTO key_change_requests (student_id, changes, reason, status, requested_by, requested_at, step_since) VALUES (1, \'[]\', \'x\', \'pending\', \'zhao\', \'2025-09-06\', \'2025-09-06\')').run()).toThrow(/UNIQUE/);
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    db.close();
+  });
+});

@@ -88,7 +88,7 @@ describe('a photo uploaded from the profile', () => {
     expect(held.code).toBe('CONFLICT');
     expect(held.message).toContain(`待审批的变更申请（第 ${r.requestId} 号）`);
 
-    await app.call(M, 'keyChanges.decide', { id: r.requestId!, approve: true, comment: '照片清晰' });
+    await app.call(M, 'keyChanges.decide', { id: r.requestId!, stepIndex: 0, approve: true, opinion: '照片清晰' });
     const after = (await photoOf(s(0).id))!;
     expect(after.equals(before)).toBe(false);
   });

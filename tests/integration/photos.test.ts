@@ -167,7 +167,7 @@ describe('photo import', () => {
     expect(held.changeRequests).toEqual([]);
     expect(held.unreadable[0]!.reason).toContain('待审批的变更申请');
 
-    await app.call(M, 'keyChanges.decide', { id: req.id, approve: true, comment: '照片清晰' });
+    await app.call(M, 'keyChanges.decide', { id: req.id, stepIndex: 0, approve: true, opinion: '照片清晰' });
     const now = (await photoOf(s(0).id))!;
     expect(now.equals(first)).toBe(false);
     const history = (await app.call(C, 'students.history', { id: s(0).id })).map((h) => h.action);

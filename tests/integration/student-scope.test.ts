@@ -87,6 +87,7 @@ const NAMING: Partial<Record<Channel, () => unknown>> = {
   'attachments.download': () => ({ id: theirAttachment }),
   'keyChanges.request': () => ({ studentId: theirs.id, changes: { name: '周林' }, reason: '更名' }),
   'keyChanges.withdraw': () => ({ id: theirRequest }),
+  'keyChanges.amend': () => ({ id: theirRequest, changes: { name: '周霖' }, reason: '更名' }),
   'imports.undo': () => ({ id: theirBatch }),
   'photos.get': () => ({ id: theirs.id }),
   'photos.export': () => ({ ids: [theirs.id] }),
@@ -105,7 +106,7 @@ const NAMING: Partial<Record<Channel, () => unknown>> = {
 };
 /** Calls the counselor's role may not make at all: checked with the manager scoped the same way. */
 const NAMING_AS_MANAGER: Partial<Record<Channel, () => unknown>> = {
-  'keyChanges.decide': () => ({ id: theirRequest, approve: true }),
+  'keyChanges.decide': () => ({ id: theirRequest, stepIndex: 0, approve: true }),
 };
 
 describe('数据范围: a counselor scoped to one class', () => {

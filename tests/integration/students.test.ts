@@ -104,9 +104,9 @@ describe('student records', () => {
     const req = await app.call(C, 'keyChanges.request', { studentId: s.id, changes: { name: '张叁' }, reason: '公安机关户籍更名' });
     expect(req.status).toBe('pending');
     expect((await app.call(C, 'students.get', { id: s.id })).name).toBe('张三');
-    expect((await app.fails(C, 'keyChanges.decide', { id: req.id, approve: true })).code).toBe('FORBIDDEN'); // counselors cannot approve
+    expect((await app.fails(C, 'keyChanges.decide', { id: req.id, stepIndex: 0, approve: true })).code).toBe('FORBIDDEN'); // counselors cannot approve
     expect((await app.call(M, 'keyChanges.list', { status: 'pending' })).map((r) => r.id)).toEqual([req.id]);
-    const decided = await app.call(M, 'keyChanges.decide', { id: req.id, approve: true, comment: '材料齐全' });
+    const decided = await app.call(M, 'keyChanges.decide', { id: req.id, stepIndex: 0, approve: true, opinion: '材料齐全' });
     expect(decided).toMatchObject({ status: 'approved', decidedBy: 'qian' });
     const after = await app.call(C, 'students.get', { id: s.id });
     expect(after.name).toBe('张叁');
@@ -117,19 +117,19 @@ describe('student records', () => {
     expect(change.changes).toEqual([{ field: 'name', before: '张三', after: '张叁' }]);
   });
 
-  it('a rejected request changes nothing; the requester cannot approve their own', async () => {
+  it('a returned request changes nothing; the requester cannot approve their own', async () => {
     const cls = await classFixture();
     const s = await app.call(A, 'students.create', student(cls.id));
     await app.call(A, 'students.register', { ids: [s.id] });
     // A gender that contradicts the ID number is refused at request time, not only at approval.
     expect((await app.fails(A, 'keyChanges.request', { studentId: s.id, changes: { gender: '2' }, reason: '录入错误' })).field).toBe('gender');
     const req = await app.call(A, 'keyChanges.request', { studentId: s.id, changes: { name: '张珊' }, reason: '录入错误' });
-    const own = await app.fails(A, 'keyChanges.decide', { id: req.id, approve: true });
+    const own = await app.fails(A, 'keyChanges.decide', { id: req.id, stepIndex: 0, approve: true });
     expect(own.message).toContain('不能审批自己提交的申请');
-    const rejected = await app.call(M, 'keyChanges.decide', { id: req.id, approve: false, comment: '缺少户籍证明' });
-    expect(rejected.status).toBe('rejected');
+    const returned = await app.call(M, 'keyChanges.decide', { id: req.id, stepIndex: 0, approve: false, opinion: '缺少户籍证明' });
+    expect(returned.status).toBe('returned');
     expect((await app.call(A, 'students.get', { id: s.id })).name).toBe('张三');
-    expect((await app.fails(M, 'keyChanges.decide', { id: req.id, approve: true })).message).toContain('已经审批过');
+    expect((await app.fails(M, 'keyChanges.decide', { id: req.id, stepIndex: 0, approve: true })).message).toBe('该申请已由他人处理或已改变，请刷新后再看。');
   });
 
   it('finds students by number, ID fragment, Chinese name, pinyin and initials', async () => {

@@ -86,6 +86,7 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'keyChanges.request': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
   'keyChanges.decide': ofRequest,
   'keyChanges.withdraw': ofRequest,
+  'keyChanges.amend': ofRequest,
   'statusChanges.list': 'filtered',
   'statusChanges.get': ofOrder,
   'statusChanges.draft': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),

@@ -3,4 +3,4 @@ export * from './model';
 export * from './chains';
 export * from './policy';
 export * from './order-data';
-export * from './timeline';
+export * from '../approvals';

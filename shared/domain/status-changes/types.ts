@@ -1,3 +1,4 @@
+import { APPROVAL_STATES, type ApprovalState } from '../approvals/advance';
 import type { StudentStatusCode } from '../codes';
 
 /**
@@ -86,17 +87,15 @@ export function statusChangeTitle(type: StatusChangeType, subtype?: string | nul
   return sub ? `${info.label}（${sub}）` : info.label;
 }
 
-/** Where a work order stands. 退回 (returned): rejected at a step, back with the filer to amend or withdraw. */
-export const STATUS_CHANGE_STATES = ['pending', 'returned', 'approved', 'withdrawn'] as const;
-export type StatusChangeState = (typeof STATUS_CHANGE_STATES)[number];
+/** Where a work order stands: the approval engine's states (shared/domain/approvals). */
+export const STATUS_CHANGE_STATES = APPROVAL_STATES;
+export type StatusChangeState = ApprovalState;
 export const STATUS_CHANGE_STATE_LABELS: Readonly<Record<StatusChangeState, string>> = {
   pending: '审批中',
   returned: '已退回',
   approved: '已生效',
   withdrawn: '已撤回',
 };
-/** Orders still being worked on (a student has at most one). */
-export const OPEN_STATES: readonly StatusChangeState[] = ['pending', 'returned'];
 
 /** 送达方式 (41号令 第五十六条, in the order the law tries them). */
 export const SERVICE_METHODS = ['直接送达', '留置送达', '邮寄送达', '公告送达'] as const;

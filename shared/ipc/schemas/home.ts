@@ -10,6 +10,8 @@ export const KeyChangeBrief = z.object({
   /** The changed fields by their Chinese names (姓名、身份证号). */
   fields: z.array(z.string()),
   status: z.enum(KEY_CHANGE_STATUSES),
+  /** The step a pending request waits at (院系负责人审批 …). */
+  stepLabel: z.string().nullable(),
   requestedByName: z.string(),
   requestedAt: z.string(),
   decidedByName: z.string().nullable(),
@@ -21,7 +23,7 @@ export type KeyChangeBrief = z.infer<typeof KeyChangeBrief>;
 export const HomeOverview = z.object({
   /** How far the department is set up (an empty install shows the first steps). */
   department: z.object({ majors: z.number(), classes: z.number(), students: z.number() }),
-  /** Pending requests this user may decide (never their own); null when they may not approve. */
+  /** Requests waiting at a step this user decides or records (never their own); null when they decide none. */
   awaitingMyDecision: z.object({ total: z.number(), first: z.array(KeyChangeBrief) }).nullable(),
   /** This user's own latest requests and how they ended; null when they may not file any. */
   myRequests: z.array(KeyChangeBrief).nullable(),

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { ROLES } from '../../domain/permissions';
+import { CHAIN_KEYS } from '../../domain/approval-chains';
+import { ApprovalEvent, ApprovalStepSchema, day, StepDecisionInput } from './approvals';
 import { SERVICE_METHODS, STATUS_CHANGE_STATES, STATUS_CHANGE_TYPE_KEYS } from '../../domain/status-changes/types';
 import { id, optionalText, page, text } from './common';
 import { FileRef } from './imports';
 import { JobId } from './jobs';
 
-const day = (label: string) =>
-  z.string({ error: `请填写${label}` }).min(1, { message: `请填写${label}`, abort: true }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`);
 const optDay = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`).nullable().optional();
 const type = z.enum(STATUS_CHANGE_TYPE_KEYS, { error: '异动类型无效' });
 
@@ -31,25 +30,7 @@ export const FileStatusChangeInput = z.object({ studentId: id, type, subtype: z.
 /** The filer amends a returned order; it goes back to the first step. */
 export const AmendStatusChangeInput = z.object({ id, subtype: z.string().max(20).nullable().optional(), data: StatusChangeData });
 
-/** A paper decision as written on the form: who, in what post, on which day, and the scanned page. */
-export const PaperDecision = z.object({
-  deciderName: text('审批人姓名', 40),
-  deciderPost: text('审批人职务', 40),
-  decidedOn: day('审批日期'),
-  scan: FileRef.optional(),
-});
-export const DecideStatusChangeInput = z.object({
-  id,
-  /** The step the decider saw: a second decider who loaded the same page gets a conflict. */
-  stepIndex: z.number().int().min(0),
-  /**
-   * When that step began (the order's stepSince as the decider saw it): an order returned and
-   * amended since comes back to the same step with other content, and is not approved unseen.
-   */
-  stepSince: z.string().max(40).optional(),
-  approve: z.boolean(),
-  opinion: optionalText('审批意见', 500),
-  paper: PaperDecision.optional(),
+export const DecideStatusChangeInput = StepDecisionInput.extend({
   /** The decision number may be entered with the last approval (退学 by decision, 开除, 取消). */
   decisionNo: optionalText('决定文号', 60),
 });
@@ -61,26 +42,6 @@ export const ListStatusChangesInput = page.extend({
   studentId: id.optional(),
 });
 
-/** A step's deciding role: any but 只读 (a read-only user decides nothing), or null for paper only. */
-export const ApprovalStepSchema = z.object({
-  label: text('步骤名称', 30),
-  role: z.enum(ROLES).refine((r): boolean => r !== 'viewer', '只读用户不能担任审批人').nullable(),
-});
-export const StatusChangeEvent = z.object({
-  id: z.number(),
-  kind: z.enum(['filed', 'approved', 'rejected', 'amended', 'withdrawn', 'applied', 'attached', 'served']),
-  stepIndex: z.number().nullable(),
-  stepLabel: z.string().nullable(),
-  via: z.enum(['app', 'paper']),
-  actor: z.string(),
-  actorName: z.string(),
-  deciderName: z.string().nullable(),
-  deciderPost: z.string().nullable(),
-  decidedOn: z.string().nullable(),
-  opinion: z.string().nullable(),
-  attachmentId: z.number().nullable(),
-  at: z.string(),
-});
 export const StatusChangeAttachment = z.object({ id: z.number(), fileName: z.string(), mime: z.string(), size: z.number(), kind: z.string(), createdBy: z.string(), createdByName: z.string(), createdAt: z.string() });
 
 export const StatusChange = z.object({
@@ -114,7 +75,7 @@ export const StatusChange = z.object({
 });
 export type StatusChange = z.infer<typeof StatusChange>;
 export const StatusChangeDetail = StatusChange.extend({
-  events: z.array(StatusChangeEvent),
+  events: z.array(ApprovalEvent),
   attachments: z.array(StatusChangeAttachment),
   /** What the last step will need that is not on file yet (evidence, decision number). */
   missingForFinal: z.array(z.string()),
@@ -159,11 +120,12 @@ export const CalendarSchema = z.object({
   workdays: z.array(z.object({ day: day('日期'), name: z.string().max(20) })).max(2000),
 });
 export const StatusChangeSettings = z.object({
-  chains: z.record(type, z.array(ApprovalStepSchema)),
+  /** Each 学籍异动 type's chain and 信息变更申请's (keyChanges). */
+  chains: z.record(z.enum(CHAIN_KEYS), z.array(ApprovalStepSchema)),
   policies: z.array(StatusPolicySchema),
   calendar: CalendarSchema,
 });
-export const SaveChainInput = z.object({ type, steps: z.array(ApprovalStepSchema).min(1, '审批流程至少要有一步').max(8) });
+export const SaveChainInput = z.object({ type: z.enum(CHAIN_KEYS, { error: '审批流程类型无效' }), steps: z.array(ApprovalStepSchema).min(1, '审批流程至少要有一步').max(8) });
 
 /** 待办: what waits for this user (each list filled only for those who may act on it). */
 const TodoOrder = z.object({ id: z.number(), studentId: z.number(), studentName: z.string(), studentNo: z.string().nullable(), title: z.string(), stepLabel: z.string().nullable(), since: z.string(), workingDays: z.number() });

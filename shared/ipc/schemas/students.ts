@@ -4,6 +4,7 @@ import { KEY_CHANGE_STATUSES } from '../../domain/key-changes';
 import { id, optionalText, page, text } from './common';
 import { FileRef } from './imports';
 import { JobId } from './jobs';
+import { ApprovalEvent, ApprovalStepSchema, StepDecisionInput } from './approvals';
 
 /** A date as YYYY-MM-DD; left empty, it asks to be filled rather than describing a format. */
 const isoDate = (label: string) =>
@@ -271,10 +272,18 @@ export const KeyChangeRequest = z.object({
   decidedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
+  /** The approval chain it was filed under, and where it stands (the same engine as 学籍异动). */
+  steps: z.array(ApprovalStepSchema),
+  stepIndex: z.number(),
+  stepSince: z.string(),
+  /** The step waiting now (pending requests), by its label. */
+  currentStep: z.string().nullable(),
+  events: z.array(ApprovalEvent),
+  /** What the signed-in user may do with it now (the main process checks again on every call). */
+  can: z.object({ decide: z.boolean(), recordPaper: z.boolean(), amend: z.boolean(), withdraw: z.boolean() }),
 });
 export type KeyChangeRequest = z.infer<typeof KeyChangeRequest>;
-export const CreateKeyChangeInput = z.object({
-  studentId: id,
+const KeyChangeContent = z.object({
   changes: z.object({
     name: requiredField('name').optional(),
     gender: z.enum(['1', '2']).optional(),
@@ -284,5 +293,8 @@ export const CreateKeyChangeInput = z.object({
   reason: text('变更原因', 300),
   attachmentId: id.optional(),
 });
-export const DecideKeyChangeInput = z.object({ id, approve: z.boolean(), comment: optionalText('审批意见', 300) });
+export const CreateKeyChangeInput = KeyChangeContent.extend({ studentId: id });
+/** The requester amends a returned request; it starts its chain again. */
+export const AmendKeyChangeInput = KeyChangeContent.extend({ id });
+export const DecideKeyChangeInput = StepDecisionInput;
 export const ListKeyChangesInput = z.object({ status: z.enum(KEY_CHANGE_STATUSES).optional(), studentId: id.optional() });

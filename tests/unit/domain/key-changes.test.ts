@@ -7,7 +7,7 @@ const label = (k: string) => auditFieldLabel(k, fieldLabel);
 
 describe('change request status', () => {
   it('names every status; a withdrawal is 已撤回, not 已驳回', () => {
-    expect(KEY_CHANGE_STATUSES.map((s) => KEY_CHANGE_STATUS_LABELS[s])).toEqual(['待审批', '已批准', '已驳回', '已撤回']);
+    expect(KEY_CHANGE_STATUSES.map((s) => KEY_CHANGE_STATUS_LABELS[s])).toEqual(['待审批', '已退回', '已批准', '已驳回', '已撤回']);
   });
 
   it('reads in the audit log as 申请状态, never as the student\'s 学籍状态 (whose withdrawn is 退学)', () => {

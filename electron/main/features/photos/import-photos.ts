@@ -4,7 +4,7 @@ import {
   type PhotoCandidate,
 } from '../../../../db/queries/photos';
 import { insertPhotoBatch } from '../../../../db/queries/photo-batches';
-import { pendingKeyChange } from '../../../../db/queries/keyChanges';
+import { openKeyChange } from '../../../../db/queries/keyChanges';
 import { hasPermission } from '../../../../shared/domain/permissions';
 import { photoChangeNeedsApproval } from '../../../../shared/domain/photo-rules';
 import type { CallOutput, ParsedInput } from '../../../../shared/ipc/contract';
@@ -215,9 +215,10 @@ function saveAll(ctx: CallContext, tx: Db, username: string, finals: Done[], kee
         continue;
       }
       // Checked before the photo is stored: the file is held back with the reason, not an error.
-      const pending = pendingKeyChange(tx, s.id);
-      if (pending) {
-        report.unreadable.push({ fileName: f.src.fileName, reason: `${who(s)} 已注册且已有一份待审批的变更申请（第 ${pending.id} 号），请审批后再导入其照片` });
+      const open = openKeyChange(tx, s.id);
+      if (open) {
+        const what = open.status === 'returned' ? '一份被退回待修改的变更申请' : '一份待审批的变更申请';
+        report.unreadable.push({ fileName: f.src.fileName, reason: `${who(s)} 已注册且已有${what}（第 ${open.id} 号），请办结后再导入其照片` });
         continue;
       }
     }

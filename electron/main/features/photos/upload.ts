@@ -1,5 +1,5 @@
 import { currentPhotoOwnersBySha, getPhotoCandidates, PHOTO_PURPOSE } from '../../../../db/queries/photos';
-import { pendingKeyChange, pendingKeyChangeMessage } from '../../../../db/queries/keyChanges';
+import { openKeyChange, openKeyChangeMessage } from '../../../../db/queries/keyChanges';
 import { hasPermission } from '../../../../shared/domain/permissions';
 import { photoChangeNeedsApproval } from '../../../../shared/domain/photo-rules';
 import type { CallOutput, ParsedInput } from '../../../../shared/ipc/contract';
@@ -61,6 +61,6 @@ export async function uploadPhoto(ctx: CallContext, input: ParsedInput<'photos.u
 function checkMayReplace(ctx: CallContext, db: Db, studentId: number, needsRequest: boolean): void {
   if (!needsRequest) return;
   if (!hasPermission(ctx.actor().role, 'changes.request')) throw new AppError('FORBIDDEN', '该学生已注册学籍，更换照片须提交变更申请，而当前角色没有提交申请的权限');
-  const pending = pendingKeyChange(db, studentId);
-  if (pending) throw new AppError('CONFLICT', pendingKeyChangeMessage(pending.id));
+  const open = openKeyChange(db, studentId);
+  if (open) throw new AppError('CONFLICT', openKeyChangeMessage(open));
 }

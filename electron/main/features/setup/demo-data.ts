@@ -2,7 +2,7 @@ import { insertDemoData } from '../../../../db/queries/demo';
 import { generateDemoOrganisation, generateDemoStudents } from '../../../../shared/domain/demo';
 import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
-import { localDay } from '../statusChanges/checks';
+import { localDay } from '../../core/local-day';
 
 /** Loads a realistic demo department (majors, classes, students) in one transaction, audited as one batch. */
 export function loadDemoData(ctx: CallContext, count: number, seed: number) {

@@ -17,8 +17,6 @@ const facts = (db: Db, id: number | null | undefined): ClassFacts | null => {
   return c ? { id: c.id, name: c.name, majorId: c.majorId, cohortYear: c.cohortYear } : null;
 };
 
-/** Today as the office's calendar shows it (local time, as every date in an order is). */
-export const localDay = (ms: number) => format(new Date(ms), 'yyyy-MM-dd');
 
 /** The status model's answer, as the error the CLI and the UI show (code ILLEGAL_TRANSITION). */
 export function assertTransition(type: StatusChangeType, s: StudentRow, subtype: string | null | undefined) {

@@ -8,19 +8,19 @@ import { getStudent } from '../../../../db/queries/students';
 import { displayNameLookup } from '../../../../db/queries/users';
 import { hasPermission } from '../../../../shared/domain/permissions';
 import {
-  finalApprovalIssues, isDecision, stepRefusal, statusChangeTitle, type ApprovalStep, type StatusChangeData, type StatusChangeType,
+  finalApprovalIssues, isDecision, statusChangeTitle, type ApprovalStep, type StatusChangeData, type StatusChangeType,
 } from '../../../../shared/domain/status-changes';
 import { addWorkingDays, appealDeadline, isWorkingDay, type HolidayCalendar } from '../../../../shared/domain/working-days';
 import type { StatusChange, StatusChangeDetail } from '../../../../shared/ipc/schemas/status-changes';
 import type { Actor } from '../../core/context';
 import { canSeeIdentity } from '../students/masking';
+import { orderCan } from '../approvals/step';
 
 export const chainOf = (r: StatusChangeRow) => JSON.parse(r.chain) as ApprovalStep[];
 export const dataOf = (r: StatusChangeRow) => JSON.parse(r.data) as StatusChangeData;
 export const typeOf = (r: StatusChangeRow) => r.type as StatusChangeType;
-export const isFiler = (r: StatusChangeRow, a: Actor) => r.filedBy.toLowerCase() === a.username.toLowerCase();
-/** The filer withdraws their order; the admin may too (an order must never block a student for good). */
-export const mayWithdraw = (r: StatusChangeRow, a: Actor) => isFiler(r, a) || a.role === 'admin';
+/** The order as the approval engine sees it. */
+export const onChain = (r: StatusChangeRow) => ({ state: r.state, stepIndex: r.stepIndex, stepSince: r.stepSince, filedBy: r.filedBy, filedAt: r.filedAt, chain: chainOf(r) });
 /**
  * Reasons, opinions and file names often carry health or family details (诊断, 家庭变故): shown only to
  * roles that see identity data, as the roster's masking does for ID numbers.
@@ -39,17 +39,10 @@ export function appealDeadlineOn(servedOn: string, calendar: HolidayCalendar): s
 
 /** What this user may do with the order now (the handlers check again on every call). */
 function permissions(r: StatusChangeRow, actor: Actor) {
-  const chain = chainOf(r);
-  const step = chain[r.stepIndex];
   const request = hasPermission(actor.role, 'changes.request');
-  const pending = r.state === 'pending';
-  const open = pending || r.state === 'returned';
   const data = dataOf(r);
   return {
-    decide: pending && !!step && stepRefusal(step, { kind: 'app', username: actor.username, role: actor.role }, r.filedBy) === null,
-    recordPaper: pending && request && !!step && stepRefusal(step, { kind: 'paper', recordedBy: actor.username }, r.filedBy) === null,
-    amend: r.state === 'returned' && isFiler(r, actor),
-    withdraw: open && mayWithdraw(r, actor),
+    ...orderCan(onChain(r), actor),
     attach: request && r.state !== 'withdrawn',
     serve: request && r.state === 'approved' && isDecision(typeOf(r), r.subtype) && !data.servedOn,
   };

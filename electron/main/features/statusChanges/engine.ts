@@ -11,9 +11,8 @@ import {
 } from '../../../../db/queries/status-changes';
 import { chainFor } from '../../../../db/queries/status-change-config';
 import { getStudent } from '../../../../db/queries/students';
-import { hasPermission } from '../../../../shared/domain/permissions';
 import {
-  finalApprovalIssues, isDecision, stepRefusal, statusChangeTitle, type StatusChangeData, type StatusChangeType,
+  finalApprovalIssues, isDecision, statusChangeTitle, type StatusChangeData, type StatusChangeType,
 } from '../../../../shared/domain/status-changes';
 import { studentNoText } from '../../../../shared/domain/student-no';
 import type {
@@ -22,8 +21,10 @@ import type {
 import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { applyOrder } from './apply';
-import { assertOrder, assertTransition, localDay, orderItEnds } from './checks';
-import { chainOf, dataOf, isFiler, mayWithdraw, toDetail, typeOf } from './dto';
+import { localDay } from '../../core/local-day';
+import { decideStep, decisionEvent, isFiler, mayWithdraw, staleOrder } from '../approvals/step';
+import { assertOrder, assertTransition, orderItEnds } from './checks';
+import { dataOf, onChain, toDetail, typeOf } from './dto';
 import { recordAttachment, takeAttachment } from '../attachments/accept';
 
 type Audit = Omit<AuditEntry, 'userId' | 'username'>;
@@ -92,53 +93,31 @@ export function decideOrder(ctx: CallContext, input: z.output<typeof DecideStatu
   const db = ctx.db();
   const actor = ctx.actor();
   const r = load(ctx, input.id);
-  const stale = () => new AppError('CONFLICT', '该申请已由他人处理或已改变，请刷新后再看。');
-  if (r.state !== 'pending' || r.stepIndex !== input.stepIndex || (input.stepSince && input.stepSince !== r.stepSince)) throw stale();
-  const chain = chainOf(r);
-  const step = chain[r.stepIndex]!;
-  const paper = input.paper;
-  if (paper && !hasPermission(actor.role, 'changes.request')) throw new AppError('FORBIDDEN', '只有学籍管理员可以登记纸质审批。');
-  const refusal = stepRefusal(step, paper ? { kind: 'paper', recordedBy: actor.username } : { kind: 'app', username: actor.username, role: actor.role }, r.filedBy);
-  if (refusal) throw new AppError('FORBIDDEN', refusal);
-  // A paper decision is dated between the order's filing and today: not before it existed, not in the future.
-  if (paper) {
-    const filedOn = localDay(Date.parse(r.filedAt));
-    if (paper.decidedOn < filedOn || paper.decidedOn > localDay(ctx.core.now())) throw new AppError('VALIDATION', `审批日期应在提交日期（${filedOn}）与今天之间`, 'paper.decidedOn');
-  }
-  const opinion = input.opinion?.trim() || null;
-  if (!input.approve && !opinion) throw new AppError('VALIDATION', '退回时请填写理由，提交人会看到。', 'opinion');
-  const last = r.stepIndex === chain.length - 1;
+  const d = decideStep(ctx, onChain(r), input);
   let data = dataOf(r);
   if (input.decisionNo?.trim()) data = { ...data, decisionNo: input.decisionNo.trim() };
   const s = getStudent(db, r.studentId)!;
-  if (input.approve && last) {
+  if (d.final) {
     const issues = finalApprovalIssues(typeOf(r), r.subtype, data, countStatusChangeAttachments(db, r.id));
     if (issues.length) throw new AppError('VALIDATION', `还不能最终批准：${issues.map((i) => i.message).join('；')}`, issues[0]!.field === 'decisionNo' ? 'decisionNo' : 'attachments');
     // The student may have changed since filing (another order, an import): the model decides again.
     assertTransition(typeOf(r), s, r.subtype);
   }
-  const scan = paper?.scan ? takeAttachment(ctx, paper.scan.fileId) : null;
+  const scan = d.paper?.scan ? takeAttachment(ctx, d.paper.scan.fileId) : null;
   const now = new Date(ctx.core.now()).toISOString();
-  const today = localDay(ctx.core.now());
   ctx.write((tx) => {
-    const next = input.approve ? (last ? { state: 'approved' as const, stepIndex: r.stepIndex, stepRole: null, closedAt: now } : { stepIndex: r.stepIndex + 1, stepRole: chain[r.stepIndex + 1]!.role, stepSince: now }) : { state: 'returned' as const, stepRole: null, stepSince: now };
-    const ends = input.approve && last ? orderItEnds(tx, typeOf(r), r.studentId) : undefined;
-    if (!moveStatusChange(tx, r.id, { state: 'pending', stepIndex: r.stepIndex, stepSince: r.stepSince }, { ...next, data: JSON.stringify(data), ...(ends ? { endsId: ends.id } : {}) })) {
-      throw stale();
-    }
+    const { closed, ...place } = d.next;
+    const ends = d.final ? orderItEnds(tx, typeOf(r), r.studentId) : undefined;
+    const patch = { ...place, ...(closed ? { closedAt: now } : {}), data: JSON.stringify(data), ...(ends ? { endsId: ends.id } : {}) };
+    if (!moveStatusChange(tx, r.id, { state: 'pending', stepIndex: r.stepIndex, stepSince: r.stepSince }, patch)) throw staleOrder();
     const attachmentId = scan ? recordAttachment(tx, scan, { studentId: r.studentId, purpose: 'evidence', by: actor.username, at: now }).id : null;
-    addStatusChangeEvent(tx, r.id, {
-      kind: input.approve ? 'approved' : 'rejected', stepIndex: r.stepIndex, stepLabel: step.label, via: paper ? 'paper' : 'app', actor: actor.username,
-      deciderName: paper ? paper.deciderName : null, deciderPost: paper ? paper.deciderPost : null, decidedOn: paper ? paper.decidedOn : today,
-      opinion, attachmentId, at: now,
-    });
-    const who = paper ? `（纸质审批：${paper.deciderPost} ${paper.deciderName}，${paper.decidedOn}）` : '';
+    addStatusChangeEvent(tx, r.id, decisionEvent(d, r.stepIndex, input.approve, actor, now, attachmentId));
     const audit: Audit[] = [{
       action: 'statusChanges.decide', entity: 'student', entityId: r.studentId,
-      summary: `${step.label}${input.approve ? '同意' : '退回'}${label(r)}${who}${opinion ? `：${opinion}` : ''}`,
-      changes: [{ field: STATE, before: 'pending', after: input.approve ? (last ? 'approved' : 'pending') : 'returned' }],
+      summary: `${d.step.label}${input.approve ? '同意' : '退回'}${label(r)}${d.paperNote}${d.opinion ? `：${d.opinion}` : ''}`,
+      changes: [{ field: STATE, before: 'pending', after: d.next.state }],
     }];
-    if (input.approve && last) {
+    if (d.final) {
       audit.push(applyOrder(tx, { id: r.id, studentId: r.studentId, type: typeOf(r), subtype: r.subtype, toStatus: r.toStatus, data }, actor.username, now));
       addStatusChangeEvent(tx, r.id, { kind: 'applied', via: 'app', actor: actor.username, at: now });
     }

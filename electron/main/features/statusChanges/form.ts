@@ -13,7 +13,7 @@ import { AppError } from '../../core/errors';
 import { newJobId, startJob } from '../../core/jobs';
 import { assertPrintable, marginsMm, mm, PDF_MIME, pageSetup, renderPdf, titleBlock, type GlyphItem } from '../../core/pdf';
 import { canSeeIdentity } from '../students/masking';
-import { localDay } from './checks';
+import { localDay } from '../../core/local-day';
 import { chainOf, dataOf, typeOf } from './dto';
 
 interface FormFacts {

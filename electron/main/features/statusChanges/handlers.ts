@@ -8,10 +8,12 @@ import { displayNameLookup } from '../../../../db/queries/users';
 import {
   chainProblem, checkTransition, policyOn, policyProblem, resumeCohort, STATUS_CHANGE_TYPES, suggestedEnd, termOf,
 } from '../../../../shared/domain/status-changes';
+import { chainName } from '../../../../shared/domain/approval-chains';
 import { holidayCalendarProblems } from '../../../../shared/domain/working-days';
 import { AppError } from '../../core/errors';
 import type { FeatureHandlers } from '../../core/handlers-type';
-import { localDay, orderItEnds } from './checks';
+import { localDay } from '../../core/local-day';
+import { orderItEnds } from './checks';
 import { dataOf, toDetail, toStatusChange } from './dto';
 import { amendOrder, attachEvidence, decideOrder, fileOrder, recordService, withdrawOrder } from './engine';
 import { exportMonth } from './export';
@@ -85,7 +87,7 @@ export const statusChangesHandlers: FeatureHandlers<'statusChanges'> = {
     const now = new Date(ctx.core.now()).toISOString();
     ctx.write((tx, actor) => {
       saveChain(tx, type, steps, actor.username, now);
-      return { value: null, audit: [{ action: 'statusChanges.saveChain', entity: 'settings', entityId: null, summary: `修改${STATUS_CHANGE_TYPES[type].label}的审批流程：${steps.map((s) => s.label).join(' → ')}` }] };
+      return { value: null, audit: [{ action: 'statusChanges.saveChain', entity: 'settings', entityId: null, summary: `修改${chainName(type)}的审批流程：${steps.map((s) => s.label).join(' → ')}` }] };
     });
     return statusChangeSettings(ctx.db());
   },

@@ -7,7 +7,7 @@ import { displayNameLookup } from '../../../../db/queries/users';
 import { studentStatusName } from '../../../../shared/domain/codes';
 import { maskIdNumber } from '../../../../shared/domain/idcard';
 import { statusChangeTitle } from '../../../../shared/domain/status-changes';
-import { localDay } from './checks';
+import { localDay } from '../../core/local-day';
 import { dataOf, typeOf } from './dto';
 
 /** One line of the month's summary: the applied order as the platform report needs it. */

@@ -8,8 +8,9 @@ import { workingDaysBetween } from '../../../../shared/domain/working-days';
 import type { StatusChangeTodo } from '../../../../shared/ipc/schemas/status-changes';
 import type { CallContext } from '../../core/context';
 import type { z } from 'zod';
-import { localDay } from './checks';
-import { appealDeadlineOn, chainOf, dataOf, isFiler, typeOf } from './dto';
+import { localDay } from '../../core/local-day';
+import { isFiler } from '../approvals/step';
+import { appealDeadlineOn, chainOf, dataOf, typeOf } from './dto';
 
 /** What to start when a 休学/保留 runs out: come back, or leave (41号令 第三十条（二）). */
 const NEXT: Record<string, StatusChangeType[]> = {

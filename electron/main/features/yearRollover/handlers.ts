@@ -10,7 +10,7 @@ import { studentNoText } from '../../../../shared/domain/student-no';
 import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { FeatureHandlers } from '../../core/handlers-type';
-import { localDay } from '../statusChanges/checks';
+import { localDay } from '../../core/local-day';
 
 /**
  * The 学年 the department is in: the last roll-over's; before the first one, the 学年 the app was set

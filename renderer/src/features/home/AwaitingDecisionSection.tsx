@@ -11,12 +11,15 @@ import { HomeSection } from './HomeSection';
 
 type Waiting = NonNullable<HomeOverview['awaitingMyDecision']>;
 
-/** 待我审批: the pending change requests this user may decide, the longest waiting first. */
+/**
+ * 待我审批的信息变更: the change requests waiting at a step this user decides (or, for a counselor, a
+ * paper step to record), the longest waiting first. (学籍异动 waiting for them are in 待办.)
+ */
 export function AwaitingDecisionSection({ waiting }: { waiting: Waiting }) {
   const more = waiting.total - waiting.first.length;
   return (
     <HomeSection
-      title="待我审批"
+      title="待我审批的信息变更"
       aside={
         waiting.total > 0 && (
           <Button component={RouterLink} to="/key-changes" size="small">
@@ -31,7 +34,7 @@ export function AwaitingDecisionSection({ waiting }: { waiting: Waiting }) {
       {waiting.first.length > 0 && (
         <List dense disablePadding sx={{ mt: 1 }}>
           {waiting.first.map((r) => (
-            // The student's 变更申请 tab: the request with its evidence, 批准 and 驳回.
+            // The student's 变更申请 tab: the request with its evidence, 批准 and 退回.
             <ListItemButton key={r.id} component={RouterLink} to={`/students/${r.studentId}?tab=changes`} sx={{ borderRadius: 1, gap: 2 }}>
               <Box sx={{ minWidth: 0, flexGrow: 1 }}>
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -42,6 +45,7 @@ export function AwaitingDecisionSection({ waiting }: { waiting: Waiting }) {
                 </Typography>
                 <Typography variant="caption" sx={{ color: 'text.secondary' }}>
                   第 {r.id} 号 · {r.requestedByName} 提交于 {formatDateTime(r.requestedAt)}
+                  {r.stepLabel ? ` · ${r.stepLabel}` : ''}
                 </Typography>
               </Box>
             </ListItemButton>

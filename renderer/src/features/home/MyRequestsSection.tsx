@@ -15,7 +15,9 @@ import { HomeSection } from './HomeSection';
 function outcome(r: KeyChangeBrief): string {
   switch (r.status) {
     case 'pending':
-      return `提交于 ${formatDateTime(r.requestedAt)}，等待审批`;
+      return `提交于 ${formatDateTime(r.requestedAt)}，等待${r.stepLabel ?? '审批'}`;
+    case 'returned':
+      return `${r.decidedByName ?? ''} 于 ${formatDateTime(r.decidedAt)} 退回，请修改后重新提交或撤回`;
     case 'approved':
       return `${r.decidedByName ?? ''} 于 ${formatDateTime(r.decidedAt)} 批准，档案已更新`;
     case 'rejected':
@@ -57,9 +59,9 @@ export function MyRequestsSection({ requests }: { requests: KeyChangeBrief[] }) 
                 <Typography variant="caption" sx={{ color: 'text.secondary' }}>
                   {outcome(r)}
                 </Typography>
-                {r.status === 'rejected' && r.decisionComment && (
+                {(r.status === 'rejected' || r.status === 'returned') && r.decisionComment && (
                   <Typography variant="body2" sx={{ color: 'error.dark' }}>
-                    驳回理由：{r.decisionComment}
+                    {r.status === 'returned' ? '退回理由' : '驳回理由'}：{r.decisionComment}
                   </Typography>
                 )}
               </Box>

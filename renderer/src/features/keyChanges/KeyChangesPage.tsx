@@ -16,11 +16,13 @@ import { KeyChangeList } from './KeyChangeList';
 import { STATUS_LABELS, type KeyChangeStatus } from './keyChangeText';
 
 type Filter = KeyChangeStatus | 'all';
-const FILTERS: Filter[] = ['pending', 'approved', 'rejected', 'withdrawn', 'all'];
+// 已驳回 only holds requests refused before they ran on the approval engine: found under 全部.
+const FILTERS: Filter[] = ['pending', 'returned', 'approved', 'withdrawn', 'all'];
 const EMPTY: Record<Filter, string> = {
   pending: '没有待审批的变更申请。',
+  returned: '没有被退回的变更申请。',
   approved: '还没有已批准的变更申请。',
-  rejected: '还没有已驳回的变更申请。',
+  rejected: '没有已驳回的变更申请。',
   withdrawn: '还没有已撤回的变更申请。',
   all: '还没有任何变更申请。学生注册学籍后，如需修改姓名、性别、出生日期或身份证号，可在学生档案中点击“申请变更”。',
 };
@@ -34,7 +36,7 @@ export function KeyChangesPage() {
 
   return (
     <Box>
-      <PageHeader title="信息变更审批" description="已注册学生的姓名、性别、出生日期、身份证号须经申请、审批后才能修改；批准后立即生效并记入修改历史。" />
+      <PageHeader title="信息变更审批" description="已注册学生的姓名、性别、出生日期、身份证号和照片须经申请、审批后才能修改；最后一步批准后立即生效并记入修改历史。审批流程可在“系统设置 → 学籍异动”中调整。" />
       <Alert severity="info" variant="outlined" sx={{ mb: 2, bgcolor: 'background.paper' }}>
         休学、复学、退学、转专业等学籍异动请在“
         <Link component={RouterLink} to="/status-changes">

@@ -12,3 +12,6 @@ export function describeChange(c: KeyChangeRequest['changes'][number]): { label:
   if (c.field === 'photo') return { label: '照片', before: c.before == null ? '（无）' : '原照片', after: '新照片' };
   return { label: fieldLabel(c.field), before: studentValue(c.field, c.before), after: studentValue(c.field, c.after) };
 }
+
+/** A photo request (filed by the photo import) carries no typed values to edit. */
+export const isPhotoRequest = (r: KeyChangeRequest) => r.changes.some((c) => c.field === 'photo');

@@ -20,10 +20,10 @@ describe('stepRefusal', () => {
 
   it('never lets the filer approve their own order in the app, whatever the case of the username', () => {
     for (const [decider, filer] of [['li', 'li'], ['Li', 'li'], ['li', 'LI'], ['ZhangSan', 'zhangsan']]) {
-      expect(stepRefusal(dept, app(decider!, 'manager'), filer!), `${decider}/${filer}`).toBe('不能审批自己提交的异动申请，请由其他人员审批。');
+      expect(stepRefusal(dept, app(decider!, 'manager'), filer!), `${decider}/${filer}`).toBe('不能审批自己提交的申请，请由其他人员审批。');
     }
     // Not even on a step only paper can decide, nor as an admin.
-    expect(stepRefusal(office, app('li', 'admin'), 'li')).toBe('不能审批自己提交的异动申请，请由其他人员审批。');
+    expect(stepRefusal(office, app('li', 'admin'), 'li')).toBe('不能审批自己提交的申请，请由其他人员审批。');
   });
 
   it('does not decide in the app a step whose role is null, for any role', () => {

@@ -26,7 +26,7 @@ import { DecideDialog, type DecideMode } from './DecideDialog';
 import { EvidenceList } from './EvidenceList';
 import { OrderActions, type OrderAction } from './OrderActions';
 import { OrderFacts } from './OrderFacts';
-import { OrderTimeline } from './OrderTimeline';
+import { Timeline } from '../../approvals/Timeline';
 import { PrintFormButton } from './PrintFormButton';
 import { ServeDialog } from './ServeDialog';
 
@@ -149,7 +149,7 @@ export function OrderPage() {
           <OrderFacts order={order} />
         </Section>
         <Section title="办理经过">
-          <OrderTimeline order={order} canDownload={canDownload} onDownload={download} />
+          <Timeline events={order.events} fileName={(id) => order.attachments.find((a) => a.id === id)?.fileName ?? null} canDownload={canDownload} onDownload={download} />
         </Section>
       </Box>
       <Section title="证明材料">

@@ -11,7 +11,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../../shared/domain/permissions';
-import { chainProblem, STATUS_CHANGE_TYPE_KEYS, STATUS_CHANGE_TYPES, type ApprovalStep, type StatusChangeType } from '../../../../../shared/domain/status-changes';
+import { CHAIN_KEYS, chainName, type ChainKey } from '../../../../../shared/domain/approval-chains';
+import { chainProblem, type ApprovalStep } from '../../../../../shared/domain/status-changes';
 import type { CallOutput } from '../../../../../shared/ipc/contract';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useCall } from '../../../ipc/useCall';
@@ -24,9 +25,12 @@ interface Props {
   onSaved: (settings: Settings, message: string) => void;
 }
 
-/** 审批流程: per type, its steps in order, each decided in the app by a role or recorded from paper. */
+/**
+ * 审批流程: per 学籍异动 type and for 信息变更申请, its steps in order, each decided in the app by a role
+ * or recorded from paper.
+ */
 export function ChainEditor({ settings, onSaved }: Props) {
-  const [type, setType] = useState<StatusChangeType>('suspend');
+  const [type, setType] = useState<ChainKey>('suspend');
   const [steps, setSteps] = useState<ApprovalStep[]>([]);
   const { run, loading, error, setError } = useCall('statusChanges.saveChain');
   const saved = settings.chains[type] ?? [];
@@ -51,23 +55,23 @@ export function ChainEditor({ settings, onSaved }: Props) {
     const problem = chainProblem(clean);
     if (problem) return setError({ code: 'VALIDATION', message: problem });
     const r = await run({ type, steps: clean });
-    if (r.ok) onSaved(r.value, `已保存${STATUS_CHANGE_TYPES[type].label}的审批流程`);
+    if (r.ok) onSaved(r.value, `已保存${chainName(type)}的审批流程`);
   };
 
   return (
     <Stack spacing={2}>
       <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-        每种异动按顺序逐步审批。由本系统用户审批的步骤选择其角色；院系以外的部门（教务处、校领导、校长办公会）选“纸质审批”，由学籍管理员按签字的审批表登记。修改只影响今后提交的异动，已在审批中的不变。
+        每种异动和信息变更申请按顺序逐步审批。由本系统用户审批的步骤选择其角色；院系以外的部门（教务处、校领导、校长办公会）选“纸质审批”，由学籍管理员按签字的审批表登记。修改只影响今后提交（或退回后重新提交）的申请，已在审批中的不变。
       </Typography>
-      <TextField select label="异动类型" value={type} onChange={(e) => setType(e.target.value as StatusChangeType)} sx={{ width: 240 }} size="small">
-        {STATUS_CHANGE_TYPE_KEYS.map((k) => (
+      <TextField select label="申请类型" value={type} onChange={(e) => setType(e.target.value as ChainKey)} sx={{ width: 240 }} size="small">
+        {CHAIN_KEYS.map((k) => (
           <MenuItem key={k} value={k}>
-            {STATUS_CHANGE_TYPES[k].label}
+            {chainName(k)}
           </MenuItem>
         ))}
       </TextField>
       <ErrorAlert error={error} />
-      <Box component="ol" aria-label={`${STATUS_CHANGE_TYPES[type].label}的审批步骤`} sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1 }}>
+      <Box component="ol" aria-label={`${chainName(type)}的审批步骤`} sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1 }}>
         {steps.map((s, i) => (
           <Box component="li" key={i} sx={{ display: 'grid', gridTemplateColumns: '56px minmax(180px, 1fr) minmax(220px, 1fr) repeat(3, auto)', gap: 1.5, alignItems: 'center' }}>
             <Typography variant="body2" sx={{ width: 48, color: 'text.secondary' }}>

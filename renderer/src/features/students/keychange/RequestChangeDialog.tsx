@@ -13,7 +13,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { fieldLabel } from '../../../../../shared/domain/student-fields';
 import type { CallInput } from '../../../../../shared/ipc/contract';
 import type { AppErrorData } from '../../../../../shared/ipc/result';
-import type { StudentProfile } from '../../../../../shared/ipc/schemas/students';
+import type { KeyChangeRequest, StudentProfile } from '../../../../../shared/ipc/schemas/students';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ACCEPTED_FILES, formatFileSize } from '../../../components/fileData';
 import { call, uploadFile } from '../../../ipc/client';
@@ -26,13 +26,28 @@ interface Props {
   student: StudentProfile;
   onClose: () => void;
   onDone: (message: string) => void;
+  /** A returned request being amended: its values are filled in, and it is resubmitted from the first step. */
+  amending?: KeyChangeRequest;
 }
 
 type Changes = CallInput<'keyChanges.request'>['changes'];
 const EMPTY = { name: '', gender: '', birthDate: '', idNumber: '' };
 
-/** 申请变更: new values for the locked key fields, a reason and evidence; applied only once approved. */
-export function RequestChangeDialog({ open, student, onClose, onDone }: Props) {
+/** What a returned request asked for, as the form's fields hold it. */
+function draftOf(r: KeyChangeRequest | undefined): typeof EMPTY {
+  if (!r) return EMPTY;
+  const after = (f: string) => {
+    const v = r.changes.find((c) => c.field === f)?.after;
+    return typeof v === 'string' ? v : '';
+  };
+  return { name: after('name'), gender: after('gender'), birthDate: after('birthDate'), idNumber: after('idNumber') };
+}
+
+/**
+ * 申请变更: new values for the locked key fields, a reason and evidence; applied only once approved.
+ * Also 修改后重新提交 of a request returned to its requester.
+ */
+export function RequestChangeDialog({ open, student, onClose, onDone, amending }: Props) {
   const [draft, setDraft] = useState(EMPTY);
   const [reason, setReason] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -42,13 +57,13 @@ export function RequestChangeDialog({ open, student, onClose, onDone }: Props) {
 
   useEffect(() => {
     if (open) {
-      setDraft(EMPTY);
-      setReason('');
+      setDraft(draftOf(amending));
+      setReason(amending?.reason ?? '');
       setFile(null);
       setUploaded(null);
       setError(null);
     }
-  }, [open]);
+  }, [open, amending]);
 
   const errors = errorsByField(error);
   const set = (k: keyof typeof EMPTY) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
@@ -84,13 +99,14 @@ export function RequestChangeDialog({ open, student, onClose, onDone }: Props) {
         setUploaded({ file, id: up.value.id });
       }
     }
-    const r = await call('keyChanges.request', { studentId: student.id, changes, reason: reason.trim(), ...(attachmentId ? { attachmentId } : {}) });
+    const content = { changes, reason: reason.trim(), ...(attachmentId ? { attachmentId } : {}) };
+    const r = amending ? await call('keyChanges.amend', { id: amending.id, ...content }) : await call('keyChanges.request', { studentId: student.id, ...content });
     setBusy(false);
     if (!r.ok) {
       setError(r.error);
       return;
     }
-    onDone(`已提交变更申请（第 ${r.value.id} 号），等待审批`);
+    onDone(amending ? `已修改并重新提交变更申请（第 ${r.value.id} 号），等待审批` : `已提交变更申请（第 ${r.value.id} 号），等待审批`);
     onClose();
   };
 
@@ -130,9 +146,14 @@ export function RequestChangeDialog({ open, student, onClose, onDone }: Props) {
   return (
     <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="md" fullWidth aria-labelledby="key-change-title">
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <DialogTitle id="key-change-title">申请变更</DialogTitle>
+        <DialogTitle id="key-change-title">{amending ? `修改后重新提交（第 ${amending.id} 号）` : '申请变更'}</DialogTitle>
         <DialogContent>
           <Stack spacing={2}>
+            {amending?.decisionComment && (
+              <Alert severity="warning">
+                {amending.decidedByName} 退回了这份申请：{amending.decisionComment}
+              </Alert>
+            )}
             <Alert severity="info">
               {student.name}（{student.studentNo}）已注册学籍，以下关键信息须经审批才能修改。只填写需要变更的项目。
               <b>姓名和身份证号不能在同一申请中同时变更；申请经审批后才会生效。</b>
@@ -173,7 +194,11 @@ export function RequestChangeDialog({ open, student, onClose, onDone }: Props) {
                 />
               </Button>
               <Typography variant="body2" sx={{ color: errors.attachmentId ? 'error.main' : 'text.secondary' }}>
-                {file ? `${file.name}（${formatFileSize(file.size)}）` : '可上传户口本、身份证复印件等（PDF、JPG、PNG、Word、Excel，不超过 10 MB）'}
+                {file
+                  ? `${file.name}（${formatFileSize(file.size)}）`
+                  : amending?.attachment
+                    ? `已上传：${amending.attachment.fileName}（可另选文件替换）`
+                    : '可上传户口本、身份证复印件等（PDF、JPG、PNG、Word、Excel，不超过 10 MB）'}
               </Typography>
               {file && (
                 <Button size="small" onClick={() => setFile(null)}>
@@ -188,7 +213,7 @@ export function RequestChangeDialog({ open, student, onClose, onDone }: Props) {
             取消
           </Button>
           <Button type="submit" variant="contained" disabled={busy}>
-            {busy ? '正在提交…' : '提交申请'}
+            {busy ? '正在提交…' : amending ? '重新提交' : '提交申请'}
           </Button>
         </DialogActions>
       </form>

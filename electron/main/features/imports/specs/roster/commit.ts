@@ -7,7 +7,7 @@ import {
   batchItems, deleteCreatedStudents, firstChangedItem, getBatch, importWriters, insertBatch, listBatches, markBatchUndone, noteNumbersAssigned,
   withSearchIndexDeferred, type BatchRow,
 } from '../../../../../../db/queries/imports';
-import { fileKeyChange, KeyChangePendingError, withdrawKeyChange } from '../../../../../../db/queries/keyChanges';
+import { fileKeyChange, KeyChangeOpenError, withdrawKeyChange } from '../../../../../../db/queries/keyChanges';
 import { insertClass } from '../../../../../../db/queries/org';
 import { getStudent, getStudentsByIds, replaceGuardians, updateStudentRow, type StudentRow } from '../../../../../../db/queries/students';
 import { classes } from '../../../../../../db/schema';
@@ -47,15 +47,15 @@ export interface CommitMeta {
 const STEP_ROWS = 500;
 
 /**
- * The checks plan no request for a student who has one pending (a warning on the row instead). One
+ * The checks plan no request for a student who has one open (a warning on the row instead). One
  * filed since they ran (by another connection) makes the plan stale: the whole import rolls back.
  */
 function fileImportRequest(db: Db, row: number, s: StudentRow, v: Parameters<typeof fileKeyChange>[1]) {
   try {
     return fileKeyChange(db, v);
   } catch (e) {
-    if (!(e instanceof KeyChangePendingError)) throw e;
-    throw new AppError('CONFLICT', `第 ${row} 行：学生 ${s.name}${s.studentNo ? `（学号 ${s.studentNo}）` : ''}在检查之后已有一份待审批的变更申请（第 ${e.pendingId} 号），本次导入未写入任何数据，请重新检查后再导入。`);
+    if (!(e instanceof KeyChangeOpenError)) throw e;
+    throw new AppError('CONFLICT', `第 ${row} 行：学生 ${s.name}${s.studentNo ? `（学号 ${s.studentNo}）` : ''}在检查之后已有一份正在办理的变更申请（第 ${e.open.id} 号），本次导入未写入任何数据，请重新检查后再导入。`);
   }
 }
 

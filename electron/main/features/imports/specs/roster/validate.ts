@@ -13,7 +13,7 @@
  */
 import type { Db } from '../../../../../../db/client';
 import { guardiansOf, orgForImport, studentKeys, type ExistingStudent, type GuardianRow, type NewStudent, type OrgClass, type OrgMajor } from '../../../../../../db/queries/imports';
-import { pendingKeyChangesByStudent } from '../../../../../../db/queries/keyChanges';
+import { openKeyChangesByStudent } from '../../../../../../db/queries/keyChanges';
 import { getStudentsByIds, type StudentInsert, type StudentRow } from '../../../../../../db/queries/students';
 import { isActiveStatus, studentStatusName } from '../../../../../../shared/domain/codes';
 import { studentNoPhrase, studentTag } from '../../../../../../shared/domain/student-no';
@@ -334,7 +334,7 @@ export function evaluate(
   const targetIds = [...new Set([...targets.values()].map((t) => t.id))];
   const fullRows = new Map(getStudentsByIds(db, targetIds).map((s) => [s.id, s]));
   const guardians = guardiansOf(db, targetIds);
-  const pending = settings.mode === 'update' ? pendingKeyChangesByStudent(db) : new Map<number, number>();
+  const openRequests = settings.mode === 'update' ? openKeyChangesByStudent(db) : new Map<number, { id: number; status: string }>();
 
   // Unknown classes: the major chosen in the wizard, else the first row naming one that exists.
   const classMajor = new Map<string, { major: OrgMajor; from: 'file' | 'chosen' }>();
@@ -486,10 +486,10 @@ export function evaluate(
         const first = keyChange[0]!.field;
         const what = keyChange.map((c) => `${fieldLabel(c.field)}：${shown(c.field, c.before)} → ${shown(c.field, c.after)}`).join('；');
         const lockedMsg = `${at(first)}：学生 ${studentTag(before.name, before.studentNo)}已注册，关键字段不能通过导入修改`;
-        const pendingId = pending.get(before.id);
+        const open = openRequests.get(before.id);
         const problem = checkKeyChangeRequest(keyChange.map((c) => c.field));
-        if (pendingId !== undefined) {
-          add(first, 'KEY_FIELD_LOCKED', `${lockedMsg}（${what}）；该生已有待审批的变更申请（第 ${pendingId} 号），本次未提交新的申请`, 'warning');
+        if (open !== undefined) {
+          add(first, 'KEY_FIELD_LOCKED', `${lockedMsg}（${what}）；该生已有${open.status === 'returned' ? '一份被退回待修改' : '待审批'}的变更申请（第 ${open.id} 号），本次未提交新的申请`, 'warning');
         } else if (problem) {
           add(first, 'KEY_FIELD_LOCKED', `${lockedMsg}（${what}）；${problem}，本次未提交变更申请`, 'warning');
         } else {

@@ -1,9 +1,11 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import type { StatusChangeDetail } from '../../../../../shared/ipc/schemas/status-changes';
-import { formatDateTime } from '../../../components/format';
-import { EVENT_LABELS, type StatusChangeEventRow } from '../text';
+import type { ApprovalEvent } from '../../../../shared/ipc/schemas/approvals';
+import { formatDateTime } from '../../components/format';
+import { EVENT_LABELS } from '../statusChanges/text';
+
+type StatusChangeEventRow = ApprovalEvent;
 
 const DOT: Record<StatusChangeEventRow['kind'], string> = {
   filed: '#1f4e8c',
@@ -29,7 +31,9 @@ const OPINION_PREFIX: Record<StatusChangeEventRow['kind'], string> = {
 };
 
 interface Props {
-  order: StatusChangeDetail;
+  events: readonly ApprovalEvent[];
+  /** The name of an attached file, when the order lists it (学籍异动's evidence). */
+  fileName?: (attachmentId: number) => string | null;
   canDownload: boolean;
   onDownload: (attachmentId: number) => void;
 }
@@ -40,18 +44,18 @@ function headline(e: StatusChangeEventRow): string {
   return e.stepLabel && (e.kind === 'approved' || e.kind === 'rejected') ? `${e.stepLabel} · ${what}` : what;
 }
 
-/** 办理经过: every event of the order, oldest first. */
-export function OrderTimeline({ order, canDownload, onDownload }: Props) {
-  const fileName = (id: number | null) => (id === null ? null : (order.attachments.find((a) => a.id === id)?.fileName ?? null));
+/** 办理经过: every event of an order on the approval engine (学籍异动, 信息变更申请), oldest first. */
+export function Timeline({ events, fileName: nameOf, canDownload, onDownload }: Props) {
+  const fileName = (id: number | null) => (id === null ? null : (nameOf?.(id) ?? null));
   return (
     <Box component="ol" aria-label="办理经过" sx={{ listStyle: 'none', m: 0, p: 0 }}>
-      {order.events.map((e, i) => {
+      {events.map((e, i) => {
         const file = fileName(e.attachmentId);
         return (
           <Box component="li" key={e.id} sx={{ display: 'flex', gap: 1.5 }}>
             <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'center', pt: 0.75 }}>
               <Box sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: DOT[e.kind], flexShrink: 0 }} />
-              {i < order.events.length - 1 && <Box sx={{ width: 2, flexGrow: 1, bgcolor: 'divider', my: 0.5 }} />}
+              {i < events.length - 1 && <Box sx={{ width: 2, flexGrow: 1, bgcolor: 'divider', my: 0.5 }} />}
             </Box>
             <Box sx={{ pb: 2, minWidth: 0 }}>
               <Typography variant="body2" sx={{ fontWeight: 600 }}>

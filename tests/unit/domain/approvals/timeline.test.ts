@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionsByStep } from '../../../../shared/domain/status-changes';
+import { decisionsByStep } from '../../../../shared/domain/approvals';
 
 const e = (id: number, kind: string, stepIndex: number | null = null) => ({ id, kind, stepIndex });
 
