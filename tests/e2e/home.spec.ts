@@ -27,7 +27,7 @@ test('the manager\'s home page shows the two requests waiting for a decision, an
   const [r1, r2] = await counselorRequests(host, staff[0]!.password, 2);
 
   await signIn(page, host, 'qian', staff[1]!.password);
-  const waiting = page.getByRole('region', { name: '待我审批' });
+  const waiting = page.getByRole('region', { name: '待我审批的信息变更' });
   await expect(waiting).toContainText('2 份变更申请等待您审批');
   for (const { student } of [r1!, r2!]) {
     const item = waiting.getByRole('link', { name: new RegExp(student.name) });
@@ -46,7 +46,7 @@ test('the manager\'s home page shows the two requests waiting for a decision, an
   await expect(page.getByRole('article')).toHaveCount(2);
 });
 
-test('the counselor\'s home page shows how their requests ended: the rejection with its reason, the withdrawal as 已撤回', async ({ page, host }) => {
+test('the counselor\'s home page shows how their requests ended: the return with its reason, the withdrawal as 已撤回', async ({ page, host }) => {
   test.setTimeout(120_000);
   const staff = STAFF();
   await seedDepartment(host, staff);
@@ -58,15 +58,16 @@ test('the counselor\'s home page shows how their requests ended: the rejection w
 
   await signIn(page, host, 'zhao', staff[0]!.password);
   const mine = page.getByRole('region', { name: '我的变更申请' });
-  const rejected = mine.getByRole('listitem').filter({ hasText: `第 ${r1!.request.id} 号` });
-  await expect(rejected).toContainText('已驳回');
-  await expect(rejected).toContainText('缺少户籍证明');
-  await expect(rejected).toContainText('钱主任');
+  const returned = mine.getByRole('listitem').filter({ hasText: `第 ${r1!.request.id} 号` });
+  await expect(returned).toContainText('已退回');
+  await expect(returned).toContainText('退回理由：缺少户籍证明');
+  await expect(returned).toContainText('钱主任');
+  await expect(returned).toContainText('请修改后重新提交或撤回');
   const withdrawn = mine.getByRole('listitem').filter({ hasText: `第 ${r2!.request.id} 号` });
   await expect(withdrawn).toContainText('已撤回');
-  await expect(withdrawn).not.toContainText('已驳回');
-  // A counselor approves nothing: no such section.
-  await expect(page.getByRole('region', { name: '待我审批' })).toHaveCount(0);
+  await expect(withdrawn).not.toContainText('已退回');
+  // A counselor decides no step of the default chain: no such section.
+  await expect(page.getByRole('region', { name: '待我审批的信息变更' })).toHaveCount(0);
   await page.screenshot({ path: shot('home-counselor-outcomes'), fullPage: true });
 
   await mine.getByRole('link', { name: '查看全部' }).click();
