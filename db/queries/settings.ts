@@ -22,7 +22,9 @@ export const DEFAULT_SETTINGS: SettingsValues = {
 
 export function getSettings(db: Db): SettingsValues {
   const rows = db.select().from(settings).all();
-  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  // Only these keys: features keep their own in the same table (studentNoRule, gpaMethod), and
+  // settings.get must not answer with them (the contract's output check refuses undeclared keys).
+  const stored = Object.fromEntries(rows.filter((r) => r.key in DEFAULT_SETTINGS).map((r) => [r.key, JSON.parse(r.value) as unknown]));
   return { ...DEFAULT_SETTINGS, ...stored } as SettingsValues;
 }
 

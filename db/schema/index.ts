@@ -3,3 +3,4 @@ export * from './students';
 export * from './imports';
 export * from './photo-batches';
 export * from './status-changes';
+export * from './grades';

@@ -20,6 +20,8 @@ import { jobsHandlers } from './features/jobs/handlers';
 import { proofsHandlers } from './features/proofs/handlers';
 import { statusChangesHandlers } from './features/statusChanges/handlers';
 import { yearRolloverHandlers } from './features/yearRollover/handlers';
+import { plansHandlers } from './features/plans/handlers';
+import { gradesHandlers } from './features/grades/handlers';
 
 /** Every feature's handlers in one map; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
@@ -44,4 +46,6 @@ export const handlers: Handlers = {
   ...proofsHandlers,
   ...statusChangesHandlers,
   ...yearRolloverHandlers,
+  ...plansHandlers,
+  ...gradesHandlers,
 };

@@ -67,6 +67,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'photos.set': '设置照片',
   'photos.undo': '撤销照片导入',
   'proofs.issue': '开具证明',
+  'plans.save': '保存人才培养方案',
+  'grades.save': '录入成绩',
+  'grades.saveMethod': '修改绩点计算方法',
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -81,6 +84,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   photos: '照片',
   audit: '审计日志',
   keys: '数据密钥',
+  plan: '培养方案',
+  grades: '成绩',
 };
 
 /**
@@ -135,6 +140,13 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   proofKind: '证明种类',
   proofNo: '证明编号',
   [REQUEST_STATUS_FIELD]: '申请状态',
+  version: '版本',
+  planName: '方案名称',
+  note: '说明',
+  courses: '课程',
+  course: '课程',
+  grade: '成绩',
+  gpaMethod: '绩点计算方法',
 };
 
 /** Student code fields (学籍状态, 性别, 民族, 政治面貌) by their names. */

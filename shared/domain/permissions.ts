@@ -25,7 +25,9 @@ export const PERMISSIONS = {
   'students.export': '导出学生名单',
   'changes.request': '提交信息变更申请',
   'changes.approve': '审批信息变更与学籍异动',
+  'grades.read': '查看成绩与绩点',
   'grades.write': '录入成绩',
+  'plans.write': '维护人才培养方案',
   'certificates.print': '打印成绩单与证书',
   'reports.read': '查看统计报表',
 } as const;
@@ -38,10 +40,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL,
   counselor: [
     'org.read', 'org.write', 'students.read', 'students.write', 'students.identity.read',
-    'students.export', 'changes.request', 'reports.read',
+    'students.export', 'changes.request', 'reports.read', 'grades.read',
   ],
-  clerk: ['org.read', 'students.read', 'students.identity.read', 'grades.write', 'certificates.print', 'students.export'],
-  manager: ['audit.read', 'org.read', 'students.read', 'students.identity.read', 'students.export', 'changes.approve', 'reports.read'],
+  // 证书与成绩管理员: keeps the training plans and enters the grades.
+  clerk: ['org.read', 'students.read', 'students.identity.read', 'grades.read', 'grades.write', 'plans.write', 'certificates.print', 'students.export'],
+  manager: ['audit.read', 'org.read', 'students.read', 'students.identity.read', 'students.export', 'changes.approve', 'reports.read', 'grades.read'],
   viewer: ['org.read', 'students.read', 'reports.read'],
 };
 

@@ -94,6 +94,15 @@ export const CHANNELS = [
   'jobs.list',
   'jobs.cancel',
   'proofs.issue',
+  'plans.list',
+  'plans.get',
+  'plans.forClass',
+  'plans.save',
+  'grades.forCourse',
+  'grades.save',
+  'grades.gpa',
+  'grades.method',
+  'grades.saveMethod',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -32,6 +32,8 @@ import {
 } from './schemas/status-changes';
 import { PhotoBatch, PhotoUndoOutput, PhotoUploadInput, PhotoUploadOutput } from './schemas/photos';
 import { IssueProofInput, IssueProofOutput } from './schemas/proofs';
+import { ListPlansInput, PlanDetail, PlanSummary, SavePlanInput } from './schemas/plans';
+import { GpaInput, GpaMethodSchema, GpaMethodView, GpaOutput, GradeGrid, GradeGridInput, SaveGradesInput, SaveGradesOutput } from './schemas/grades';
 
 /**
  * Who may make a call: 'public' needs no sign-in (status, setup, sign-in itself); 'session' needs any
@@ -179,6 +181,18 @@ export const contract = {
   'jobs.cancel': { input: z.object({ jobId: JobId }), output: nothing, access: 'session' },
   // 开具证明 (在读证明 / 学籍证明) as a PDF job; the student must be in the caller's 数据范围.
   'proofs.issue': { input: IssueProofInput, output: IssueProofOutput, access: 'students.write' },
+  // 人才培养方案: versions per major and cohort; saving writes a new version, the old one stays as it was.
+  'plans.list': { input: ListPlansInput, output: z.array(PlanSummary), access: 'org.read' },
+  'plans.get': { input: byId, output: PlanDetail, access: 'org.read' },
+  // The plan a class studies under (its cohort's, else the latest of an earlier cohort); null when none.
+  'plans.forClass': { input: z.object({ classId: z.number().int().positive() }), output: PlanDetail.nullable(), access: 'org.read' },
+  'plans.save': { input: SavePlanInput, output: PlanDetail, access: 'plans.write' },
+  // 成绩: the grid of one course and class, saved whole or not at all; a student's GPA by the school's method.
+  'grades.forCourse': { input: GradeGridInput, output: GradeGrid, access: 'grades.read' },
+  'grades.save': { input: SaveGradesInput, output: SaveGradesOutput, access: 'grades.write' },
+  'grades.gpa': { input: GpaInput, output: GpaOutput, access: 'grades.read' },
+  'grades.method': { input: none, output: GpaMethodView, access: 'grades.read' },
+  'grades.saveMethod': { input: GpaMethodSchema, output: GpaMethodView, access: 'settings.manage' },
 } as const satisfies Record<Channel, CallSpec>;
 
 export type Contract = typeof contract;

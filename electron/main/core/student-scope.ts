@@ -128,6 +128,16 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'jobs.list': 'none',
   'jobs.cancel': 'none',
   'proofs.issue': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'plans.list': 'none',
+  'plans.get': 'none',
+  'plans.forClass': 'none',
+  'plans.save': 'none',
+  // The grid is a class worked on whole; a save names its students too (each must be of that class).
+  'grades.forCourse': ({ classId }: { classId: number }) => ({ classes: [classId] }),
+  'grades.save': ({ classId, entries }: { classId: number; entries: { studentId: number }[] }) => ({ students: entries.map((e) => e.studentId), classes: [classId] }),
+  'grades.gpa': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'grades.method': 'none',
+  'grades.saveMethod': 'none',
 };
 
 /**

@@ -3,3 +3,5 @@ export * from './decimal';
 export * from './method';
 export * from './gpa';
 export * from './parse';
+export * from './plan';
+export * from './entry';

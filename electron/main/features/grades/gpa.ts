@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import type { Db } from '../../../../db/client';
+import { getGpaMethod, studentGrades, type GradeRow } from '../../../../db/queries/grades';
+import { getClass } from '../../../../db/queries/org';
+import { coursesOf, planInForce, type PlanCourseRow } from '../../../../db/queries/plans';
+import { getStudent } from '../../../../db/queries/students';
+import { computeGpa, creditText, formatGpa, scoreFromText, scoreToText, type CourseGrades, type GradeAttempt } from '../../../../shared/domain/grades';
+import type { GpaOutput } from '../../../../shared/ipc/schemas/grades';
+import { AppError } from '../../core/errors';
+
+/** The plan courses a student's class studies under, by code (none without a class or a plan). */
+function planOfStudent(db: Db, classId: number | null): Map<string, PlanCourseRow> {
+  const cls = classId === null ? undefined : getClass(db, classId);
+  const plan = cls && planInForce(db, cls.majorId, cls.cohortYear);
+  return new Map(plan ? coursesOf(db, plan.id).map((c) => [c.code, c]) : []);
+}
+
+/**
+ * A student's GPA by the school's method (shared/domain/grades computeGpa). A course's credits,
+ * scale and 计入绩点 come from the plan the student's class studies under, so a corrected plan
+ * version applies; a course outside it (taken under another plan) keeps the plan course its
+ * latest attempt was entered against. Decimals leave as text; the GPA unrounded, gpaText rounded.
+ */
+export function studentGpa(db: Db, studentId: number): z.output<typeof GpaOutput> {
+  const student = getStudent(db, studentId);
+  if (!student) throw new AppError('NOT_FOUND', '找不到该学生');
+  const plan = planOfStudent(db, student.classId);
+  const byCode = new Map<string, { course: PlanCourseRow; rows: GradeRow[] }>();
+  for (const { grade, course } of studentGrades(db, studentId)) {
+    const entry = byCode.get(grade.courseCode);
+    // Rows come by attempt number: the last one seen is the latest attempt's course.
+    byCode.set(grade.courseCode, { course: plan.get(grade.courseCode) ?? course, rows: [...(entry?.rows ?? []), grade] });
+  }
+  const rowOf = new Map<GradeAttempt, GradeRow>();
+  const input: CourseGrades[] = [...byCode.values()]
+    .map(({ course, rows }) => ({
+      course: { code: course.code, credits: creditText(course.creditTenths), scale: course.scale, countsTowardGpa: course.countsTowardGpa, nature: course.nature },
+      attempts: rows.map((g) => {
+        const a: GradeAttempt = { kind: g.kind, score: scoreFromText(g.score), absent: g.absent, void: g.void, term: g.term };
+        rowOf.set(a, g);
+        return a;
+      }),
+      first: rows.map((g) => g.term).sort()[0]!,
+    }))
+    // As a transcript reads: by the term first taken, then code.
+    .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.course.code < b.course.code ? -1 : 1));
+  const names = new Map([...byCode.values()].map(({ course }) => [course.code, course.name]));
+  const scales = new Map([...byCode.values()].map(({ course }) => [course.code, course.scale]));
+  const r = computeGpa(input, getGpaMethod(db));
+  return {
+    studentId,
+    gpa: r.gpa === null ? null : r.gpa.toFixed(),
+    gpaText: formatGpa(r.gpa),
+    creditsEarned: r.creditsEarned.toFixed(),
+    creditsCounted: r.creditsCounted.toFixed(),
+    creditPoints: r.creditPoints.toFixed(),
+    courses: r.courses.map((l) => {
+      const row = l.attempt ? rowOf.get(l.attempt) : undefined;
+      return {
+        code: l.code,
+        name: names.get(l.code) ?? '',
+        credits: l.credits.toFixed(),
+        scale: scales.get(l.code) ?? '',
+        attemptNo: row?.attemptNo ?? null,
+        attempt: l.attempt?.kind ?? null,
+        term: l.attempt?.term ?? null,
+        score: scoreToText(l.score),
+        gradePoint: l.gradePoint === null ? null : l.gradePoint.toFixed(),
+        earned: l.earned,
+        counted: l.counted,
+        ...(l.reason === undefined ? {} : { reason: l.reason }),
+      };
+    }),
+  };
+}
