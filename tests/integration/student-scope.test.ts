@@ -103,6 +103,7 @@ const NAMING: Partial<Record<Channel, () => unknown>> = {
   'statusChanges.form': () => ({ id: theirOrder, jobId: 'form-job-1' }),
   'statusChanges.flagAbsent': () => ({ studentId: theirs.id, since: '2026-01-05' }),
   'statusChanges.clearAbsent': () => ({ id: theirAbsence }),
+  'grades.gpa': () => ({ studentId: theirs.id }),
 };
 /** Calls the counselor's role may not make at all: checked with the manager scoped the same way. */
 const NAMING_AS_MANAGER: Partial<Record<Channel, () => unknown>> = {
@@ -123,13 +124,20 @@ describe('数据范围: a counselor scoped to one class', () => {
     // Moving one's own student into another class, numbering another grade: refused too.
     expect((await app.fails(C, 'students.update', { id: mine.id, version: mine.version, patch: { classId: theirClass } })).code).toBe('FORBIDDEN');
     expect((await app.fails(C, 'studentNumbers.assign', { cohortYear: 2024, dryRun: true })).code).toBe('FORBIDDEN');
+    // Grades: another class's grid is refused; another class's student in one's own grid is not found (a scoped clerk).
+    expect((await app.fails(C, 'grades.forCourse', { courseId: 1, classId: theirClass })).code).toBe('FORBIDDEN');
+    const clerk = await app.addUser({ username: 'sun', displayName: '孙老师', role: 'clerk', password: 'Clerk12345xy' }, 'clerk-client');
+    await app.call(A, 'scopes.set', { userId: clerk.id, classIds: [myClass], cohortYears: [] });
+    const grade = (classId: number, studentId: number) => ({ courseId: 1, classId, term: '2025-2026-1', entries: [{ studentId, attempt: '正考', score: '80' }] });
+    expect((await app.fails('clerk-client', 'grades.save', grade(myClass, theirs.id))).code).toBe('NOT_FOUND');
+    expect((await app.fails('clerk-client', 'grades.save', grade(theirClass, mine.id))).code).toBe('FORBIDDEN');
     // Their own student: all of it works.
     expect((await app.call(C, 'students.get', { id: mine.id })).name).toBe('李明');
     await app.call(C, 'students.update', { id: mine.id, version: mine.version, patch: { dormitory: '7-102' } });
     // Nothing of theirs changed.
     expect((await app.call(A, 'students.get', { id: theirs.id })).dormitory ?? null).toBeNull();
 
-    const covered = new Set([...Object.keys(NAMING), ...Object.keys(NAMING_AS_MANAGER), 'students.update', 'studentNumbers.assign']);
+    const covered = new Set([...Object.keys(NAMING), ...Object.keys(NAMING_AS_MANAGER), 'students.update', 'studentNumbers.assign', 'grades.forCourse', 'grades.save']);
     const ruled = Object.entries(STUDENT_SCOPE).filter(([, rule]) => typeof rule === 'function').map(([c]) => c);
     // photos.upload and photos.undo need a photo batch or upload of their own: below.
     expect(ruled.filter((c) => !covered.has(c)).sort()).toEqual(['photos.undo', 'photos.upload']);
