@@ -151,6 +151,8 @@ describe('grades', () => {
     expect(dup.issues).toEqual([{ row: 2, field: 'entries.1.attempt', message: '第 2 行 王五（2026510201003）正考：与第 1 行是同一条考试记录' }]);
     const wrongScale = await app.fails(CLERK.client, 'grades.save', { courseId: MATH, classId, term: '2026-2027-1', entries: [{ studentId: ids['王五']!, attempt: '正考', score: '优秀' }] });
     expect(wrongScale.issues?.[0]?.message).toBe('第 1 行 王五（2026510201003）正考：该课程为百分制，应填写 0–100 的分数（读到“优秀”）');
+    const noSuch = await app.fails(CLERK.client, 'grades.save', { courseId: MATH, classId, term: '2026-2027-1', entries: [{ studentId: ids['王五']!, attempt: '补考', attemptNo: 9, score: '70' }] });
+    expect(noSuch.issues).toEqual([{ row: 1, field: 'entries.0.attemptNo', message: '第 1 行 王五（2026510201003）补考：没有第 9 次考试记录' }]);
 
     // The trail: one entry per save, with a part per grade, in the student's history too.
     const saves = await trail();

@@ -39,7 +39,11 @@ export const attemptView = (g: GradeRow) => ({
 /** The students now in the class, each with every attempt at the course, in the order recorded. */
 export function gradeGrid(db: Db, course: PlanCourseRow, cls: ClassRow): GradeGrid {
   const byStudent = new Map<number, GradeRow[]>();
-  for (const g of classGrades(db, course.code, cls.id)) byStudent.set(g.studentId, [...(byStudent.get(g.studentId) ?? []), g]);
+  for (const g of classGrades(db, course.code, cls.id)) {
+    const list = byStudent.get(g.studentId);
+    if (list) list.push(g);
+    else byStudent.set(g.studentId, [g]);
+  }
   return {
     course: toPlanCourse(course),
     classId: cls.id,

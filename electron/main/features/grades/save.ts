@@ -33,33 +33,39 @@ export function gradeText(v: Pick<GradeRow, 'kind' | 'score' | 'absent' | 'void'
 
 const sameValues = (a: Values, b: Values) => a.kind === b.kind && a.score === b.score && a.absent === b.absent && a.void === b.void && a.term === b.term;
 
+/** A problem with one entry: the entry's field it is about, and the reason in words. */
+interface Problem {
+  field: 'score' | 'attempt' | 'attemptNo';
+  message: string;
+}
+
 /**
- * Plans one entry against the student's recorded attempts; a problem is returned as words. Which
+ * Plans one entry against the student's recorded attempts, or says what is wrong with it. Which
  * attempt an entry means: the one numbered attemptNo; else the student's 正考 (缓考, 免修: one
  * each); else the 补考/重修 taken in the entry's term; else a new attempt.
  */
-function planEntry(e: Entry, course: PlanCourseRow, saveTerm: string, student: ClassStudent, recorded: readonly GradeRow[]): Op | string {
+function planEntry(e: Entry, course: PlanCourseRow, saveTerm: string, student: ClassStudent, recorded: readonly GradeRow[]): Op | Problem {
   const lookupTerm = e.term ?? saveTerm;
-  const find = (kind: AttemptKind): GradeRow | string | undefined => {
-    if (e.attemptNo !== undefined) return recorded.find((g) => g.attemptNo === e.attemptNo) ?? `没有第 ${e.attemptNo} 次考试记录`;
+  const find = (kind: AttemptKind): GradeRow | Problem | undefined => {
+    if (e.attemptNo !== undefined) return recorded.find((g) => g.attemptNo === e.attemptNo) ?? { field: 'attemptNo', message: `没有第 ${e.attemptNo} 次考试记录` };
     if (ONE_PER_STUDENT.includes(kind)) return recorded.find((g) => g.kind === kind);
     const same = recorded.filter((g) => g.kind === kind && g.term === lookupTerm);
-    return same.length > 1 ? `${lookupTerm} 有 ${same.length} 条${kind}记录，请指明是第几次` : same[0];
+    return same.length > 1 ? { field: 'attemptNo', message: `${lookupTerm} 有 ${same.length} 条${kind}记录，请指明是第几次` } : same[0];
   };
   if (e.remove) {
     const target = find(e.attempt);
-    if (typeof target === 'string') return target;
+    if (target && 'message' in target) return target;
     return target ? { op: 'delete', student, target } : { op: 'same' };
   }
   const read = readGradeEntry({ kind: e.attempt, score: e.score, absent: e.absent, void: e.void }, course.scale, lookupTerm);
-  if (!read.ok) return read.problem;
+  if (!read.ok) return { field: 'score', message: read.problem };
   const a = read.value;
   const target = find(a.kind);
-  if (typeof target === 'string') return target;
+  if (target && 'message' in target) return target;
   const values: Values = { kind: a.kind, score: scoreToText(a.score), absent: a.absent, void: a.void, term: e.term ?? target?.term ?? saveTerm };
   if (target && ONE_PER_STUDENT.includes(a.kind)) {
     const other = recorded.find((g) => g.kind === a.kind && g.attemptNo !== target.attemptNo);
-    if (other) return `已有${a.kind}记录（第 ${other.attemptNo} 次），每门课程只能有一条`;
+    if (other) return { field: 'attempt', message: `已有${a.kind}记录（第 ${other.attemptNo} 次），每门课程只能有一条` };
   }
   if (!target) return { op: 'insert', student, values };
   return sameValues(target, values) ? { op: 'same' } : { op: 'update', student, target, values };
@@ -91,7 +97,7 @@ export function saveGrades(ctx: CallContext, input: z.output<typeof SaveGradesIn
       const problem = (field: string, message: string) => issues.push({ row, field: `entries.${i}.${field}`, message: `第 ${row} 行${student ? ` ${student.name}（${studentNoText(student.studentNo)}）` : ''}${e.attempt}：${message}` });
       if (!student) return problem('studentId', `该学生不在${cls.name}`);
       const op = planEntry(e, course, input.term, student, attempts(student.id));
-      if (typeof op === 'string') return problem(e.attemptNo !== undefined && op.startsWith('没有第') ? 'attemptNo' : 'score', op);
+      if ('message' in op) return problem(op.field, op.message);
       if (op.op === 'same') return void unchanged++;
       const key = opKey(op);
       const earlier = firstRow.get(key);
