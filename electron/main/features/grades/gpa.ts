@@ -15,38 +15,50 @@ function planOfStudent(db: Db, classId: number | null): Map<string, PlanCourseRo
   return new Map(plan ? coursesOf(db, plan.id).map((c) => [c.code, c]) : []);
 }
 
+/** A course as the GPA and the warning run take it, with its name and the stored row of each attempt. */
+export interface StudentCourse extends CourseGrades {
+  name: string;
+  /** The term first taken (the transcript's order). */
+  first: string;
+}
+
 /**
- * A student's GPA by the school's method (shared/domain/grades computeGpa). A course's credits,
- * scale and 计入绩点 come from the plan the student's class studies under, so a corrected plan
- * version applies; a course outside it (taken under another plan) keeps the plan course its
- * latest attempt was entered against. Decimals leave as text; the GPA unrounded, gpaText rounded.
+ * A student's stored grades per course (by code), as shared/domain/grades takes them. A course's
+ * credits, scale and 计入绩点 come from the plan the student's class studies under, so a corrected
+ * plan version applies; a course outside it (taken under another plan) keeps the plan course its
+ * latest attempt was entered against. In transcript order: by the term first taken, then code.
  */
-export function studentGpa(db: Db, studentId: number): z.output<typeof GpaOutput> {
+export function studentCourses(db: Db, studentId: number): { courses: StudentCourse[]; rowOf: Map<GradeAttempt, GradeRow> } {
   const student = getStudent(db, studentId);
   if (!student) throw new AppError('NOT_FOUND', '找不到该学生');
   const plan = planOfStudent(db, student.classId);
   const byCode = new Map<string, { course: PlanCourseRow; rows: GradeRow[] }>();
   for (const { grade, course } of studentGrades(db, studentId)) {
-    const entry = byCode.get(grade.courseCode);
     // Rows come by attempt number: the last one seen is the latest attempt's course.
-    byCode.set(grade.courseCode, { course: plan.get(grade.courseCode) ?? course, rows: [...(entry?.rows ?? []), grade] });
+    const rows = byCode.get(grade.courseCode)?.rows ?? [];
+    rows.push(grade);
+    byCode.set(grade.courseCode, { course: plan.get(grade.courseCode) ?? course, rows });
   }
   const rowOf = new Map<GradeAttempt, GradeRow>();
-  const input: CourseGrades[] = [...byCode.values()]
-    .map(({ course, rows }) => ({
-      course: { code: course.code, credits: creditText(course.creditTenths), scale: course.scale, countsTowardGpa: course.countsTowardGpa, nature: course.nature },
-      attempts: rows.map((g) => {
-        const a: GradeAttempt = { kind: g.kind, score: scoreFromText(g.score), absent: g.absent, void: g.void, term: g.term };
-        rowOf.set(a, g);
-        return a;
-      }),
-      first: rows.map((g) => g.term).sort()[0]!,
-    }))
-    // As a transcript reads: by the term first taken, then code.
-    .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.course.code < b.course.code ? -1 : 1));
-  const names = new Map([...byCode.values()].map(({ course }) => [course.code, course.name]));
-  const scales = new Map([...byCode.values()].map(({ course }) => [course.code, course.scale]));
-  const r = computeGpa(input, getGpaMethod(db));
+  const courses = [...byCode.values()].map(({ course, rows }): StudentCourse => ({
+    course: { code: course.code, credits: creditText(course.creditTenths), scale: course.scale, countsTowardGpa: course.countsTowardGpa, nature: course.nature },
+    attempts: rows.map((g) => {
+      const a: GradeAttempt = { kind: g.kind, score: scoreFromText(g.score), absent: g.absent, void: g.void, term: g.term };
+      rowOf.set(a, g);
+      return a;
+    }),
+    name: course.name,
+    first: rows.map((g) => g.term).sort()[0]!,
+  }));
+  courses.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.course.code < b.course.code ? -1 : 1));
+  return { courses, rowOf };
+}
+
+/** A student's GPA by the school's method. Decimals leave as text: the GPA unrounded, gpaText rounded. */
+export function studentGpa(db: Db, studentId: number): z.output<typeof GpaOutput> {
+  const { courses, rowOf } = studentCourses(db, studentId);
+  const byCode = new Map(courses.map((c) => [c.course.code, c]));
+  const r = computeGpa(courses, getGpaMethod(db));
   return {
     studentId,
     gpa: r.gpa === null ? null : r.gpa.toFixed(),
@@ -58,9 +70,9 @@ export function studentGpa(db: Db, studentId: number): z.output<typeof GpaOutput
       const row = l.attempt ? rowOf.get(l.attempt) : undefined;
       return {
         code: l.code,
-        name: names.get(l.code) ?? '',
+        name: byCode.get(l.code)!.name,
         credits: l.credits.toFixed(),
-        scale: scales.get(l.code) ?? '',
+        scale: byCode.get(l.code)!.course.scale,
         attemptNo: row?.attemptNo ?? null,
         attempt: l.attempt?.kind ?? null,
         term: l.attempt?.term ?? null,
