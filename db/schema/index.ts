@@ -4,3 +4,4 @@ export * from './imports';
 export * from './photo-batches';
 export * from './status-changes';
 export * from './grades';
+export * from './warnings';

@@ -22,6 +22,7 @@ import { statusChangesHandlers } from './features/statusChanges/handlers';
 import { yearRolloverHandlers } from './features/yearRollover/handlers';
 import { plansHandlers } from './features/plans/handlers';
 import { gradesHandlers } from './features/grades/handlers';
+import { warningsHandlers } from './features/warnings/handlers';
 
 /** Every feature's handlers in one map; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
@@ -48,4 +49,5 @@ export const handlers: Handlers = {
   ...yearRolloverHandlers,
   ...plansHandlers,
   ...gradesHandlers,
+  ...warningsHandlers,
 };

@@ -69,6 +69,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'proofs.issue': '开具证明',
   'plans.save': '保存人才培养方案',
   'grades.save': '录入成绩',
+  'warnings.run': '运行学业预警',
+  'warnings.saveRuleSet': '修改学业预警规则',
+  'warnings.setAbsence': '登记旷课学时',
   'grades.saveMethod': '修改绩点计算方法',
 };
 
@@ -94,6 +97,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
  */
 export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   schoolCode: '学校代码',
+  absenceHours: '旷课学时',
   schoolName: '学校名称',
   departmentName: '院系名称',
   idleLockMinutes: '空闲自动锁定（分钟）',

@@ -21,6 +21,7 @@ export const JOB_KINDS = {
   'photos.export': { label: '导出照片', permission: 'students.identity.read' },
   'roster.errorReport': { label: '生成问题清单', permission: 'students.write' },
   'roster.template': { label: '生成导入模板', permission: 'students.write' },
+  'warnings.run': { label: '运行学业预警', permission: 'warnings.manage' },
 } as const satisfies Record<string, { label: string; permission: Permission }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

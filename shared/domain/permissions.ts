@@ -29,6 +29,7 @@ export const PERMISSIONS = {
   'grades.write': '录入成绩',
   'plans.write': '维护人才培养方案',
   'certificates.print': '打印成绩单与证书',
+  'warnings.manage': '学业预警：运行、登记旷课与跟进',
   'reports.read': '查看统计报表',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
@@ -40,7 +41,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL,
   counselor: [
     'org.read', 'org.write', 'students.read', 'students.write', 'students.identity.read',
-    'students.export', 'changes.request', 'reports.read', 'grades.read',
+    'students.export', 'changes.request', 'reports.read', 'grades.read', 'warnings.manage',
   ],
   // 证书与成绩管理员: keeps the training plans and enters the grades.
   clerk: ['org.read', 'students.read', 'students.identity.read', 'grades.read', 'grades.write', 'plans.write', 'certificates.print', 'students.export'],

@@ -103,6 +103,11 @@ export const CHANNELS = [
   'grades.gpa',
   'grades.method',
   'grades.saveMethod',
+  'warnings.settings',
+  'warnings.saveRuleSet',
+  'warnings.setAbsence',
+  'warnings.run',
+  'warnings.results',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -31,6 +31,7 @@ import {
   RolloverApplyInput, RolloverPreview, RolloverPreviewInput, RolloverResult,
 } from './schemas/status-changes';
 import { PhotoBatch, PhotoUndoOutput, PhotoUploadInput, PhotoUploadOutput } from './schemas/photos';
+import { RunWarningsInput, SetAbsenceInput, WarningResults, WarningResultsInput, WarningRuleSetSchema, WarningRunSummary, WarningSettings } from './schemas/warnings';
 import { IssueProofInput, IssueProofOutput } from './schemas/proofs';
 import { ListPlansInput, PlanDetail, PlanSummary, SavePlanInput } from './schemas/plans';
 import { GpaInput, GpaMethodSchema, GpaMethodView, GpaOutput, GradeGrid, GradeGridInput, SaveGradesInput, SaveGradesOutput } from './schemas/grades';
@@ -193,6 +194,13 @@ export const contract = {
   'grades.gpa': { input: GpaInput, output: GpaOutput, access: 'grades.read' },
   'grades.method': { input: none, output: GpaMethodView, access: 'grades.read' },
   'grades.saveMethod': { input: GpaMethodSchema, output: GpaMethodView, access: 'settings.manage' },
+
+  // 学业预警 (electron/main/features/warnings): rule sets in settings, 旷课 hours, the run per term (a job) and its results.
+  'warnings.settings': { input: none, output: WarningSettings, access: 'grades.read' },
+  'warnings.saveRuleSet': { input: WarningRuleSetSchema, output: WarningSettings, access: 'settings.manage' },
+  'warnings.setAbsence': { input: SetAbsenceInput, output: SetAbsenceInput, access: 'warnings.manage' },
+  'warnings.run': { input: RunWarningsInput, output: WarningRunSummary, access: 'warnings.manage' },
+  'warnings.results': { input: WarningResultsInput, output: WarningResults, access: 'grades.read' },
 } as const satisfies Record<Channel, CallSpec>;
 
 export type Contract = typeof contract;

@@ -104,6 +104,7 @@ const NAMING: Partial<Record<Channel, () => unknown>> = {
   'statusChanges.flagAbsent': () => ({ studentId: theirs.id, since: '2026-01-05' }),
   'statusChanges.clearAbsent': () => ({ id: theirAbsence }),
   'grades.gpa': () => ({ studentId: theirs.id }),
+  'warnings.setAbsence': () => ({ studentId: theirs.id, term: '2026-2027-1', hours: 4 }),
 };
 /** Calls the counselor's role may not make at all: checked with the manager scoped the same way. */
 const NAMING_AS_MANAGER: Partial<Record<Channel, () => unknown>> = {

@@ -138,6 +138,12 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'grades.gpa': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
   'grades.method': 'none',
   'grades.saveMethod': 'none',
+  'warnings.settings': 'none',
+  'warnings.saveRuleSet': 'none',
+  'warnings.setAbsence': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  // Runs over the caller's 数据范围 and lists only students in it.
+  'warnings.run': 'filtered',
+  'warnings.results': 'filtered',
 };
 
 /**

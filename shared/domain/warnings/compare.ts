@@ -1,4 +1,4 @@
-import type { TierChange, WarningRuleSet } from './types';
+import { WARNING_COLOURS, type TierChange, type WarningRuleSet } from './types';
 
 /** Tier labels mildest first: the order compareWithLastTerm ranks by. */
 export function tierOrder(ruleSet: WarningRuleSet): string[] {
@@ -30,3 +30,20 @@ export const TIER_CHANGE_LABELS: Readonly<Record<TierChange, string>> = {
   cleared: '解除预警',
   same: '无变化',
 };
+
+/**
+ * One mildest-first order for comparing two runs made under different rule sets (the school
+ * edited its tiers between terms): each label placed by its colour (蓝 < 黄 < 橙 < 红, the colours'
+ * order in WARNING_COLOURS), a set's own order kept among labels of one colour. The same rule set
+ * twice gives its own order.
+ */
+export function combinedTierOrder(current: WarningRuleSet, previous: WarningRuleSet | null): string[] {
+  const seen = new Map<string, { colour: number; at: number }>();
+  const add = (rs: WarningRuleSet, base: number) =>
+    rs.tiers.forEach((t, i) => {
+      if (!seen.has(t.label)) seen.set(t.label, { colour: WARNING_COLOURS.indexOf(t.colour), at: base + i });
+    });
+  add(current, 0);
+  if (previous) add(previous, 100);
+  return [...seen.entries()].sort((a, b) => a[1].colour - b[1].colour || a[1].at - b[1].at).map(([label]) => label);
+}

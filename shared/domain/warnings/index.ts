@@ -6,3 +6,4 @@ export * from './versions';
 export * from './problems';
 export * from './presets';
 export * from './facts';
+export * from './sanction';

@@ -9,7 +9,7 @@ import type { GpaOutput } from '../../../../shared/ipc/schemas/grades';
 import { AppError } from '../../core/errors';
 
 /** The plan courses a student's class studies under, by code (none without a class or a plan). */
-function planOfStudent(db: Db, classId: number | null): Map<string, PlanCourseRow> {
+export function planOfStudent(db: Db, classId: number | null): Map<string, PlanCourseRow> {
   const cls = classId === null ? undefined : getClass(db, classId);
   const plan = cls && planInForce(db, cls.majorId, cls.cohortYear);
   return new Map(plan ? coursesOf(db, plan.id).map((c) => [c.code, c]) : []);
@@ -31,9 +31,17 @@ export interface StudentCourse extends CourseGrades {
 export function studentCourses(db: Db, studentId: number): { courses: StudentCourse[]; rowOf: Map<GradeAttempt, GradeRow> } {
   const student = getStudent(db, studentId);
   if (!student) throw new AppError('NOT_FOUND', '找不到该学生');
-  const plan = planOfStudent(db, student.classId);
+  return assembleCourses(studentGrades(db, studentId), planOfStudent(db, student.classId));
+}
+
+/**
+ * studentCourses from rows already read (a student's grades by course code and attempt, with the
+ * plan course each was entered against) and the plan of the student's class by code: the warning
+ * run reads every student's rows in one statement and assembles each with this.
+ */
+export function assembleCourses(gradeRows: readonly { grade: GradeRow; course: PlanCourseRow }[], plan: ReadonlyMap<string, PlanCourseRow>): { courses: StudentCourse[]; rowOf: Map<GradeAttempt, GradeRow> } {
   const byCode = new Map<string, { course: PlanCourseRow; rows: GradeRow[] }>();
-  for (const { grade, course } of studentGrades(db, studentId)) {
+  for (const { grade, course } of gradeRows) {
     // Rows come by attempt number: the last one seen is the latest attempt's course.
     const rows = byCode.get(grade.courseCode)?.rows ?? [];
     rows.push(grade);
