@@ -12,6 +12,7 @@ import { keysCommand } from './commands/keys';
 import { statusChangesCommand } from './commands/status-changes';
 import { studentsShow } from './commands/students-show';
 import { gradesCommand } from './commands/grades';
+import { warningsCommand } from './commands/warnings';
 import { showProgress } from './progress';
 
 const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限与审计）
@@ -47,6 +48,7 @@ const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限
            有无效行且未加 --skip-invalid 时不写入任何数据，退出码为 2
   import photos DIR|FILE.zip [--match idcard,examno,studentno] [--keep-original] [--json]
   grades gpa --student 学号|身份证号 [--json]   按学校的绩点计算方法计算平均学分绩点，列出每门课程计入的考试
+  warnings run --term 2026-2027-1 [--json]   按现行学业预警规则运行本学期预警，列出预警等级、变化与原因
   keys rotate [--new-recovery-key] [--json]
            更换数据密钥：数据库与全部附件改用新密钥，已停用账户的密钥槽删除；旧的 keyslots.json 副本从此打不开数据
 
@@ -237,6 +239,10 @@ async function run(argv: string[]): Promise<number> {
       case 'grades': {
         await session.signIn(values.user);
         return await gradesCommand(session, sub, { student: values.student, json: values.json });
+      }
+      case 'warnings': {
+        await session.signIn(values.user);
+        return await warningsCommand(session, sub, { term: values.term, json: values.json });
       }
       case 'keys': {
         await session.signIn(values.user);
