@@ -14,6 +14,7 @@ import { benchPhotos } from './photos';
 import { benchApp, BENCH_DEPARTMENT, BENCH_USER } from './bench-app';
 import { benchRotation } from './rotation';
 import { benchStatusChanges } from './status-changes';
+import { benchWarnings } from './warnings';
 import type { ImportFigures } from './import';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -97,6 +98,9 @@ async function main() {
 
   // 学籍异动 (issue 14): 20,000 orders (BENCH_ORDERS) on this database.
   results.push(...(await benchStatusChanges(app, Number(process.env.BENCH_ORDERS ?? 20_000))));
+
+  // 学业预警 (issue 15): grades for every student, then the run of two terms (< 10 s each).
+  results.push(...(await benchWarnings(app)));
 
   // Photo import (own data folder, 1,000 generated 1200×1600 JPEGs; BENCH_PHOTOS=0 skips it).
   if (process.env.BENCH_PHOTOS !== '0') results.push(...(await benchPhotos()));

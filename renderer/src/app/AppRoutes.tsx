@@ -10,6 +10,7 @@ const StatusChangesPage = lazy(() =>
   import('../features/statusChanges/StatusChangesPage').then((m) => ({ default: m.StatusChangesPage })),
 );
 const GradesPage = lazy(() => import('../features/grades/GradesPage').then((m) => ({ default: m.GradesPage })));
+const WarningsPage = lazy(() => import('../features/warnings/WarningsPage').then((m) => ({ default: m.WarningsPage })));
 const CertificatesPage = lazy(() =>
   import('../features/certificates/CertificatesPage').then((m) => ({ default: m.CertificatesPage })),
 );
@@ -60,6 +61,14 @@ export function AppRoutes() {
         element={
           <RequirePermission permission="grades.write">
             <GradesPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/warnings"
+        element={
+          <RequirePermission permission="grades.read">
+            <WarningsPage />
           </RequirePermission>
         }
       />

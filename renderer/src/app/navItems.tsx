@@ -9,6 +9,7 @@ import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import SyncAltOutlined from '@mui/icons-material/SyncAltOutlined';
 import SwapHorizOutlined from '@mui/icons-material/SwapHorizOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import WarningAmberOutlined from '@mui/icons-material/WarningAmberOutlined';
 import WorkspacePremiumOutlined from '@mui/icons-material/WorkspacePremiumOutlined';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../../shared/domain/permissions';
@@ -35,6 +36,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { path: '/org', label: '专业与班级', icon: <AccountTreeOutlined />, permission: 'org.read' },
       { path: '/status-changes', label: '学籍异动', icon: <SyncAltOutlined />, permission: 'students.read' },
       { path: '/key-changes', label: '信息变更审批', icon: <SwapHorizOutlined />, permission: 'students.read' },
+      { path: '/warnings', label: '学业预警', icon: <WarningAmberOutlined />, permission: 'grades.read' },
       // 成绩管理 (/grades) and 证书打印 (/certificates) join the menu with their features; until
       // then an entry would only lead to “该功能即将推出”.
       { path: '/import', label: '数据导入', icon: <UploadFileOutlined />, permission: 'students.write' },

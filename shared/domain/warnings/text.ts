@@ -44,3 +44,19 @@ export function measureKey(t: WarningTrigger): string {
       return t.kind;
   }
 }
+
+/** A trigger as the settings page shows it: “补考后累计不及格必修课达 3 门”, “本学期旷课达 13 学时”. */
+export function triggerText(t: WarningTrigger): string {
+  switch (t.kind) {
+    case 'failedCourses':
+      return `${failedPhrase(t)}达 ${t.atLeast} 门`;
+    case 'failedCredits':
+      return `${failedPhrase(t)}达 ${t.atLeast} 学分`;
+    case 'gpaBelow':
+      return `${gpaPhrase(t)}低于 ${t.below}`;
+    case 'absenceHours':
+      return `本学期旷课达 ${t.atLeast} 学时`;
+    case 'sanction':
+      return `受${t.atLeast}及以上处分未解除`;
+  }
+}

@@ -14,7 +14,7 @@ import {
 import type { PlanCourseRow } from '../../../../db/queries/plans';
 import { computeGpa, type GpaMethod } from '../../../../shared/domain/grades';
 import {
-  combinedTierOrder, compareWithLastTerm, evaluateWarning, ruleSetOn, strongestReasons, ruleSetProblems, sanctionActiveOn, sanctionLevelOf, stillFailedCourses,
+  combinedTierOrder, compareWithLastTerm, evaluateWarning, exclusionReason, ruleSetOn, strongestReasons, ruleSetProblems, sanctionActiveOn, sanctionLevelOf, stillFailedCourses,
   type SanctionLevel, type TierChange, type WarningResult, type WarningRuleSet,
 } from '../../../../shared/domain/warnings';
 import type { RunWarningsInput, WarningRunSummary } from '../../../../shared/ipc/schemas/warnings';
@@ -38,6 +38,8 @@ export function ruleSetInForce(db: Db, day: string): WarningRuleSet {
 
 interface Inputs {
   method: GpaMethod;
+  /** Which GPAs the rule set compares (a GPA not read is not computed). */
+  reads: { cumulativeGpa: boolean; termGpa: boolean };
   planOfClass: (classId: number | null) => ReadonlyMap<string, PlanCourseRow>;
   grades: ReturnType<typeof gradesByStudent>;
   absence: Map<number, number>;
@@ -46,15 +48,21 @@ interface Inputs {
 
 /** One student's result: the facts assembled from what was read in bulk, then the pure rules. */
 function evaluateStudent(s: { id: number; status: string; classId: number | null }, term: string, rs: WarningRuleSet, inp: Inputs): WarningResult {
+  // Not evaluated (休学, graduated …): the rules say so without any grade being read.
+  if (exclusionReason(s.status)) return evaluateWarning({ status: s.status, term, failedCourses: [], gpa: { cumulative: null, term: null }, absenceHours: 0, activeSanctions: [] }, rs);
   const { courses } = assembleCourses(inp.grades.get(s.id) ?? [], inp.planOfClass(s.classId));
   const ofTerm = courses.filter((c) => c.first === term);
   const gpa = (list: typeof courses) => {
     const g = computeGpa(list, inp.method).gpa;
     return g === null ? null : g.toFixed();
   };
+  // GPA only where the rule set reads it (the shipped presets do not): decimal GPA over every
+  // student is most of a run's time. A student whose courses were all first taken this term has one GPA.
+  const cumulative = inp.reads.cumulativeGpa || (inp.reads.termGpa && ofTerm.length === courses.length) ? gpa(courses) : null;
+  const ofTermGpa = !inp.reads.termGpa ? null : ofTerm.length === courses.length ? cumulative : gpa(ofTerm);
   return evaluateWarning(
     {
-      status: s.status, term, failedCourses: stillFailedCourses(courses), gpa: { cumulative: gpa(courses), term: gpa(ofTerm) },
+      status: s.status, term, failedCourses: stillFailedCourses(courses), gpa: { cumulative, term: ofTermGpa },
       absenceHours: inp.absence.get(s.id) ?? 0, activeSanctions: inp.sanctions.get(s.id) ?? [],
     },
     rs,
@@ -77,8 +85,10 @@ export async function runWarnings(ctx: CallContext, input: z.output<typeof RunWa
       const level = sanctionLevelOf(p.title);
       if (level && sanctionActiveOn(p.endDate, day)) sanctions.set(p.studentId, [...(sanctions.get(p.studentId) ?? []), level]);
     }
+    const gpaTriggers = rs.tiers.flatMap((t) => t.triggers).filter((g) => g.kind === 'gpaBelow');
     const inp: Inputs = {
       method: getGpaMethod(db),
+      reads: { cumulativeGpa: gpaTriggers.some((g) => g.scope === 'cumulative'), termGpa: gpaTriggers.some((g) => g.scope === 'term') },
       planOfClass: (classId) => {
         if (!plans.has(classId)) plans.set(classId, classId === null ? new Map() : planOfStudent(db, classId));
         return plans.get(classId)!;

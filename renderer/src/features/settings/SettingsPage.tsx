@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { NoticeSnackbar } from '../../components/NoticeSnackbar';
 import { useCallData } from '../../ipc/useCall';
 import { StatusChangeSettingsPanel } from '../statusChanges/settings/StatusChangeSettingsPanel';
+import { WarningRulesPanel } from '../warnings/WarningRulesPanel';
 import { YearRolloverPanel } from '../yearRollover/YearRolloverPanel';
 import { SettingsForm } from './SettingsForm';
 
@@ -37,6 +38,7 @@ export function SettingsPage() {
       )}
       {data && <StatusChangeSettingsPanel onSaved={setNotice} />}
       {data && <YearRolloverPanel onDone={setNotice} />}
+      {data && <WarningRulesPanel onSaved={setNotice} />}
       <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
       <Snackbar
         open={saved}

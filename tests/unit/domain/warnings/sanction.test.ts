@@ -29,3 +29,14 @@ describe('combinedTierOrder: comparing runs made under different rule sets', () 
     expect(both.at(-1)).toBe(PRESET_THREE_TIER.tiers.at(-1)!.label);
   });
 });
+
+describe('triggerText: a trigger as the settings page says it', () => {
+  it('names what is measured and the threshold', async () => {
+    const { triggerText } = await import('../../../../shared/domain/warnings');
+    expect(triggerText({ kind: 'failedCourses', scope: 'cumulative', courses: 'required', atLeast: 3 })).toBe('补考后累计不及格必修课达 3 门');
+    expect(triggerText({ kind: 'failedCredits', scope: 'term', courses: 'all', atLeast: '7.5' })).toBe('本学期补考后不及格课程达 7.5 学分');
+    expect(triggerText({ kind: 'gpaBelow', scope: 'cumulative', below: '1.80' })).toBe('平均学分绩点低于 1.80');
+    expect(triggerText({ kind: 'absenceHours', atLeast: 13 })).toBe('本学期旷课达 13 学时');
+    expect(triggerText({ kind: 'sanction', atLeast: '记过' })).toBe('受记过及以上处分未解除');
+  });
+});
