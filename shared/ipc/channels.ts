@@ -101,6 +101,7 @@ export const CHANNELS = [
   'grades.forCourse',
   'grades.save',
   'grades.gpa',
+  'grades.ofStudent',
   'grades.method',
   'grades.saveMethod',
   'warnings.settings',

@@ -34,7 +34,7 @@ import { PhotoBatch, PhotoUndoOutput, PhotoUploadInput, PhotoUploadOutput } from
 import { RunWarningsInput, SetAbsenceInput, WarningResults, WarningResultsInput, WarningRuleSetSchema, WarningRunSummary, WarningSettings } from './schemas/warnings';
 import { IssueProofInput, IssueProofOutput } from './schemas/proofs';
 import { ListPlansInput, PlanDetail, PlanSummary, SavePlanInput } from './schemas/plans';
-import { GpaInput, GpaMethodSchema, GpaMethodView, GpaOutput, GradeGrid, GradeGridInput, SaveGradesInput, SaveGradesOutput } from './schemas/grades';
+import { GpaInput, GpaMethodSchema, GpaMethodView, GpaOutput, GradeGrid, GradeGridInput, SaveGradesInput, SaveGradesOutput, StudentGrades } from './schemas/grades';
 
 /**
  * Who may make a call: 'public' needs no sign-in (status, setup, sign-in itself); 'session' needs any
@@ -192,6 +192,8 @@ export const contract = {
   'grades.forCourse': { input: GradeGridInput, output: GradeGrid, access: 'grades.read' },
   'grades.save': { input: SaveGradesInput, output: SaveGradesOutput, access: 'grades.write' },
   'grades.gpa': { input: GpaInput, output: GpaOutput, access: 'grades.read' },
+  // A student's courses with every attempt (the profile's 成绩 tab; the GPA beside it is grades.gpa).
+  'grades.ofStudent': { input: GpaInput, output: StudentGrades, access: 'grades.read' },
   'grades.method': { input: none, output: GpaMethodView, access: 'grades.read' },
   'grades.saveMethod': { input: GpaMethodSchema, output: GpaMethodView, access: 'settings.manage' },
 

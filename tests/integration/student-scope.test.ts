@@ -105,6 +105,7 @@ const NAMING: Partial<Record<Channel, () => unknown>> = {
   'statusChanges.clearAbsent': () => ({ id: theirAbsence }),
   'grades.gpa': () => ({ studentId: theirs.id }),
   'warnings.setAbsence': () => ({ studentId: theirs.id, term: '2026-2027-1', hours: 4 }),
+  'grades.ofStudent': () => ({ studentId: theirs.id }),
 };
 /** Calls the counselor's role may not make at all: checked with the manager scoped the same way. */
 const NAMING_AS_MANAGER: Partial<Record<Channel, () => unknown>> = {

@@ -136,6 +136,7 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'grades.forCourse': ({ classId }: { classId: number }) => ({ classes: [classId] }),
   'grades.save': ({ classId, entries }: { classId: number; entries: { studentId: number }[] }) => ({ students: entries.map((e) => e.studentId), classes: [classId] }),
   'grades.gpa': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'grades.ofStudent': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
   'grades.method': 'none',
   'grades.saveMethod': 'none',
   'warnings.settings': 'none',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ATTEMPT_KINDS, isTerm } from '../../domain/grades';
+import { ATTEMPT_KINDS, COURSE_NATURES, GRADE_SCALES, isTerm } from '../../domain/grades';
 import { id } from './common';
 import { PlanCourse } from './plans';
 
@@ -98,6 +98,26 @@ export const GpaOutput = z.object({
       earned: z.boolean(),
       counted: z.boolean(),
       reason: z.string().optional(),
+    }),
+  ),
+});
+
+/**
+ * A student's courses with every recorded attempt (the profile's 成绩 tab), in transcript order:
+ * by the term first taken, then code. Credits, nature and scale from the plan the GPA uses.
+ */
+export const StudentGrades = z.object({
+  studentId: z.number(),
+  courses: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      credits: z.string(),
+      nature: z.enum(COURSE_NATURES),
+      scale: z.enum(GRADE_SCALES),
+      /** The 学年学期 first taken. */
+      first: z.string(),
+      attempts: z.array(GradeAttemptView),
     }),
   ),
 });

@@ -2,8 +2,8 @@ import { diffFields } from '../../../../db/queries/audit';
 import { getGpaMethod, putGpaMethod } from '../../../../db/queries/grades';
 import { DEFAULT_GPA_METHOD } from '../../../../shared/domain/grades';
 import type { FeatureHandlers } from '../../core/handlers-type';
-import { studentGpa } from './gpa';
-import { courseAndClass, gradeGrid } from './grid';
+import { studentCourses, studentGpa } from './gpa';
+import { attemptView, courseAndClass, gradeGrid } from './grid';
 import { methodText } from './method';
 import { saveGrades } from './save';
 
@@ -23,6 +23,22 @@ export const gradesHandlers: FeatureHandlers<'grades'> = {
   'grades.save': (input, ctx) => saveGrades(ctx, input),
 
   'grades.gpa': ({ studentId }, ctx) => studentGpa(ctx.db(), studentId),
+
+  'grades.ofStudent': ({ studentId }, ctx) => {
+    const { courses, rowOf } = studentCourses(ctx.db(), studentId);
+    return {
+      studentId,
+      courses: courses.map((c) => ({
+        code: c.course.code,
+        name: c.name,
+        credits: String(c.course.credits),
+        nature: c.course.nature,
+        scale: c.course.scale,
+        first: c.first,
+        attempts: c.attempts.map((a) => attemptView(rowOf.get(a)!)),
+      })),
+    };
+  },
 
   'grades.method': (_input, ctx) => {
     const method = getGpaMethod(ctx.db());
