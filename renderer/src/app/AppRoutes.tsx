@@ -9,6 +9,7 @@ const KeyChangesPage = lazy(() => import('../features/keyChanges/KeyChangesPage'
 const StatusChangesPage = lazy(() =>
   import('../features/statusChanges/StatusChangesPage').then((m) => ({ default: m.StatusChangesPage })),
 );
+const PlansPage = lazy(() => import('../features/plans/PlansPage').then((m) => ({ default: m.PlansPage })));
 const GradesPage = lazy(() => import('../features/grades/GradesPage').then((m) => ({ default: m.GradesPage })));
 const WarningsPage = lazy(() => import('../features/warnings/WarningsPage').then((m) => ({ default: m.WarningsPage })));
 const CertificatesPage = lazy(() =>
@@ -57,9 +58,17 @@ export function AppRoutes() {
         }
       />
       <Route
+        path="/plans/*"
+        element={
+          <RequirePermission permission="org.read">
+            <PlansPage />
+          </RequirePermission>
+        }
+      />
+      <Route
         path="/grades/*"
         element={
-          <RequirePermission permission="grades.write">
+          <RequirePermission permission="grades.read">
             <GradesPage />
           </RequirePermission>
         }

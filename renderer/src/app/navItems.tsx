@@ -3,6 +3,7 @@ import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
 import GradingOutlined from '@mui/icons-material/GradingOutlined';
 import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
+import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import ManageAccountsOutlined from '@mui/icons-material/ManageAccountsOutlined';
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
@@ -36,9 +37,12 @@ export const NAV_SECTIONS: NavSection[] = [
       { path: '/org', label: '专业与班级', icon: <AccountTreeOutlined />, permission: 'org.read' },
       { path: '/status-changes', label: '学籍异动', icon: <SyncAltOutlined />, permission: 'students.read' },
       { path: '/key-changes', label: '信息变更审批', icon: <SwapHorizOutlined />, permission: 'students.read' },
+      { path: '/plans', label: '培养方案', icon: <MenuBookOutlined />, permission: 'org.read' },
+      // Read only without grades.write (the page says 成绩查看 then).
+      { path: '/grades', label: '成绩管理', icon: <GradingOutlined />, permission: 'grades.read' },
       { path: '/warnings', label: '学业预警', icon: <WarningAmberOutlined />, permission: 'grades.read' },
-      // 成绩管理 (/grades) and 证书打印 (/certificates) join the menu with their features; until
-      // then an entry would only lead to “该功能即将推出”.
+      // 证书打印 (/certificates) joins the menu with its feature; until then an entry would only
+      // lead to “该功能即将推出”.
       { path: '/import', label: '数据导入', icon: <UploadFileOutlined />, permission: 'students.write' },
     ],
   },

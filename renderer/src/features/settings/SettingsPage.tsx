@@ -9,6 +9,7 @@ import { LoadingBlock } from '../../components/LoadingBlock';
 import { PageHeader } from '../../components/PageHeader';
 import { NoticeSnackbar } from '../../components/NoticeSnackbar';
 import { useCallData } from '../../ipc/useCall';
+import { GpaMethodPanel } from '../grades/GpaMethodPanel';
 import { StatusChangeSettingsPanel } from '../statusChanges/settings/StatusChangeSettingsPanel';
 import { WarningRulesPanel } from '../warnings/WarningRulesPanel';
 import { YearRolloverPanel } from '../yearRollover/YearRolloverPanel';
@@ -37,6 +38,7 @@ export function SettingsPage() {
         />
       )}
       {data && <StatusChangeSettingsPanel onSaved={setNotice} />}
+      {data && <GpaMethodPanel onSaved={setNotice} />}
       {data && <YearRolloverPanel onDone={setNotice} />}
       {data && <WarningRulesPanel onSaved={setNotice} />}
       <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />

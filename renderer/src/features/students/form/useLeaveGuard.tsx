@@ -10,10 +10,10 @@ import { useBlocker, type BlockerFunction } from 'react-router-dom';
 /**
  * Asks before a form with unsaved edits is left: within the app (menu, links, back and forward)
  * with a dialog, and on closing or reloading the window with the browser's own prompt (the
- * Electron host turns that into a dialog of its own). `allowLeave()` lets the next navigation
+ * Electron host turns that into a dialog of its own). `what` says what would be lost. `allowLeave()` lets the next navigation
  * through without asking: the one that follows a successful save.
  */
-export function useLeaveGuard(dirty: boolean): { allowLeave: () => void; dialog: ReactNode } {
+export function useLeaveGuard(dirty: boolean, what = '学生档案中有尚未保存的修改。'): { allowLeave: () => void; dialog: ReactNode } {
   const dirtyRef = useRef(dirty);
   const freeRef = useRef(false);
   useEffect(() => {
@@ -45,7 +45,7 @@ export function useLeaveGuard(dirty: boolean): { allowLeave: () => void; dialog:
     <Dialog open={blocker.state === 'blocked'} onClose={stay} maxWidth="xs" fullWidth aria-labelledby={titleId}>
       <DialogTitle id={titleId}>放弃未保存的修改？</DialogTitle>
       <DialogContent>
-        <DialogContentText>学生档案中有尚未保存的修改。离开此页，这些修改将会丢失。</DialogContentText>
+        <DialogContentText>{what}离开此页，这些修改将会丢失。</DialogContentText>
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
         <Button color="error" onClick={leave}>

@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingBlock } from '../../../components/LoadingBlock';
 import { NoticeSnackbar } from '../../../components/NoticeSnackbar';
 import { useCallData } from '../../../ipc/useCall';
+import { StudentGradesTab } from '../../grades/StudentGradesTab';
 import { FileOrderDialog } from '../../statusChanges/filing/FileOrderDialog';
 import { StudentOrdersTab } from '../../statusChanges/StudentOrdersTab';
 import { RequestChangeDialog } from '../keychange/RequestChangeDialog';
@@ -34,6 +35,7 @@ const TABS = [
   { key: 'classes', label: '学习经历' },
   { key: 'status', label: '学籍变动' },
   { key: 'statusChanges', label: '学籍异动' },
+  { key: 'grades', label: '成绩' },
   { key: 'records', label: '奖惩记录' },
   { key: 'files', label: '材料附件' },
   { key: 'changes', label: '变更申请' },
@@ -48,7 +50,9 @@ export function StudentProfilePage() {
   const location = useLocation();
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
-  const tab: TabKey = TABS.find((t) => t.key === params.get('tab'))?.key ?? 'info';
+  // 成绩 only for those who may read grades (grades.read).
+  const tabs = TABS.filter((t) => t.key !== 'grades' || can('grades.read'));
+  const tab: TabKey = tabs.find((t) => t.key === params.get('tab'))?.key ?? 'info';
   const { data: s, error, loading, setData, reload } = useCallData('students.get', { id }, String(id));
   const [requesting, setRequesting] = useState(false);
   const [filing, setFiling] = useState(false);
@@ -103,7 +107,7 @@ export function StudentProfilePage() {
           aria-label="档案内容"
           sx={{ px: 1, borderBottom: '1px solid', borderColor: 'divider' }}
         >
-          {TABS.map((t) => (
+          {tabs.map((t) => (
             <Tab key={t.key} value={t.key} label={t.label} />
           ))}
         </Tabs>
@@ -113,6 +117,7 @@ export function StudentProfilePage() {
           {tab === 'classes' && <ClassHistoryTab student={s} />}
           {tab === 'status' && <StatusHistoryTab student={s} />}
           {tab === 'statusChanges' && <StudentOrdersTab studentId={s.id} studentName={s.name} refreshKey={`${s.version}:${tick}`} onFile={fileStatusChange} onNotice={setNotice} />}
+          {tab === 'grades' && <StudentGradesTab studentId={s.id} refreshKey={`${s.version}:${tick}`} />}
           {tab === 'records' && (
             <RecordsTab
               student={s}
