@@ -75,15 +75,18 @@ export function scoreGradePoint(score: Dec, scale: GradePointScale): Dec {
 }
 
 /**
- * The method in words, one clause per field: the audit trail records it, the settings page and the
- * student's 成绩 tab show it (one text, so what the page says is what the log says).
+ * The method in words, one clause per field in this order: grade points, denominator, 补考/重修,
+ * 五级制. The audit trail records the whole text, the settings page shows it, the student's 成绩 tab
+ * shows the first three in its one-line note (so what the pages say is what the log says).
  */
-export function gpaMethodText(m: GpaMethod): string {
+export function gpaMethodClauses(m: GpaMethod): [string, string, string, string] {
   const five = Object.entries(m.fiveLevelScores).map(([g, s]) => `${g} ${s}`).join('、');
   return [
     GRADE_POINT_SCALE_LABELS[m.gradePoints],
     m.denominator === 'attempted' ? '分母为修读学分（不及格课程计入）' : '分母为已获学分（不及格课程不计入）',
     m.fixedPassFor.length ? `${m.fixedPassFor.join('、')}通过的绩点按 1.0 计` : '补考、重修按实际成绩计绩点',
     `五级制折算：${five}`,
-  ].join('；');
+  ];
 }
+
+export const gpaMethodText = (m: GpaMethod): string => gpaMethodClauses(m).join('；');

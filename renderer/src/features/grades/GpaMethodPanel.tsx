@@ -91,9 +91,9 @@ export function GpaMethodPanel({ onSaved }: { onSaved: (message: string) => void
       <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
         成绩与绩点
       </Typography>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 2, flexWrap: 'wrap' }} role="status" aria-label="现行绩点计算方法">
+      <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1, mb: 2 }} role="status" aria-label="现行绩点计算方法">
+        <Chip size="small" variant="outlined" color={data.isDefault ? 'success' : 'warning'} label={data.isDefault ? '默认方法' : '已按本校规定修改'} sx={{ flexShrink: 0 }} />
         <Typography variant="body2">现行方法：{gpaMethodText(data.method)}</Typography>
-        <Chip size="small" variant="outlined" color={data.isDefault ? 'success' : 'warning'} label={data.isDefault ? '默认方法' : '已按本校规定修改'} />
       </Box>
       <Box component="section" aria-label="默认方法说明" sx={{ bgcolor: '#f8fafd', border: '1px solid #e3e9f2', borderRadius: 1, p: 2, mb: 3 }}>
         <Typography variant="subtitle2" component="h3" sx={{ mb: 0.5 }}>

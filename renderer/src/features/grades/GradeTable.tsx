@@ -73,13 +73,15 @@ export function GradeTable({ rows, columns, scale, edit }: Props) {
           width: '100%',
           fontSize: 14,
           '& th, & td': { borderBottom: BORDER, px: 1.5, py: 0.75, textAlign: 'left', verticalAlign: 'top' },
+          // Plain text level with the text inside the inputs beside it.
+          '& td.text': { pt: '11px' },
           '& thead th': { bgcolor: HEAD_BG, color: 'text.secondary', fontWeight: 500, position: 'sticky', top: 0, zIndex: 1, verticalAlign: 'bottom' },
           '& tbody tr:hover td': { bgcolor: '#fafbfd' },
         }}
       >
         <thead>
           <tr>
-            <th style={{ width: 48 }}>序号</th>
+            <th style={{ width: 56, whiteSpace: 'nowrap' }}>序号</th>
             <th style={{ width: 140 }}>学号</th>
             <th style={{ width: 150 }}>姓名</th>
             {columns.map((col) => (
@@ -96,9 +98,8 @@ export function GradeTable({ rows, columns, scale, edit }: Props) {
                       disabled={edit.lockedTerms.has(col.kind)}
                       variant="standard"
                       fullWidth={false}
-                      aria-label={`${col.kind}考试学期`}
                       title={edit.lockedTerms.has(col.kind) ? '本列有未保存的修改，保存或撤销后才能换学期' : '本列新录入的成绩记在这个学期'}
-                      slotProps={{ select: { sx: { fontSize: 13, py: 0.25 } }, htmlInput: { tabIndex: -1 } }}
+                      slotProps={{ select: { sx: { fontSize: 13, py: 0.25 }, SelectDisplayProps: { 'aria-label': `${col.kind}考试学期`, tabIndex: -1 } as object } }}
                     >
                       {edit.termOptions.map((t) => (
                         <MenuItem key={t} value={t} dense>
@@ -115,9 +116,9 @@ export function GradeTable({ rows, columns, scale, edit }: Props) {
         <tbody>
           {rows.map((row, r) => (
             <tr key={row.studentId}>
-              <td style={{ color: '#5b6676' }}>{r + 1}</td>
-              <td style={{ fontFamily: MONO_STACK, whiteSpace: 'nowrap' }}>{row.studentNo ?? '（未编学号）'}</td>
-              <td>
+              <td className="text" style={{ color: '#5b6676' }}>{r + 1}</td>
+              <td className="text" style={{ fontFamily: MONO_STACK, whiteSpace: 'nowrap' }}>{row.studentNo ?? '（未编学号）'}</td>
+              <td className="text">
                 <Box sx={{ whiteSpace: 'nowrap' }}>{row.name}</Box>
                 {row.status !== 'enrolled' && <Chip size="small" variant="outlined" color="warning" label={row.statusLabel} sx={{ mt: 0.25, height: 20, fontSize: 12 }} />}
               </td>
@@ -136,7 +137,7 @@ export function GradeTable({ rows, columns, scale, edit }: Props) {
                 );
                 if (!edit) {
                   return (
-                    <td key={col.kind}>
+                    <td key={col.kind} className="text">
                       <span>{recorded ? attemptText(recorded) : '—'}</span>
                       {note}
                     </td>
@@ -169,7 +170,7 @@ export function GradeTable({ rows, columns, scale, edit }: Props) {
                         autoComplete="off"
                         spellCheck={false}
                         sx={{
-                          width: 92,
+                          width: 104,
                           font: 'inherit',
                           px: 1,
                           py: 0.5,

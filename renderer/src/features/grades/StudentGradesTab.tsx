@@ -7,7 +7,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { Dec, formatGpa, gpaMethodText } from '../../../../shared/domain/grades';
+import { Dec, formatGpa, gpaMethodClauses, gpaMethodText } from '../../../../shared/domain/grades';
 import type { CallOutput } from '../../../../shared/ipc/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -43,7 +43,7 @@ export function StudentGradesTab({ studentId, refreshKey }: { studentId: number;
 
   return (
     <Box>
-      <Paper variant="outlined" component="section" aria-label="平均学分绩点" sx={{ p: 2, mb: 2.5, display: 'flex', gap: 4, alignItems: 'center', flexWrap: 'wrap', bgcolor: '#f8fafd' }}>
+      <Paper variant="outlined" component="section" aria-label="平均学分绩点" sx={{ p: 2, mb: 2.5, display: 'flex', columnGap: 4, rowGap: 1, alignItems: 'center', flexWrap: 'wrap', bgcolor: '#f8fafd' }}>
         <Box>
           <Typography variant="body2" sx={{ color: 'text.secondary' }}>
             平均学分绩点
@@ -55,9 +55,11 @@ export function StudentGradesTab({ studentId, refreshKey }: { studentId: number;
         <Stat label="已获学分" value={g.creditsEarned} />
         <Stat label="计入绩点的学分" value={g.creditsCounted} />
         <Stat label="学分绩点和" value={g.creditPoints} />
-        <Typography variant="caption" component="p" sx={{ color: 'text.secondary', flexBasis: '100%', m: 0 }} aria-label="计算方法">
-          按学校设置的方法计算：每门课程取最好的一次成绩，{method.data ? gpaMethodText(method.data.method) : '…'}。
-        </Typography>
+        {method.data && (
+          <Typography variant="caption" component="p" sx={{ color: 'text.secondary', flexBasis: '100%', m: 0 }} aria-label="计算方法" title={gpaMethodText(method.data.method)}>
+            按学校设置计算：每门课程取最好的一次成绩；{gpaMethodClauses(method.data.method).slice(0, 3).join('；')}。
+          </Typography>
+        )}
       </Paper>
       {terms.map((term) => (
         <Box key={term} component="section" aria-label={termLabel(term)} sx={{ mb: 2.5 }}>

@@ -1,6 +1,4 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
-import ArrowDownwardOutlined from '@mui/icons-material/ArrowDownwardOutlined';
-import ArrowUpwardOutlined from '@mui/icons-material/ArrowUpwardOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
@@ -10,7 +8,7 @@ import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
-import type { ReactNode } from 'react';
+import { Fragment } from 'react';
 import { COURSE_ASSESSMENTS, COURSE_MODULES, COURSE_NATURES, GRADE_SCALES, PLAN_TERMS } from '../../../../shared/domain/grades';
 import { emptyRow, type CourseField, type CourseRow, type RowProblems } from './planForm';
 
@@ -21,18 +19,19 @@ interface Props {
   problems: ReadonlyMap<number, RowProblems>;
 }
 
+/** Widths that fit a 1366-pixel screen beside the menu; the English name takes what is left. */
 const COLUMNS: { field: CourseField; label: string; width: number }[] = [
-  { field: 'code', label: '课程代码', width: 120 },
-  { field: 'name', label: '课程名称', width: 190 },
-  { field: 'nameEn', label: '英文名称', width: 220 },
-  { field: 'credits', label: '学分', width: 76 },
-  { field: 'hours', label: '学时', width: 76 },
-  { field: 'nature', label: '课程性质', width: 92 },
-  { field: 'module', label: '课程模块', width: 136 },
-  { field: 'assessment', label: '考核方式', width: 92 },
-  { field: 'term', label: '开课学期', width: 92 },
-  { field: 'scale', label: '记分方式', width: 104 },
-  { field: 'countsTowardGpa', label: '计入绩点', width: 76 },
+  { field: 'code', label: '课程代码', width: 92 },
+  { field: 'name', label: '课程名称', width: 132 },
+  { field: 'nameEn', label: '英文名称', width: 150 },
+  { field: 'credits', label: '学分', width: 52 },
+  { field: 'hours', label: '学时', width: 52 },
+  { field: 'nature', label: '性质', width: 70 },
+  { field: 'module', label: '课程模块', width: 104 },
+  { field: 'assessment', label: '考核', width: 70 },
+  { field: 'term', label: '学期', width: 62 },
+  { field: 'scale', label: '记分方式', width: 86 },
+  { field: 'countsTowardGpa', label: '计入绩点', width: 40 },
 ];
 
 const TERMS = Array.from({ length: PLAN_TERMS }, (_, i) => String(i + 1));
@@ -40,12 +39,6 @@ const TERMS = Array.from({ length: PLAN_TERMS }, (_, i) => String(i + 1));
 /** The courses of a plan being edited: one row each, every field in place, the problem under it. */
 export function CourseRowsEditor({ rows, onChange, problems }: Props) {
   const set = (key: number, patch: Partial<CourseRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const move = (i: number, by: number) => {
-    const next = [...rows];
-    const [row] = next.splice(i, 1);
-    next.splice(i + by, 0, row!);
-    onChange(next);
-  };
 
   return (
     <Box sx={{ overflowX: 'auto' }}>
@@ -55,19 +48,28 @@ export function CourseRowsEditor({ rows, onChange, problems }: Props) {
         sx={{
           borderCollapse: 'collapse',
           minWidth: '100%',
-          '& th': { bgcolor: '#f6f8fb', color: 'text.secondary', fontWeight: 500, fontSize: 13, textAlign: 'left', px: 0.75, py: 1, borderBottom: '1px solid #dde3ec', whiteSpace: 'nowrap' },
-          '& td': { px: 0.75, py: 0.75, borderBottom: '1px solid #eef1f5', verticalAlign: 'top' },
+          '& th': { bgcolor: '#f6f8fb', color: 'text.secondary', fontWeight: 500, fontSize: 13, textAlign: 'left', px: 0.5, py: 1, borderBottom: '1px solid #dde3ec', whiteSpace: 'nowrap' },
+          '& td': { px: 0.5, py: 0.5, borderBottom: '1px solid #eef1f5', verticalAlign: 'top' },
+          '& tr.has-problems td': { borderBottom: 0 },
+          // Compact inputs: eleven fields in a row.
+          '& .MuiInputBase-input': { py: '6px', px: '8px', fontSize: 14, height: '1.4375em', lineHeight: '1.4375em' },
+          '& .MuiSelect-select.MuiInputBase-input': { pr: '22px', minHeight: 0 },
+          '& .MuiSelect-icon': { right: 2 },
+          // The autocomplete's own small padding wins without !important.
+          '& .MuiAutocomplete-root .MuiAutocomplete-inputRoot': { p: '0 !important' },
+          '& .MuiAutocomplete-root .MuiAutocomplete-inputRoot .MuiAutocomplete-input': { p: '6px 8px !important' },
+          '& .MuiCheckbox-root': { p: '4px' },
         }}
       >
         <thead>
           <tr>
-            <th style={{ width: 36 }}>行</th>
+            <th style={{ width: 24 }}>行</th>
             {COLUMNS.map((c) => (
-              <th key={c.field} style={{ minWidth: c.width }}>
+              <th key={c.field} style={{ width: c.width, minWidth: c.width }}>
                 {c.label}
               </th>
             ))}
-            <th style={{ width: 108 }} aria-label="操作" />
+            <th style={{ width: 36 }} aria-label="操作" />
           </tr>
         </thead>
         <tbody>
@@ -75,37 +77,41 @@ export function CourseRowsEditor({ rows, onChange, problems }: Props) {
             const p = problems.get(row.key) ?? {};
             const label = (field: CourseField) => `第 ${i + 1} 行${COLUMNS.find((c) => c.field === field)!.label}`;
             const text = (field: 'code' | 'name' | 'nameEn' | 'credits' | 'hours', extra: { inputMode?: 'decimal' | 'numeric' } = {}) => (
-              <Cell problem={p[field]}>
-                <TextField
-                  value={row[field]}
-                  onChange={(e) => set(row.key, { [field]: e.target.value })}
-                  error={Boolean(p[field])}
-                  slotProps={{ htmlInput: { 'aria-label': label(field), ...extra } }}
-                />
-              </Cell>
+              <TextField
+                value={row[field]}
+                onChange={(e) => set(row.key, { [field]: e.target.value })}
+                error={Boolean(p[field])}
+                slotProps={{ htmlInput: { 'aria-label': label(field), ...extra } }}
+              />
             );
             const choice = (field: 'nature' | 'assessment' | 'scale' | 'term', options: readonly string[], show = (o: string) => o) => (
-              <Cell problem={p[field]}>
-                <TextField select value={row[field]} onChange={(e) => set(row.key, { [field]: e.target.value })} error={Boolean(p[field])} slotProps={{ htmlInput: { 'aria-label': label(field) } }}>
-                  {options.map((o) => (
-                    <MenuItem key={o} value={o} dense>
-                      {show(o)}
-                    </MenuItem>
-                  ))}
-                </TextField>
-              </Cell>
+              <TextField
+                select
+                value={row[field]}
+                onChange={(e) => set(row.key, { [field]: e.target.value })}
+                error={Boolean(p[field])}
+                // 学期 shows its number in the narrow cell; the list says 第 n 学期.
+                slotProps={{ select: { SelectDisplayProps: { 'aria-label': label(field) } as object, ...(field === 'term' ? { renderValue: (v: unknown) => String(v) } : {}) } }}
+              >
+                {options.map((o) => (
+                  <MenuItem key={o} value={o} dense>
+                    {show(o)}
+                  </MenuItem>
+                ))}
+              </TextField>
             );
+            const messages = COLUMNS.map((c) => p[c.field]).filter((m): m is string => Boolean(m));
             return (
-              <tr key={row.key} aria-label={`第 ${i + 1} 行`}>
-                <td style={{ color: '#5b6676', fontSize: 13, paddingTop: 14 }}>{i + 1}</td>
-                <td>{text('code')}</td>
-                <td>{text('name')}</td>
-                <td>{text('nameEn')}</td>
-                <td>{text('credits', { inputMode: 'decimal' })}</td>
-                <td>{text('hours', { inputMode: 'numeric' })}</td>
-                <td>{choice('nature', COURSE_NATURES)}</td>
-                <td>
-                  <Cell problem={p.module}>
+              <Fragment key={row.key}>
+                <tr aria-label={`第 ${i + 1} 行`} className={messages.length ? 'has-problems' : undefined}>
+                  <td style={{ color: '#5b6676', fontSize: 13, paddingTop: 10 }}>{i + 1}</td>
+                  <td>{text('code')}</td>
+                  <td>{text('name')}</td>
+                  <td>{text('nameEn')}</td>
+                  <td>{text('credits', { inputMode: 'decimal' })}</td>
+                  <td>{text('hours', { inputMode: 'numeric' })}</td>
+                  <td>{choice('nature', COURSE_NATURES)}</td>
+                  <td>
                     <Autocomplete
                       freeSolo
                       options={COURSE_MODULES}
@@ -116,36 +122,30 @@ export function CourseRowsEditor({ rows, onChange, problems }: Props) {
                       disableClearable
                       slotProps={{ popper: { sx: { minWidth: 160 } } }}
                     />
-                  </Cell>
-                </td>
-                <td>{choice('assessment', COURSE_ASSESSMENTS)}</td>
-                <td>{choice('term', TERMS, (t) => `第 ${t} 学期`)}</td>
-                <td>{choice('scale', GRADE_SCALES)}</td>
-                <td style={{ textAlign: 'center' }}>
-                  <Checkbox checked={row.countsTowardGpa} onChange={(e) => set(row.key, { countsTowardGpa: e.target.checked })} slotProps={{ input: { 'aria-label': label('countsTowardGpa') } }} />
-                </td>
-                <td style={{ whiteSpace: 'nowrap' }}>
-                  <Tooltip title="上移">
-                    <span>
-                      <IconButton size="small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`第 ${i + 1} 行上移`} tabIndex={-1}>
-                        <ArrowUpwardOutlined fontSize="small" />
+                  </td>
+                  <td>{choice('assessment', COURSE_ASSESSMENTS)}</td>
+                  <td>{choice('term', TERMS, (t) => `第 ${t} 学期`)}</td>
+                  <td>{choice('scale', GRADE_SCALES)}</td>
+                  <td style={{ textAlign: 'center' }}>
+                    <Checkbox checked={row.countsTowardGpa} onChange={(e) => set(row.key, { countsTowardGpa: e.target.checked })} slotProps={{ input: { 'aria-label': label('countsTowardGpa') } }} />
+                  </td>
+                  <td style={{ whiteSpace: 'nowrap' }}>
+                    <Tooltip title="删除这门课程">
+                      <IconButton size="small" onClick={() => onChange(rows.filter((r) => r.key !== row.key))} aria-label={`删除第 ${i + 1} 行`} tabIndex={-1}>
+                        <DeleteOutlined fontSize="small" />
                       </IconButton>
-                    </span>
-                  </Tooltip>
-                  <Tooltip title="下移">
-                    <span>
-                      <IconButton size="small" disabled={i === rows.length - 1} onClick={() => move(i, 1)} aria-label={`第 ${i + 1} 行下移`} tabIndex={-1}>
-                        <ArrowDownwardOutlined fontSize="small" />
-                      </IconButton>
-                    </span>
-                  </Tooltip>
-                  <Tooltip title="删除这门课程">
-                    <IconButton size="small" onClick={() => onChange(rows.filter((r) => r.key !== row.key))} aria-label={`删除第 ${i + 1} 行`} tabIndex={-1}>
-                      <DeleteOutlined fontSize="small" />
-                    </IconButton>
-                  </Tooltip>
-                </td>
-              </tr>
+                    </Tooltip>
+                  </td>
+                </tr>
+                {messages.length > 0 && (
+                  <tr aria-label={`第 ${i + 1} 行的问题`}>
+                    <td />
+                    <td colSpan={COLUMNS.length + 1} role="alert" style={{ paddingTop: 0 }}>
+                      <Box sx={{ color: 'error.main', fontSize: 13, lineHeight: 1.5 }}>{messages.join('；')}</Box>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             );
           })}
         </tbody>
@@ -153,19 +153,6 @@ export function CourseRowsEditor({ rows, onChange, problems }: Props) {
       <Button startIcon={<AddOutlined />} onClick={() => onChange([...rows, emptyRow()])} sx={{ mt: 1 }}>
         添加课程
       </Button>
-    </Box>
-  );
-}
-
-function Cell({ problem, children }: { problem: string | undefined; children: ReactNode }) {
-  return (
-    <Box>
-      {children}
-      {problem && (
-        <Box role="alert" sx={{ color: 'error.main', fontSize: 12, lineHeight: 1.4, mt: 0.25, maxWidth: 220 }}>
-          {problem}
-        </Box>
-      )}
     </Box>
   );
 }

@@ -105,7 +105,7 @@ function Editor({ base, supersedes }: { base: PlanDetail | null; supersedes: Pla
         }
       />
       <Paper variant="outlined" sx={{ p: 2.5, mb: 2 }} component="section" aria-label="方案信息">
-        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '240px 140px 1fr' } }}>
+        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '300px 140px 1fr' } }}>
           <TextField
             select
             label="专业"
