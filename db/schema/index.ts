@@ -5,3 +5,4 @@ export * from './photo-batches';
 export * from './status-changes';
 export * from './grades';
 export * from './warnings';
+export * from './transcripts';

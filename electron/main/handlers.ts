@@ -23,6 +23,7 @@ import { yearRolloverHandlers } from './features/yearRollover/handlers';
 import { plansHandlers } from './features/plans/handlers';
 import { gradesHandlers } from './features/grades/handlers';
 import { warningsHandlers } from './features/warnings/handlers';
+import { transcriptsHandlers } from './features/transcripts/handlers';
 
 /** Every feature's handlers in one map; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
@@ -50,4 +51,5 @@ export const handlers: Handlers = {
   ...plansHandlers,
   ...gradesHandlers,
   ...warningsHandlers,
+  ...transcriptsHandlers,
 };

@@ -73,6 +73,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'warnings.saveRuleSet': '修改学业预警规则',
   'warnings.setAbsence': '登记旷课学时',
   'grades.saveMethod': '修改绩点计算方法',
+  'transcripts.issue': '打印成绩单',
+  'transcripts.saveSettings': '修改成绩单设置',
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {

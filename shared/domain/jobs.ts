@@ -22,6 +22,7 @@ export const JOB_KINDS = {
   'roster.errorReport': { label: '生成问题清单', permission: 'students.write' },
   'roster.template': { label: '生成导入模板', permission: 'students.write' },
   'warnings.run': { label: '运行学业预警', permission: 'warnings.manage' },
+  'transcripts.print': { label: '打印成绩单', permission: 'certificates.print' },
 } as const satisfies Record<string, { label: string; permission: Permission }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

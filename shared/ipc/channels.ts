@@ -109,6 +109,10 @@ export const CHANNELS = [
   'warnings.setAbsence',
   'warnings.run',
   'warnings.results',
+  'transcripts.preview',
+  'transcripts.print',
+  'transcripts.settings',
+  'transcripts.saveSettings',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -34,6 +34,7 @@ import { PhotoBatch, PhotoUndoOutput, PhotoUploadInput, PhotoUploadOutput } from
 import { RunWarningsInput, SetAbsenceInput, WarningResults, WarningResultsInput, WarningRuleSetSchema, WarningRunSummary, WarningSettings } from './schemas/warnings';
 import { IssueProofInput, IssueProofOutput } from './schemas/proofs';
 import { ListPlansInput, PlanDetail, PlanSummary, SavePlanInput } from './schemas/plans';
+import { PreviewTranscriptInput, PreviewTranscriptOutput, PrintTranscriptsInput, PrintTranscriptsOutput, TranscriptSettingsSchema } from './schemas/transcripts';
 import { GpaInput, GpaMethodSchema, GpaMethodView, GpaOutput, GradeGrid, GradeGridInput, SaveGradesInput, SaveGradesOutput, StudentGrades } from './schemas/grades';
 
 /**
@@ -203,6 +204,13 @@ export const contract = {
   'warnings.setAbsence': { input: SetAbsenceInput, output: SetAbsenceInput, access: 'warnings.manage' },
   'warnings.run': { input: RunWarningsInput, output: WarningRunSummary, access: 'warnings.manage' },
   'warnings.results': { input: WarningResultsInput, output: WarningResults, access: 'grades.read' },
+  // 成绩单: whoever reads grades may preview what a transcript says (the same facts as grades.gpa);
+  // issuing one — an official, logged document — is the certificate clerk's (certificates.print), not
+  // every grade enterer's: entering grades and certifying them are different duties.
+  'transcripts.preview': { input: PreviewTranscriptInput, output: PreviewTranscriptOutput, access: 'grades.read' },
+  'transcripts.print': { input: PrintTranscriptsInput, output: PrintTranscriptsOutput, access: 'certificates.print' },
+  'transcripts.settings': { input: none, output: TranscriptSettingsSchema, access: 'grades.read' },
+  'transcripts.saveSettings': { input: TranscriptSettingsSchema, output: TranscriptSettingsSchema, access: 'settings.manage' },
 } as const satisfies Record<Channel, CallSpec>;
 
 export type Contract = typeof contract;

@@ -145,6 +145,11 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
   // Runs over the caller's 数据范围 and lists only students in it.
   'warnings.run': 'filtered',
   'warnings.results': 'filtered',
+  // One student, or a class printed whole (the class must be the caller's).
+  'transcripts.preview': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'transcripts.print': ({ studentId, classId }: { studentId?: number; classId?: number }) => ({ students: studentId ? [studentId] : [], classes: classId ? [classId] : [] }),
+  'transcripts.settings': 'none',
+  'transcripts.saveSettings': 'none',
 };
 
 /**

@@ -20,6 +20,8 @@ export interface StudentCourse extends CourseGrades {
   name: string;
   /** The term first taken (the transcript's order). */
   first: string;
+  /** The plan course whose credits and scale apply (the transcript prints its hours, assessment, English name). */
+  plan: PlanCourseRow;
 }
 
 /**
@@ -57,6 +59,7 @@ export function assembleCourses(gradeRows: readonly { grade: GradeRow; course: P
     }),
     name: course.name,
     first: rows.map((g) => g.term).sort()[0]!,
+    plan: course,
   }));
   courses.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.course.code < b.course.code ? -1 : 1));
   return { courses, rowOf };

@@ -1,0 +1,4 @@
+export * from './labels';
+export * from './sheet';
+export * from './latin-name';
+export * from './settings';
