@@ -61,7 +61,7 @@ export const WORDS = {
     length: 'Length of Study', enrolled: 'Date of Enrolment',
     male: 'Male', female: 'Female',
     blank: 'Nothing follows',
-    creditsEarned: 'Credits Earned', gpa: 'GPA', creditsCounted: 'credits counted in GPA',
+    creditsEarned: 'Credits Earned', gpa: 'GPA', creditsCounted: 'Credits Counted in GPA',
     seal: '(Official Seal)', printed: 'Date of Issue', check: 'Check Code', page: (n: number) => `Page ${n}`,
     none: '—',
   },

@@ -20,7 +20,7 @@ export interface TranscriptPart {
 /** Fixed column widths in mm; the course name ('*') takes the rest. */
 const WIDTHS: Record<'zh' | 'en', Partial<Record<ColumnKey, number>>> = {
   zh: { code: 19, nature: 12, credits: 9, hours: 9, assessment: 12, grade: 12, kind: 13, gradePoint: 9 },
-  en: { code: 19, nature: 24, credits: 11, assessment: 19, grade: 11, kind: 15, gradePoint: 8 },
+  en: { code: 19, nature: 27, credits: 11, assessment: 19, grade: 11, kind: 15, gradePoint: 8 },
 };
 /** Columns set centred (the rest left): short values read better centred under their heading. */
 const CENTRED = new Set<ColumnKey>(['nature', 'credits', 'hours', 'assessment', 'grade', 'kind', 'gradePoint']);
@@ -49,14 +49,16 @@ function header(s: TranscriptSheet): Content[] {
 
 /** The student's details, three label–value pairs a row; the photo (22 × 29 mm) beside them. */
 function identity(s: TranscriptSheet, photo: string | null): Content {
+  // Three pairs a row in Chinese; two in English, whose labels and names run longer.
+  const per = s.lang === 'zh' ? 3 : 2;
   const body: TableCell[][] = [];
-  for (let i = 0; i < s.identity.length; i += 3) {
+  for (let i = 0; i < s.identity.length; i += per) {
     const cells: TableCell[] = [];
-    for (const pair of s.identity.slice(i, i + 3)) cells.push({ text: `${pair.label}${s.lang === 'zh' ? '：' : ': '}`, bold: true }, { text: pair.value });
-    while (cells.length < 6) cells.push({ text: '' });
+    for (const pair of s.identity.slice(i, i + per)) cells.push({ text: `${pair.label}${s.lang === 'zh' ? '：' : ': '}`, bold: true, noWrap: true }, { text: pair.value });
+    while (cells.length < per * 2) cells.push({ text: '' });
     body.push(cells);
   }
-  const table: Content = { table: { widths: ['auto', '*', 'auto', '*', 'auto', '*'], body }, layout: PLAIN, fontSize: 9 };
+  const table: Content = { table: { widths: Array.from({ length: per }, () => ['auto', '*']).flat(), body }, layout: PLAIN, fontSize: 9 };
   if (!photo) return { ...table, margin: [0, 0, 0, mm(3)] } as Content;
   return {
     columns: [table, { image: photo, fit: [mm(22), mm(29)], width: mm(22) }],

@@ -39,9 +39,10 @@ export interface TranscriptTotals {
 export function transcriptInput(db: Db, s: TranscriptStudentRow, common: TranscriptCommon, lang: TranscriptLang, printedOn: string): TranscriptInput & { totals: TranscriptTotals } {
   const { courses } = studentCourses(db, s.id);
   const result = computeGpa(courses, common.method);
-  const lines: TranscriptCourse[] = result.courses.map((line, i) => {
+  const lines = result.courses.map((line, i) => {
     const c = courses[i]!;
     return {
+      position: c.plan.position,
       code: c.course.code,
       name: c.plan.name,
       nameEn: c.plan.nameEn,
@@ -54,6 +55,8 @@ export function transcriptInput(db: Db, s: TranscriptStudentRow, common: Transcr
       gradePoint: line.gradePoint === null ? null : line.gradePoint.toFixed(),
     };
   });
+  // Within a term in the plan's order (公共基础 first, as the plan lists them), then by code.
+  lines.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.position - b.position || (a.code < b.code ? -1 : 1)));
   return {
     lang,
     school: common.school,
@@ -69,7 +72,7 @@ export function transcriptInput(db: Db, s: TranscriptStudentRow, common: Transcr
       className: s.className,
       enrolmentDate: s.enrolmentDate,
     },
-    courses: lines,
+    courses: lines.map(({ position: _p, ...c }): TranscriptCourse => c),
     totals: { creditsEarned: result.creditsEarned.toFixed(), creditsCounted: result.creditsCounted.toFixed(), gpaText: formatGpa(result.gpa) },
     method: common.method,
     printedOn,
