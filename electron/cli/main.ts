@@ -13,6 +13,7 @@ import { statusChangesCommand } from './commands/status-changes';
 import { studentsShow } from './commands/students-show';
 import { gradesCommand } from './commands/grades';
 import { warningsCommand } from './commands/warnings';
+import { transcriptsCommand } from './commands/transcripts';
 import { showProgress } from './progress';
 
 const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限与审计）
@@ -49,6 +50,8 @@ const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限
   import photos DIR|FILE.zip [--match idcard,examno,studentno] [--keep-original] [--json]
   grades gpa --student 学号|身份证号 [--json]   按学校的绩点计算方法计算平均学分绩点，列出每门课程计入的考试
   warnings run --term 2026-2027-1 [--json]   按现行学业预警规则运行本学期预警，列出预警等级、变化与原因
+  transcripts print --student 学号|身份证号 | --class 班级名 [--lang zh|en] [--page A4|school] [--photo] --out FILE.pdf [--json]
+           打印成绩单（班级为一个文件，每名学生另起一页）；--page school 用成绩单设置中的学校纸张，--photo 印上学籍照片
   keys rotate [--new-recovery-key] [--json]
            更换数据密钥：数据库与全部附件改用新密钥，已停用账户的密钥槽删除；旧的 keyslots.json 副本从此打不开数据
 
@@ -105,6 +108,10 @@ const options = {
   'decision-no': { type: 'string' },
   month: { type: 'string' },
   format: { type: 'string' },
+  class: { type: 'string' },
+  lang: { type: 'string' },
+  page: { type: 'string' },
+  photo: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -243,6 +250,10 @@ async function run(argv: string[]): Promise<number> {
       case 'warnings': {
         await session.signIn(values.user);
         return await warningsCommand(session, sub, { term: values.term, json: values.json });
+      }
+      case 'transcripts': {
+        await session.signIn(values.user);
+        return await transcriptsCommand(session, sub, { student: values.student, className: values.class, lang: values.lang, page: values.page, photo: values.photo, out: values.out, json: values.json });
       }
       case 'keys': {
         await session.signIn(values.user);
