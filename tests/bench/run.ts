@@ -15,6 +15,7 @@ import { benchApp, BENCH_DEPARTMENT, BENCH_USER } from './bench-app';
 import { benchRotation } from './rotation';
 import { benchStatusChanges } from './status-changes';
 import { benchWarnings } from './warnings';
+import { benchTranscripts } from './transcripts';
 import type { ImportFigures } from './import';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -104,6 +105,10 @@ async function main() {
 
   // Photo import (own data folder, 1,000 generated 1200×1600 JPEGs; BENCH_PHOTOS=0 skips it).
   if (process.env.BENCH_PHOTOS !== '0') results.push(...(await benchPhotos()));
+
+  // 成绩单 (own data folder): a class of 50, and BENCH_TRANSCRIPTS (default 1,000) in one job against
+  // pdfmake alone on the same documents; BENCH_TRANSCRIPTS=0 skips it.
+  if (process.env.BENCH_TRANSCRIPTS !== '0') results.push(...(await benchTranscripts()));
 
   // 更换数据密钥 on this database (BENCH_ROTATION_FILES 40 KB attachments, default 1,000), against a
   // bare PRAGMA rekey of it; it ends signed out, with the database under a new key.
