@@ -1,4 +1,5 @@
 import EditOutlined from '@mui/icons-material/EditOutlined';
+import GradingOutlined from '@mui/icons-material/GradingOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
@@ -12,10 +13,12 @@ interface Props {
   classes: SchoolClass[];
   loading: boolean;
   onEdit?: ((c: SchoolClass) => void) | undefined;
+  /** 批量打印成绩单 of a class (for those who may issue transcripts). */
+  onTranscripts?: ((c: SchoolClass) => void) | undefined;
 }
 
 /** 班级 with their 专业, 年级 and students; the count opens the roster of that class. */
-export function ClassesTable({ classes, loading, onEdit }: Props) {
+export function ClassesTable({ classes, loading, onEdit, onTranscripts }: Props) {
   const columns = useMemo<GridColDef<SchoolClass>[]>(
     () => [
       { field: 'name', headerName: '班级名称', flex: 1, minWidth: 160 },
@@ -36,19 +39,26 @@ export function ClassesTable({ classes, loading, onEdit }: Props) {
           </Link>
         ),
       },
-      ...(onEdit
+      ...(onEdit || onTranscripts
         ? [
             {
               field: 'actions',
               headerName: '操作',
-              width: 100,
+              width: onEdit && onTranscripts ? 240 : onTranscripts ? 150 : 100,
               sortable: false,
               disableColumnMenu: true,
               renderCell: ({ row }: { row: SchoolClass }) => (
                 <Box>
-                  <Button size="small" startIcon={<EditOutlined />} onClick={() => onEdit(row)} aria-label={`编辑班级 ${row.name}`}>
-                    编辑
-                  </Button>
+                  {onEdit && (
+                    <Button size="small" startIcon={<EditOutlined />} onClick={() => onEdit(row)} aria-label={`编辑班级 ${row.name}`}>
+                      编辑
+                    </Button>
+                  )}
+                  {onTranscripts && (
+                    <Button size="small" startIcon={<GradingOutlined />} onClick={() => onTranscripts(row)} aria-label={`批量打印 ${row.name} 的成绩单`}>
+                      批量打印成绩单
+                    </Button>
+                  )}
                 </Box>
               ),
             } satisfies GridColDef<SchoolClass>,

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useOrgTree } from '../students/common/useOrgTree';
 import { ClassDialog } from './ClassDialog';
 import { ClassesTable } from './ClassesTable';
+import { TranscriptDialog } from '../transcripts/TranscriptDialog';
 import { MajorDialog } from './MajorDialog';
 import { MajorsTable } from './MajorsTable';
 
@@ -42,6 +43,7 @@ export function OrgPage() {
   const [major, setMajor] = useState<Major | 'new' | null>(null);
   const [klass, setKlass] = useState<SchoolClass | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [transcriptsOf, setTranscriptsOf] = useState<{ classId: number; name: string } | null>(null);
   const canWrite = can('org.write');
   const saved = (message: string) => {
     setNotice(message);
@@ -80,7 +82,8 @@ export function OrgPage() {
           )
         }
       >
-        <ClassesTable classes={data?.classes ?? []} loading={loading} onEdit={canWrite ? setKlass : undefined} />
+        <ClassesTable classes={data?.classes ?? []} loading={loading} onEdit={canWrite ? setKlass : undefined} onTranscripts={can('certificates.print') ? (c) => setTranscriptsOf({ classId: c.id, name: c.name }) : undefined} />
+        {transcriptsOf && <TranscriptDialog target={transcriptsOf} onClose={() => setTranscriptsOf(null)} />}
       </Block>
       <MajorDialog target={major} onClose={() => setMajor(null)} onSaved={saved} />
       <ClassDialog target={klass} majors={data?.majors ?? []} onClose={() => setKlass(null)} onSaved={saved} />

@@ -14,6 +14,7 @@ import { StatusChangeSettingsPanel } from '../statusChanges/settings/StatusChang
 import { WarningRulesPanel } from '../warnings/WarningRulesPanel';
 import { YearRolloverPanel } from '../yearRollover/YearRolloverPanel';
 import { SettingsForm } from './SettingsForm';
+import { TranscriptSettingsPanel } from '../transcripts/TranscriptSettingsPanel';
 
 export function SettingsPage() {
   const { data, loading, error } = useCallData('settings.get', {});
@@ -41,6 +42,7 @@ export function SettingsPage() {
       {data && <GpaMethodPanel onSaved={setNotice} />}
       {data && <YearRolloverPanel onDone={setNotice} />}
       {data && <WarningRulesPanel onSaved={setNotice} />}
+      {data && <TranscriptSettingsPanel onSaved={setNotice} />}
       <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
       <Snackbar
         open={saved}

@@ -26,6 +26,7 @@ import { InfoTab } from './InfoTab';
 import { KeyChangesTab } from './KeyChangesTab';
 import { ProfileHeader } from './ProfileHeader';
 import { ProofMenuButton } from './ProofMenuButton';
+import { TranscriptButton } from '../../transcripts/TranscriptButton';
 import { RecordsTab } from './RecordsTab';
 import { StatusHistoryTab } from './StatusHistoryTab';
 
@@ -97,7 +98,7 @@ export function StudentProfilePage() {
         </Link>
         <Typography color="text.primary">{s.name}</Typography>
       </Breadcrumbs>
-      <ProfileHeader student={s} onEdit={can('students.write') ? () => navigate(`/students/${s.id}/edit`) : undefined} onRequestChange={requestChange} onFileStatusChange={fileStatusChange} onPhotoChanged={can('students.write') ? done : undefined} actions={can('students.write') ? <ProofMenuButton student={s} onIssued={() => setTick((t) => t + 1)} /> : undefined} />
+      <ProfileHeader student={s} onEdit={can('students.write') ? () => navigate(`/students/${s.id}/edit`) : undefined} onRequestChange={requestChange} onFileStatusChange={fileStatusChange} onPhotoChanged={can('students.write') ? done : undefined} actions={<>{can('grades.read') && <TranscriptButton studentId={s.id} name={s.name} />}{can('students.write') && <ProofMenuButton student={s} onIssued={() => setTick((t) => t + 1)} />}</>} />
       <Paper variant="outlined">
         <Tabs
           value={tab}
