@@ -104,6 +104,7 @@ const NAMING: Partial<Record<Channel, () => unknown>> = {
   'statusChanges.flagAbsent': () => ({ studentId: theirs.id, since: '2026-01-05' }),
   'statusChanges.clearAbsent': () => ({ id: theirAbsence }),
   'grades.gpa': () => ({ studentId: theirs.id }),
+  'transcripts.preview': () => ({ studentId: theirs.id }),
   'warnings.setAbsence': () => ({ studentId: theirs.id, term: '2026-2027-1', hours: 4 }),
   'grades.ofStudent': () => ({ studentId: theirs.id }),
 };
@@ -133,13 +134,16 @@ describe('数据范围: a counselor scoped to one class', () => {
     const grade = (classId: number, studentId: number) => ({ courseId: 1, classId, term: '2025-2026-1', entries: [{ studentId, attempt: '正考', score: '80' }] });
     expect((await app.fails('clerk-client', 'grades.save', grade(myClass, theirs.id))).code).toBe('NOT_FOUND');
     expect((await app.fails('clerk-client', 'grades.save', grade(theirClass, mine.id))).code).toBe('FORBIDDEN');
+    // Transcripts: another class's student is not found, another class printed whole is refused.
+    expect((await app.fails('clerk-client', 'transcripts.print', { studentId: theirs.id, jobId: 'tr-1' })).code).toBe('NOT_FOUND');
+    expect((await app.fails('clerk-client', 'transcripts.print', { classId: theirClass, jobId: 'tr-2' })).code).toBe('FORBIDDEN');
     // Their own student: all of it works.
     expect((await app.call(C, 'students.get', { id: mine.id })).name).toBe('李明');
     await app.call(C, 'students.update', { id: mine.id, version: mine.version, patch: { dormitory: '7-102' } });
     // Nothing of theirs changed.
     expect((await app.call(A, 'students.get', { id: theirs.id })).dormitory ?? null).toBeNull();
 
-    const covered = new Set([...Object.keys(NAMING), ...Object.keys(NAMING_AS_MANAGER), 'students.update', 'studentNumbers.assign', 'grades.forCourse', 'grades.save']);
+    const covered = new Set([...Object.keys(NAMING), ...Object.keys(NAMING_AS_MANAGER), 'students.update', 'studentNumbers.assign', 'grades.forCourse', 'grades.save', 'transcripts.print']);
     const ruled = Object.entries(STUDENT_SCOPE).filter(([, rule]) => typeof rule === 'function').map(([c]) => c);
     // photos.upload and photos.undo need a photo batch or upload of their own: below.
     expect(ruled.filter((c) => !covered.has(c)).sort()).toEqual(['photos.undo', 'photos.upload']);
