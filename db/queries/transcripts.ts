@@ -1,7 +1,7 @@
 /**
  * Transcripts in the database: the facts a transcript prints about its students, the school's
  * transcript settings (a key of their own in the settings table), and the log of issued transcripts
- * (migration 0018), which is only ever appended to.
+ * (migration 0021), which is only ever appended to.
  */
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { DEFAULT_TRANSCRIPT_SETTINGS, type TranscriptSettings } from '../../shared/domain/transcripts';

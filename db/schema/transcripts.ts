@@ -1,7 +1,7 @@
 import { integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { TranscriptLang } from '../../shared/domain/transcripts';
 
-/** Issued transcripts (migration 0018): never changed, never deleted. */
+/** Issued transcripts (migration 0021): never changed, never deleted. */
 export const transcriptIssues = sqliteTable('transcript_issues', {
   id: integer('id').primaryKey(),
   studentId: integer('student_id').notNull(),
