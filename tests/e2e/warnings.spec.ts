@@ -28,7 +28,7 @@ test('the counselor runs the term\'s 学业预警 and reads each student\'s tier
     const m = d.getMonth() + 1;
     return m >= 9 ? `${y}-${y + 1}-1` : m === 1 ? `${y - 1}-${y}-1` : `${y - 1}-${y}-2`;
   });
-  // 张三 fails all three; 李四 one; 王五 none.
+  // 张三 fails all three; 李四 one; 王五 none (but misses classes, below).
   for (const [k, c] of plan.courses.entries()) {
     await host.api('grades.save', { courseId: c.id, classId, term, entries: [{ studentId: ids[0], attempt: '正考', score: '40' }, { studentId: ids[1], attempt: '正考', score: k === 0 ? '45' : '80' }, { studentId: ids[2], attempt: '正考', score: '90' }] }, A);
   }
@@ -58,19 +58,27 @@ test('the counselor runs the term\'s 学业预警 and reads each student\'s tier
   await dialog.getByLabel('本学期旷课学时').fill('10');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText(/已登记 李四/)).toBeVisible();
+  // 王五 passes everything but missed 35 hours: the red tier (三级预警: 31 学时).
+  await host.api('warnings.setAbsence', { studentId: ids[2], term, hours: 35 }, A);
   await page.getByRole('button', { name: '运行预警' }).click();
   const table = page.getByRole('table', { name: '预警名单' });
-  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row')).toHaveCount(4);
+  // Highest tier first: the red-tier student with the reason, then the yellow ones.
+  const wang = table.getByRole('row').nth(1);
+  await expect(wang).toContainText('王五');
+  await expect(wang).toContainText('红色预警');
+  await expect(wang).toContainText('本学期旷课 35 学时（达到红色预警的 31 学时）');
   const zhang = table.getByRole('row').filter({ hasText: '张三' });
   await expect(zhang).toContainText('补考后累计不及格课程 3 门');
   await expect(zhang).toContainText('黄色预警');
   await expect(zhang).toContainText('新增');
   const li = table.getByRole('row').filter({ hasText: '李四' });
   await expect(li).toContainText('本学期旷课 10 学时（达到黄色预警的 8 学时）');
-  await expect(table).not.toContainText('王五');
   await page.screenshot({ path: 'test-results/screens/warnings-results.png', fullPage: true });
   // Filter by tier.
   await page.getByRole('combobox', { name: '预警等级' }).click();
   await page.getByRole('option', { name: '红色预警' }).click();
-  await expect(table).toContainText('没有符合筛选条件的学生');
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table).toContainText('王五');
+  await expect(table).not.toContainText('张三');
 });
