@@ -3,7 +3,7 @@
  * write path (prepared statements: drizzle's builder is too slow for 50,000 rows) and batches.
  * Students are always written with their name search keys (withSearchKeys).
  */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { importBatches, importMappings } from '../schema';
 import { withSearchKeys, type StudentInsert } from './students';
@@ -11,18 +11,18 @@ import { withSearchKeys, type StudentInsert } from './students';
 // ---------------------------------------------------------------------------
 // Remembered mappings
 
-/** Remembered header → field key ('' = the user chose not to import that column). */
-export function loadMappings(db: Db): Record<string, string> {
+/** An import spec's remembered header → field key ('' = the user chose not to import that column). */
+export function loadMappings(db: Db, spec: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const r of db.select().from(importMappings).all()) out[r.header] = r.field;
+  for (const r of db.select().from(importMappings).where(eq(importMappings.spec, spec)).all()) out[r.header] = r.field;
   return out;
 }
 
-export function saveMappings(db: Db, choices: Record<string, string>, by: string, at: string): void {
+export function saveMappings(db: Db, spec: string, choices: Record<string, string>, by: string, at: string): void {
   for (const [header, field] of Object.entries(choices)) {
     db.insert(importMappings)
-      .values({ header, field, updatedBy: by, updatedAt: at })
-      .onConflictDoUpdate({ target: importMappings.header, set: { field, updatedBy: by, updatedAt: at } })
+      .values({ spec, header, field, updatedBy: by, updatedAt: at })
+      .onConflictDoUpdate({ target: [importMappings.spec, importMappings.header], set: { field, updatedBy: by, updatedAt: at } })
       .run();
   }
 }
@@ -256,8 +256,9 @@ export function getBatch(db: Db, id: number): BatchRow | undefined {
   return db.select().from(importBatches).where(eq(importBatches.id, id)).get();
 }
 
-export function listBatches(db: Db, limit = 200): BatchRow[] {
-  return db.select().from(importBatches).orderBy(desc(importBatches.id)).limit(limit).all();
+/** One import spec's batches, newest first. */
+export function listBatches(db: Db, spec: string, limit = 200): BatchRow[] {
+  return db.select().from(importBatches).where(eq(importBatches.spec, spec)).orderBy(desc(importBatches.id)).limit(limit).all();
 }
 
 export function markBatchUndone(db: Db, id: number, by: string, at: string): void {

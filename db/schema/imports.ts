@@ -1,7 +1,9 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const importBatches = sqliteTable('import_batches', {
   id: integer('id').primaryKey(),
+  /** Which import wrote it (shared/domain/import/specs.ts); migration 0019. */
+  spec: text('spec').notNull().default('roster'),
   fileName: text('file_name').notNull(),
   sheet: text('sheet').notNull(),
   mode: text('mode', { enum: ['add', 'update'] }).notNull(),
@@ -29,9 +31,15 @@ export const importBatchItems = sqliteTable('import_batch_items', {
   keyChangeRequestId: integer('key_change_request_id'),
 });
 
-export const importMappings = sqliteTable('import_mappings', {
-  header: text('header').primaryKey(),
-  field: text('field').notNull(),
-  updatedBy: text('updated_by').notNull(),
-  updatedAt: text('updated_at').notNull(),
-});
+/** Remembered header → field choices, per import spec (migration 0019). */
+export const importMappings = sqliteTable(
+  'import_mappings',
+  {
+    spec: text('spec').notNull(),
+    header: text('header').notNull(),
+    field: text('field').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.spec, t.header] })],
+);

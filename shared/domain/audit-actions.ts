@@ -68,6 +68,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'photos.undo': '撤销照片导入',
   'proofs.issue': '开具证明',
   'plans.save': '保存人才培养方案',
+  'plans.import': '导入培养方案课程',
+  'grades.import': '导入成绩',
   'grades.save': '录入成绩',
   'warnings.run': '运行学业预警',
   'warnings.saveRuleSet': '修改学业预警规则',

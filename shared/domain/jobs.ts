@@ -23,6 +23,17 @@ export const JOB_KINDS = {
   'roster.template': { label: '生成导入模板', permission: 'students.write' },
   'warnings.run': { label: '运行学业预警', permission: 'warnings.manage' },
   'transcripts.print': { label: '打印成绩单', permission: 'certificates.print' },
+  // The grade and plan-course imports (issue 15): the same pipeline, their own permission.
+  'gradeImport.read': { label: '读取成绩文件', permission: 'grades.write' },
+  'gradeImport.check': { label: '检查成绩', permission: 'grades.write' },
+  'gradeImport.commit': { label: '导入成绩', permission: 'grades.write' },
+  'gradeImport.errorReport': { label: '生成成绩问题清单', permission: 'grades.write' },
+  'gradeImport.template': { label: '生成成绩导入模板', permission: 'grades.write' },
+  'courseImport.read': { label: '读取课程文件', permission: 'plans.write' },
+  'courseImport.check': { label: '检查培养方案课程', permission: 'plans.write' },
+  'courseImport.commit': { label: '导入培养方案课程', permission: 'plans.write' },
+  'courseImport.errorReport': { label: '生成课程问题清单', permission: 'plans.write' },
+  'courseImport.template': { label: '生成课程导入模板', permission: 'plans.write' },
 } as const satisfies Record<string, { label: string; permission: Permission }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

@@ -38,13 +38,13 @@ const newClassRoster = () =>
 it('a new class without a 专业 column: the preview asks for its major, and promises it only once chosen', async () => {
   const options = { ...(await prepared(await newClassRoster())), createMissingClasses: true };
   const asked = await app.call(C, 'imports.preview', options);
-  expect(asked.newClasses).toEqual([{ name: '电子2601班', rows: 2, majorId: null, majorName: null, majorFrom: null }]);
+  expect(asked.roster?.newClasses).toEqual([{ name: '电子2601班', rows: 2, majorId: null, majorName: null, majorFrom: null }]);
   expect(asked.issues.map((i) => [i.row, i.code])).toEqual([[2, 'UNKNOWN_CLASS'], [3, 'UNKNOWN_CLASS']]);
   expect(asked.issues[0]!.message).toContain('请为班级“电子2601班”选择所属专业');
 
   const chosen = { ...options, newClassMajors: { 电子2601班: majorId } };
   const ready = await app.call(C, 'imports.preview', chosen);
-  expect(ready.newClasses).toEqual([{ name: '电子2601班', rows: 2, majorId, majorName: MAJOR.name, majorFrom: 'chosen' }]);
+  expect(ready.roster?.newClasses).toEqual([{ name: '电子2601班', rows: 2, majorId, majorName: MAJOR.name, majorFrom: 'chosen' }]);
   expect(ready).toMatchObject({ valid: 2, invalid: 0, issuesTotal: 0 });
   expect((await app.call(C, 'imports.commit', chosen)).imported).toBe(2);
   const tree = await app.call(C, 'org.tree', {});
@@ -60,19 +60,19 @@ it('a new class whose major the 专业 column names: read from the file, and the
   ] }]);
   const options = { ...(await prepared(roster)), createMissingClasses: true };
   const fromFile = await app.call(C, 'imports.preview', options);
-  expect(fromFile.newClasses).toEqual([
+  expect(fromFile.roster?.newClasses).toEqual([
     { name: '计算机2601班', rows: 1, majorId, majorName: MAJOR.name, majorFrom: 'file' },
     { name: '新2601班', rows: 1, majorId: null, majorName: null, majorFrom: null },
   ]);
   expect(fromFile.issues.map((i) => [i.row, i.column, i.code])).toEqual([[3, '专业', 'UNKNOWN_MAJOR']]);
   const chosen = await app.call(C, 'imports.preview', { ...options, newClassMajors: { 新2601班: other.id } });
-  expect(chosen.newClasses[1]).toEqual({ name: '新2601班', rows: 1, majorId: other.id, majorName: '电子信息工程技术', majorFrom: 'chosen' });
+  expect(chosen.roster?.newClasses[1]).toEqual({ name: '新2601班', rows: 1, majorId: other.id, majorName: '电子信息工程技术', majorFrom: 'chosen' });
   expect(chosen.invalid).toBe(0);
 });
 
 it('without creating classes, the preview lists the unknown class and creates nothing', async () => {
   const preview = await app.call(C, 'imports.preview', await prepared(await newClassRoster()));
-  expect(preview.unknownClasses).toEqual(['电子2601班']);
+  expect(preview.roster?.unknownClasses).toEqual(['电子2601班']);
   expect(preview.issues.map((i) => i.code)).toEqual(['UNKNOWN_CLASS', 'UNKNOWN_CLASS']);
 });
 

@@ -73,15 +73,15 @@ describe('roster import with another connection writing to the same folder', () 
     await app.call(C, 'students.register', { ids: [lin.id] });
 
     const options = { ...(await prepared(await cleanRoster([A, { ...B, name: '林贰' }]))), mode: 'update' as const, matchBy: 'idNumber' as const };
-    expect(await app.call(C, 'imports.preview', options)).toMatchObject({ valid: 2, keyChanges: 1 });
+    expect(await app.call(C, 'imports.preview', options)).toMatchObject({ valid: 2, roster: { keyChanges: 1 } });
 
     const cli = await commandLine(COUNSELOR);
     const filed = await cli.call(CLI, 'keyChanges.request', { studentId: lin.id, changes: { name: '林弍' }, reason: '户籍更名' });
 
     const again = await app.call(C, 'imports.preview', options);
-    expect(again.keyChanges).toBe(0);
+    expect(again.roster?.keyChanges).toBe(0);
     expect(again.issues.find((i) => i.code === 'KEY_FIELD_LOCKED')?.message).toContain(`已有待审批的变更申请（第 ${filed.id} 号）`);
-    expect(await app.call(C, 'imports.commit', options)).toMatchObject({ keyChangeRequests: 0 });
+    expect(await app.call(C, 'imports.commit', options)).toMatchObject({ roster: { keyChangeRequests: 0 } });
     expect((await app.call(M, 'keyChanges.list', { status: 'pending' })).map((r) => r.id)).toEqual([filed.id]);
   });
 });

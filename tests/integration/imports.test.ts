@@ -52,7 +52,7 @@ describe('roster import', () => {
     expect(inspected.sampleRows[0]!.slice(1, 6)).toEqual(['2025510201001', '张三', '男', '2005-09-01', MESSY.M1]);
 
     const preview = await app.call(C, 'imports.preview', options);
-    expect(preview).toMatchObject({ rows: 9, valid: 4, invalid: 5, toAdd: 4, toUpdate: 0, keyChanges: 0, unknownClasses: [] });
+    expect(preview).toMatchObject({ spec: 'roster', rows: 9, valid: 4, invalid: 5, toAdd: 4, toUpdate: 0, roster: { keyChanges: 0, unknownClasses: [] } });
     const errors = preview.issues.filter((i) => i.severity === 'error');
     const found = (row: number) => errors.filter((i) => i.row === row).map((i) => [i.column, i.code]);
     expect(found(6)).toEqual([['身份证号码', 'ID_CHECKSUM']]);
@@ -76,7 +76,7 @@ describe('roster import', () => {
     expect(await app.call(C, 'imports.batches', {})).toEqual([]);
 
     const done = await app.call(C, 'imports.commit', { ...options, skipInvalid: true });
-    expect(done).toMatchObject({ rows: 9, imported: 4, updated: 0, skipped: 5, keyChangeRequests: 0 });
+    expect(done).toMatchObject({ spec: 'roster', rows: 9, imported: 4, updated: 0, skipped: 5, roster: { keyChangeRequests: 0 } });
     expect(done.batchId).toBeGreaterThan(0);
     const rows = (await app.call(C, 'students.list', { page: 0, pageSize: 50, filter: {}, sort: { field: 'studentNo', dir: 'asc' } })).rows;
     expect(rows.map((r) => r.studentNo)).toEqual(['2025510201001', '2025510201002', '2025510201007', '2025510201008']);
@@ -149,7 +149,7 @@ describe('roster import', () => {
     const dorms = await prepared(await cleanRoster(people.map((p, i) => ({ ...p, dormitory: `${i + 5}号楼-201` })), ['学号', '姓名', '宿舍']), '宿舍.xlsx');
     const options = { ...dorms.options, mode: 'update' as const, matchBy: 'idNumber' as const };
     const preview = await app.call(C, 'imports.preview', options);
-    expect(preview).toMatchObject({ rows: 2, valid: 2, invalid: 0, toAdd: 0, toUpdate: 2, matchBy: 'studentNo' });
+    expect(preview).toMatchObject({ rows: 2, valid: 2, invalid: 0, toAdd: 0, toUpdate: 2, roster: { matchBy: 'studentNo' } });
     expect(preview.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(await app.call(C, 'imports.commit', options)).toMatchObject({ updated: 2, imported: 0 });
     const rows = (await app.call(C, 'students.list', { page: 0, pageSize: 5, filter: {}, sort: { field: 'studentNo', dir: 'asc' } })).rows;
@@ -167,13 +167,13 @@ describe('roster import', () => {
     const upd = await prepared(await cleanRoster(changed), '更新.xlsx');
     const options = { ...upd.options, mode: 'update' as const, matchBy: 'idNumber' as const };
     const preview = await app.call(C, 'imports.preview', options);
-    expect(preview).toMatchObject({ rows: 3, valid: 3, invalid: 0, toAdd: 0, toUpdate: 3, keyChanges: 1 });
+    expect(preview).toMatchObject({ rows: 3, valid: 3, invalid: 0, toAdd: 0, toUpdate: 3, roster: { keyChanges: 1 } });
     const locked = preview.issues.find((i) => i.code === 'KEY_FIELD_LOCKED')!;
     expect(locked).toMatchObject({ row: 3, column: '姓名', severity: 'warning' });
     expect(locked.message).toContain('将提交信息变更申请（姓名：林二 → 林贰）');
 
     const done = await app.call(C, 'imports.commit', options);
-    expect(done).toMatchObject({ imported: 0, updated: 3, skipped: 0, keyChangeRequests: 1, errors: [] });
+    expect(done).toMatchObject({ imported: 0, updated: 3, skipped: 0, roster: { keyChangeRequests: 1 }, errors: [] });
     const rows = (await app.call(C, 'students.list', { page: 0, pageSize: 5, filter: {}, sort: { field: 'studentNo', dir: 'asc' } })).rows;
     expect(rows.map((r) => [r.name, r.phone, r.dormitory])).toEqual([
       ['陈壹', '13900000000', '1号楼-101'], // not registered: the name changes directly
@@ -203,7 +203,7 @@ describe('roster import', () => {
     ], ['学号', '姓名', '身份证号', '班级', '专业']);
     const { options } = await prepared(roster, '第二批.xlsx');
     const preview = await app.call(C, 'imports.preview', options);
-    expect(preview.unknownClasses).toEqual(['大数据2501班']);
+    expect(preview.roster?.unknownClasses).toEqual(['大数据2501班']);
     expect(preview.issues.map((i) => [i.row, i.column, i.code])).toEqual([
       [2, '身份证号', 'DUPLICATE_IN_DB'],
       [3, '学号', 'DUPLICATE_IN_DB'],
@@ -223,7 +223,7 @@ describe('roster import', () => {
     await app.call(C, 'org.createClass', { name: '大数据2501班', majorId: major.id, cohortYear: 2025 });
     const preview = await app.call(C, 'imports.preview', later.options);
     expect(preview.issues.map((i) => [i.row, i.column, i.code]).sort()).toEqual([[2, '学号', 'DUPLICATE_IN_DB'], [2, '身份证号', 'DUPLICATE_IN_DB']]);
-    expect(preview.unknownClasses).toEqual([]);
+    expect(preview.roster?.unknownClasses).toEqual([]);
   });
 
   it('writes alone: another window’s call made during the write waits for it, and is not undone with a cancelled import', async () => {
@@ -337,7 +337,7 @@ describe('roster import', () => {
     ] }]);
     const { options } = await prepared(roster);
     const preview = await app.call(C, 'imports.preview', { ...options, createMissingClasses: true });
-    expect(preview.unknownClasses.sort()).toEqual(['不存在2501班', '计算机应用2502班']);
+    expect(preview.roster?.unknownClasses.sort()).toEqual(['不存在2501班', '计算机应用2502班']);
     expect(preview.issues.map((i) => [i.row, i.column, i.code])).toEqual([[4, '专业', 'UNKNOWN_MAJOR']]);
     const done = await app.call(C, 'imports.commit', { ...options, createMissingClasses: true, skipInvalid: true });
     expect(done.imported).toBe(2);
@@ -389,7 +389,7 @@ describe('roster import', () => {
   });
 
   it('gives a template whose sample row imports cleanly', async () => {
-    const t = await app.call(C, 'imports.template', {});
+    const t = await app.call(C, 'imports.template', { spec: 'roster' });
     const bytes = app.output(C, t.jobId);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

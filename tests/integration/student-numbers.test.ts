@@ -46,7 +46,7 @@ describe('rosters without 学号 (新生录取名单)', () => {
   it('imports them; the students show as 待编学号 and can be filtered', async () => {
     const { preview, commit } = await importRoster(await admissionsRoster(admitted()));
     expect(preview).toMatchObject({ rows: 4, valid: 4, invalid: 0, toAdd: 4 });
-    expect(commit).toMatchObject({ imported: 4, studentNumbers: null });
+    expect(commit).toMatchObject({ imported: 4, roster: { studentNumbers: null } });
     const pending = await roster({ studentNoState: 'pending' });
     expect(pending.map((r) => r.name).sort()).toEqual([...NAMES].sort());
     expect(pending.every((r) => r.studentNo === null)).toBe(true);
@@ -56,7 +56,7 @@ describe('rosters without 学号 (新生录取名单)', () => {
   it('numbers the new students by the saved rule in the same import, and the batch can still be undone', async () => {
     await app.call(C, 'studentNumbers.saveRule', { parts: [{ kind: 'year', digits: 2 }, { kind: 'classNo', digits: 2 }, { kind: 'sequence', digits: 3 }], order: 'classPinyin' });
     const { commit } = await importRoster(await admissionsRoster(admitted()), { assignStudentNo: true });
-    expect(commit.studentNumbers).toEqual({ assigned: 4, skipped: [] });
+    expect(commit.roster?.studentNumbers).toEqual({ assigned: 4, skipped: [] });
     // 班号 by class name (2601 → 01), then pinyin: 李四 lisi, 王五 wangwu, 张三 zhangsan; 赵六 in 2602.
     expect(Object.fromEntries((await roster()).map((r) => [r.name, r.studentNo]))).toEqual({ 李四: '2601001', 王五: '2601002', 张三: '2601003', 赵六: '2602001' });
     const [batch] = await app.call(C, 'imports.batches', {});

@@ -51,7 +51,7 @@ describe('workbooks the app writes', () => {
     const sheet = opened.sheets[0]!.name;
     const inspected = await app.call(C, 'imports.inspect', { uploadId: opened.uploadId, sheet });
     const preview = await app.call(C, 'imports.preview', { uploadId: opened.uploadId, sheet, mapping: inspected.mapping, mode: 'update', matchBy: 'studentNo' });
-    expect(preview).toMatchObject({ valid: 1, toUpdate: 0, keyChanges: 0 });
+    expect(preview).toMatchObject({ valid: 1, toUpdate: 0, roster: { keyChanges: 0 } });
     expect(preview.issues.map((i) => [i.column, i.code])).toEqual([['姓名', 'FORMULA_LIKE_TEXT'], ['备注', 'FORMULA_LIKE_TEXT']]);
   });
 

@@ -62,8 +62,8 @@ export async function importStudents(session: CliSession, opts: ImportStudentsOp
 
   const options = { uploadId: opened.uploadId, sheet, mapping: inspected.mapping, mode, matchBy, createMissingClasses: opts.createClasses, rememberMapping: false } as const;
   const preview = await session.call('imports.preview', { ...options, jobId: 'cli-check' });
-  log(`检查结果：共 ${preview.rows} 行，有效 ${preview.valid} 行，有问题 ${preview.invalid} 行；将新增 ${preview.toAdd} 人，更新 ${preview.toUpdate} 人${preview.keyChanges ? `，提交关键信息变更申请 ${preview.keyChanges} 份` : ''}`);
-  if (preview.unknownClasses.length) log(`系统中没有的班级：${preview.unknownClasses.join('、')}`);
+  log(`检查结果：共 ${preview.rows} 行，有效 ${preview.valid} 行，有问题 ${preview.invalid} 行；将新增 ${preview.toAdd} 人，更新 ${preview.toUpdate} 人${preview.roster?.keyChanges ? `，提交关键信息变更申请 ${preview.roster.keyChanges} 份` : ''}`);
+  if (preview.roster?.unknownClasses.length) log(`系统中没有的班级：${preview.roster.unknownClasses.join('、')}`);
 
   if (opts.report) {
     // The report is the job's output, written where --report says (the CLI is its own host).
@@ -99,14 +99,14 @@ export async function importStudents(session: CliSession, opts: ImportStudentsOp
 
   const result = await session.call('imports.commit', { ...options, jobId: 'cli-write', skipInvalid: opts.skipInvalid, assignStudentNo: opts.assignStudentNo ?? false });
   if (opts.json) {
-    console.log(JSON.stringify({ rows: result.rows, imported: result.imported, updated: result.updated, skipped: result.skipped, errors: errorsOf(result.errors), ...(opts.assignStudentNo ? { studentNumbers: result.studentNumbers } : {}) }, null, 2));
+    console.log(JSON.stringify({ rows: result.rows, imported: result.imported, updated: result.updated, skipped: result.skipped, errors: errorsOf(result.errors), ...(opts.assignStudentNo ? { studentNumbers: result.roster?.studentNumbers ?? null } : {}) }, null, 2));
   } else {
     showErrors(result.errors, result.errors.length);
     if (result.batchId === null && result.errors.length && !opts.skipInvalid) {
       log('有无效行，未写入任何数据。请修正后重新导入，或加 --skip-invalid 只导入有效行。');
     } else {
-      log(`已导入：新增 ${result.imported} 人，更新 ${result.updated} 人，跳过 ${result.skipped} 行${result.keyChangeRequests ? `，提交变更申请 ${result.keyChangeRequests} 份` : ''}${result.batchId ? `（批次 #${result.batchId}，可在程序中撤销）` : ''}`);
-      const n = result.studentNumbers;
+      log(`已导入：新增 ${result.imported} 人，更新 ${result.updated} 人，跳过 ${result.skipped} 行${result.roster?.keyChangeRequests ? `，提交变更申请 ${result.roster.keyChangeRequests} 份` : ''}${result.batchId ? `（批次 #${result.batchId}，可在程序中撤销）` : ''}`);
+      const n = result.roster?.studentNumbers;
       if (n) log(`已按学号规则编排学号 ${n.assigned} 人${n.skipped.length ? `；未编排 ${n.skipped.length} 人：${n.skipped.slice(0, 10).map((s) => `${s.name}（${s.reason}）`).join('；')}` : ''}`);
     }
   }

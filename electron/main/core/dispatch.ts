@@ -54,8 +54,11 @@ async function call(core: AppCore, handlers: Handlers, clientId: string, channel
       if (session.locked && !spec.whileLocked) {
         throw new AppError('SESSION_LOCKED', '由于长时间未操作，系统已自动锁定，请输入密码解锁。');
       }
-      if (spec.access !== 'session' && !hasPermission(session.role, spec.access)) {
-        throw new AppError('FORBIDDEN', `当前角色（${ROLE_LABELS[session.role]}）没有“${PERMISSIONS[spec.access]}”的权限。`);
+      if (spec.access !== 'session') {
+        const anyOf = typeof spec.access === 'string' ? [spec.access] : spec.access;
+        if (!anyOf.some((p) => hasPermission(session.role, p))) {
+          throw new AppError('FORBIDDEN', `当前角色（${ROLE_LABELS[session.role]}）没有${anyOf.map((p) => `“${PERMISSIONS[p]}”`).join('或')}的权限。`);
+        }
       }
       if (session.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(channel)) {
         throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改密码：管理员设置或重置的密码须由本人修改后才能继续使用。');

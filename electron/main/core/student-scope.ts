@@ -117,7 +117,10 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'imports.errorReport': 'filtered',
   // File names and counts, no student.
   'imports.batches': 'none',
-  'imports.undo': ({ id }: { id: number }, db) => ({ students: ids(db, 'SELECT DISTINCT student_id AS id FROM import_batch_items WHERE batch_id = ?', id) }),
+  // The students a roster batch created or changed, or whose grades a grade batch wrote.
+  'imports.undo': ({ id }: { id: number }, db) => ({
+    students: [...ids(db, 'SELECT DISTINCT student_id AS id FROM import_batch_items WHERE batch_id = ?', id), ...ids(db, 'SELECT DISTINCT student_id AS id FROM grades WHERE batch_id = ?', id)],
+  }),
   'imports.template': 'none',
   'photos.import': 'filtered',
   'photos.export': ({ ids: list }: { ids: number[] }) => ({ students: list }),

@@ -5,3 +5,4 @@ export * from './gpa';
 export * from './parse';
 export * from './plan';
 export * from './entry';
+export * from './term';

@@ -28,6 +28,16 @@ export interface ImportCatalogue<K extends string = string> {
    * matching would map them to the subject's own field, so it is not attempted.
    */
   otherPerson?: RegExp | undefined;
+  /**
+   * Headers that hold a part of a field's value (平时成绩, 期末成绩 beside 总评成绩): containment would
+   * map them to the field itself, so it is not attempted either.
+   */
+  partOf?: RegExp | undefined;
+  /**
+   * Groups of fields of which one column is enough (a grade sheet names its students by 学号 or by
+   * 身份证号): with none of a group mapped, the group's first field is reported missing.
+   */
+  anyOf?: readonly (readonly K[])[] | undefined;
   /** Named in the message when no header row is found: “学号”“姓名”“身份证号”. */
   headerExamples: readonly string[];
 }
@@ -51,12 +61,17 @@ export function catalogueLabel(cat: ImportCatalogue, key: string): string {
   return catalogueField(cat, key)?.label ?? key;
 }
 
-/** Required fields no column was mapped to (derived ones are not missing when their source is mapped). */
+/**
+ * Required fields no column was mapped to (derived ones are not missing when their source is
+ * mapped), then the first field of each anyOf group with none of its fields mapped.
+ */
 export function missingRequired<K extends string>(cat: ImportCatalogue<K>, mapped: Iterable<K>): K[] {
   const taken = new Set<K>(mapped);
   const derived = cat.derived;
-  return cat.fields
+  const missing = cat.fields
     .filter((f) => f.required && !taken.has(f.key))
     .map((f) => f.key)
     .filter((k) => !(derived && derived.fields.includes(k) && taken.has(derived.from)));
+  for (const group of cat.anyOf ?? []) if (group.length && !group.some((k) => taken.has(k))) missing.push(group[0]!);
+  return missing;
 }

@@ -43,18 +43,35 @@ export const IMPORT_ERROR_CODES = Object.freeze({
   KEY_FIELD_LOCKED: '学生已注册，关键字段（姓名、性别、出生日期、身份证号）不能通过导入修改，需走变更审批',
   STATUS_NOT_IMPORTED: '学籍状态不能通过导入修改，须办理学籍异动',
   STUDENT_NO_UNASSIGNABLE: '无法按学号编排规则为该生编排学号',
+  // Grade sheets (成绩导入) and plan course lists (培养方案课程导入), issue 15.
+  UNKNOWN_STUDENT: '系统中没有该学生（按学号或身份证号查找）',
+  STUDENT_MISMATCH: '学号与身份证号不是系统中的同一名学生',
+  NAME_MISMATCH: '姓名与系统中该学号（身份证号）的学生不一致',
+  NO_PLAN: '学生没有班级，或班级没有适用的人才培养方案',
+  UNKNOWN_COURSE: '课程代码不在该生所在班级适用的人才培养方案中',
+  COURSE_NAME_MISMATCH: '课程名称与培养方案中的名称不同（提示）',
+  SCORE_OUT_OF_RANGE: '成绩超出 0–100',
+  GRADE_FORMAT: '无法识别的成绩',
+  ATTEMPT_KIND_UNKNOWN: '无法识别的考试性质（应为正考、补考、重修、缓考或免修）',
+  TERM_FORMAT: '无法识别的学年学期（应如 2025-2026-1）',
+  GRADE_SCALE_MISMATCH: '成绩与课程的记分方式不同，按文件原样记录（提示）',
+  ATTEMPT_EXISTS: '系统中已有这次考试的成绩（每门课程只能有一条正考、缓考、免修；同一学期的补考、重修只能有一条）',
+  ALREADY_RECORDED: '系统中已有完全相同的成绩，该行不再导入（提示）',
+  VALUE_UNKNOWN: '不是该项可选的值',
+  PLAN_MIXED: '一个文件只能导入一个培养方案：各行的专业、年级应相同',
 } as const);
 
 export type ImportErrorCode = keyof typeof IMPORT_ERROR_CODES;
 
 export type ImportSeverity = 'error' | 'warning';
 
-export interface ImportIssue {
+/** A problem with one cell; K is the import's field keys (the roster's student fields by default). */
+export interface ImportIssue<K extends string = StudentFieldKey> {
   /** 1-based row number as Excel shows it. */
   row: number;
   /** Column header text as it appears in the file (or the field label when the column is absent). */
   column: string;
-  field: StudentFieldKey;
+  field: K;
   code: ImportErrorCode;
   /** Complete Chinese sentence naming the row, the column and the reason. */
   message: string;
@@ -74,9 +91,9 @@ export function cellRef(row: number, column: string): string {
  * Builds an issue whose message is `第 5 行“出生年月”：<reason>`. Stages that need a
  * different sentence shape (e.g. BIRTH_MISMATCH) pass `message` directly instead.
  */
-export function makeIssue(
-  args: Omit<ImportIssue, 'message' | 'severity'> & { reason?: string; message?: string; severity?: ImportSeverity },
-): ImportIssue {
+export function makeIssue<K extends string = StudentFieldKey>(
+  args: Omit<ImportIssue<K>, 'message' | 'severity'> & { reason?: string; message?: string; severity?: ImportSeverity },
+): ImportIssue<K> {
   const { reason, message, severity, ...rest } = args;
   const text = message ?? `${cellRef(rest.row, rest.column)}：${reason ?? IMPORT_ERROR_CODES[rest.code]}`;
   return { ...rest, message: text, severity: severity ?? 'error' };

@@ -72,7 +72,7 @@ export function matchHeader<K extends string = StudentFieldKey>(header: string, 
   const { exact: byTerm, cjkTerms } = indexOf(cat);
   const exact = byTerm.get(k) as K | undefined;
   if (exact) return { key: exact, exact: true };
-  if (Array.from(k).length > MAX_HEADER_CHARS || cat.otherPerson?.test(k)) return null;
+  if (Array.from(k).length > MAX_HEADER_CHARS || cat.otherPerson?.test(k) || cat.partOf?.test(k)) return null;
   let best: K | null = null;
   let bestLen = 0;
   let tie = false;

@@ -2,6 +2,7 @@
 export * from './catalogue';
 export * from './cells';
 export * from './errors';
+export * from './grade-catalogues';
 export * from './header';
 export * from './normalise';
 export * from './specs';

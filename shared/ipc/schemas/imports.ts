@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTEMPT_KINDS } from '../../domain/grades/types';
 import { IMPORT_SPEC_IDS } from '../../domain/import/specs';
 import { id } from './common';
 import { JobId } from './jobs';
@@ -9,8 +10,11 @@ import { JobId } from './jobs';
  */
 export const FileRef = z.object({ fileId: z.string().min(8).max(64) });
 
+/** Which import: the roster (学生名单), a grade export (成绩), a plan's course list (培养方案课程). */
+export const ImportSpecId = z.enum(IMPORT_SPEC_IDS);
+
 /** The file to import, and what it is (which spec reads it); with a jobId, reading reports progress and can be cancelled. */
-export const ImportOpenInput = FileRef.extend({ spec: z.enum(IMPORT_SPEC_IDS).default('roster'), jobId: JobId.optional() });
+export const ImportOpenInput = FileRef.extend({ spec: ImportSpecId.default('roster'), jobId: JobId.optional() });
 
 export const ImportOpenOutput = z.object({
   uploadId: z.string(),
@@ -63,18 +67,25 @@ export const ImportOptions = z.object({
   createMissingClasses: z.boolean().default(false),
   /** The major of each class to be created, chosen in the wizard: class name as the file has it → major id. */
   newClassMajors: z.record(z.string().max(100), id).default({}),
+  /**
+   * 培养方案课程: the plan the file's courses become the next version of — a version to supersede
+   * (planId), or a major and 年级 (their current version, or a first one). Absent: the file's 专业
+   * and 年级 columns say.
+   */
+  plan: z
+    .union([
+      z.object({ planId: id }).strict(),
+      z.object({ majorId: id, cohortYear: z.number().int().min(1990, '年级应为四位年份').max(2100, '年级应为四位年份') }).strict(),
+    ])
+    .optional(),
   /** Remember this mapping for files with the same headers. */
   rememberMapping: z.boolean().default(true),
   /** Client-chosen id for progress events and cancel. */
   jobId: JobId.optional(),
 });
 
-export const PreviewOutput = z.object({
-  rows: z.number(),
-  valid: z.number(),
-  invalid: z.number(),
-  toAdd: z.number(),
-  toUpdate: z.number(),
+/** The roster's own part of a preview: key changes, classes to create, the key rows were matched by. */
+export const RosterPreview = z.object({
   /** Key-field changes of registered students found in update mode: become change requests. */
   keyChanges: z.number(),
   unknownClasses: z.array(z.string()),
@@ -89,11 +100,60 @@ export const PreviewOutput = z.object({
     majorName: z.string().nullable(),
     majorFrom: z.enum(['file', 'chosen']).nullable(),
   })),
+  /** Updating: the key rows were matched by — the chosen one, or the other when the file has no column for it. */
+  matchBy: MatchBy,
+});
+
+/** A grade sheet's own part: whose grades, which courses, which attempts and terms. */
+export const GradesPreview = z.object({
+  students: z.number(),
+  courses: z.number(),
+  /** Attempts to write by 考试性质 (only kinds present). */
+  byKind: z.array(z.object({ kind: z.enum(ATTEMPT_KINDS), count: z.number() })),
+  terms: z.array(z.string()),
+  /** Rows already recorded exactly so: not written again. */
+  alreadyRecorded: z.number(),
+});
+
+/** The plan a course list becomes a version of, and how it differs from the version in force. */
+export const CoursesPreview = z.object({
+  /** null while the file does not say which plan (its 专业/年级 cells have problems). */
+  plan: z
+    .object({
+      majorId: z.number(),
+      majorName: z.string(),
+      cohortYear: z.number(),
+      name: z.string(),
+      /** The version the import writes. */
+      version: z.number(),
+      supersedes: z.object({ id: z.number(), version: z.number() }).nullable(),
+    })
+    .nullable(),
+  courses: z.number(),
+  totalCredits: z.string(),
+  unchanged: z.number(),
+  /** Courses of the version in force that the file leaves out: the new version will not have them. */
+  removed: z.array(z.object({ code: z.string(), name: z.string() })),
+});
+
+/**
+ * The answer of a check, for any import: the counts and problems every spec has, and the spec's
+ * own part under its id (the others absent).
+ */
+export const PreviewOutput = z.object({
+  spec: ImportSpecId,
+  rows: z.number(),
+  valid: z.number(),
+  invalid: z.number(),
+  /** Records the import adds (students, grades, courses) and changes. */
+  toAdd: z.number(),
+  toUpdate: z.number(),
   /** Every problem, per row and cell (capped at 5,000 for display; counts above are exact). */
   issues: z.array(ImportIssueDto),
   issuesTotal: z.number(),
-  /** Updating: the key rows were matched by — the chosen one, or the other when the file has no column for it. */
-  matchBy: MatchBy,
+  roster: RosterPreview.optional(),
+  grades: GradesPreview.optional(),
+  courses: CoursesPreview.optional(),
 });
 
 export const CommitInput = ImportOptions.extend({
@@ -101,22 +161,33 @@ export const CommitInput = ImportOptions.extend({
   /** 为没有学号的学生按规则编排学号: number the new students by the saved rule, in the same transaction. */
   assignStudentNo: z.boolean().default(false),
 });
+/** The answer of a commit, for any import; the spec's own part under its id. */
 export const CommitOutput = z.object({
+  spec: ImportSpecId,
   batchId: z.number().nullable(),
   rows: z.number(),
   imported: z.number(),
   updated: z.number(),
   skipped: z.number(),
-  keyChangeRequests: z.number(),
   errors: z.array(ImportIssueDto),
-  /** 学号编排 of the new students, when asked for: how many were numbered, and who could not be, why. */
-  studentNumbers: z
-    .object({ assigned: z.number(), skipped: z.array(z.object({ name: z.string(), className: z.string().nullable(), reason: z.string() })) })
-    .nullable(),
+  roster: z
+    .object({
+      keyChangeRequests: z.number(),
+      /** 学号编排 of the new students, when asked for: how many were numbered, and who could not be, why. */
+      studentNumbers: z
+        .object({ assigned: z.number(), skipped: z.array(z.object({ name: z.string(), className: z.string().nullable(), reason: z.string() })) })
+        .nullable(),
+    })
+    .optional(),
+  grades: z.object({ students: z.number(), courses: z.number() }).optional(),
+  /** The plan version written (null: nothing written). */
+  courses: z.object({ planId: z.number().nullable(), version: z.number().nullable() }).optional(),
 });
 
 export const ImportBatch = z.object({
   id: z.number(),
+  /** Which import wrote it; the counts are its records (students, grades). */
+  spec: ImportSpecId,
   fileName: z.string(),
   createdBy: z.string(),
   createdAt: z.string(),
@@ -155,5 +226,5 @@ export const PhotoImportReport = z.object({
 /** The selected students' photos in one zip: a job whose output the host saves. */
 export const PhotoExportInput = z.object({ ids: z.array(id).min(1, '请先选择学生').max(20_000), jobId: JobId.optional() });
 export const PhotoExportOutput = z.object({ jobId: z.string(), fileName: z.string(), photos: z.number() });
-/** The empty roster workbook, as a job's output (the host saves it). */
-export const TemplateInput = z.object({ jobId: JobId.optional() });
+/** An import's empty workbook, as a job's output (the host saves it). */
+export const TemplateInput = z.object({ spec: ImportSpecId, jobId: JobId.optional() });

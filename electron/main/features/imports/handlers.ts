@@ -5,9 +5,10 @@
  * thread (parse-runner.ts), and kept in memory for the session (uploads.ts); the spec checks the
  * rows, checks them against the database, writes and undoes.
  */
-import { loadMappings, saveMappings } from '../../../../db/queries/imports';
+import { getBatch, loadMappings, saveMappings } from '../../../../db/queries/imports';
 import { getSettings } from '../../../../db/queries/settings';
-import type { ImportIssue } from '../../../../shared/domain/import';
+import { IMPORT_SPEC_IDS, IMPORT_SPECS, type ImportIssue, type ImportSpecId } from '../../../../shared/domain/import';
+import { hasPermission, PERMISSIONS, ROLE_LABELS } from '../../../../shared/domain/permissions';
 import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { FeatureHandlers } from '../../core/handlers-type';
@@ -21,7 +22,7 @@ import { takeFile } from '../../core/files';
 import { XLSX_MIME } from '../../core/xlsx-buffer';
 import { cancelledError, newJobId, startJob, yieldToLoop, type JobHandle } from '../../core/jobs';
 import type { AnyImportSpec, CheckedRows, EvaluationBase, ImportOptionsInput as Options } from './spec';
-import { batchSpec, DEFAULT_SPEC, importSpec } from './specs';
+import { DEFAULT_SPEC, importSpec } from './specs';
 import { addUpload, dropUpload, getSheet, getUpload, type DbStamp, type Upload } from './uploads';
 
 /** The largest file read (a 50,000-row, 25-column roster is ~8 MB). */
@@ -31,8 +32,29 @@ const MAX_BYTES = 50 * 1024 * 1024;
 const MAX_ISSUES = 5000;
 
 /** An issue as the wizard shows it: with the name of the row's subject (the student) on it (null when the row has none). */
-const toDto = (names: ReadonlyMap<number, string>) => (i: ImportIssue) =>
+const toDto = (names: ReadonlyMap<number, string>) => (i: ImportIssue<string>) =>
   ({ row: i.row, name: names.get(i.row) ?? null, column: i.column, field: i.field, code: i.code, message: i.message, severity: i.severity });
+
+/**
+ * The calls are open to anyone who may run some import (the contract); each then needs the
+ * permission of the spec it works on — the roster's 编辑学生档案, the grades' 录入成绩…
+ */
+function requireSpec(ctx: CallContext, id: ImportSpecId): void {
+  const role = ctx.actor().role;
+  const permission = IMPORT_SPECS[id].permission;
+  if (!hasPermission(role, permission)) throw new AppError('FORBIDDEN', `当前角色（${ROLE_LABELS[role]}）没有“${PERMISSIONS[permission]}”的权限。`);
+}
+
+/** The upload's spec, once its permission is checked (an expired upload is reported by rowChecks, inside the job). */
+function checkUploadSpec(ctx: CallContext, uploadId: string): void {
+  let id: ImportSpecId | null = null;
+  try {
+    id = getUpload(ctx, uploadId).spec;
+  } catch {
+    // rowChecks throws the same error inside the job.
+  }
+  if (id) requireSpec(ctx, id);
+}
 
 /**
  * The job kind of a call on an upload, from its spec. An expired upload is reported inside the job
@@ -119,7 +141,8 @@ function rememberMapping(ctx: CallContext, upload: Upload, o: Options, pure: Che
   if (!o.rememberMapping) return;
   const at = new Date(ctx.core.now()).toISOString();
   const valid = [upload.evaluation, upload.lookups].filter((s) => current(ctx, s));
-  ctx.core.folder.transaction((db) => saveMappings(db, choicesToRemember(pure.layout.headers, pure.mapping, loadMappings(db), importSpec(upload.spec).catalogue), ctx.actor().username, at));
+  const spec = importSpec(upload.spec);
+  ctx.core.folder.transaction((db) => saveMappings(db, spec.id, choicesToRemember(pure.layout.headers, pure.mapping, loadMappings(db, spec.id), spec.catalogue), ctx.actor().username, at));
   // The mapping memory plays no part in the checks: what they read stays valid. Only this
   // connection's count moves on; data_version stays, so another connection's commit still shows.
   const changes = totalChanges(ctx);
@@ -148,6 +171,7 @@ function prefetchLookups(ctx: CallContext, spec: AnyImportSpec): () => Upload['l
 export const importsHandlers: FeatureHandlers<'imports'> = {
   'imports.open': async ({ fileId, spec: specId, jobId }, ctx) => {
     const spec = importSpec(specId ?? DEFAULT_SPEC);
+    requireSpec(ctx, spec.id);
     const { fileName, bytes: data } = takeFile(ctx.core, ctx.clientId, fileId);
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     if (bytes.length === 0) throw new AppError('VALIDATION', `文件“${fileName}”是空的`, 'fileId');
@@ -156,7 +180,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
     if ('error' in kind) throw new AppError('VALIDATION', kind.error, 'fileId');
     const task = startJob(ctx, spec.jobs.read, jobId, '已取消读取文件。');
     // Rows are checked with the proposed mapping while the worker is still reading (speculate.ts).
-    const speculation = new Speculation(spec, loadMappings(ctx.db()), new Date(ctx.core.now()), () => task.cancelled);
+    const speculation = new Speculation(spec, loadMappings(ctx.db(), spec.id), new Date(ctx.core.now()), () => task.cancelled);
     const lookups = prefetchLookups(ctx, spec);
     try {
       const parsed = await readSpreadsheet(bytes, kind.kind, fileName, getSettings(ctx.db()).importMaxRows, {
@@ -188,10 +212,11 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
 
   'imports.inspect': ({ uploadId, sheet: sheetName }, ctx) => {
     const upload = getUpload(ctx, uploadId);
+    requireSpec(ctx, upload.spec);
     const sheet = getSheet(upload, sheetName);
     const cat = importSpec(upload.spec).catalogue;
     const layout = locateHeader(sheet, cat);
-    const m = mapWithMemory(layout.headers, loadMappings(ctx.db()), cat);
+    const m = mapWithMemory(layout.headers, loadMappings(ctx.db(), upload.spec), cat);
     const width = layout.headers.length;
     const sampleRows = sheet.cells
       .slice(layout.headerIndex + 1, layout.headerIndex + 6)
@@ -210,6 +235,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
   },
 
   'imports.preview': async (o, ctx) => {
+    checkUploadSpec(ctx, o.uploadId);
     const task = startJob(ctx, jobKind(ctx, o.uploadId, 'check'), o.jobId, '已取消检查。');
     return task.run(async () => {
       const { upload, spec, pure, asOf, key } = await rowChecks(ctx, o, task);
@@ -218,7 +244,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
       const ev = evaluation(ctx, spec, upload, key, pure, o, asOf);
       rememberMapping(ctx, upload, o, pure);
       return {
-        rows: ev.rows, valid: ev.valid, invalid: ev.invalid,
+        spec: spec.id, rows: ev.rows, valid: ev.valid, invalid: ev.invalid,
         ...spec.preview(ev, spec.settings(o, pure.mapping)),
         issues: ev.issues.slice(0, MAX_ISSUES).map(toDto(ev.names)), issuesTotal: ev.issues.length,
       };
@@ -226,13 +252,14 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
   },
 
   'imports.commit': async (o, ctx) => {
+    checkUploadSpec(ctx, o.uploadId);
     const actor = ctx.actor();
     const task = startJob(ctx, jobKind(ctx, o.uploadId, 'commit'), o.jobId, '导入已取消，未写入任何数据。');
     return task.run(async () => {
       const { upload, spec, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
       const errorsOf = (ev: EvaluationBase) => ev.issues.filter((i) => i.severity === 'error').slice(0, MAX_ISSUES).map(toDto(ev.names));
       const refused = (ev: EvaluationBase) => ev.invalid > 0 && !o.skipInvalid;
-      const nothingWritten = (ev: EvaluationBase) => ({ batchId: null, rows: ev.rows, ...spec.nothingWritten(ev), errors: errorsOf(ev) });
+      const nothingWritten = (ev: EvaluationBase) => ({ spec: spec.id, batchId: null, rows: ev.rows, ...spec.nothingWritten(ev), errors: errorsOf(ev) });
       task.check();
       const first = evaluation(ctx, spec, upload, key, pure, o, asOf);
       if (refused(first)) return nothingWritten(first);
@@ -262,7 +289,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
           dropUpload(ctx, upload);
           task.progress(ev.writes, ev.writes, '导入完成', true);
           task.finish(written.summary);
-          return { batchId: written.batchId, rows: ev.rows, ...written.result, errors: errorsOf(ev) };
+          return { spec: spec.id, batchId: written.batchId, rows: ev.rows, ...written.result, errors: errorsOf(ev) };
         },
         () => task.progress(0, 0, '正在等待其他窗口的操作完成后写入…', true),
       );
@@ -271,6 +298,7 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
 
   /** 问题清单: the file itself with every bad cell marked, as a job whose output the host saves. */
   'imports.errorReport': async (o, ctx) => {
+    checkUploadSpec(ctx, o.uploadId);
     const task = startJob(ctx, jobKind(ctx, o.uploadId, 'errorReport'), o.jobId ?? newJobId(), '已取消。');
     return task.run(async () => {
       const { upload, spec, sheet, pure, asOf, key } = await rowChecks(ctx, o, task);
@@ -284,13 +312,35 @@ export const importsHandlers: FeatureHandlers<'imports'> = {
     }, (r) => `已生成问题清单《${r.fileName}》`);
   },
 
-  'imports.batches': (_input, ctx) => batchSpec().batches(ctx),
+  /**
+   * The batches of every spec the caller may see, newest first. One the caller may not undo (the
+   * spec's permission) says so.
+   */
+  'imports.batches': (_input, ctx) => {
+    const role = ctx.actor().role;
+    return IMPORT_SPEC_IDS.filter((id) => hasPermission(role, IMPORT_SPECS[id].readPermission))
+      .flatMap((id) => {
+        const mayUndo = hasPermission(role, IMPORT_SPECS[id].permission);
+        const refusal = `当前角色（${ROLE_LABELS[role]}）没有“${PERMISSIONS[IMPORT_SPECS[id].permission]}”的权限，不能撤销`;
+        return importSpec(id)
+          .batches(ctx)
+          .map((b) => (mayUndo || !b.undoable ? b : { ...b, undoable: false, undoBlockedReason: refusal }));
+      })
+      .sort((a, b) => b.id - a.id);
+  },
 
-  'imports.undo': ({ id }, ctx) => batchSpec().undo(ctx, id),
+  'imports.undo': ({ id }, ctx) => {
+    const batch = getBatch(ctx.db(), id);
+    const spec = batch && (IMPORT_SPEC_IDS as readonly string[]).includes(batch.spec) ? (batch.spec as ImportSpecId) : null;
+    if (!batch || !spec) throw new AppError('NOT_FOUND', '找不到该导入批次');
+    requireSpec(ctx, spec);
+    return importSpec(spec).undo(ctx, batch);
+  },
 
   /** The spec's empty workbook, as a job's output (saved at once, so not listed in 后台任务). */
-  'imports.template': async ({ jobId }, ctx) => {
-    const spec = importSpec(DEFAULT_SPEC);
+  'imports.template': async ({ spec: specId, jobId }, ctx) => {
+    requireSpec(ctx, specId);
+    const spec = importSpec(specId);
     const task = startJob(ctx, spec.jobs.template, jobId ?? newJobId());
     return task.run(async () => {
       const { fileName, bytes } = await spec.template();

@@ -35,7 +35,7 @@ export async function errorReportXlsx(
   mapping: Readonly<Record<number, string>>,
   /** The spec's catalogue: column widths of its fields. */
   cat: ImportCatalogue,
-  issuesByIndex: ReadonlyMap<number, ImportIssue[]>,
+  issuesByIndex: ReadonlyMap<number, ImportIssue<string>[]>,
   /** The row's subject (the student's name) by row number as Excel shows it: 问题说明 starts with it. */
   names: ReadonlyMap<number, string> = new Map(),
 ): Promise<Buffer> {

@@ -8,10 +8,13 @@
  * per-cell problems and a plan, the writer (one transaction, in steps, with its batch and audit
  * entries), its batches and their undo, and its template.
  *
- * The shape is what the roster import needs; the grade import (issue 15) is the second spec.
+ * Three specs run on it: the roster (specs/roster), grade exports (specs/grades) and a plan's
+ * course list (specs/courses). What an import needs to run and to be seen (its permissions) is in
+ * shared/domain/import/specs.ts beside its catalogue.
  */
 import type { z } from 'zod';
 import type { Db } from '../../../../db/client';
+import type { BatchRow } from '../../../../db/queries/imports';
 import type { ImportCatalogue, ImportIssue, ImportSpecId } from '../../../../shared/domain/import';
 import type { JobKind } from '../../../../shared/domain/jobs';
 import type { CommitInput, CommitOutput, ImportBatch, ImportOptions, PreviewOutput } from '../../../../shared/ipc/schemas/imports';
@@ -48,9 +51,9 @@ export interface EvaluationBase {
   /** The row's subject by row number as Excel shows it (学生姓名), to name rows in problem lists. */
   names: ReadonlyMap<number, string>;
   /** Every problem, ordered by row. */
-  issues: ImportIssue[];
+  issues: ImportIssue<string>[];
   /** Problems by sheet row index (the problem workbook). */
-  issuesByIndex: ReadonlyMap<number, ImportIssue[]>;
+  issuesByIndex: ReadonlyMap<number, ImportIssue<string>[]>;
   /** Rows the writer will write (its progress). */
   writes: number;
 }
@@ -67,9 +70,12 @@ export interface WriteSteps {
   pause(): Promise<void>;
 }
 
-type PreviewBase = 'rows' | 'valid' | 'invalid' | 'issues' | 'issuesTotal';
-type CommitBase = 'batchId' | 'rows' | 'errors';
-/** The spec's own part of the preview and commit answers (the contract's, beside the pipeline's counts and problems). */
+type PreviewBase = 'spec' | 'rows' | 'valid' | 'invalid' | 'issues' | 'issuesTotal';
+type CommitBase = 'spec' | 'batchId' | 'rows' | 'errors';
+/**
+ * What a spec fills in the preview and commit answers beside the pipeline's counts and problems:
+ * what it adds and changes, and its own part under its id (the contract's RosterPreview…).
+ */
 export type SpecPreview = Omit<z.output<typeof PreviewOutput>, PreviewBase>;
 export type SpecCommitResult = Omit<z.output<typeof CommitOutput>, CommitBase>;
 
@@ -105,8 +111,10 @@ export interface ImportSpec<K extends string, R extends CheckedRows<K>, L, S, E 
    * entries. Called under core.writeGate.exclusive, right after evaluate().
    */
   write(ctx: CallContext, actor: Actor, ev: E, meta: { fileName: string; sheet: string; settings: S; options: CommitOptionsInput }, steps: WriteSteps): Promise<Written>;
+  /** Its batches (import_batches rows of its spec), newest first; none for a spec that writes no batch. */
   batches(ctx: CallContext): z.output<typeof ImportBatch>[];
-  undo(ctx: CallContext, batchId: number): { removed: number; restored: number };
+  /** Undoes one of its batches (the pipeline found it and checked the permission). */
+  undo(ctx: CallContext, batch: BatchRow): { removed: number; restored: number };
   /** The blank workbook to fill in. */
   template(): Promise<{ fileName: string; bytes: Buffer }>;
 }

@@ -18,6 +18,8 @@ interface Props {
 
 /** 导入完成: what was written, what was left out and why, and where to go next. */
 export function CommitResult({ result, onAnother, onShowBatches }: Props) {
+  const studentNumbers = result.roster?.studentNumbers ?? null;
+  const keyChangeRequests = result.roster?.keyChangeRequests ?? 0;
   return (
     <Stack spacing={2}>
       <Paper variant="outlined" role="status" sx={{ p: 3, display: 'flex', gap: 2, alignItems: 'flex-start', bgcolor: '#f1f8f3', borderColor: '#b7dcc2' }}>
@@ -29,16 +31,16 @@ export function CommitResult({ result, onAnother, onShowBatches }: Props) {
           <Typography variant="body2" sx={{ color: 'text.secondary', mt: 0.5 }}>
             共处理 {result.rows} 行。本次导入已记入“导入记录”，如发现导错了文件，可以在那里撤销。
           </Typography>
-          {result.studentNumbers && (
-            <Alert severity={result.studentNumbers.skipped.length ? 'warning' : 'success'} sx={{ mt: 1.5 }}>
-              已按学号规则为 {result.studentNumbers.assigned} 名新生编排学号。
-              {result.studentNumbers.skipped.length > 0 &&
-                `${result.studentNumbers.skipped.length} 名无法编排，仍为待编学号：${result.studentNumbers.skipped.slice(0, 5).map((s) => `${s.name}（${s.reason}）`).join('；')}`}
+          {studentNumbers && (
+            <Alert severity={studentNumbers.skipped.length ? 'warning' : 'success'} sx={{ mt: 1.5 }}>
+              已按学号规则为 {studentNumbers.assigned} 名新生编排学号。
+              {studentNumbers.skipped.length > 0 &&
+                `${studentNumbers.skipped.length} 名无法编排，仍为待编学号：${studentNumbers.skipped.slice(0, 5).map((s) => `${s.name}（${s.reason}）`).join('；')}`}
             </Alert>
           )}
-          {result.keyChangeRequests > 0 && (
+          {keyChangeRequests > 0 && (
             <Alert severity="info" sx={{ mt: 1.5 }}>
-              已提交 {result.keyChangeRequests} 份变更申请（已注册学生的关键信息），审批通过后生效。
+              已提交 {keyChangeRequests} 份变更申请（已注册学生的关键信息），审批通过后生效。
               <Link component={RouterLink} to="/key-changes" sx={{ ml: 1 }}>
                 查看变更申请
               </Link>

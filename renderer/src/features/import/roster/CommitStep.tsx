@@ -55,7 +55,7 @@ export function CommitStep({ file, sheet, mapping, choices, preview, result, onC
       <Stack spacing={2}>
         <Typography variant="body2">
           将从“<b>{file.fileName}</b>”{file.opened.kind !== 'csv' ? `（工作表“${sheet}”）` : ''}导入，导入方式：<b>{MODE_TEXT[choices.mode]}</b>
-          {choices.mode === 'update' ? `（按${preview.matchBy === 'idNumber' ? '身份证号' : '学号'}匹配${preview.matchBy !== choices.matchBy ? '：文件中没有所选的匹配列' : ''}）` : ''}。
+          {choices.mode === 'update' && preview.roster ? `（按${preview.roster.matchBy === 'idNumber' ? '身份证号' : '学号'}匹配${preview.roster.matchBy !== choices.matchBy ? '：文件中没有所选的匹配列' : ''}）` : ''}。
         </Typography>
         <PreviewSummary preview={preview} />
         {offerNumbering && !result && <StudentNoChoice checked={assignStudentNo} disabled={task.busy} onChange={setAssignStudentNo} />}

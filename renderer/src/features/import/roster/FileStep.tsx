@@ -86,7 +86,7 @@ export function FileStep({ spec, file, onOpened, onNext }: Props) {
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           没有现成的名单，或不确定该填哪些列？
         </Typography>
-        <TemplateButton onError={task.setError} />
+        <TemplateButton spec={spec} onError={task.setError} />
       </Box>
       <Typography variant="caption" component="p" sx={{ color: 'text.secondary', mt: 0.5 }}>
         身份证号、学号列建议设置为“文本”格式，以免末尾数字丢失。

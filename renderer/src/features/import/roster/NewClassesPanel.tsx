@@ -6,7 +6,7 @@ import { useCallData } from '../../../ipc/useCall';
 import { CodeSelect } from '../../students/common/CodeSelect';
 import type { Previewed } from './wizardTypes';
 
-type NewClass = Previewed['newClasses'][number];
+type NewClass = NonNullable<Previewed['roster']>['newClasses'][number];
 
 interface Props {
   classes: readonly NewClass[];

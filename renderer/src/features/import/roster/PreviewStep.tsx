@@ -73,12 +73,12 @@ export function PreviewStep({ file, sheet, mapping, choices, onChoices, preview,
               检查结果
             </Typography>
             <PreviewSummary preview={preview} />
-            {preview.keyChanges > 0 && (
+            {(preview.roster?.keyChanges ?? 0) > 0 && (
               <Alert severity="info">
-                其中 {preview.keyChanges} 名已注册学生的关键信息与系统中不同。这些修改不会直接生效，导入后将自动提交变更申请，经负责人审批后生效。
+                其中 {preview.roster?.keyChanges} 名已注册学生的关键信息与系统中不同。这些修改不会直接生效，导入后将自动提交变更申请，经负责人审批后生效。
               </Alert>
             )}
-            <NewClassesPanel classes={preview.newClasses} willCreate={choices.createMissingClasses} disabled={task.busy} onChooseMajor={chooseMajor} />
+            <NewClassesPanel classes={preview.roster?.newClasses ?? []} willCreate={choices.createMissingClasses} disabled={task.busy} onChooseMajor={chooseMajor} />
             {preview.issuesTotal === 0 ? (
               <Alert severity="success" icon={<CheckCircleOutlined />}>
                 没有发现问题，{preview.valid} 行都可以导入。

@@ -12,7 +12,7 @@ export function PreviewSummary({ preview }: { preview: Previewed }) {
     { label: `有问题 ${preview.invalid}`, color: preview.invalid > 0 ? 'error' : 'default', strong: preview.invalid > 0 },
     { label: `将新增 ${preview.toAdd}`, color: 'primary' },
     { label: `将更新 ${preview.toUpdate}`, color: 'info' },
-    { label: `关键信息变更 ${preview.keyChanges} → 变更申请`, color: preview.keyChanges > 0 ? 'warning' : 'default' },
+    { label: `关键信息变更 ${preview.roster?.keyChanges ?? 0} → 变更申请`, color: (preview.roster?.keyChanges ?? 0) > 0 ? 'warning' : 'default' },
   ];
   return (
     <Box role="list" aria-label="检查结果" sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>

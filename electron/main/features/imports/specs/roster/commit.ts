@@ -4,7 +4,7 @@
  */
 import { auditAppender, diffFields, type AuditEntry, type FieldChange } from '../../../../../../db/queries/audit';
 import {
-  batchItems, deleteCreatedStudents, firstChangedItem, getBatch, importWriters, insertBatch, listBatches, markBatchUndone, noteNumbersAssigned,
+  batchItems, deleteCreatedStudents, firstChangedItem, importWriters, insertBatch, listBatches, markBatchUndone, noteNumbersAssigned,
   withSearchIndexDeferred, type BatchRow,
 } from '../../../../../../db/queries/imports';
 import { fileKeyChange, KeyChangeOpenError, withdrawKeyChange } from '../../../../../../db/queries/keyChanges';
@@ -88,7 +88,7 @@ export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation
     const requests = ev.plans.filter((p) => p.kind === 'update' && p.keyChange).length;
     const skipped = ev.rows - imported - updated;
     const batch = insertBatch(db, {
-      fileName: meta.fileName, sheet: meta.sheet, mode: meta.settings.mode, rows: ev.rows, imported, updated, skipped,
+      spec: 'roster', fileName: meta.fileName, sheet: meta.sheet, mode: meta.settings.mode, rows: ev.rows, imported, updated, skipped,
       keyChangeRequests: requests, createdBy: by, createdAt: now,
     });
     const batchTag = `导入批次 #${batch.id}《${meta.fileName}》`;
@@ -199,20 +199,19 @@ function blockedReason(ctx: CallContext, b: BatchRow): string | null {
 }
 
 export function batchesDto(ctx: CallContext): z.infer<typeof ImportBatch>[] {
-  return listBatches(ctx.db()).map((b) => {
+  return listBatches(ctx.db(), 'roster').map((b) => {
     const reason = blockedReason(ctx, b);
     return {
-      id: b.id, fileName: b.fileName, createdBy: b.createdBy, createdAt: b.createdAt, mode: b.mode, rows: b.rows, imported: b.imported,
+      id: b.id, spec: 'roster', fileName: b.fileName, createdBy: b.createdBy, createdAt: b.createdAt, mode: b.mode, rows: b.rows, imported: b.imported,
       updated: b.updated, skipped: b.skipped, undoneAt: b.undoneAt, undoable: reason === null, undoBlockedReason: reason,
     };
   });
 }
 
 
-export function undoBatch(ctx: CallContext, id: number): { removed: number; restored: number } {
+export function undoBatch(ctx: CallContext, b: BatchRow): { removed: number; restored: number } {
   const db = ctx.db();
-  const b = getBatch(db, id);
-  if (!b) throw new AppError('NOT_FOUND', '找不到该导入批次');
+  const id = b.id;
   const reason = blockedReason(ctx, b);
   if (reason) throw new AppError('CONFLICT', reason);
   const items = batchItems(db, id);

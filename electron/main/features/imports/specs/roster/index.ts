@@ -32,13 +32,18 @@ export const rosterSpec: ImportSpec<StudentFieldKey, PureResult, ImportLookups, 
   evaluate: (db, rows, settings, asOf, lookups, scope) => evaluate(db, rows, settings, asOf, lookups ?? loadLookups(db), scope),
 
   preview: (ev, settings) => ({
-    toAdd: ev.toAdd, toUpdate: ev.toUpdate, keyChanges: ev.keyChanges, unknownClasses: ev.unknownClasses,
-    // The classes the file names that do not exist yet, with the major each would be created under.
-    newClasses: ev.unknownClassMajors.map((c) => ({ name: c.name, rows: c.rows, majorId: c.major?.id ?? null, majorName: c.major?.name ?? null, majorFrom: c.majorFrom })),
-    matchBy: settings.matchBy,
+    toAdd: ev.toAdd,
+    toUpdate: ev.toUpdate,
+    roster: {
+      keyChanges: ev.keyChanges,
+      unknownClasses: ev.unknownClasses,
+      // The classes the file names that do not exist yet, with the major each would be created under.
+      newClasses: ev.unknownClassMajors.map((c) => ({ name: c.name, rows: c.rows, majorId: c.major?.id ?? null, majorName: c.major?.name ?? null, majorFrom: c.majorFrom })),
+      matchBy: settings.matchBy,
+    },
   }),
 
-  nothingWritten: (ev) => ({ imported: 0, updated: 0, skipped: ev.rows, keyChangeRequests: 0, studentNumbers: null }),
+  nothingWritten: (ev) => ({ imported: 0, updated: 0, skipped: ev.rows, roster: { keyChangeRequests: 0, studentNumbers: null } }),
 
   async write(ctx, actor, ev, meta, steps) {
     const counts = await writeImport(ctx, actor, ev, { fileName: meta.fileName, sheet: meta.sheet, settings: meta.settings, assignStudentNo: meta.options.assignStudentNo }, steps);
@@ -49,10 +54,13 @@ export const rosterSpec: ImportSpec<StudentFieldKey, PureResult, ImportLookups, 
         `《${meta.fileName}》导入完成：新增 ${counts.imported} 人，更新 ${counts.updated} 人，跳过 ${skipped} 行` +
         (counts.numbering ? `，编排学号 ${counts.numbering.assigned.length} 人` : ''),
       result: {
-        imported: counts.imported, updated: counts.updated, skipped, keyChangeRequests: counts.keyChangeRequests,
-        studentNumbers: counts.numbering
-          ? { assigned: counts.numbering.assigned.length, skipped: counts.numbering.skipped.map(({ name, className, reason }) => ({ name, className, reason })) }
-          : null,
+        imported: counts.imported, updated: counts.updated, skipped,
+        roster: {
+          keyChangeRequests: counts.keyChangeRequests,
+          studentNumbers: counts.numbering
+            ? { assigned: counts.numbering.assigned.length, skipped: counts.numbering.skipped.map(({ name, className, reason }) => ({ name, className, reason })) }
+            : null,
+        },
       },
     };
   },

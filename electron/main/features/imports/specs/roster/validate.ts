@@ -250,7 +250,8 @@ const RULE_CODES: Record<string, ImportErrorCode> = {
 };
 const ruleCode = (c: string): ImportErrorCode => RULE_CODES[c] ?? (Object.prototype.hasOwnProperty.call(IMPORT_ERROR_CODES, c) ? (c as ImportErrorCode) : 'TEXT_FORMAT');
 
-function findMajor(majors: OrgMajor[], text: string): OrgMajor | undefined {
+/** A major named by its name or code as a file writes it (计算机应用技术, 510201, 510201 计算机应用技术). */
+export function findMajor(majors: OrgMajor[], text: string): OrgMajor | undefined {
   const key = nameKey(text);
   const code = /(\d{6}[A-Z]{0,2})/i.exec(toHalfWidth(text))?.[1]?.toUpperCase();
   return (code ? majors.find((m) => m.code.toUpperCase() === code) : undefined)
