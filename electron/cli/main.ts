@@ -11,9 +11,10 @@ import { orgCommand } from './commands/org';
 import { keysCommand } from './commands/keys';
 import { statusChangesCommand } from './commands/status-changes';
 import { studentsShow } from './commands/students-show';
-import { gradesCommand } from './commands/grades';
+import { gradesCommand, importGrades } from './commands/grades';
 import { warningsCommand } from './commands/warnings';
 import { transcriptsCommand } from './commands/transcripts';
+import { coursesCommand } from './commands/courses';
 import { showProgress } from './progress';
 
 const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限与审计）
@@ -52,6 +53,10 @@ const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限
   warnings run --term 2026-2027-1 [--json]   按现行学业预警规则运行本学期预警，列出预警等级、变化与原因
   transcripts print --student 学号|身份证号 | --class 班级名 [--lang zh|en] [--page A4|school] [--photo] --out FILE.pdf [--json]
            打印成绩单（班级为一个文件，每名学生另起一页）；--page school 用成绩单设置中的学校纸张，--photo 印上学籍照片
+  grades import FILE [--sheet NAME] [--dry-run] [--skip-invalid] [--report OUT.xlsx] [--json]
+           导入教务系统导出的成绩（一行一次考试；按学号或身份证号、课程代码）；有无效行且未加 --skip-invalid 时不写入任何数据，退出码为 2
+  courses import FILE [--plan 方案编号|专业/年级] [--sheet NAME] [--dry-run] [--report OUT.xlsx] [--json]
+           把教务处的课程表导入为培养方案的新版本（原版本保留）；不加 --plan 时按文件中的“专业”“年级”列
   keys rotate [--new-recovery-key] [--json]
            更换数据密钥：数据库与全部附件改用新密钥，已停用账户的密钥槽删除；旧的 keyslots.json 副本从此打不开数据
 
@@ -112,6 +117,7 @@ const options = {
   lang: { type: 'string' },
   page: { type: 'string' },
   photo: { type: 'boolean', default: false },
+  plan: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -245,6 +251,10 @@ async function run(argv: string[]): Promise<number> {
       }
       case 'grades': {
         await session.signIn(values.user);
+        if (sub === 'import') {
+          showProgress(session);
+          return await importGrades(session, arg, { sheet: values.sheet, dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], report: values.report, json: values.json });
+        }
         return await gradesCommand(session, sub, { student: values.student, json: values.json });
       }
       case 'warnings': {
@@ -254,6 +264,11 @@ async function run(argv: string[]): Promise<number> {
       case 'transcripts': {
         await session.signIn(values.user);
         return await transcriptsCommand(session, sub, { student: values.student, className: values.class, lang: values.lang, page: values.page, photo: values.photo, out: values.out, json: values.json });
+      }
+      case 'courses': {
+        await session.signIn(values.user);
+        showProgress(session);
+        return await coursesCommand(session, sub, arg, { plan: values.plan, sheet: values.sheet, dryRun: values['dry-run'], report: values.report, json: values.json });
       }
       case 'keys': {
         await session.signIn(values.user);
