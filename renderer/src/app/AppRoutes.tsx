@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { HomePage } from '../features/home/HomePage';
+import { IMPORT_PERMISSIONS } from './navItems';
 import { RequirePermission } from './RequirePermission';
 
 const StudentsPage = lazy(() => import('../features/students/StudentsPage').then((m) => ({ default: m.StudentsPage })));
@@ -92,7 +93,7 @@ export function AppRoutes() {
       <Route
         path="/import/*"
         element={
-          <RequirePermission permission="students.write">
+          <RequirePermission permission={IMPORT_PERMISSIONS}>
             <ImportPage />
           </RequirePermission>
         }

@@ -15,7 +15,8 @@ export const DRAWER_WIDTH = 216;
 
 export function NavDrawer() {
   const { can } = useSession();
-  const sections = NAV_SECTIONS.map((s) => ({ ...s, items: s.items.filter((i) => !i.permission || can(i.permission)) })).filter(
+  const allowed = (p: (typeof NAV_SECTIONS)[number]['items'][number]['permission']) => !p || (typeof p === 'string' ? can(p) : p.some(can));
+  const sections = NAV_SECTIONS.map((s) => ({ ...s, items: s.items.filter((i) => allowed(i.permission)) })).filter(
     (s) => s.items.length > 0,
   );
 

@@ -3,8 +3,9 @@ import type { Permission } from '../../../shared/domain/permissions';
 import { NoAccess } from '../components/NoAccess';
 import { useSession } from './SessionContext';
 
-export function RequirePermission({ permission, children }: { permission?: Permission; children: ReactNode }) {
+/** Its children, or 无权访问 when the session lacks the permission (a list: lacks every one of them). */
+export function RequirePermission({ permission, children }: { permission?: Permission | readonly Permission[] | undefined; children: ReactNode }) {
   const { can } = useSession();
-  if (permission && !can(permission)) return <NoAccess />;
+  if (permission && !(typeof permission === 'string' ? can(permission) : permission.some(can))) return <NoAccess />;
   return <>{children}</>;
 }

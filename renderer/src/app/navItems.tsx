@@ -19,14 +19,17 @@ export interface NavItem {
   path: string;
   label: string;
   icon: ReactNode;
-  /** Hidden, and its route shows 无权访问, when the session lacks it. */
-  permission?: Permission;
+  /** Hidden, and its route shows 无权访问, when the session lacks it (a list: lacks all of them). */
+  permission?: Permission | readonly Permission[];
 }
 
 export interface NavSection {
   title: string | null;
   items: NavItem[];
 }
+
+/** Whoever may run one of the imports sees 数据导入. */
+export const IMPORT_PERMISSIONS: readonly Permission[] = ['students.write', 'grades.write', 'plans.write'];
 
 export const NAV_SECTIONS: NavSection[] = [
   { title: null, items: [{ path: '/', label: '首页', icon: <HomeOutlined /> }] },
@@ -43,7 +46,8 @@ export const NAV_SECTIONS: NavSection[] = [
       { path: '/warnings', label: '学业预警', icon: <WarningAmberOutlined />, permission: 'grades.read' },
       // 证书打印 (/certificates) joins the menu with its feature; until then an entry would only
       // lead to “该功能即将推出”.
-      { path: '/import', label: '数据导入', icon: <UploadFileOutlined />, permission: 'students.write' },
+      // Rosters and photos, grades, plan courses: each tab for those who may.
+      { path: '/import', label: '数据导入', icon: <UploadFileOutlined />, permission: IMPORT_PERMISSIONS },
     ],
   },
   {

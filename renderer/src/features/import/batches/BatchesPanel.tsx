@@ -21,7 +21,7 @@ interface Props {
 
 const count = { width: 72, align: 'right', headerAlign: 'right' } as const;
 
-/** 导入记录: every roster and photo import, newest first, each of which may be undone. */
+/** 导入记录: every file import (roster, grades, plan courses) and photo import, newest first, each undone where it can be. */
 export function BatchesPanel({ active }: Props) {
   const roster = useCallData('imports.batches', {});
   const photos = useCallData('photos.batches', {});
@@ -96,7 +96,7 @@ export function BatchesPanel({ active }: Props) {
           disableColumnMenu
           pageSizeOptions={[25, 50, 100]}
           initialState={{ pagination: { paginationModel: { pageSize: 25 } } }}
-          localeText={gridText({ noRowsLabel: '还没有导入记录。在“导入学生名单”和“导入照片”中导入的每一批都会记录在这里，必要时可以撤销。' })}
+          localeText={gridText({ noRowsLabel: '还没有导入记录。每次导入的名单、成绩、培养方案课程和照片都会记录在这里，必要时可以撤销。' })}
           sx={{
             border: 0,
             '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' },

@@ -25,7 +25,7 @@ export function UndoBatchDialog({ batch, onClose, onDone }: Props) {
     if (!batch) return;
     const r = await run({ id: batch.id });
     if (r.ok) {
-      onDone(`已撤销：删除 ${r.value.removed} 名、恢复 ${r.value.restored} 名`);
+      onDone(batch.spec === 'grades' ? `已撤销：删除成绩 ${r.value.removed} 条` : `已撤销：删除 ${r.value.removed} 名、恢复 ${r.value.restored} 名`);
       close();
     }
   };
@@ -36,10 +36,16 @@ export function UndoBatchDialog({ batch, onClose, onDone }: Props) {
           <Typography variant="body2">
             将撤销 {shown.createdBy} 于 {formatDateTime(shown.createdAt)} 导入的“{shown.fileName}”：
           </Typography>
-          <Typography component="ul" variant="body2" sx={{ m: 0, pl: 2.5 }}>
-            <li>删除这次导入新增的 {shown.imported} 名学生；</li>
-            <li>把这次导入更新的 {shown.updated} 名学生恢复为导入前的内容。</li>
-          </Typography>
+          {shown.spec === 'grades' ? (
+            <Typography component="ul" variant="body2" sx={{ m: 0, pl: 2.5 }}>
+              <li>删除这次导入的 {shown.imported} 条成绩（其他成绩不受影响）。</li>
+            </Typography>
+          ) : (
+            <Typography component="ul" variant="body2" sx={{ m: 0, pl: 2.5 }}>
+              <li>删除这次导入新增的 {shown.imported} 名学生；</li>
+              <li>把这次导入更新的 {shown.updated} 名学生恢复为导入前的内容。</li>
+            </Typography>
+          )}
           <Typography variant="body2" sx={{ color: 'text.secondary' }}>
             撤销操作会记入审计日志，撤销后不能再恢复这次导入；如仍需要这些数据，请重新导入文件。
           </Typography>

@@ -9,7 +9,7 @@ export function modeLabel(mode: string): string {
   return MODES[mode] ?? mode;
 }
 
-/** One line of 导入记录: a roster import or a photo import, in the same columns. */
+/** One line of 导入记录: a file import (roster, grades, plan courses) or a photo import, in the same columns. */
 export interface ImportRecord {
   /** Unique across both kinds (their ids are counted separately). */
   key: string;
@@ -34,8 +34,11 @@ export interface ImportRecord {
   photos?: PhotoBatch;
 }
 
+/** 方式: a roster by how it was imported; the other imports by what they are. */
+const wayOf = (b: Batch) => (b.spec === 'grades' ? '导入成绩' : b.spec === 'courses' ? '导入培养方案课程' : modeLabel(b.mode));
+
 const fromRoster = (b: Batch): ImportRecord => ({
-  key: `roster-${b.id}`, id: b.id, kind: 'roster', fileName: b.fileName, createdBy: b.createdBy, createdAt: b.createdAt, way: modeLabel(b.mode),
+  key: `roster-${b.id}`, id: b.id, kind: 'roster', fileName: b.fileName, createdBy: b.createdBy, createdAt: b.createdAt, way: wayOf(b),
   count: b.rows, added: b.imported, updated: b.updated, skipped: b.skipped, undoneAt: b.undoneAt, undoable: b.undoable, undoBlockedReason: b.undoBlockedReason, roster: b,
 });
 

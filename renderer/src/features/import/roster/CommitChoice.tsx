@@ -32,7 +32,10 @@ function Option({ icon, title, text, children }: OptionProps) {
 
 interface Props {
   invalid: number;
+  /** Rows that may be imported on their own (0: the import is written whole). */
   valid: number;
+  /** What fixing the file gains: 这样所有学生一次导入完整。 */
+  whole: string;
   busy: boolean;
   report: ReactNode;
   onFixFile: () => void;
@@ -40,10 +43,10 @@ interface Props {
 }
 
 /** When some rows have errors: fix the file and start again, or import the rest now. */
-export function CommitChoice({ invalid, valid, busy, report, onFixFile, onSkipInvalid }: Props) {
+export function CommitChoice({ invalid, valid, whole, busy, report, onFixFile, onSkipInvalid }: Props) {
   return (
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-      <Option icon={<EditNoteOutlined />} title={valid > 0 ? '修改文件后重新导入（推荐）' : '修改文件后重新导入'} text={`下载问题清单，在 Excel 中改正标出的 ${invalid} 行，保存后重新选择文件导入。这样所有学生一次导入完整。`}>
+      <Option icon={<EditNoteOutlined />} title={valid > 0 ? '修改文件后重新导入（推荐）' : '修改文件后重新导入'} text={`下载问题清单，在 Excel 中改正标出的 ${invalid} 行，保存后重新选择文件导入。${whole}`}>
         {report}
         <Button variant="contained" onClick={onFixFile} disabled={busy}>
           修改文件后重新导入

@@ -7,17 +7,21 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router-dom';
+import type { ImportSpecId } from '../../../../../shared/domain/import/specs';
 import { IssuesPanel } from './IssuesPanel';
+import { SPEC_WORDS } from './specWords';
 import type { Committed } from './wizardTypes';
 
 interface Props {
+  spec: ImportSpecId;
   result: Committed;
   onAnother: () => void;
   onShowBatches: () => void;
 }
 
 /** 导入完成: what was written, what was left out and why, and where to go next. */
-export function CommitResult({ result, onAnother, onShowBatches }: Props) {
+export function CommitResult({ spec, result, onAnother, onShowBatches }: Props) {
+  const words = SPEC_WORDS[spec];
   const studentNumbers = result.roster?.studentNumbers ?? null;
   const keyChangeRequests = result.roster?.keyChangeRequests ?? 0;
   return (
@@ -26,10 +30,11 @@ export function CommitResult({ result, onAnother, onShowBatches }: Props) {
         <CheckCircleOutlined sx={{ fontSize: 40, color: 'success.main' }} />
         <Box sx={{ flex: 1 }}>
           <Typography variant="h6" component="h3">
-            导入完成：新增 {result.imported}、更新 {result.updated}、跳过 {result.skipped}
+            {words.resultTitle(result)}
           </Typography>
           <Typography variant="body2" sx={{ color: 'text.secondary', mt: 0.5 }}>
-            共处理 {result.rows} 行。本次导入已记入“导入记录”，如发现导错了文件，可以在那里撤销。
+            共处理 {result.rows} 行。
+            {result.batchId === null ? '' : spec === 'courses' ? '本次导入已记入“导入记录”。' : '本次导入已记入“导入记录”，如发现导错了文件，可以在那里撤销。'}
           </Typography>
           {studentNumbers && (
             <Alert severity={studentNumbers.skipped.length ? 'warning' : 'success'} sx={{ mt: 1.5 }}>
@@ -47,9 +52,11 @@ export function CommitResult({ result, onAnother, onShowBatches }: Props) {
             </Alert>
           )}
           <Box sx={{ display: 'flex', gap: 1, mt: 2, flexWrap: 'wrap' }}>
-            <Button variant="contained" component={RouterLink} to="/students">
-              查看学生名册
-            </Button>
+            {words.resultLink && (
+              <Button variant="contained" component={RouterLink} to={words.resultLink.to}>
+                {words.resultLink.label}
+              </Button>
+            )}
             <Button variant="outlined" onClick={onAnother}>
               导入另一个文件
             </Button>

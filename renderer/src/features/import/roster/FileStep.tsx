@@ -14,6 +14,7 @@ import { TaskStatus } from '../common/TaskStatus';
 import { useImportTask } from '../common/useImportTask';
 import { ROSTER_ACCEPT } from './fileKind';
 import { FileSummary } from './FileSummary';
+import { SPEC_WORDS } from './specWords';
 import { StepFooter } from './StepFooter';
 import { TemplateButton } from './TemplateButton';
 import type { ChosenFile } from './wizardTypes';
@@ -31,6 +32,7 @@ export function FileStep({ spec, file, onOpened, onNext }: Props) {
   const task = useImportTask();
   const [dragging, setDragging] = useState(false);
   const busy = task.busy;
+  const words = SPEC_WORDS[spec];
 
   const open = async (f: File) => {
     const opened = await task.run(`正在读取“${f.name}”…`, async (jobId) => {
@@ -67,12 +69,12 @@ export function FileStep({ spec, file, onOpened, onNext }: Props) {
       >
         <UploadFileOutlined sx={{ fontSize: 44, color: 'primary.main', mb: 1 }} />
         <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
-          选择要导入的学生名单
+          {words.pick}
         </Typography>
         <Typography variant="body2" sx={{ color: 'text.secondary', mt: 0.5, mb: 2 }}>
-          支持 Excel 工作簿（.xlsx、.xls）和 CSV 文件，也可以把文件拖到这里。表格上方可以有标题行，程序会自动找到表头。
+          {words.pickHint}
         </Typography>
-        <FilePickButton inputLabel="选择名单文件" accept={ROSTER_ACCEPT} icon={<FolderOpenOutlined />} disabled={busy} onFiles={(files) => files[0] && void open(files[0])}>
+        <FilePickButton inputLabel={words.inputLabel} accept={ROSTER_ACCEPT} icon={<FolderOpenOutlined />} disabled={busy} onFiles={(files) => files[0] && void open(files[0])}>
           {file ? '重新选择文件' : '选择文件'}
         </FilePickButton>
       </Box>
@@ -84,12 +86,12 @@ export function FileStep({ spec, file, onOpened, onNext }: Props) {
 
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 2, flexWrap: 'wrap' }}>
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          没有现成的名单，或不确定该填哪些列？
+          没有现成的文件，或不确定该填哪些列？
         </Typography>
         <TemplateButton spec={spec} onError={task.setError} />
       </Box>
       <Typography variant="caption" component="p" sx={{ color: 'text.secondary', mt: 0.5 }}>
-        身份证号、学号列建议设置为“文本”格式，以免末尾数字丢失。
+        {words.footnote}
       </Typography>
 
       <StepFooter disabled={busy}>

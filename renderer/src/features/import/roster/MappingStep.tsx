@@ -3,6 +3,8 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { missingRequired } from '../../../../../shared/domain/import/catalogue';
+import { IMPORT_SPECS, type ImportSpecId } from '../../../../../shared/domain/import/specs';
 import type { AppErrorData } from '../../../../../shared/ipc/result';
 import { LoadingBlock } from '../../../components/LoadingBlock';
 import { MappingTable } from './MappingTable';
@@ -12,6 +14,7 @@ import { UploadError } from './UploadError';
 import type { Inspected, Mapping } from './wizardTypes';
 
 interface Props {
+  spec: ImportSpecId;
   inspected: Inspected | null;
   loading: boolean;
   error: AppErrorData | null;
@@ -24,10 +27,11 @@ interface Props {
 }
 
 /** Step 3 — 核对列: which column of the file goes into which field. */
-export function MappingStep({ inspected, loading, error, mapping, unconfirmed, onChange, onBack, onNext, onRestart }: Props) {
+export function MappingStep({ spec, inspected, loading, error, mapping, unconfirmed, onChange, onBack, onNext, onRestart }: Props) {
   if (loading) return <LoadingBlock label="正在分析表头…" />;
-  const mapped = Object.values(mapping).filter(Boolean);
-  const missing = (inspected?.missingRequired ?? []).filter((f) => !mapped.includes(f as string));
+  const mapped = Object.values(mapping).filter((f): f is string => Boolean(f));
+  // As the columns are now set (the spec's rules: 出生日期 from the ID number, 学号 or 身份证号…).
+  const missing = inspected ? missingRequired(IMPORT_SPECS[spec].catalogue, mapped) : [];
   const toConfirm = [...unconfirmed].filter((i) => mapping[String(i)]).length;
   return (
     <Box>

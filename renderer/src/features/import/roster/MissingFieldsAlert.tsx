@@ -7,7 +7,7 @@ export function MissingFieldsAlert({ fields, catalogue }: { fields: readonly str
   const labels = fields.map((f) => `“${catalogue.find((c) => c.key === f)?.label ?? f}”`).join('、');
   return (
     <Alert severity="warning">
-      名单中没有找到必填的列：{labels}。请在下表中为它们选择对应的列；如果文件里确实没有，请在文件中补上这些列后重新选择文件。
+      文件中没有找到必填的列：{labels}。请在下表中为它们选择对应的列；如果文件里确实没有，请在文件中补上这些列后重新选择文件。
     </Alert>
   );
 }

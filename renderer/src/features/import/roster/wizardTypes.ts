@@ -16,13 +16,17 @@ export interface ChosenFile {
   opened: Opened;
 }
 
-/** 导入方式 and its companions, sent with preview, the report and commit. */
+/** 培养方案课程: the plan the file becomes a version of (absent: the file's 专业 and 年级 columns say). */
+export type PlanChoice = NonNullable<CallInput<'imports.preview'>['plan']>;
+
+/** 导入方式 and its companions, sent with preview, the report and commit (each spec reads its own). */
 export interface ImportChoices {
   mode: 'add' | 'update';
   matchBy: 'idNumber' | 'studentNo';
   createMissingClasses: boolean;
   /** The major chosen for each class to be created (class name → major id). */
   newClassMajors: Record<string, number>;
+  plan?: PlanChoice | undefined;
 }
 
 export const DEFAULT_CHOICES: ImportChoices = { mode: 'add', matchBy: 'idNumber', createMissingClasses: false, newClassMajors: {} };
@@ -34,5 +38,6 @@ export const STEP = { file: 0, sheet: 1, mapping: 2, preview: 3, commit: 4 } as 
 export function importOptions(file: ChosenFile, sheet: string, mapping: Mapping, choices: ImportChoices, jobId?: string): CallInput<'imports.preview'> {
   const clean: Record<string, string> = {};
   for (const [k, v] of Object.entries(mapping)) if (v) clean[k] = v;
-  return { uploadId: file.opened.uploadId, sheet, mapping: clean, ...choices, ...(jobId ? { jobId } : {}) };
+  const { plan, ...rest } = choices;
+  return { uploadId: file.opened.uploadId, sheet, mapping: clean, ...rest, ...(plan ? { plan } : {}), ...(jobId ? { jobId } : {}) };
 }

@@ -17,14 +17,13 @@ import { SheetStep } from './SheetStep';
 import { DEFAULT_CHOICES, STEP, STEPS, type ChosenFile, type Committed, type ImportChoices, type Inspected, type Mapping, type Previewed } from './wizardTypes';
 
 interface Props {
+  /**
+   * The import this wizard runs: the file, sheet and column steps work from its catalogue (sent by
+   * imports.inspect); the preview and commit steps add the spec's own choices and words.
+   */
+  spec: ImportSpecId;
   onShowBatches: () => void;
 }
-
-/**
- * The import spec this wizard runs: the file, sheet and column steps work from its catalogue (sent
- * by imports.inspect); the preview and commit steps are the roster's own choices.
- */
-const SPEC: ImportSpecId = 'roster';
 
 /** The first sheet worth importing: the only one, or the first that is not empty. */
 function defaultSheet(file: ChosenFile): string {
@@ -32,8 +31,8 @@ function defaultSheet(file: ChosenFile): string {
   return (sheets.find((s) => s.rows > 0) ?? sheets[0])?.name ?? '';
 }
 
-/** 导入学生名单: 选择文件 → 选择工作表 → 核对列 → 预览检查 → 导入. */
-export function RosterImportWizard({ onShowBatches }: Props) {
+/** 导入学生名单, 成绩, 培养方案课程: 选择文件 → 选择工作表 → 核对列 → 预览检查 → 导入. */
+export function ImportWizard({ spec, onShowBatches }: Props) {
   const [step, setStep] = useState<number>(STEP.file);
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [sheet, setSheet] = useState('');
@@ -108,7 +107,8 @@ export function RosterImportWizard({ onShowBatches }: Props) {
     setPreview(null);
   };
 
-  const done = result !== null && result.batchId !== null;
+  // Written, or nothing to write and nothing wrong (every grade already there, a plan unchanged).
+  const done = result !== null && (result.batchId !== null || result.errors.length === 0);
 
   return (
     <Box>
@@ -122,10 +122,10 @@ export function RosterImportWizard({ onShowBatches }: Props) {
 
       {file && step > STEP.file && !done && <FileBar file={file} sheet={sheet} onChange={restart} />}
 
-      {step === STEP.file && <FileStep spec={SPEC} file={file} onOpened={opened} onNext={afterFile} />}
+      {step === STEP.file && <FileStep spec={spec} file={file} onOpened={opened} onNext={afterFile} />}
       {step === STEP.sheet && file && (
         <SheetStep
-          spec={SPEC}
+          spec={spec}
           file={file}
           sheet={sheet}
           onChange={(s) => {
@@ -139,6 +139,7 @@ export function RosterImportWizard({ onShowBatches }: Props) {
       )}
       {step === STEP.mapping && (
         <MappingStep
+          spec={spec}
           inspected={inspected}
           loading={inspecting}
           error={inspectError}
@@ -152,6 +153,7 @@ export function RosterImportWizard({ onShowBatches }: Props) {
       )}
       {step === STEP.preview && file && (
         <PreviewStep
+          spec={spec}
           file={file}
           sheet={sheet}
           mapping={mapping}
@@ -172,6 +174,7 @@ export function RosterImportWizard({ onShowBatches }: Props) {
       )}
       {step === STEP.commit && file && preview && (
         <CommitStep
+          spec={spec}
           file={file}
           sheet={sheet}
           mapping={mapping}
