@@ -36,7 +36,8 @@ test('成绩 and 培养方案课程 in the import wizard: a plan from the 教务
   await courses.getByRole('button', { name: '下一步' }).click();
   await expect(courses.getByText('表头位于第 2 行')).toBeVisible();
   await courses.getByRole('button', { name: '下一步' }).click();
-  await expect(courses.getByLabel('专业')).toContainText('计算机应用技术');
+  await expect(courses.getByRole('combobox', { name: '专业' })).toContainText('计算机应用技术');
+  await expect(courses.getByRole('radio', { name: '选择专业和年级' })).toBeChecked();
   await courses.getByLabel('适用年级').fill('2026');
   await courses.getByRole('button', { name: '开始检查' }).click();
   await expect(courses.getByText('计算机应用技术 2026 级第 1 版（第一版）')).toBeVisible({ timeout: 30_000 });
@@ -82,6 +83,8 @@ test('成绩 and 培养方案课程 in the import wizard: a plan from the 教务
   const records = page.getByRole('grid', { name: '导入记录' });
   await expect(records.getByRole('row').filter({ hasText: '期末成绩.xlsx' })).toContainText('导入成绩');
   await expect(records.getByRole('row').filter({ hasText: '教学进程表.xlsx' })).toContainText('导入培养方案课程');
+  // Photo imports are not the clerk's: no refusal shown for them.
+  await expect(page.getByText(/没有“.+”的权限/)).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/import-records-grades.png', fullPage: true });
   await page.getByRole('button', { name: '撤销导入 期末成绩.xlsx' }).click();
   const dialog = page.getByRole('dialog', { name: '撤销导入' });

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../components/format';
 import { gridText } from '../../../components/gridText';
 import { NoticeSnackbar } from '../../../components/NoticeSnackbar';
+import { useSession } from '../../../app/SessionContext';
 import { useCallData } from '../../../ipc/useCall';
 import { BatchStatusChip } from './BatchStatusChip';
 import { importRecords, type Batch, type ImportRecord, type PhotoBatch } from './batchText';
@@ -23,15 +24,18 @@ const count = { width: 72, align: 'right', headerAlign: 'right' } as const;
 
 /** 导入记录: every file import (roster, grades, plan courses) and photo import, newest first, each undone where it can be. */
 export function BatchesPanel({ active }: Props) {
+  const { can } = useSession();
   const roster = useCallData('imports.batches', {});
   const photos = useCallData('photos.batches', {});
-  const loading = roster.loading || photos.loading;
-  const error = roster.error ?? photos.error;
+  // Photo imports are 编辑学生档案's: whoever runs only the grade or course imports has none to see.
+  const seesPhotos = can('students.write');
+  const loading = roster.loading || (seesPhotos && photos.loading);
+  const error = roster.error ?? (seesPhotos ? photos.error : null);
   const reload = useCallback(() => {
     roster.reload();
     photos.reload();
   }, [roster.reload, photos.reload]);
-  const records = useMemo(() => importRecords(roster.data ?? [], photos.data ?? []), [roster.data, photos.data]);
+  const records = useMemo(() => importRecords(roster.data ?? [], (seesPhotos && photos.data) || []), [roster.data, photos.data, seesPhotos]);
   const [undoing, setUndoing] = useState<Batch | null>(null);
   const [undoingPhotos, setUndoingPhotos] = useState<PhotoBatch | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
