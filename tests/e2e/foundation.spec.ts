@@ -108,7 +108,8 @@ const NAV = ['学生名册', '专业与班级', '培养方案', '成绩管理', 
 // read by all who read the org; 成绩管理 and 学业预警 by grades.read (the viewer has neither grades nor GPA).
 const VISIBLE: Record<string, string[]> = {
   counselor: ['学生名册', '专业与班级', '培养方案', '成绩管理', '学业预警', '数据导入'],
-  clerk: ['学生名册', '专业与班级', '培养方案', '成绩管理', '学业预警'],
+  // The clerk imports grades and plan courses (数据导入 shows them only those tabs).
+  clerk: ['学生名册', '专业与班级', '培养方案', '成绩管理', '学业预警', '数据导入'],
   manager: ['学生名册', '专业与班级', '培养方案', '成绩管理', '学业预警', '审计日志'],
   viewer: ['学生名册', '专业与班级', '培养方案'],
 };
