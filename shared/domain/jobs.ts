@@ -34,6 +34,7 @@ export const JOB_KINDS = {
   'courseImport.commit': { label: '导入培养方案课程', permission: 'plans.write' },
   'courseImport.errorReport': { label: '生成课程问题清单', permission: 'plans.write' },
   'courseImport.template': { label: '生成课程导入模板', permission: 'plans.write' },
+  'warnings.notice': { label: '打印学业预警通知书', permission: 'warnings.manage' },
 } as const satisfies Record<string, { label: string; permission: Permission }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

@@ -113,6 +113,14 @@ export const CHANNELS = [
   'transcripts.print',
   'transcripts.settings',
   'transcripts.saveSettings',
+  'warnings.followUp',
+  'warnings.saveTalk',
+  'warnings.savePlan',
+  'warnings.saveFollowUp',
+  'warnings.issueNotice',
+  'warnings.recordSend',
+  'warnings.recordReceipt',
+  'warnings.todo',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

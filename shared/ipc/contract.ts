@@ -32,6 +32,9 @@ import {
 } from './schemas/status-changes';
 import { PhotoBatch, PhotoUndoOutput, PhotoUploadInput, PhotoUploadOutput } from './schemas/photos';
 import { RunWarningsInput, SetAbsenceInput, WarningResults, WarningResultsInput, WarningRuleSetSchema, WarningRunSummary, WarningSettings } from './schemas/warnings';
+import {
+  FollowUpInput, FollowUpView, IssueNoticeInput, IssueNoticeOutput, RecordReceiptInput, RecordSendInput, SaveAssistPlanInput, SavedId, SaveFollowUpInput, SaveTalkInput, WarningTodo,
+} from './schemas/warning-followups';
 import { IssueProofInput, IssueProofOutput } from './schemas/proofs';
 import { ListPlansInput, PlanDetail, PlanSummary, SavePlanInput } from './schemas/plans';
 import { PreviewTranscriptInput, PreviewTranscriptOutput, PrintTranscriptsInput, PrintTranscriptsOutput, TranscriptSettingsSchema } from './schemas/transcripts';
@@ -219,6 +222,17 @@ export const contract = {
   'transcripts.print': { input: PrintTranscriptsInput, output: PrintTranscriptsOutput, access: 'certificates.print' },
   'transcripts.settings': { input: none, output: TranscriptSettingsSchema, access: 'grades.read' },
   'transcripts.saveSettings': { input: TranscriptSettingsSchema, output: TranscriptSettingsSchema, access: 'settings.manage' },
+  // 学业预警 follow-up per warned student and term (features/warnings/followups.ts, notice.ts, todo.ts):
+  // talks, the assistance plan and its follow-ups, the student's and the parent's notice (PDF jobs),
+  // sending and 回执; the 待办 reminders (回执 overdue, follow-ups past due) within the 数据范围.
+  'warnings.followUp': { input: FollowUpInput, output: FollowUpView, access: 'warnings.manage' },
+  'warnings.saveTalk': { input: SaveTalkInput, output: SavedId, access: 'warnings.manage' },
+  'warnings.savePlan': { input: SaveAssistPlanInput, output: nothing, access: 'warnings.manage' },
+  'warnings.saveFollowUp': { input: SaveFollowUpInput, output: SavedId, access: 'warnings.manage' },
+  'warnings.issueNotice': { input: IssueNoticeInput, output: IssueNoticeOutput, access: 'warnings.manage' },
+  'warnings.recordSend': { input: RecordSendInput, output: SavedId, access: 'warnings.manage' },
+  'warnings.recordReceipt': { input: RecordReceiptInput, output: nothing, access: 'warnings.manage' },
+  'warnings.todo': { input: none, output: WarningTodo, access: 'warnings.manage' },
 } as const satisfies Record<Channel, CallSpec>;
 
 export type Contract = typeof contract;

@@ -26,6 +26,7 @@ const byStudent = ({ id }: { id: number }): Touched => ({ students: [id] });
 const ofRecord = ({ id }: { id: number }, db: Db): Touched => ({ students: ids(db, 'SELECT student_id AS id FROM student_records WHERE id = ?', id) });
 const ofRequest = ({ id }: { id: number }, db: Db): Touched => ({ students: ids(db, 'SELECT student_id AS id FROM key_change_requests WHERE id = ?', id) });
 const ofOrder = ({ id }: { id: number }, db: Db): Touched => ({ students: ids(db, 'SELECT student_id AS id FROM status_changes WHERE id = ?', id) });
+const ofNotice = ({ noticeId }: { noticeId: number }, db: Db): Touched => ({ students: ids(db, 'SELECT student_id AS id FROM warning_notices WHERE id = ?', noticeId) });
 /** An order and the class it moves the student into (amended orders may name a new one). */
 const ofOrderInto = ({ id, data }: { id: number; data: { targetClassId?: number | null } }, db: Db): Touched => ({ ...ofOrder({ id }, db), classes: data.targetClassId ? [data.targetClassId] : [] });
 
@@ -153,6 +154,15 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'transcripts.print': ({ studentId, classId }: { studentId?: number; classId?: number }) => ({ students: studentId ? [studentId] : [], classes: classId ? [classId] : [] }),
   'transcripts.settings': 'none',
   'transcripts.saveSettings': 'none',
+  'warnings.followUp': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'warnings.saveTalk': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'warnings.savePlan': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'warnings.saveFollowUp': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'warnings.issueNotice': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'warnings.recordSend': ofNotice,
+  'warnings.recordReceipt': ofNotice,
+  // Reminders of the students in the caller's 数据范围 only.
+  'warnings.todo': 'filtered',
 };
 
 /**

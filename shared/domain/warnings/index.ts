@@ -7,3 +7,5 @@ export * from './problems';
 export * from './presets';
 export * from './facts';
 export * from './sanction';
+export * from './notice';
+export * from './followup';

@@ -9,6 +9,9 @@ import { AppError } from '../../core/errors';
 import type { FeatureHandlers } from '../../core/handlers-type';
 import { localDay } from '../../core/local-day';
 import { runWarnings } from './run';
+import { followUpView, recordReceipt, recordSend, saveFollowUp, savePlanText, saveTalk } from './followups';
+import { issueNotice } from './notice';
+import { warningTodo } from './todo';
 
 function settingsOf(db: Db, day: string) {
   const versions = listRuleSets(db);
@@ -75,4 +78,14 @@ export const warningsHandlers: FeatureHandlers<'warnings'> = {
       terms,
     };
   },
+
+  // Follow-up of a warned student in a term (followups.ts, notice.ts) and the 待办 reminders (todo.ts).
+  'warnings.followUp': (input, ctx) => followUpView(ctx, input),
+  'warnings.saveTalk': (input, ctx) => saveTalk(ctx, input),
+  'warnings.savePlan': (input, ctx) => savePlanText(ctx, input),
+  'warnings.saveFollowUp': (input, ctx) => saveFollowUp(ctx, input),
+  'warnings.issueNotice': (input, ctx) => issueNotice(ctx, input),
+  'warnings.recordSend': (input, ctx) => recordSend(ctx, input),
+  'warnings.recordReceipt': (input, ctx) => recordReceipt(ctx, input),
+  'warnings.todo': (_input, ctx) => warningTodo(ctx),
 };
