@@ -28,6 +28,7 @@ let theirAttachment = 0;
 let theirBatch = 0;
 let theirOrder = 0;
 let theirAbsence = 0;
+let theirNotice = 0;
 let counselorId = 0;
 let managerId = 0;
 
@@ -69,6 +70,11 @@ beforeEach(async () => {
   // An absence flag of the other class's student, to be cleared by id.
   await app.call(A, 'statusChanges.flagAbsent', { studentId: theirs.id, since: '2026-01-06' });
   theirAbsence = (await app.call(A, 'statusChanges.todo', {})).absent.find((a) => a.studentId === theirs.id)!.flagId;
+  // A 学业预警 notice of the other class's student (15 hours of 旷课 reach a tier of the shipped rules).
+  await app.call(A, 'warnings.setAbsence', { studentId: theirs.id, term: '2026-2027-1', hours: 15 });
+  await app.call(A, 'warnings.run', { term: '2026-2027-1' });
+  await app.call(A, 'warnings.issueNotice', { studentId: theirs.id, term: '2026-2027-1', recipient: 'parent' });
+  theirNotice = (await app.call(A, 'warnings.followUp', { studentId: theirs.id, term: '2026-2027-1' })).notices[0]!.id;
 });
 afterEach(() => app?.remove());
 
@@ -107,6 +113,13 @@ const NAMING: Partial<Record<Channel, () => unknown>> = {
   'transcripts.preview': () => ({ studentId: theirs.id }),
   'warnings.setAbsence': () => ({ studentId: theirs.id, term: '2026-2027-1', hours: 4 }),
   'grades.ofStudent': () => ({ studentId: theirs.id }),
+  'warnings.followUp': () => ({ studentId: theirs.id, term: '2026-2027-1' }),
+  'warnings.saveTalk': () => ({ studentId: theirs.id, term: '2026-2027-1', talkedOn: '2026-09-01', talkedBy: '赵辅导员', content: '谈话', studyPlan: '计划' }),
+  'warnings.savePlan': () => ({ studentId: theirs.id, term: '2026-2027-1', content: '帮扶' }),
+  'warnings.saveFollowUp': () => ({ studentId: theirs.id, term: '2026-2027-1', dueOn: '2026-09-10' }),
+  'warnings.issueNotice': () => ({ studentId: theirs.id, term: '2026-2027-1', recipient: 'parent' }),
+  'warnings.recordSend': () => ({ noticeId: theirNotice, method: 'in_person', sentOn: '2026-09-01' }),
+  'warnings.recordReceipt': () => ({ noticeId: theirNotice, receivedOn: '2026-09-01' }),
 };
 /** Calls the counselor's role may not make at all: checked with the manager scoped the same way. */
 const NAMING_AS_MANAGER: Partial<Record<Channel, () => unknown>> = {
