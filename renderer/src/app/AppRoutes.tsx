@@ -13,6 +13,7 @@ const StatusChangesPage = lazy(() =>
 const PlansPage = lazy(() => import('../features/plans/PlansPage').then((m) => ({ default: m.PlansPage })));
 const GradesPage = lazy(() => import('../features/grades/GradesPage').then((m) => ({ default: m.GradesPage })));
 const WarningsPage = lazy(() => import('../features/warnings/WarningsPage').then((m) => ({ default: m.WarningsPage })));
+const WarningFollowUpPage = lazy(() => import('../features/warnings/followup/FollowUpPage').then((m) => ({ default: m.FollowUpPage })));
 const CertificatesPage = lazy(() =>
   import('../features/certificates/CertificatesPage').then((m) => ({ default: m.CertificatesPage })),
 );
@@ -79,6 +80,14 @@ export function AppRoutes() {
         element={
           <RequirePermission permission="grades.read">
             <WarningsPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/warnings/:studentId/:term"
+        element={
+          <RequirePermission permission="warnings.manage">
+            <WarningFollowUpPage />
           </RequirePermission>
         }
       />

@@ -14,6 +14,7 @@ import { FirstStepsSection } from './FirstStepsSection';
 import { firstSteps } from './firstSteps';
 import { MyRequestsSection } from './MyRequestsSection';
 import { StatusTodoSection } from './StatusTodoSection';
+import { WarningTodoSection } from './WarningTodoSection';
 
 /** 首页: what waits for this user (approvals, their requests' outcomes); an empty install's first steps. */
 export function HomePage() {
@@ -72,6 +73,7 @@ export function HomePage() {
       )}
       {steps && <FirstStepsSection steps={steps} />}
       {can('students.read') && <StatusTodoSection />}
+      {can('warnings.manage') && <WarningTodoSection />}
       {data?.awaitingMyDecision && <AwaitingDecisionSection waiting={data.awaitingMyDecision} />}
       {data?.myRequests && <MyRequestsSection requests={data.myRequests} />}
     </Box>

@@ -154,6 +154,7 @@ export function WarningsPage() {
                   <TableCell sx={{ width: 110 }}>上学期</TableCell>
                   <TableCell sx={{ width: 60 }}>变化</TableCell>
                   <TableCell>原因</TableCell>
+                  {can('warnings.manage') && <TableCell sx={{ width: 80 }} />}
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -188,11 +189,21 @@ export function WarningsPage() {
                         </Typography>
                       )}
                     </TableCell>
+                    {can('warnings.manage') && (
+                      <TableCell>
+                        {/* Talks, the plan and its follow-ups, the notices: for each student the warning reached. */}
+                        {r.tier && (
+                          <Button size="small" variant="outlined" component={RouterLink} to={`/warnings/${r.studentId}/${head.term}`} aria-label={`跟进 ${r.name}`}>
+                            跟进
+                          </Button>
+                        )}
+                      </TableCell>
+                    )}
                   </TableRow>
                 ))}
                 {rows.length === 0 && (
                   <TableRow>
-                    <TableCell colSpan={7} sx={{ textAlign: 'center', color: 'text.secondary', py: 4 }}>
+                    <TableCell colSpan={can('warnings.manage') ? 8 : 7} sx={{ textAlign: 'center', color: 'text.secondary', py: 4 }}>
                       没有符合筛选条件的学生。
                     </TableCell>
                   </TableRow>
