@@ -48,7 +48,7 @@ export const RecordSendInput = z.discriminatedUnion(
   'method',
   [
     z.object({ ...sendBase, method: z.literal('in_person') }),
-    z.object({ ...sendBase, method: z.literal('registered_mail'), mailNo: z.string({ error: '请填写挂号信号码' }).trim().regex(/^[A-Za-z0-9]{8,30}$/, '挂号信号码应为 8–30 位字母或数字') }),
+    z.object({ ...sendBase, method: z.literal('registered_mail'), mailNo: z.string({ error: '请填写挂号信号码' }).trim().min(1, { message: '请填写挂号信号码', abort: true }).regex(/^[A-Za-z0-9]{8,30}$/, '挂号信号码应为 8–30 位字母或数字') }),
     z.object({ ...sendBase, method: z.literal('phone'), phoneLog: text('通话记录', 1000) }),
     z.object({ ...sendBase, method: z.literal('sms') }),
   ],

@@ -186,11 +186,11 @@ export function FollowUpPage() {
             <TableHead>
               <TableRow>
                 <TableCell>编号</TableCell>
-                <TableCell>对象</TableCell>
-                <TableCell>预警等级</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>对象</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>预警等级</TableCell>
                 <TableCell>打印</TableCell>
                 <TableCell>送达</TableCell>
-                <TableCell>回执</TableCell>
+                <TableCell sx={{ minWidth: 90 }}>回执</TableCell>
                 <TableCell align="right">操作</TableCell>
               </TableRow>
             </TableHead>
@@ -198,7 +198,7 @@ export function FollowUpPage() {
               {termNotices.map((n) => (
                 <TableRow key={n.id}>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{n.noticeNo}</TableCell>
-                  <TableCell>{NOTICE_RECIPIENTS[n.recipient]}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{NOTICE_RECIPIENTS[n.recipient]}</TableCell>
                   <TableCell>
                     <TierChip label={n.tier} colour={n.colour} />
                   </TableCell>
