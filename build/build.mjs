@@ -26,12 +26,13 @@ const banner = { js: "import { createRequire as __xuejiCreateRequire } from 'nod
 
 const started = Date.now();
 await build({
-  // Worker threads (roster parser, WAL checkpoint) are loaded beside the bundle at run time.
+  // Worker threads (roster parser, WAL checkpoint, transcript rendering) are loaded beside the bundle at run time.
   entryPoints: {
     main: 'electron/main/main.ts',
     host: 'electron/main/host.ts',
     'import-worker': 'electron/main/features/imports/parse-worker.ts',
     'checkpoint-worker': 'electron/main/core/checkpoint-worker.ts',
+    'transcripts-worker': 'electron/main/features/transcripts/render-worker.ts',
   },
   absWorkingDir: root,
   outdir: 'dist/main',

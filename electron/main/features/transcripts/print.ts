@@ -9,12 +9,13 @@ import {
 } from '../../../../shared/domain/transcripts';
 import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
-import { newJobId, startJob, yieldToLoop, type JobHandle } from '../../core/jobs';
+import { cancelledError, newJobId, startJob, yieldToLoop, type JobHandle } from '../../core/jobs';
 import { localDay } from '../../core/local-day';
-import { assertPrintable, PDF_MIME, renderPdf } from '../../core/pdf';
+import { assertPrintable, PDF_MIME } from '../../core/pdf';
 import { readEncrypted } from '../attachments/store';
 import { assertEnglishComplete, glyphItems } from './checks';
-import { transcriptDocument, type TranscriptPart } from './document';
+import type { TranscriptPart } from './document';
+import { renderTranscripts } from './render';
 import { transcriptCommon, transcriptInput, type TranscriptTotals } from './facts';
 
 export interface PrintInput {
@@ -108,8 +109,9 @@ async function make(ctx: CallContext, input: PrintInput, job: JobHandle) {
 
   job.progress(0, 0, `正在排版 ${prepared.length} 份成绩单…`, true);
   const parts: TranscriptPart[] = prepared.map((p) => ({ sheet: p.sheet, checkCode: checkCode(p.sha), photo: input.photo ? photoOf(ctx, p.student) : null }));
-  const bytes = await renderPdf(transcriptDocument(parts, page), 'serif');
+  const bytes = await renderTranscripts({ parts, page }, () => job.cancelled);
   job.check();
+  if (!bytes) throw cancelledError('已取消，未生成成绩单。');
 
   const at = new Date(ctx.core.now());
   const batch = prepared.length > 1 ? randomUUID() : null;
