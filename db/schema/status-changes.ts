@@ -1,4 +1,5 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { approvalEventColumns } from './approval-events';
 import type { StatusChangeState } from '../../shared/domain/status-changes/types';
 
 /** 学籍异动 work orders (migration 0013). */
@@ -23,21 +24,7 @@ export const statusChanges = sqliteTable('status_changes', {
   reportedAt: text('reported_at'),
 });
 
-export const statusChangeEvents = sqliteTable('status_change_events', {
-  id: integer('id').primaryKey(),
-  changeId: integer('change_id').notNull(),
-  kind: text('kind').notNull(),
-  stepIndex: integer('step_index'),
-  stepLabel: text('step_label'),
-  via: text('via').$type<'app' | 'paper'>().notNull().default('app'),
-  actor: text('actor').notNull(),
-  deciderName: text('decider_name'),
-  deciderPost: text('decider_post'),
-  decidedOn: text('decided_on'),
-  opinion: text('opinion'),
-  attachmentId: integer('attachment_id'),
-  at: text('at').notNull(),
-});
+export const statusChangeEvents = sqliteTable('status_change_events', approvalEventColumns());
 
 export const statusChangeAttachments = sqliteTable('status_change_attachments', {
   changeId: integer('change_id').notNull(),

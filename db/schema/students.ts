@@ -1,4 +1,5 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { approvalEventColumns } from './approval-events';
 import { KEY_CHANGE_STATUSES } from '../../shared/domain/key-changes';
 
 export const majors = sqliteTable('majors', {
@@ -139,21 +140,7 @@ export const keyChangeRequests = sqliteTable('key_change_requests', {
 });
 
 /** A request's timeline: filed, decided at a step (in the app or from paper), amended, withdrawn, applied. */
-export const keyChangeEvents = sqliteTable('key_change_events', {
-  id: integer('id').primaryKey(),
-  changeId: integer('change_id').notNull(),
-  kind: text('kind').notNull(),
-  stepIndex: integer('step_index'),
-  stepLabel: text('step_label'),
-  via: text('via').$type<'app' | 'paper'>().notNull().default('app'),
-  actor: text('actor').notNull(),
-  deciderName: text('decider_name'),
-  deciderPost: text('decider_post'),
-  decidedOn: text('decided_on'),
-  opinion: text('opinion'),
-  attachmentId: integer('attachment_id'),
-  at: text('at').notNull(),
-});
+export const keyChangeEvents = sqliteTable('key_change_events', approvalEventColumns());
 
 export const savedViews = sqliteTable('saved_views', {
   id: integer('id').primaryKey(),

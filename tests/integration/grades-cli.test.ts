@@ -2,29 +2,20 @@
  * `grades gpa --student 学号|身份证号 [--json]` (issue 15 "CLI"): the same call as the app, so the
  * same numbers, permission and refusals (exit 2 with a stable code).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, makeApp } from '../support/harness';
 import { makeId } from '../support/roster-fixtures';
+import { runCli } from '../support/cli';
 
-const ROOT = resolve(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'xueji-cli-grades-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const ZHANG_ID = makeId('110105', '20070315', '123');
 const VIEWER = { username: 'li', displayName: '李老师', role: 'viewer', password: 'Viewer12345xy' } as const;
 
-function cli(args: string[], password = ADMIN.password) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'electron', 'cli', 'main.ts'), ...args, '--data', dir], {
-    cwd: ROOT,
-    env: { ...process.env, XUEJI_PASSWORD: password },
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (args: string[], password = ADMIN.password) => runCli(dir, args, password);
 
 beforeAll(async () => {
   const app = makeApp(dir);

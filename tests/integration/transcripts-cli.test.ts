@@ -4,30 +4,21 @@
  * and refusals with exit 2 and a stable code (an English transcript with a course lacking its
  * English name, a role that may not issue, no such class).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, makeApp } from '../support/harness';
 import { pageText, readPdf } from '../support/pdf-read';
 import { makeId } from '../support/roster-fixtures';
+import { runCli } from '../support/cli';
 
-const ROOT = resolve(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'xueji-cli-transcripts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const ZHANG_ID = makeId('110105', '20070315', '123');
 const COUNSELOR = { username: 'zhao', displayName: '赵老师', role: 'counselor', password: 'Counsel12345xy' } as const;
 
-function cli(args: string[], password = ADMIN.password) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'electron', 'cli', 'main.ts'), ...args, '--data', dir], {
-    cwd: ROOT,
-    env: { ...process.env, XUEJI_PASSWORD: password },
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (args: string[], password = ADMIN.password) => runCli(dir, args, password);
 
 beforeAll(async () => {
   const app = makeApp(dir);
