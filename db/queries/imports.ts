@@ -300,6 +300,24 @@ export function firstChangedItem(db: Db, batchId: number): { studentNo: string |
   return r ? { studentNo: r.studentNo, studentName: r.studentName, name: r.name, deleted: Boolean(r.deleted) } : null;
 }
 
+/**
+ * A student the batch created who has since got records that outlive an undo — grades, an issued
+ * transcript (both kept, never deleted with the student) — so the batch can no longer be undone.
+ */
+export function createdStudentWithRecords(db: Db, batchId: number): { studentNo: string | null; name: string; what: '成绩' | '已开具的成绩单' } | null {
+  const r = db.$client
+    .prepare(
+      `SELECT s.student_no AS studentNo, s.name AS name,
+              CASE WHEN EXISTS (SELECT 1 FROM grades g WHERE g.student_id = s.id) THEN '成绩' ELSE '已开具的成绩单' END AS what
+         FROM import_batch_items i JOIN students s ON s.id = i.student_id
+        WHERE i.batch_id = ? AND i.action = 'created'
+          AND (EXISTS (SELECT 1 FROM grades g WHERE g.student_id = s.id) OR EXISTS (SELECT 1 FROM transcript_issues t WHERE t.student_id = s.id))
+        ORDER BY i.id LIMIT 1`,
+    )
+    .get(batchId) as { studentNo: string | null; name: string; what: '成绩' | '已开具的成绩单' } | undefined;
+  return r ?? null;
+}
+
 /** 学号编排 during the import: the batch's items take the new 学号 and version (see firstChangedItem). */
 export function noteNumbersAssigned(db: Db, batchId: number, assigned: readonly { id: number; studentNo: string }[]): void {
   const st = db.$client.prepare('UPDATE import_batch_items SET student_no = ?, version_after = version_after + 1 WHERE batch_id = ? AND student_id = ?');

@@ -4,7 +4,7 @@
  */
 import { auditAppender, diffFields, type AuditEntry, type FieldChange } from '../../../../../../db/queries/audit';
 import {
-  batchItems, deleteCreatedStudents, firstChangedItem, importWriters, insertBatch, listBatches, markBatchUndone, noteNumbersAssigned,
+  batchItems, deleteCreatedStudents, createdStudentWithRecords, firstChangedItem, importWriters, insertBatch, listBatches, markBatchUndone, noteNumbersAssigned,
   withSearchIndexDeferred, type BatchRow,
 } from '../../../../../../db/queries/imports';
 import { fileKeyChange, KeyChangeOpenError, withdrawKeyChange } from '../../../../../../db/queries/keyChanges';
@@ -192,7 +192,10 @@ export async function writeImport(ctx: CallContext, actor: Actor, ev: Evaluation
 function blockedReason(ctx: CallContext, b: BatchRow): string | null {
   if (b.undoneAt) return `该批次已于 ${b.undoneAt.slice(0, 16).replace('T', ' ')} 由 ${b.undoneBy ?? ''} 撤销`;
   const changed = firstChangedItem(ctx.db(), b.id);
-  if (!changed) return null;
+  if (!changed) {
+    const kept = createdStudentWithRecords(ctx.db(), b.id);
+    return kept ? `学生 ${studentTag(kept.name, kept.studentNo)}在导入后已有${kept.what}，不能撤销此批次` : null;
+  }
   return changed.deleted
     ? `学生 ${studentTag(changed.studentName, changed.studentNo)}在导入后已被删除，不能撤销此批次`
     : `学生 ${studentTag(changed.name ?? changed.studentName, changed.studentNo)}在导入后已被修改，不能撤销此批次`;
