@@ -4,30 +4,21 @@
  * and nothing written, the errors with row, column, field and code in --json; --dry-run; and
  * --skip-invalid writing the rest.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readKeyFile, unlockWithPassword } from '../../db/keyslots';
 import { openEncryptedDatabase } from '../../db/open';
 import { courseList, gradeExport, PLAN_LINES } from '../support/grade-fixtures';
 import { cleanRoster, makeId } from '../support/roster-fixtures';
+import { runCli } from '../support/cli';
 
-const ROOT = resolve(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'xueji-cli-grades-'));
 const data = join(dir, 'data');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'electron', 'cli', 'main.ts'), ...args, '--data', data], {
-    cwd: ROOT,
-    env: { ...process.env, XUEJI_PASSWORD: 'Admin12345xy' },
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (args: string[]) => runCli(data, args);
 
 function grades(): { studentNo: string; code: string; kind: string; score: string | null }[] {
   const key = unlockWithPassword(readKeyFile(data), 'admin', 'Admin12345xy')!;
