@@ -6,3 +6,4 @@ export * from './status-changes';
 export * from './grades';
 export * from './warnings';
 export * from './transcripts';
+export * from './graduation';

@@ -76,6 +76,8 @@ test('a photo uploaded from the profile: shown at once while unregistered, throu
 
   // Registered and with a photo: the new one waits for approval.
   await page.goto(`${host.origin}/#/students/${li!.id}`);
+  // A hash change keeps 张三's profile on screen until 李四's arrives: choose only once it has.
+  await expect(page.getByRole('img', { name: '照片' })).toContainText('暂无照片');
   await choosePhoto(page, '李四.jpg', 2);
   const first = await shownPhoto(page, '李四的照片');
   await host.api('students.register', { ids: [li!.id] }, ADMIN_CLIENT);
