@@ -74,6 +74,12 @@ test('a counselor adds a class and a student, is told exactly what is wrong, fin
   const req = page.getByRole('dialog', { name: '申请变更' });
   await req.getByLabel('新姓名').fill('张叁');
   await req.getByLabel('变更原因').fill('公安机关户籍姓名更正');
+  // 取消 with something typed asks first; choosing to go on keeps what was typed.
+  await req.getByRole('button', { name: '取消' }).click();
+  const discard = page.getByRole('dialog', { name: '放弃填写的内容？' });
+  await expect(discard).toContainText('这份变更申请还没有提交');
+  await discard.getByRole('button', { name: '取消' }).click();
+  await expect(req.getByLabel('新姓名')).toHaveValue('张叁');
   await req.getByRole('button', { name: '提交申请' }).click();
   await expect(req).toBeHidden();
   await page.reload();

@@ -14,6 +14,7 @@ import { fieldLabel } from '../../../../../shared/domain/student-fields';
 import type { CallInput } from '../../../../../shared/ipc/contract';
 import type { AppErrorData } from '../../../../../shared/ipc/result';
 import type { KeyChangeRequest, StudentProfile } from '../../../../../shared/ipc/schemas/students';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ACCEPTED_FILES, formatFileSize } from '../../../components/fileData';
 import { call, uploadFile } from '../../../ipc/client';
@@ -54,9 +55,11 @@ export function RequestChangeDialog({ open, student, onClose, onDone, amending }
   const [uploaded, setUploaded] = useState<{ file: File; id: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
+  const [askLeave, setAskLeave] = useState(false);
 
   useEffect(() => {
     if (open) {
+      setAskLeave(false);
       setDraft(draftOf(amending));
       setReason(amending?.reason ?? '');
       setFile(null);
@@ -66,6 +69,9 @@ export function RequestChangeDialog({ open, student, onClose, onDone, amending }
   }, [open, amending]);
 
   const errors = errorsByField(error);
+  // Something typed or chosen that would be lost: closing asks first, as the 学籍异动 form does.
+  const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(amending)) || reason !== (amending?.reason ?? '') || file !== null;
+  const leave = () => (dirty ? setAskLeave(true) : onClose());
   const set = (k: keyof typeof EMPTY) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
 
   const submit = async (e: FormEvent) => {
@@ -144,79 +150,94 @@ export function RequestChangeDialog({ open, student, onClose, onDone, amending }
   ];
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="md" fullWidth aria-labelledby="key-change-title">
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <DialogTitle id="key-change-title">{amending ? `修改后重新提交（第 ${amending.id} 号）` : '申请变更'}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2}>
-            {amending?.decisionComment && (
-              <Alert severity="warning">
-                {amending.decidedByName} 退回了这份申请：{amending.decisionComment}
-              </Alert>
-            )}
-            <Alert severity="info">
-              {student.name}（{student.studentNo}）已注册学籍，以下关键信息须经审批才能修改。只填写需要变更的项目。
-              <b>姓名和身份证号不能在同一申请中同时变更；申请经审批后才会生效。</b>
-            </Alert>
-            <ErrorAlert error={error} />
-            <Box sx={{ display: 'grid', gridTemplateColumns: '120px 1fr 1.4fr', columnGap: 2, rowGap: 1, alignItems: 'start' }}>
-              <Typography variant="caption" sx={{ color: 'text.secondary' }}>项目</Typography>
-              <Typography variant="caption" sx={{ color: 'text.secondary' }}>当前值</Typography>
-              <Typography variant="caption" sx={{ color: 'text.secondary' }}>变更为</Typography>
-              {rows.map((r) => (
-                <Box key={r.key} sx={{ display: 'contents' }}>
-                  <Typography variant="body2" sx={{ pt: 1, fontWeight: 500 }}>{fieldLabel(r.key)}</Typography>
-                  <Typography variant="body2" sx={{ pt: 1, fontVariantNumeric: 'tabular-nums', wordBreak: 'break-all' }}>{r.current}</Typography>
-                  {r.input}
-                </Box>
-              ))}
-            </Box>
-            <TextField
-              label="变更原因"
-              multiline
-              minRows={2}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              error={Boolean(errors.reason)}
-              helperText={errors.reason ?? '必填，如：录取时姓名录入错误，与户口本不一致'}
-            />
-            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
-              <Button component="label" variant="outlined" startIcon={<AttachFileOutlined />}>
-                上传证明材料
-                <input
-                  hidden
-                  type="file"
-                  accept={ACCEPTED_FILES}
-                  onChange={(e) => {
-                    setFile(e.target.files?.[0] ?? null);
-                    e.target.value = '';
-                  }}
-                />
-              </Button>
-              <Typography variant="body2" sx={{ color: errors.attachmentId ? 'error.main' : 'text.secondary' }}>
-                {file
-                  ? `${file.name}（${formatFileSize(file.size)}）`
-                  : amending?.attachment
-                    ? `已上传：${amending.attachment.fileName}（可另选文件替换）`
-                    : '可上传户口本、身份证复印件等（PDF、JPG、PNG、Word、Excel，不超过 10 MB）'}
-              </Typography>
-              {file && (
-                <Button size="small" onClick={() => setFile(null)}>
-                  移除
-                </Button>
+    <>
+      <ConfirmDialog
+        open={askLeave}
+        title="放弃填写的内容？"
+        confirmLabel="放弃"
+        danger
+        onConfirm={() => {
+          setAskLeave(false);
+          onClose();
+        }}
+        onClose={() => setAskLeave(false)}
+      >
+        <Typography variant="body2">这份变更申请还没有提交，关闭后已填写的内容将会丢失。选“取消”继续填写。</Typography>
+      </ConfirmDialog>
+      <Dialog open={open} onClose={busy ? undefined : leave} maxWidth="md" fullWidth aria-labelledby="key-change-title">
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <DialogTitle id="key-change-title">{amending ? `修改后重新提交（第 ${amending.id} 号）` : '申请变更'}</DialogTitle>
+          <DialogContent>
+            <Stack spacing={2}>
+              {amending?.decisionComment && (
+                <Alert severity="warning">
+                  {amending.decidedByName} 退回了这份申请：{amending.decisionComment}
+                </Alert>
               )}
-            </Box>
-          </Stack>
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={busy}>
-            取消
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            {busy ? '正在提交…' : amending ? '重新提交' : '提交申请'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+              <Alert severity="info">
+                {student.name}（{student.studentNo}）已注册学籍，以下关键信息须经审批才能修改。只填写需要变更的项目。
+                <b>姓名和身份证号不能在同一申请中同时变更；申请经审批后才会生效。</b>
+              </Alert>
+              <ErrorAlert error={error} />
+              <Box sx={{ display: 'grid', gridTemplateColumns: '120px 1fr 1.4fr', columnGap: 2, rowGap: 1, alignItems: 'start' }}>
+                <Typography variant="caption" sx={{ color: 'text.secondary' }}>项目</Typography>
+                <Typography variant="caption" sx={{ color: 'text.secondary' }}>当前值</Typography>
+                <Typography variant="caption" sx={{ color: 'text.secondary' }}>变更为</Typography>
+                {rows.map((r) => (
+                  <Box key={r.key} sx={{ display: 'contents' }}>
+                    <Typography variant="body2" sx={{ pt: 1, fontWeight: 500 }}>{fieldLabel(r.key)}</Typography>
+                    <Typography variant="body2" sx={{ pt: 1, fontVariantNumeric: 'tabular-nums', wordBreak: 'break-all' }}>{r.current}</Typography>
+                    {r.input}
+                  </Box>
+                ))}
+              </Box>
+              <TextField
+                label="变更原因"
+                multiline
+                minRows={2}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                error={Boolean(errors.reason)}
+                helperText={errors.reason ?? '必填，如：录取时姓名录入错误，与户口本不一致'}
+              />
+              <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
+                <Button component="label" variant="outlined" startIcon={<AttachFileOutlined />}>
+                  上传证明材料
+                  <input
+                    hidden
+                    type="file"
+                    accept={ACCEPTED_FILES}
+                    onChange={(e) => {
+                      setFile(e.target.files?.[0] ?? null);
+                      e.target.value = '';
+                    }}
+                  />
+                </Button>
+                <Typography variant="body2" sx={{ color: errors.attachmentId ? 'error.main' : 'text.secondary' }}>
+                  {file
+                    ? `${file.name}（${formatFileSize(file.size)}）`
+                    : amending?.attachment
+                      ? `已上传：${amending.attachment.fileName}（可另选文件替换）`
+                      : '可上传户口本、身份证复印件等（PDF、JPG、PNG、Word、Excel，不超过 10 MB）'}
+                </Typography>
+                {file && (
+                  <Button size="small" onClick={() => setFile(null)}>
+                    移除
+                  </Button>
+                )}
+              </Box>
+            </Stack>
+          </DialogContent>
+          <DialogActions sx={{ px: 3, pb: 2 }}>
+            <Button onClick={leave} disabled={busy}>
+              取消
+            </Button>
+            <Button type="submit" variant="contained" disabled={busy}>
+              {busy ? '正在提交…' : amending ? '重新提交' : '提交申请'}
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+    </>
   );
 }
