@@ -23,6 +23,12 @@ test('成绩 and 培养方案课程 in the import wizard: a plan from the 教务
   test.setTimeout(180_000);
   await department(host);
   await signIn(page, host, CLERK.username, CLERK.password);
+  // Calls the page makes for this role: none it is not allowed (photo imports are not the clerk's).
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/api\/call\/([^?]+)/.exec(r.url());
+    if (m) asked.push(decodeURIComponent(m[1]!));
+  });
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '数据导入' }).click();
   // The clerk runs the grade and course imports; the roster and photo imports are not theirs.
   const tabs = page.getByRole('tablist', { name: '导入内容' });
@@ -83,8 +89,10 @@ test('成绩 and 培养方案课程 in the import wizard: a plan from the 教务
   const records = page.getByRole('grid', { name: '导入记录' });
   await expect(records.getByRole('row').filter({ hasText: '期末成绩.xlsx' })).toContainText('导入成绩');
   await expect(records.getByRole('row').filter({ hasText: '教学进程表.xlsx' })).toContainText('导入培养方案课程');
-  // Photo imports are not the clerk's: no refusal shown for them.
+  // Photo imports are not the clerk's: no refusal shown for them, and they are not even asked for.
   await expect(page.getByText(/没有“.+”的权限/)).toHaveCount(0);
+  expect(asked).toContain('imports.batches');
+  expect(asked).not.toContain('photos.batches');
   await page.screenshot({ path: 'test-results/screens/import-records-grades.png', fullPage: true });
   await page.getByRole('button', { name: '撤销导入 期末成绩.xlsx' }).click();
   const dialog = page.getByRole('dialog', { name: '撤销导入' });

@@ -28,8 +28,9 @@ export function useCall<C extends Channel>(channel: C) {
 /**
  * Data loaded when a page opens, reloaded when `key` changes or on `reload()`.
  * What failed because the session was locked is fetched again once it is unlocked.
+ * `enabled: false` makes no call at all (data stays null): for a part of a page the role may not see.
  */
-export function useCallData<C extends Channel>(channel: C, input: CallInput<C>, key = '') {
+export function useCallData<C extends Channel>(channel: C, input: CallInput<C>, key = '', enabled = true) {
   const [data, setData] = useState<CallOutput<C> | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<AppErrorData | null>(null);
@@ -41,6 +42,10 @@ export function useCallData<C extends Channel>(channel: C, input: CallInput<C>, 
 
   useEffect(() => {
     let live = true;
+    if (!enabled) {
+      setLoading(false);
+      return;
+    }
     setLoading(true);
     void call(channel, inputRef.current).then((result) => {
       if (!live) return;
@@ -55,7 +60,7 @@ export function useCallData<C extends Channel>(channel: C, input: CallInput<C>, 
     return () => {
       live = false;
     };
-  }, [channel, key, tick]);
+  }, [channel, key, tick, enabled]);
 
   useEffect(
     () =>

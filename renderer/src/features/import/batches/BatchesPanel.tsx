@@ -26,9 +26,10 @@ const count = { width: 72, align: 'right', headerAlign: 'right' } as const;
 export function BatchesPanel({ active }: Props) {
   const { can } = useSession();
   const roster = useCallData('imports.batches', {});
-  const photos = useCallData('photos.batches', {});
-  // Photo imports are 编辑学生档案's: whoever runs only the grade or course imports has none to see.
+  // Photo imports are 编辑学生档案's: whoever runs only the grade or course imports has none to see
+  // (and is not asked for them: the call would only be refused).
   const seesPhotos = can('students.write');
+  const photos = useCallData('photos.batches', {}, '', seesPhotos);
   const loading = roster.loading || (seesPhotos && photos.loading);
   const error = roster.error ?? (seesPhotos ? photos.error : null);
   const reload = useCallback(() => {
