@@ -13,7 +13,9 @@ export type DataErrorCode =
   | 'DB_MISSING'
   | 'ALREADY_SET_UP'
   | 'KEY_CHANGE_OPEN'
-  | 'STATUS_CHANGE_OPEN';
+  | 'STATUS_CHANGE_OPEN'
+  /** A 学历证书 record rule (e.g. a blank form already used, a reprint without a reason): the user's input. */
+  | 'CERTIFICATE_RULE';
 
 export class DataError extends Error {
   constructor(

@@ -7,3 +7,4 @@ export * from './grades';
 export * from './warnings';
 export * from './transcripts';
 export * from './graduation';
+export * from './certificates';

@@ -26,6 +26,7 @@ const DATA_ERROR_CODES: Record<DataError['code'], ErrorCode> = {
   ALREADY_SET_UP: 'ALREADY_SET_UP',
   KEY_CHANGE_OPEN: 'CONFLICT',
   STATUS_CHANGE_OPEN: 'CONFLICT',
+  CERTIFICATE_RULE: 'VALIDATION',
 };
 
 /** Maps anything thrown to data for the renderer. Unknown errors are logged in full, shown as INTERNAL. */
