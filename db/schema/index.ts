@@ -8,3 +8,4 @@ export * from './warnings';
 export * from './transcripts';
 export * from './graduation';
 export * from './certificates';
+export * from './certificate-print';

@@ -24,6 +24,7 @@ import { plansHandlers } from './features/plans/handlers';
 import { gradesHandlers } from './features/grades/handlers';
 import { warningsHandlers } from './features/warnings/handlers';
 import { transcriptsHandlers } from './features/transcripts/handlers';
+import { certificatePrintHandlers } from './features/certificatePrint/handlers';
 
 /** Every feature's handlers in one map; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
@@ -52,4 +53,5 @@ export const handlers: Handlers = {
   ...gradesHandlers,
   ...warningsHandlers,
   ...transcriptsHandlers,
+  ...certificatePrintHandlers,
 };

@@ -83,6 +83,15 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'grades.saveMethod': '修改绩点计算方法',
   'transcripts.issue': '打印成绩单',
   'transcripts.saveSettings': '修改成绩单设置',
+  'certificateTemplates.save': '保存证书模板',
+  'certificateTemplates.delete': '删除证书模板',
+  'certificateTemplates.setDefault': '设置默认证书模板',
+  'certificateTemplates.setBackground': '更换证书模板底图',
+  'certificateTemplates.import': '导入证书模板',
+  'certificateTemplates.saveSettings': '修改证书设置',
+  'printerProfiles.save': '保存打印机校准',
+  'printerProfiles.delete': '删除打印机校准',
+  'certificates.print': '套打证书',
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -99,6 +108,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   keys: '数据密钥',
   plan: '培养方案',
   grades: '成绩',
+  certificateTemplate: '证书模板',
+  printerProfile: '打印机校准',
 };
 
 /**

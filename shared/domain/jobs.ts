@@ -35,6 +35,9 @@ export const JOB_KINDS = {
   'courseImport.errorReport': { label: '生成课程问题清单', permission: 'plans.write' },
   'courseImport.template': { label: '生成课程导入模板', permission: 'plans.write' },
   'warnings.notice': { label: '打印学业预警通知书', permission: 'warnings.manage' },
+  'certificates.print': { label: '套打证书', permission: 'certificates.print' },
+  'certificates.calibration': { label: '打印校准页', permission: 'certificates.print' },
+  'certificateTemplates.export': { label: '导出证书模板', permission: 'certificates.print' },
 } as const satisfies Record<string, { label: string; permission: Permission }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

@@ -121,6 +121,23 @@ export const CHANNELS = [
   'warnings.recordSend',
   'warnings.recordReceipt',
   'warnings.todo',
+  'certificateTemplates.list',
+  'certificateTemplates.get',
+  'certificateTemplates.save',
+  'certificateTemplates.delete',
+  'certificateTemplates.setDefault',
+  'certificateTemplates.setBackground',
+  'certificateTemplates.background',
+  'certificateTemplates.export',
+  'certificateTemplates.import',
+  'certificateTemplates.sampleFacts',
+  'certificateTemplates.settings',
+  'certificateTemplates.saveSettings',
+  'printerProfiles.list',
+  'printerProfiles.save',
+  'printerProfiles.delete',
+  'certificates.calibrationSheet',
+  'certificates.print',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

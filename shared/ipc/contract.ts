@@ -38,6 +38,10 @@ import {
 import { IssueProofInput, IssueProofOutput } from './schemas/proofs';
 import { ListPlansInput, PlanDetail, PlanSummary, SavePlanInput } from './schemas/plans';
 import { PreviewTranscriptInput, PreviewTranscriptOutput, PrintTranscriptsInput, PrintTranscriptsOutput, TranscriptSettingsSchema } from './schemas/transcripts';
+import {
+  ByProfileName, ByTemplateName, CalibrationSheetInput, CertificateSettingsSchema, ExportTemplateInput, ImportTemplateInput, PrintCertificatesInput, PrintCertificatesOutput,
+  PrinterProfileRow, SampleFactsInput, SampleFactsOutput, SaveProfileInput, SaveTemplateInput, SetBackgroundInput, TemplateBackground, TemplateDetail, TemplateSummary,
+} from './schemas/certificate-print';
 import { GpaInput, GpaMethodSchema, GpaMethodView, GpaOutput, GradeGrid, GradeGridInput, SaveGradesInput, SaveGradesOutput, StudentGrades } from './schemas/grades';
 
 /**
@@ -233,6 +237,32 @@ export const contract = {
   'warnings.recordSend': { input: RecordSendInput, output: SavedId, access: 'warnings.manage' },
   'warnings.recordReceipt': { input: RecordReceiptInput, output: nothing, access: 'warnings.manage' },
   'warnings.todo': { input: none, output: WarningTodo, access: 'warnings.manage' },
+
+  // 证书套打 (electron/main/features/certificatePrint): templates as data, printer calibration, the
+  // calibration sheet and the batch print — all the certificate clerk's (certificates.print).
+  'certificateTemplates.list': { input: none, output: z.array(TemplateSummary), access: 'certificates.print' },
+  'certificateTemplates.get': { input: ByTemplateName, output: TemplateDetail, access: 'certificates.print' },
+  'certificateTemplates.save': { input: SaveTemplateInput, output: TemplateDetail, access: 'certificates.print' },
+  'certificateTemplates.delete': { input: ByTemplateName, output: nothing, access: 'certificates.print' },
+  'certificateTemplates.setDefault': { input: ByTemplateName, output: z.array(TemplateSummary), access: 'certificates.print' },
+  // The scanned blank form: kept encrypted in the database, shown in the designer, never printed.
+  'certificateTemplates.setBackground': { input: SetBackgroundInput, output: TemplateSummary, access: 'certificates.print' },
+  // Its bytes, not base64 (as photos.get): the browser host serves them at GET /api/certificate-backgrounds/<name>.
+  'certificateTemplates.background': { input: ByTemplateName, output: TemplateBackground, access: 'certificates.print' },
+  // A template file (.json) as the job's output; importing one reads an uploaded file.
+  'certificateTemplates.export': { input: ExportTemplateInput, output: JobOutputRef, access: 'certificates.print' },
+  'certificateTemplates.import': { input: ImportTemplateInput, output: TemplateDetail, access: 'certificates.print' },
+  // What one student's certificate prints, for the designer's live preview (the print uses the same fieldText).
+  'certificateTemplates.sampleFacts': { input: SampleFactsInput, output: SampleFactsOutput, access: 'certificates.print' },
+  'certificateTemplates.settings': { input: none, output: CertificateSettingsSchema, access: 'certificates.print' },
+  'certificateTemplates.saveSettings': { input: CertificateSettingsSchema, output: CertificateSettingsSchema, access: 'certificates.print' },
+  'printerProfiles.list': { input: none, output: z.array(PrinterProfileRow), access: 'certificates.print' },
+  'printerProfiles.save': { input: SaveProfileInput, output: z.array(PrinterProfileRow), access: 'certificates.print' },
+  'printerProfiles.delete': { input: ByProfileName, output: z.array(PrinterProfileRow), access: 'certificates.print' },
+  // 校准页 (PDF job): mm rulers and labelled crosshairs at the form's size, through a profile.
+  'certificates.calibrationSheet': { input: CalibrationSheetInput, output: JobOutputRef, access: 'certificates.print' },
+  // 套打 (PDF job): one page per certificate at the exact size; every sheet logged in the blank-form ledger.
+  'certificates.print': { input: PrintCertificatesInput, output: PrintCertificatesOutput, access: 'certificates.print' },
 } as const satisfies Record<Channel, CallSpec>;
 
 export type Contract = typeof contract;

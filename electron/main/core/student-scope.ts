@@ -163,6 +163,25 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'warnings.recordReceipt': ofNotice,
   // Reminders of the students in the caller's 数据范围 only.
   'warnings.todo': 'filtered',
+  // Templates, profiles and the calibration sheet hold no student.
+  'certificateTemplates.list': 'none',
+  'certificateTemplates.get': 'none',
+  'certificateTemplates.save': 'none',
+  'certificateTemplates.delete': 'none',
+  'certificateTemplates.setDefault': 'none',
+  'certificateTemplates.setBackground': 'none',
+  'certificateTemplates.background': 'none',
+  'certificateTemplates.export': 'none',
+  'certificateTemplates.import': 'none',
+  'certificateTemplates.sampleFacts': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'certificateTemplates.settings': 'none',
+  'certificateTemplates.saveSettings': 'none',
+  'printerProfiles.list': 'none',
+  'printerProfiles.save': 'none',
+  'printerProfiles.delete': 'none',
+  'certificates.calibrationSheet': 'none',
+  // Chosen students are checked here; a cohort is narrowed to the caller's 数据范围 by the handler.
+  'certificates.print': ({ studentIds }: { studentIds?: number[] }) => ({ students: studentIds ?? [] }),
 };
 
 /**

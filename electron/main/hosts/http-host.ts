@@ -28,7 +28,7 @@ const CLIENT_NOT_RECOGNIZED = 409;
 const NOT_SIGNED_IN: AppErrorData = { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录。' };
 const TAB_NOT_RECOGNIZED: AppErrorData = { code: 'UNAUTHENTICATED', message: '此标签页的登录信息已失效，请重新登录。' };
 /** Calls whose answer is a file's bytes: served by a route of their own (below), never as JSON. */
-const SERVED_AS_FILES = new Set<Channel>(['photos.get']);
+const SERVED_AS_FILES = new Set<Channel>(['photos.get', 'certificateTemplates.background']);
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': RENDERER_CSP,
@@ -123,7 +123,7 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
     /** The tab's client id, when the host gave it to this browser; undefined (answered) otherwise. */
     const tabOf = (clientId: string): string | undefined => {
       if (clients.belongs(clientId, browserOf(req))) return clientId;
-      if (url.pathname.startsWith('/api/call/') || url.pathname === '/api/files' || url.pathname.startsWith('/api/photos/')) answerAndClose(res, CLIENT_NOT_RECOGNIZED, TAB_NOT_RECOGNIZED);
+      if (url.pathname.startsWith('/api/call/') || url.pathname === '/api/files' || url.pathname.startsWith('/api/photos/') || url.pathname.startsWith('/api/certificate-backgrounds/')) answerAndClose(res, CLIENT_NOT_RECOGNIZED, TAB_NOT_RECOGNIZED);
       else send(res, CLIENT_NOT_RECOGNIZED, '<!doctype html><meta charset="utf-8"><p>此标签页的登录信息已失效：请回到学籍通重新登录。</p>', 'text/html; charset=utf-8', { Connection: 'close' });
       return undefined;
     };
@@ -220,6 +220,26 @@ export async function startHttpHost(options: { core: AppCore; dispatch: Dispatch
       const clientId = tabOf(String(req.headers['x-xueji-client'] ?? ''));
       if (!clientId) return;
       const result = await dispatch(sessionKey(clientId), 'photos.get', { id: Number(photo[1]) });
+      if (!result.ok) return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+      const image = result.value as { mime: string; bytes: Uint8Array } | null;
+      if (!image) return send(res, 204, '', 'text/plain');
+      return send(res, 200, Buffer.from(image.bytes), image.mime);
+    }
+
+    // A certificate template's scanned blank for the designer, as an image: answered by the
+    // certificateTemplates.background call itself (same checks), the name URL-encoded. None: 204.
+    const background = /^\/api\/certificate-backgrounds\/([^/]{1,400})$/.exec(url.pathname);
+    if (background && req.method === 'GET') {
+      if (!sameOrigin()) return refuse(res);
+      const clientId = tabOf(String(req.headers['x-xueji-client'] ?? ''));
+      if (!clientId) return;
+      let name: string;
+      try {
+        name = decodeURIComponent(background[1]!);
+      } catch {
+        return send(res, 404, '', 'text/plain');
+      }
+      const result = await dispatch(sessionKey(clientId), 'certificateTemplates.background', { name });
       if (!result.ok) return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       const image = result.value as { mime: string; bytes: Uint8Array } | null;
       if (!image) return send(res, 204, '', 'text/plain');

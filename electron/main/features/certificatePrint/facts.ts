@@ -1,0 +1,61 @@
+/**
+ * What one student's certificate prints (CertificateFacts), for the designer's preview with a real
+ * student. The record's facts (name, sex, dates, major, 学制, 层次, 学习形式) with the school's name
+ * and the 校（院）长 from 证书设置.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../../db/client';
+import { getCertificateSettings } from '../../../../db/queries/certificate-templates';
+import { getSettings } from '../../../../db/queries/settings';
+import { classes, majors, students } from '../../../../db/schema';
+import { GENDERS } from '../../../../shared/domain/codes';
+import type { CertificateFacts } from '../../../../shared/domain/certificates/fields';
+import type { CallContext } from '../../core/context';
+import { AppError } from '../../core/errors';
+
+export interface StudentCertificateBase {
+  id: number;
+  name: string;
+  studentNo: string | null;
+  photoAttachmentId: number | null;
+  facts: CertificateFacts;
+}
+
+/** The school-wide part of every certificate: the school's name and the president's. */
+export function commonFacts(db: Db): Pick<CertificateFacts, 'schoolName' | 'presidentName'> {
+  return { schoolName: getSettings(db).schoolName, presidentName: getCertificateSettings(db).presidentName };
+}
+
+export function studentBase(db: Db, id: number): StudentCertificateBase | null {
+  const r = db
+    .select({
+      id: students.id, name: students.name, studentNo: students.studentNo, gender: students.gender, birthDate: students.birthDate, enrolmentDate: students.enrolmentDate,
+      expectedGraduationDate: students.expectedGraduationDate, photoAttachmentId: students.photoAttachmentId,
+      major: majors.name, level: majors.level, studyForm: majors.studyForm, classLength: classes.lengthYears, majorLength: majors.lengthYears,
+    })
+    .from(students)
+    .leftJoin(classes, eq(classes.id, students.classId))
+    .leftJoin(majors, eq(majors.id, classes.majorId))
+    .where(eq(students.id, id))
+    .get();
+  if (!r) return null;
+  return {
+    id: r.id, name: r.name, studentNo: r.studentNo, photoAttachmentId: r.photoAttachmentId,
+    facts: {
+      name: r.name, sex: GENDERS.find((g) => g.code === r.gender)?.name ?? '', birthDate: r.birthDate, enrolmentDate: r.enrolmentDate,
+      graduationDate: r.expectedGraduationDate, issueDate: null, major: r.major, lengthYears: r.classLength ?? r.majorLength, level: r.level, studyForm: r.studyForm,
+      certificateNo: null, ...commonFacts(db),
+    },
+  };
+}
+
+/** certificateTemplates.sampleFacts: the facts and why this student's certificate could not print now. */
+export function sampleFacts(ctx: CallContext, studentId: number) {
+  const base = studentBase(ctx.db(), studentId);
+  if (!base) throw new AppError('NOT_FOUND', '找不到该学生，可能已被删除', 'studentId');
+  const problems: string[] = [];
+  if (!base.facts.certificateNo) problems.push('尚未编排证书编号');
+  if (base.photoAttachmentId === null) problems.push('档案中没有照片');
+  if (!base.facts.presidentName) problems.push('尚未在证书设置中填写校（院）长姓名');
+  return { facts: base.facts, problems };
+}
