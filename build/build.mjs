@@ -33,6 +33,7 @@ await build({
     'import-worker': 'electron/main/features/imports/parse-worker.ts',
     'checkpoint-worker': 'electron/main/core/checkpoint-worker.ts',
     'transcripts-worker': 'electron/main/features/transcripts/render-worker.ts',
+    'certificates-worker': 'electron/main/features/certificatePrint/render-worker.ts',
   },
   absWorkingDir: root,
   outdir: 'dist/main',

@@ -106,12 +106,28 @@ export interface CertificatePrintSettings {
 }
 const SETTINGS_KEY = 'certificatePrint';
 
-export function getCertificateSettings(db: Db): CertificatePrintSettings {
+export function getCertificatePrintSettings(db: Db): CertificatePrintSettings {
   const r = db.select().from(settings).where(eq(settings.key, SETTINGS_KEY)).get();
   return { presidentName: '', ...(r ? (JSON.parse(r.value) as Partial<CertificatePrintSettings>) : {}) };
 }
 
-export function putCertificateSettings(db: Db, v: CertificatePrintSettings): void {
+export function putCertificatePrintSettings(db: Db, v: CertificatePrintSettings): void {
   const value = JSON.stringify(v);
   db.insert(settings).values({ key: SETTINGS_KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+}
+
+/**
+ * The students of a cohort (their class's 年级), optionally one major, within a 数据范围 (null: the
+ * whole department), in id order.
+ */
+export function cohortStudentIds(db: Db, cohortYear: number, majorId: number | undefined, scope: readonly number[] | null): number[] {
+  if (scope !== null && scope.length === 0) return [];
+  const rows = db.$client
+    .prepare(
+      `SELECT s.id AS id FROM students s JOIN classes c ON c.id = s.class_id
+       WHERE c.cohort_year = ? ${majorId !== undefined ? 'AND c.major_id = ?' : ''} ${scope !== null ? `AND c.id IN (${scope.map(() => '?').join(',')})` : ''}
+       ORDER BY s.id`,
+    )
+    .all(cohortYear, ...(majorId !== undefined ? [majorId] : []), ...(scope ?? [])) as { id: number }[];
+  return rows.map((r) => r.id);
 }

@@ -39,7 +39,7 @@ import { IssueProofInput, IssueProofOutput } from './schemas/proofs';
 import { ListPlansInput, PlanDetail, PlanSummary, SavePlanInput } from './schemas/plans';
 import { PreviewTranscriptInput, PreviewTranscriptOutput, PrintTranscriptsInput, PrintTranscriptsOutput, TranscriptSettingsSchema } from './schemas/transcripts';
 import {
-  ByProfileName, ByTemplateName, CalibrationSheetInput, CertificateSettingsSchema, ExportTemplateInput, ImportTemplateInput, PrintCertificatesInput, PrintCertificatesOutput,
+  ByProfileName, ByTemplateName, CalibrationSheetInput, CertificatePrintSettingsSchema, ExportTemplateInput, ImportTemplateInput, PrintCertificatesInput, PrintCertificatesOutput,
   PrinterProfileRow, SampleFactsInput, SampleFactsOutput, SaveProfileInput, SaveTemplateInput, SetBackgroundInput, TemplateBackground, TemplateDetail, TemplateSummary,
 } from './schemas/certificate-print';
 import { GpaInput, GpaMethodSchema, GpaMethodView, GpaOutput, GradeGrid, GradeGridInput, SaveGradesInput, SaveGradesOutput, StudentGrades } from './schemas/grades';
@@ -254,8 +254,8 @@ export const contract = {
   'certificateTemplates.import': { input: ImportTemplateInput, output: TemplateDetail, access: 'certificates.print' },
   // What one student's certificate prints, for the designer's live preview (the print uses the same fieldText).
   'certificateTemplates.sampleFacts': { input: SampleFactsInput, output: SampleFactsOutput, access: 'certificates.print' },
-  'certificateTemplates.settings': { input: none, output: CertificateSettingsSchema, access: 'certificates.print' },
-  'certificateTemplates.saveSettings': { input: CertificateSettingsSchema, output: CertificateSettingsSchema, access: 'certificates.print' },
+  'certificateTemplates.settings': { input: none, output: CertificatePrintSettingsSchema, access: 'certificates.print' },
+  'certificateTemplates.saveSettings': { input: CertificatePrintSettingsSchema, output: CertificatePrintSettingsSchema, access: 'certificates.print' },
   'printerProfiles.list': { input: none, output: z.array(PrinterProfileRow), access: 'certificates.print' },
   'printerProfiles.save': { input: SaveProfileInput, output: z.array(PrinterProfileRow), access: 'certificates.print' },
   'printerProfiles.delete': { input: ByProfileName, output: z.array(PrinterProfileRow), access: 'certificates.print' },

@@ -95,7 +95,7 @@ export const SampleFactsOutput = z.object({
 });
 
 /** 证书设置: what every certificate prints that is no student's (校（院）长姓名). The school name is the system setting's. */
-export const CertificateSettingsSchema = z.object({
+export const CertificatePrintSettingsSchema = z.object({
   presidentName: z.string().trim().max(20, '校（院）长姓名不能超过 20 个字'),
 });
 

@@ -5,7 +5,8 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../../db/client';
-import { getCertificateSettings } from '../../../../db/queries/certificate-templates';
+import { getCertificatePrintSettings } from '../../../../db/queries/certificate-templates';
+import { heldStudentIds, printableCertificates, type PrintableCertificate } from '../../../../db/queries/certificates';
 import { getSettings } from '../../../../db/queries/settings';
 import { classes, majors, students } from '../../../../db/schema';
 import { GENDERS } from '../../../../shared/domain/codes';
@@ -23,10 +24,15 @@ export interface StudentCertificateBase {
 
 /** The school-wide part of every certificate: the school's name and the president's. */
 export function commonFacts(db: Db): Pick<CertificateFacts, 'schoolName' | 'presidentName'> {
-  return { schoolName: getSettings(db).schoolName, presidentName: getCertificateSettings(db).presidentName };
+  return { schoolName: getSettings(db).schoolName, presidentName: getCertificatePrintSettings(db).presidentName };
 }
 
-export function studentBase(db: Db, id: number): StudentCertificateBase | null {
+/**
+ * A student's certificate facts: the record's, with the certificate's number and dates when one is
+ * issued (毕业日期 and 发证日期 are the certificate's: a 换发 changes them), else the expected
+ * graduation date and no number or issue date.
+ */
+export function studentBase(db: Db, id: number, cert: PrintableCertificate | null = null, common = commonFacts(db)): StudentCertificateBase | null {
   const r = db
     .select({
       id: students.id, name: students.name, studentNo: students.studentNo, gender: students.gender, birthDate: students.birthDate, enrolmentDate: students.enrolmentDate,
@@ -43,18 +49,21 @@ export function studentBase(db: Db, id: number): StudentCertificateBase | null {
     id: r.id, name: r.name, studentNo: r.studentNo, photoAttachmentId: r.photoAttachmentId,
     facts: {
       name: r.name, sex: GENDERS.find((g) => g.code === r.gender)?.name ?? '', birthDate: r.birthDate, enrolmentDate: r.enrolmentDate,
-      graduationDate: r.expectedGraduationDate, issueDate: null, major: r.major, lengthYears: r.classLength ?? r.majorLength, level: r.level, studyForm: r.studyForm,
-      certificateNo: null, ...commonFacts(db),
+      graduationDate: cert?.graduationDate ?? r.expectedGraduationDate, issueDate: cert?.issueDate ?? null, major: r.major, lengthYears: r.classLength ?? r.majorLength,
+      level: r.level, studyForm: r.studyForm, certificateNo: cert?.certificateNo ?? null, ...common,
     },
   };
 }
 
 /** certificateTemplates.sampleFacts: the facts and why this student's certificate could not print now. */
 export function sampleFacts(ctx: CallContext, studentId: number) {
-  const base = studentBase(ctx.db(), studentId);
+  const db = ctx.db();
+  const cert = printableCertificates(db, { studentIds: [studentId] })[0] ?? null;
+  const base = studentBase(db, studentId, cert);
   if (!base) throw new AppError('NOT_FOUND', '找不到该学生，可能已被删除', 'studentId');
   const problems: string[] = [];
-  if (!base.facts.certificateNo) problems.push('尚未编排证书编号');
+  if (!cert) problems.push('尚未编排证书编号');
+  if (heldStudentIds(db, [studentId]).size) problems.push('已暂缓发证');
   if (base.photoAttachmentId === null) problems.push('档案中没有照片');
   if (!base.facts.presidentName) problems.push('尚未在证书设置中填写校（院）长姓名');
   return { facts: base.facts, problems };

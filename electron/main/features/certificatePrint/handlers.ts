@@ -1,9 +1,10 @@
 import { diffFields } from '../../../../db/queries/audit';
-import { getCertificateSettings, listProfiles, listTemplates, putCertificateSettings } from '../../../../db/queries/certificate-templates';
+import { getCertificatePrintSettings, listProfiles, listTemplates, putCertificatePrintSettings } from '../../../../db/queries/certificate-templates';
 import type { Handlers } from '../../core/handlers-type';
-import { AppError } from '../../core/errors';
+import { calibrationSheet } from './calibration';
+import { printCertificates } from './print';
 import { sampleFacts } from './facts';
-import { profileFor, removeProfile, saveProfile } from './profiles';
+import { removeProfile, saveProfile } from './profiles';
 import {
   backgroundOf, detailOf, exportTemplate, importTemplate, makeDefault, mustTemplate, removeTemplate, saveTemplate, setBackground, summaryOf,
 } from './templates';
@@ -26,25 +27,18 @@ export const certificatePrintHandlers: Pick<Handlers, Own> = {
   'certificateTemplates.export': (input, ctx) => exportTemplate(ctx, input),
   'certificateTemplates.import': ({ fileId }, ctx) => importTemplate(ctx, fileId),
   'certificateTemplates.sampleFacts': ({ studentId }, ctx) => sampleFacts(ctx, studentId),
-  'certificateTemplates.settings': (_input, ctx) => getCertificateSettings(ctx.db()),
+  'certificateTemplates.settings': (_input, ctx) => getCertificatePrintSettings(ctx.db()),
   'certificateTemplates.saveSettings': (input, ctx) =>
     ctx.write((db) => {
-      const before = getCertificateSettings(db);
+      const before = getCertificatePrintSettings(db);
       const value = { presidentName: input.presidentName.trim() };
-      putCertificateSettings(db, value);
+      putCertificatePrintSettings(db, value);
       const changes = diffFields(before, value, ['presidentName']);
       return { value, audit: changes.length ? [{ action: 'certificateTemplates.saveSettings', entity: 'settings', entityId: null, summary: '修改证书设置', changes }] : [] };
     }),
   'printerProfiles.list': (_input, ctx) => listProfiles(ctx.db()),
   'printerProfiles.save': (input, ctx) => saveProfile(ctx, input),
   'printerProfiles.delete': ({ name }, ctx) => removeProfile(ctx, name),
-  'certificates.calibrationSheet': (input, ctx) => {
-    profileFor(ctx, input.profileName);
-    throw new AppError('VALIDATION', '校准页功能即将完成，请稍后再试');
-  },
-  'certificates.print': (input, ctx) => {
-    if (input.templateName !== undefined) mustTemplate(ctx, input.templateName);
-    profileFor(ctx, input.profileName);
-    throw new AppError('VALIDATION', '套打功能即将完成，请稍后再试');
-  },
+  'certificates.calibrationSheet': (input, ctx) => calibrationSheet(ctx, input),
+  'certificates.print': (input, ctx) => printCertificates(ctx, input),
 };
