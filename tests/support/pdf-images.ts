@@ -34,7 +34,7 @@ export async function readImages(bytes: Uint8Array): Promise<PdfImageBox[][]> {
         if (fn === OPS.save) stack.push(ctm);
         else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
         else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-        else if (fn === OPS.paintImageXObject || fn === OPS.paintJpegXObject || fn === OPS.paintInlineImageXObject) {
+        else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
           const [a, , , d, e, f] = ctm;
           boxes.push({ xMm: e / PT_PER_MM, yMm: (y1 - y0 - (f + d)) / PT_PER_MM, widthMm: a / PT_PER_MM, heightMm: d / PT_PER_MM });
         }
