@@ -341,3 +341,45 @@ export function listForms(db: Db, f: FormListFilter = {}) {
   const count = (s: string) => totals.find((t) => t.status === s)?.n ?? 0;
   return { rows, total: where ? count(f.status!) : totals.reduce((a, t) => a + t.n, 0), unused: count('unused'), printed: count('printed'), spoiled: count('spoiled') };
 }
+
+// ---------------------------------------------------------------------------
+// The students of a grade (年级), for numbering and the list
+
+export interface CohortStudent {
+  id: number;
+  studentNo: string | null;
+  name: string;
+  namePinyin: string;
+  idNumber: string;
+  classId: number;
+  className: string;
+  majorId: number;
+  majorName: string;
+  majorLevel: string;
+  lengthYears: string;
+}
+
+/** The students of the grade's classes (optionally one major or class), by class then 学号. */
+export function cohortStudents(db: Db, f: { cohortYear: number; majorId?: number | undefined; classId?: number | undefined }): CohortStudent[] {
+  return db.$client
+    .prepare(
+      `SELECT s.id, s.student_no AS studentNo, s.name, s.name_pinyin AS namePinyin, s.id_number AS idNumber,
+              c.id AS classId, c.name AS className, m.id AS majorId, m.name AS majorName, m.level AS majorLevel,
+              coalesce(c.length_years, m.length_years) AS lengthYears
+         FROM students s JOIN classes c ON c.id = s.class_id JOIN majors m ON m.id = c.major_id
+        WHERE c.cohort_year = ? AND (? IS NULL OR m.id = ?) AND (? IS NULL OR c.id = ?)
+        ORDER BY c.name, s.student_no IS NULL, s.student_no, s.name`,
+    )
+    .all(f.cohortYear, f.majorId ?? null, f.majorId ?? null, f.classId ?? null, f.classId ?? null) as CohortStudent[];
+}
+
+/** The ids of the grade's classes (optionally one major): a scoped user may number only a grade wholly theirs. */
+export const cohortClassIds = (db: Db, cohortYear: number, majorId?: number): number[] =>
+  (db.$client.prepare('SELECT id FROM classes WHERE cohort_year = ? AND (? IS NULL OR major_id = ?)').all(cohortYear, majorId ?? null, majorId ?? null) as { id: number }[]).map((r) => r.id);
+
+/** Each certificate's 证明书, if one was issued. */
+export function proofsOf(db: Db, certificateIds: readonly number[]) {
+  const out = new Map<number, typeof certificateProofs.$inferSelect>();
+  for (const ids of chunks(certificateIds)) for (const r of db.select().from(certificateProofs).where(inArray(certificateProofs.certificateId, ids)).all()) out.set(r.certificateId, r);
+  return out;
+}

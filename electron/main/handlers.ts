@@ -25,6 +25,7 @@ import { gradesHandlers } from './features/grades/handlers';
 import { warningsHandlers } from './features/warnings/handlers';
 import { transcriptsHandlers } from './features/transcripts/handlers';
 import { certificatePrintHandlers } from './features/certificatePrint/handlers';
+import { certificateFormsHandlers, certificatesHandlers } from './features/certificates/handlers';
 
 /** Every feature's handlers in one map; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
@@ -54,4 +55,6 @@ export const handlers: Handlers = {
   ...warningsHandlers,
   ...transcriptsHandlers,
   ...certificatePrintHandlers,
+  ...certificatesHandlers,
+  ...certificateFormsHandlers,
 };

@@ -92,6 +92,15 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'printerProfiles.save': '保存打印机校准',
   'printerProfiles.delete': '删除打印机校准',
   'certificates.print': '套打证书',
+  'certificates.saveSettings': '修改学历证书编号设置',
+  'certificates.assign': '分配学历证书编号',
+  'certificates.void': '作废学历证书',
+  'certificates.reissue': '结业换发毕业证书',
+  'certificates.proof': '出具学历证明书',
+  'certificates.hold': '暂缓发证',
+  'certificates.releaseHold': '解除暂缓发证',
+  'certificateForms.register': '登记空白证书',
+  'certificateForms.spoil': '空白证书登记作废',
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -110,6 +119,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   grades: '成绩',
   certificateTemplate: '证书模板',
   printerProfile: '打印机校准',
+  certificate: '学历证书',
+  certificateForm: '空白证书',
 };
 
 /**
@@ -118,6 +129,15 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
  */
 export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   schoolCode: '学校代码',
+  certificateNo: '证书编号',
+  certificateKind: '证书类别',
+  certificateStatus: '证书状态',
+  graduationDate: '毕业日期',
+  runType: '办学类型',
+  certificateOrder: '编号顺序',
+  certificateHold: '暂缓发证',
+  formSerial: '空白证书编号',
+  formStatus: '空白证书状态',
   absenceHours: '旷课学时',
   talkedOn: '谈话日期',
   talkedBy: '谈话人',

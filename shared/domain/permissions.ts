@@ -29,6 +29,9 @@ export const PERMISSIONS = {
   'grades.write': '录入成绩',
   'plans.write': '维护人才培养方案',
   'certificates.print': '打印成绩单与证书',
+  // 暂缓发证 withholds a certificate the student earned (DOMAIN §7.3: legally contested): a decision
+  // for the 负责人 or the admin, not for the clerk who prints.
+  'certificates.hold': '暂缓发证与解除',
   'warnings.manage': '学业预警：运行、登记旷课与跟进',
   'reports.read': '查看统计报表',
 } as const;
@@ -45,7 +48,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   // 证书与成绩管理员: keeps the training plans and enters the grades.
   clerk: ['org.read', 'students.read', 'students.identity.read', 'grades.read', 'grades.write', 'plans.write', 'certificates.print', 'students.export'],
-  manager: ['audit.read', 'org.read', 'students.read', 'students.identity.read', 'students.export', 'changes.approve', 'reports.read', 'grades.read'],
+  manager: ['audit.read', 'org.read', 'students.read', 'students.identity.read', 'students.export', 'changes.approve', 'reports.read', 'grades.read', 'certificates.hold'],
   viewer: ['org.read', 'students.read', 'reports.read'],
 };
 

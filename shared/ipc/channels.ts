@@ -138,6 +138,19 @@ export const CHANNELS = [
   'printerProfiles.delete',
   'certificates.calibrationSheet',
   'certificates.print',
+  'certificates.settings',
+  'certificates.saveSettings',
+  'certificates.planNumbers',
+  'certificates.assign',
+  'certificates.list',
+  'certificates.void',
+  'certificates.reissueAsGraduate',
+  'certificates.issueProof',
+  'certificates.hold',
+  'certificates.releaseHold',
+  'certificateForms.register',
+  'certificateForms.spoil',
+  'certificateForms.list',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -6,6 +6,7 @@ import type { Channel, EventName } from './channels';
 import { AuditExportInput, AuditExportOutput, AuditListInput, AuditListOutput, AuditVerifyOutput } from './schemas/audit';
 import { AppStatus, ChangePasswordInput, RecoverInput, SessionInfo, SignInInput, UnlockInput } from './schemas/auth';
 import { Settings, UpdateSettingsInput } from './schemas/settings';
+import { AssignCertificatesInput, AssignCertificatesOutput, CertificateIdInput, CertificateReasonInput, CertificateSettingsSchema, Done, HoldInput, ListCertificatesInput, ListCertificatesOutput, ListFormsInput, ListFormsOutput, PlanCertificatesOutput, RegisterFormsInput, RegisterFormsOutput, SpoilFormInput } from './schemas/certificates';
 import { LoadDemoInput, LoadDemoOutput, SetupInput, SetupOutput } from './schemas/setup';
 import { ClassInput, ClassUpdate, MajorInput, MajorUpdate, Major, OrgTree, SchoolClass } from './schemas/org';
 import {
@@ -263,6 +264,21 @@ export const contract = {
   'certificates.calibrationSheet': { input: CalibrationSheetInput, output: JobOutputRef, access: 'certificates.print' },
   // 套打 (PDF job): one page per certificate at the exact size; every sheet logged in the blank-form ledger.
   'certificates.print': { input: PrintCertificatesInput, output: PrintCertificatesOutput, access: 'certificates.print' },
+  // 学历证书: the clerk numbers, voids, re-issues and keeps the blank-form ledger; 暂缓发证 is decided
+  // by the 负责人 or the admin (certificates.hold), who also see the list to decide it.
+  'certificates.settings': { input: none, output: CertificateSettingsSchema, access: ['certificates.print', 'certificates.hold'] },
+  'certificates.saveSettings': { input: CertificateSettingsSchema, output: CertificateSettingsSchema, access: 'settings.manage' },
+  'certificates.planNumbers': { input: AssignCertificatesInput, output: PlanCertificatesOutput, access: 'certificates.print' },
+  'certificates.assign': { input: AssignCertificatesInput, output: AssignCertificatesOutput, access: 'certificates.print' },
+  'certificates.list': { input: ListCertificatesInput, output: ListCertificatesOutput, access: ['certificates.print', 'certificates.hold'] },
+  'certificates.void': { input: CertificateReasonInput, output: Done, access: 'certificates.print' },
+  'certificates.reissueAsGraduate': { input: CertificateIdInput, output: Done, access: 'certificates.print' },
+  'certificates.issueProof': { input: CertificateReasonInput, output: Done, access: 'certificates.print' },
+  'certificates.hold': { input: HoldInput, output: Done, access: 'certificates.hold' },
+  'certificates.releaseHold': { input: HoldInput, output: Done, access: 'certificates.hold' },
+  'certificateForms.register': { input: RegisterFormsInput, output: RegisterFormsOutput, access: 'certificates.print' },
+  'certificateForms.spoil': { input: SpoilFormInput, output: Done, access: 'certificates.print' },
+  'certificateForms.list': { input: ListFormsInput, output: ListFormsOutput, access: 'certificates.print' },
 } as const satisfies Record<Channel, CallSpec>;
 
 export type Contract = typeof contract;

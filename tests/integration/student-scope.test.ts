@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STUDENT_SCOPE } from '../../electron/main/core/student-scope';
+import { insertCertificates } from '../../db/queries/certificates';
 import type { Channel } from '../../shared/ipc/channels';
 import { COUNSELOR, MANAGER, makeApp, type TestApp } from '../support/harness';
 import { photo } from '../support/photo-fixtures';
@@ -124,6 +125,8 @@ const NAMING: Partial<Record<Channel, () => unknown>> = {
 /** Calls the counselor's role may not make at all: checked with the manager scoped the same way. */
 const NAMING_AS_MANAGER: Partial<Record<Channel, () => unknown>> = {
   'keyChanges.decide': () => ({ id: theirRequest, stepIndex: 0, approve: true }),
+  'certificates.hold': () => ({ studentId: theirs.id, reason: '暂缓' }),
+  'certificates.releaseHold': () => ({ studentId: theirs.id, reason: '解除' }),
 };
 
 describe('数据范围: a counselor scoped to one class', () => {
@@ -150,13 +153,18 @@ describe('数据范围: a counselor scoped to one class', () => {
     // Transcripts: another class's student is not found, another class printed whole is refused.
     expect((await app.fails('clerk-client', 'transcripts.print', { studentId: theirs.id, jobId: 'tr-1' })).code).toBe('NOT_FOUND');
     expect((await app.fails('clerk-client', 'transcripts.print', { classId: theirClass, jobId: 'tr-2' })).code).toBe('FORBIDDEN');
+    // 学历证书: another class's student's certificate is not found; a grade with another's class is not numbered.
+    const [theirCertificate] = insertCertificates(app.core.folder.db(), [{ studentId: theirs.id, kind: '毕业', certificateNo: '123451202606000001', schoolCode: '12345', runType: '1', year: 2026, level: '06', sequence: 1, graduationDate: '2026-06-30', issueDate: '2026-06-30', issuedBy: 'admin', issuedAt: '2026-06-30T00:00:00Z' }]);
+    for (const [channel, input] of [['certificates.void', { id: theirCertificate, reason: '误发' }], ['certificates.reissueAsGraduate', { id: theirCertificate }], ['certificates.issueProof', { id: theirCertificate, reason: '遗失' }]] as const)
+      expect([channel, (await app.fails('clerk-client', channel, input)).code]).toEqual([channel, 'NOT_FOUND']);
+    expect((await app.fails('clerk-client', 'certificates.assign', { cohortYear: 2024 })).code).toBe('FORBIDDEN');
     // Their own student: all of it works.
     expect((await app.call(C, 'students.get', { id: mine.id })).name).toBe('李明');
     await app.call(C, 'students.update', { id: mine.id, version: mine.version, patch: { dormitory: '7-102' } });
     // Nothing of theirs changed.
     expect((await app.call(A, 'students.get', { id: theirs.id })).dormitory ?? null).toBeNull();
 
-    const covered = new Set([...Object.keys(NAMING), ...Object.keys(NAMING_AS_MANAGER), 'students.update', 'studentNumbers.assign', 'grades.forCourse', 'grades.save', 'transcripts.print']);
+    const covered = new Set([...Object.keys(NAMING), ...Object.keys(NAMING_AS_MANAGER), 'students.update', 'studentNumbers.assign', 'grades.forCourse', 'grades.save', 'transcripts.print', 'certificates.void', 'certificates.reissueAsGraduate', 'certificates.issueProof']);
     const ruled = Object.entries(STUDENT_SCOPE).filter(([, rule]) => typeof rule === 'function').map(([c]) => c);
     // photos.upload and photos.undo need a photo batch or upload of their own: below.
     expect(ruled.filter((c) => !covered.has(c)).sort()).toEqual(['photos.undo', 'photos.upload']);

@@ -26,6 +26,7 @@ const byStudent = ({ id }: { id: number }): Touched => ({ students: [id] });
 const ofRecord = ({ id }: { id: number }, db: Db): Touched => ({ students: ids(db, 'SELECT student_id AS id FROM student_records WHERE id = ?', id) });
 const ofRequest = ({ id }: { id: number }, db: Db): Touched => ({ students: ids(db, 'SELECT student_id AS id FROM key_change_requests WHERE id = ?', id) });
 const ofOrder = ({ id }: { id: number }, db: Db): Touched => ({ students: ids(db, 'SELECT student_id AS id FROM status_changes WHERE id = ?', id) });
+const ofCertificate = ({ id }: { id: number }, db: Db): Touched => ({ students: ids(db, 'SELECT student_id AS id FROM certificates WHERE id = ?', id) });
 const ofNotice = ({ noticeId }: { noticeId: number }, db: Db): Touched => ({ students: ids(db, 'SELECT student_id AS id FROM warning_notices WHERE id = ?', noticeId) });
 /** An order and the class it moves the student into (amended orders may name a new one). */
 const ofOrderInto = ({ id, data }: { id: number; data: { targetClassId?: number | null } }, db: Db): Touched => ({ ...ofOrder({ id }, db), classes: data.targetClassId ? [data.targetClassId] : [] });
@@ -182,6 +183,22 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'certificates.calibrationSheet': 'none',
   // Chosen students are checked here; a cohort is narrowed to the caller's 数据范围 by the handler.
   'certificates.print': ({ studentIds }: { studentIds?: number[] }) => ({ students: studentIds ?? [] }),
+  'certificates.settings': 'none',
+  'certificates.saveSettings': 'none',
+  // A grade numbered or listed: only the caller's classes (a scoped user is refused by the handler
+  // when the grade has classes outside the scope: numbers are gapless over the whole grade).
+  'certificates.planNumbers': 'filtered',
+  'certificates.assign': 'filtered',
+  'certificates.list': 'filtered',
+  'certificates.void': ofCertificate,
+  'certificates.reissueAsGraduate': ofCertificate,
+  'certificates.issueProof': ofCertificate,
+  'certificates.hold': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'certificates.releaseHold': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  // Serials and certificate numbers, no student's data.
+  'certificateForms.register': 'none',
+  'certificateForms.spoil': 'none',
+  'certificateForms.list': 'none',
 };
 
 /**
