@@ -15,6 +15,7 @@ import { gradesCommand, importGrades } from './commands/grades';
 import { warningsCommand } from './commands/warnings';
 import { transcriptsCommand } from './commands/transcripts';
 import { coursesCommand } from './commands/courses';
+import { certificatesAssignCommand } from './commands/certificates';
 import { showProgress } from './progress';
 
 const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限与审计）
@@ -57,6 +58,8 @@ const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限
            导入教务系统导出的成绩（一行一次考试；按学号或身份证号、课程代码）；有无效行且未加 --skip-invalid 时不写入任何数据，退出码为 2
   courses import FILE [--plan 方案编号|专业/年级] [--sheet NAME] [--dry-run] [--report OUT.xlsx] [--json]
            把教务处的课程表导入为培养方案的新版本（原版本保留）；不加 --plan 时按文件中的“专业”“年级”列
+  certificates assign --cohort 2023 [--major 专业名称|代码] [--order idNumber|studentNo|namePinyin] [--dry-run] [--json]
+           为毕业审核结论为毕业或结业、尚无编号的学生分配 18 位学历证书编号（默认按身份证号，连续编号，已有编号不变）
   keys rotate [--new-recovery-key] [--json]
            更换数据密钥：数据库与全部附件改用新密钥，已停用账户的密钥槽删除；旧的 keyslots.json 副本从此打不开数据
 
@@ -118,6 +121,7 @@ const options = {
   page: { type: 'string' },
   photo: { type: 'boolean', default: false },
   plan: { type: 'string' },
+  order: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -264,6 +268,10 @@ async function run(argv: string[]): Promise<number> {
       case 'transcripts': {
         await session.signIn(values.user);
         return await transcriptsCommand(session, sub, { student: values.student, className: values.class, lang: values.lang, page: values.page, photo: values.photo, out: values.out, json: values.json });
+      }
+      case 'certificates': {
+        await session.signIn(values.user);
+        return await certificatesAssignCommand(session, sub, { cohort: values.cohort, major: values.major, order: values.order, dryRun: values['dry-run'], json: values.json });
       }
       case 'courses': {
         await session.signIn(values.user);
