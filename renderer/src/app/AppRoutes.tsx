@@ -94,7 +94,7 @@ export function AppRoutes() {
       <Route
         path="/certificates/*"
         element={
-          <RequirePermission permission="certificates.print">
+          <RequirePermission permission={['certificates.print', 'certificates.hold']}>
             <CertificatesPage />
           </RequirePermission>
         }

@@ -44,8 +44,8 @@ export const NAV_SECTIONS: NavSection[] = [
       // Read only without grades.write (the page says 成绩查看 then).
       { path: '/grades', label: '成绩管理', icon: <GradingOutlined />, permission: 'grades.read' },
       { path: '/warnings', label: '学业预警', icon: <WarningAmberOutlined />, permission: 'grades.read' },
-      // 证书打印 (/certificates) joins the menu with its feature; until then an entry would only
-      // lead to “该功能即将推出”.
+      // The clerk numbers certificates; the manager sees the list to decide 暂缓发证.
+      { path: '/certificates', label: '证书管理', icon: <WorkspacePremiumOutlined />, permission: ['certificates.print', 'certificates.hold'] },
       // Rosters and photos, grades, plan courses: each tab for those who may.
       { path: '/import', label: '数据导入', icon: <UploadFileOutlined />, permission: IMPORT_PERMISSIONS },
     ],

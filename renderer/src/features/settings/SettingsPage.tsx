@@ -15,6 +15,7 @@ import { WarningRulesPanel } from '../warnings/WarningRulesPanel';
 import { YearRolloverPanel } from '../yearRollover/YearRolloverPanel';
 import { SettingsForm } from './SettingsForm';
 import { TranscriptSettingsPanel } from '../transcripts/TranscriptSettingsPanel';
+import { CertificateSettingsPanel } from '../certificates/CertificateSettingsPanel';
 
 export function SettingsPage() {
   const { data, loading, error } = useCallData('settings.get', {});
@@ -43,6 +44,7 @@ export function SettingsPage() {
       {data && <YearRolloverPanel onDone={setNotice} />}
       {data && <WarningRulesPanel onSaved={setNotice} />}
       {data && <TranscriptSettingsPanel onSaved={setNotice} />}
+      {data && <CertificateSettingsPanel onSaved={setNotice} />}
       <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
       <Snackbar
         open={saved}
