@@ -17,6 +17,9 @@ const WarningFollowUpPage = lazy(() => import('../features/warnings/followup/Fol
 const CertificatesPage = lazy(() =>
   import('../features/certificates/CertificatesPage').then((m) => ({ default: m.CertificatesPage })),
 );
+const CertificatePrintPage = lazy(() =>
+  import('../features/certificatePrint/CertificatePrintPage').then((m) => ({ default: m.CertificatePrintPage })),
+);
 const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
@@ -96,6 +99,14 @@ export function AppRoutes() {
         element={
           <RequirePermission permission={['certificates.print', 'certificates.hold']}>
             <CertificatesPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/certificate-print"
+        element={
+          <RequirePermission permission="certificates.print">
+            <CertificatePrintPage />
           </RequirePermission>
         }
       />

@@ -4,6 +4,7 @@ import GradingOutlined from '@mui/icons-material/GradingOutlined';
 import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
+import PrintOutlined from '@mui/icons-material/PrintOutlined';
 import ManageAccountsOutlined from '@mui/icons-material/ManageAccountsOutlined';
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
@@ -46,6 +47,8 @@ export const NAV_SECTIONS: NavSection[] = [
       { path: '/warnings', label: '学业预警', icon: <WarningAmberOutlined />, permission: 'grades.read' },
       // The clerk numbers certificates; the manager sees the list to decide 暂缓发证.
       { path: '/certificates', label: '证书管理', icon: <WorkspacePremiumOutlined />, permission: ['certificates.print', 'certificates.hold'] },
+      // 套打: templates, printer calibration and the batch print.
+      { path: '/certificate-print', label: '证书套打', icon: <PrintOutlined />, permission: 'certificates.print' },
       // Rosters and photos, grades, plan courses: each tab for those who may.
       { path: '/import', label: '数据导入', icon: <UploadFileOutlined />, permission: IMPORT_PERMISSIONS },
     ],

@@ -46,6 +46,11 @@ export async function studentPhoto(studentId: number): Promise<Result<Blob | nul
   return signalFrom(await getTransport().photo(studentId));
 }
 
+/** A certificate template's scanned blank form as a Blob (null when none), through the host like a photo. */
+export async function templateBackground(name: string): Promise<Result<Blob | null>> {
+  return signalFrom(await getTransport().templateBackground(name));
+}
+
 /** Subscribes to a server event; returns the unsubscribe function. */
 export function onEvent<E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void): () => void {
   return getTransport().on(event, (payload) => cb(payload as EventPayload<E>));

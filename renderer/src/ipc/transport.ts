@@ -19,6 +19,11 @@ export interface Transport {
    * as they are, in the browser from GET /api/photos/<id>. Null when the student has none.
    */
   photo(studentId: number): Promise<Result<Blob | null>>;
+  /**
+   * A certificate template's scanned blank form (certificateTemplates.background, with its checks),
+   * as bytes like a photo: over IPC as they are, in the browser from GET /api/certificate-backgrounds/<name>.
+   */
+  templateBackground(name: string): Promise<Result<Blob | null>>;
 }
 
 export const CONNECTION_LOST_MESSAGE = '无法连接到学籍通服务，请确认程序仍在运行';
@@ -34,6 +39,19 @@ function isResult(value: unknown): value is Result<unknown> {
   const v = value as { ok: unknown; error?: unknown };
   if (v.ok === true) return 'value' in value;
   return v.ok === false && typeof v.error === 'object' && v.error !== null;
+}
+
+/** A call answered with an image's bytes ({mime, bytes} or null), as a Blob. */
+async function imageOverIpc(bridge: XuejiBridge, channel: string, input: unknown): Promise<Result<Blob | null>> {
+  try {
+    const r = await bridge.invoke(channel, input);
+    if (!isResult(r)) return { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
+    if (!r.ok) return r;
+    const image = r.value as { mime: string; bytes: Uint8Array } | null;
+    return { ok: true, value: image ? new Blob([new Uint8Array(image.bytes)], { type: image.mime }) : null };
+  } catch {
+    return connectionLost() as Result<Blob | null>;
+  }
 }
 
 function electronTransport(bridge: XuejiBridge): Transport {
@@ -63,17 +81,8 @@ function electronTransport(bridge: XuejiBridge): Transport {
         return connectionLost() as Result<{ saved: boolean }>;
       }
     },
-    async photo(studentId) {
-      try {
-        const r = await bridge.invoke('photos.get', { id: studentId });
-        if (!isResult(r)) return { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
-        if (!r.ok) return r;
-        const image = r.value as { mime: string; bytes: Uint8Array } | null;
-        return { ok: true, value: image ? new Blob([new Uint8Array(image.bytes)], { type: image.mime }) : null };
-      } catch {
-        return connectionLost() as Result<Blob | null>;
-      }
-    },
+    photo: (studentId) => imageOverIpc(bridge, 'photos.get', { id: studentId }),
+    templateBackground: (name) => imageOverIpc(bridge, 'certificateTemplates.background', { name }),
     async printOutput(jobId) {
       try {
         const r = await bridge.printOutput(jobId);
@@ -224,6 +233,16 @@ function httpTransport(): Transport {
     return { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } };
   };
 
+  /** An image route (a photo, a template's blank): fetched with the tab's id in a header, like a call; the image arrives as stored. */
+  const image = async (path: string): Promise<Result<Blob | null>> => {
+    const response = await sendAsTab((id) => fetch(path, { credentials: 'same-origin', headers: { 'X-Xueji-Client': id } }));
+    if (!response) return connectionLost() as Result<Blob | null>;
+    if (response.status === 204) return { ok: true, value: null };
+    if (response.ok && (response.headers.get('Content-Type') ?? '').startsWith('image/')) return { ok: true, value: await response.blob() };
+    const r = await resultOf(response);
+    return r.ok ? { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } } : r;
+  };
+
   return {
     async invoke(channel, input) {
       const response = await sendAsTab((id) =>
@@ -265,17 +284,8 @@ function httpTransport(): Transport {
       a.remove();
       return { ok: true, value: { saved: true } };
     },
-    async photo(studentId) {
-      // Fetched with the tab's id in a header, like a call; the image arrives as it is stored.
-      const response = await sendAsTab((id) =>
-        fetch(`/api/photos/${encodeURIComponent(String(studentId))}`, { credentials: 'same-origin', headers: { 'X-Xueji-Client': id } }),
-      );
-      if (!response) return connectionLost() as Result<Blob | null>;
-      if (response.status === 204) return { ok: true, value: null };
-      if (response.ok && (response.headers.get('Content-Type') ?? '').startsWith('image/')) return { ok: true, value: await response.blob() };
-      const r = await resultOf(response);
-      return r.ok ? { ok: false, error: { code: 'INTERNAL', message: BAD_RESPONSE_MESSAGE } } : r;
-    },
+    photo: (studentId) => image(`/api/photos/${encodeURIComponent(String(studentId))}`),
+    templateBackground: (name) => image(`/api/certificate-backgrounds/${encodeURIComponent(name)}`),
     async printOutput(jobId) {
       let id: string;
       try {

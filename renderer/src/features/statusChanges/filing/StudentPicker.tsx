@@ -21,10 +21,14 @@ interface Props {
   value: StudentBrief | null;
   onChange: (student: StudentBrief | null) => void;
   error?: string | undefined;
+  /** Elsewhere than the order form (the certificate designer's 预览学生): its own words, optional, compact. */
+  label?: string;
+  required?: boolean;
+  size?: 'small' | 'medium';
 }
 
 /** Finds a student by 学号 or 姓名 (the roster's one search box: 学号, name, pinyin, ID fragment). */
-export function StudentPicker({ value, onChange, error }: Props) {
+export function StudentPicker({ value, onChange, error, label = '学生', required = true, size = 'medium' }: Props) {
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 250);
   const [options, setOptions] = useState<StudentBrief[]>([]);
@@ -74,7 +78,7 @@ export function StudentPicker({ value, onChange, error }: Props) {
           </Box>
         </li>
       )}
-      renderInput={(params) => <TextField {...params} label="学生" required placeholder="输入学号或姓名" error={Boolean(error)} helperText={error ?? ' '} />}
+      renderInput={(params) => <TextField {...params} label={label} required={required} size={size} placeholder="输入学号或姓名" error={Boolean(error)} helperText={error ?? (required ? ' ' : undefined)} />}
       autoHighlight
       fullWidth
     />
