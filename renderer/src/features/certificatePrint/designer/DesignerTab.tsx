@@ -27,7 +27,7 @@ import { StudentPicker, type StudentBrief } from '../../statusChanges/filing/Stu
 import { useLeaveGuard } from '../../students/form/useLeaveGuard';
 import { DesignerCanvas } from './DesignerCanvas';
 import { canRedo, canUndo, designerReducer, initialState, isDirty, PHOTO, selectedBox } from './designerState';
-import { mmText, ZOOMS } from './geometry';
+import { fitZoom, mmText, ZOOMS } from './geometry';
 import { errorProblems, placeProblems } from './problems';
 import { PropertiesPanel } from './PropertiesPanel';
 import { TemplateBar } from './TemplateBar';
@@ -50,6 +50,9 @@ export function DesignerTab({ active }: { active: boolean }) {
   const [stored, setStored] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [zoom, setZoom] = useState(1);
+  /** Until the clerk picks a zoom, each template opens at the largest that shows the whole width (at most 100 %). */
+  const zoomChosen = useRef(false);
+  const canvasArea = useRef<HTMLDivElement>(null);
   const [showBackground, setShowBackground] = useState(true);
   const [backgroundTick, setBackgroundTick] = useState(0);
   const [student, setStudent] = useState<StudentBrief | null>(null);
@@ -219,6 +222,12 @@ export function DesignerTab({ active }: { active: boolean }) {
     list.reload();
   };
 
+  useEffect(() => {
+    const width = canvasArea.current?.clientWidth;
+    if (zoomChosen.current || !width) return;
+    setZoom(fitZoom(t.page.widthMm, width));
+  }, [t.page.widthMm, loaded]);
+
   if (list.error) return <ErrorAlert error={list.error} />;
   if (!list.data || (!loaded && list.data.length > 0)) return <LoadingBlock />;
 
@@ -243,7 +252,10 @@ export function DesignerTab({ active }: { active: boolean }) {
           <Box sx={{ width: 300 }}>
             <StudentPicker value={student} onChange={setStudent} label="预览学生" required={false} size="small" />
           </Box>
-          <TextField select size="small" label="缩放" value={zoom} onChange={(e) => setZoom(Number(e.target.value))} sx={{ width: 110 }}>
+          <TextField select size="small" label="缩放" value={zoom} onChange={(e) => {
+              zoomChosen.current = true;
+              setZoom(Number(e.target.value));
+            }} sx={{ width: 110 }}>
             {ZOOMS.map((z) => (
               <MenuItem key={z} value={z}>
                 {z * 100}%
@@ -289,7 +301,12 @@ export function DesignerTab({ active }: { active: boolean }) {
         </Alert>
       )}
       <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start' }}>
-        <Box sx={{ flex: 1, minWidth: 0 }}>
+        <Box sx={{ flex: 1, minWidth: 0 }} ref={canvasArea}>
+          <Typography variant="body2" sx={{ mb: 0.75, color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }} role="status" aria-label="选中位置">
+            {sel
+              ? `选中：${selName === '照片框' ? '照片框' : TEMPLATE_FIELD_KEYS[selName as keyof typeof TEMPLATE_FIELD_KEYS]}　左边距 X ${mmText(sel.xMm)} 毫米　上边距 Y ${mmText(sel.yMm)} 毫米`
+              : `纸张 ${t.page.widthMm}×${t.page.heightMm} 毫米。点击字段选中它，拖动或用方向键移动（0.1 毫米，Shift 1 毫米）。`}
+          </Typography>
           <DesignerCanvas
             template={t}
             selected={state.selected}
@@ -301,11 +318,6 @@ export function DesignerTab({ active }: { active: boolean }) {
             problems={problems.byBox}
             dispatch={dispatch}
           />
-          <Typography variant="body2" sx={{ mt: 0.75, color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }} role="status" aria-label="选中位置">
-            {sel
-              ? `选中：${selName === '照片框' ? '照片框' : TEMPLATE_FIELD_KEYS[selName as keyof typeof TEMPLATE_FIELD_KEYS]}　左边距 X ${mmText(sel.xMm)} 毫米　上边距 Y ${mmText(sel.yMm)} 毫米`
-              : `纸张 ${t.page.widthMm}×${t.page.heightMm} 毫米。点击字段选中它，拖动或用方向键移动（0.1 毫米，Shift 1 毫米）。`}
-          </Typography>
         </Box>
         <Paper variant="outlined" sx={{ width: 300, flexShrink: 0, p: 2 }}>
           <PropertiesPanel template={t} selected={state.selected} problems={problems.byProperty} dispatch={dispatch} />

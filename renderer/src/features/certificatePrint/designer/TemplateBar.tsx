@@ -33,7 +33,7 @@ export function TemplateBar({ list, current, busy, onOpen, onNew, onCopy, onDele
   const stored = list.find((t) => t.name === current);
   return (
     <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-      <TextField select size="small" label="模板" value={current ?? ''} onChange={(e) => onOpen(e.target.value)} sx={{ minWidth: 240 }} disabled={busy}>
+      <TextField select size="small" label="模板" value={current ?? ''} onChange={(e) => onOpen(e.target.value)} sx={{ width: 300 }} disabled={busy}>
         {current === null && (
           <MenuItem value="" disabled>
             （新模板，尚未保存）

@@ -24,3 +24,10 @@ export const lineHeightMm = (sizePt: number): number => sizePt * MM_PER_PT * 1.2
 
 /** 12.3 → "12.3"; 12 → "12.0": positions always show their tenth, as the nudge moves it. */
 export const mmText = (n: number): string => n.toFixed(1);
+
+/** The largest zoom (at most 100 %) at which a page this wide fits in `widthPx` beside its ruler. */
+export function fitZoom(pageWidthMm: number, widthPx: number): number {
+  const room = widthPx - 24 - 24 - 4;
+  const fits = ZOOMS.filter((z) => z <= 1 && pageWidthMm * pxPerMm(z) <= room);
+  return fits.length ? fits[fits.length - 1]! : ZOOMS[0];
+}
