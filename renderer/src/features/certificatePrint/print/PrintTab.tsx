@@ -22,9 +22,9 @@ import { PresidentSetting } from './PresidentSetting';
 
 type Made = CallOutput<'certificates.print'>;
 
-/** What stopped the batch, one line each (student and field, 暂缓发证, no number…). */
+/** What stopped the batch, one line each (student and field, 暂缓发证, no number…), beyond what the message says. */
 function refusalLines(error: AppErrorData): string[] {
-  return error.issues?.length ? error.issues.map((i) => i.message) : [];
+  return (error.issues ?? []).map((i) => i.message).filter((m) => !error.message.includes(m));
 }
 
 /**
@@ -56,7 +56,7 @@ export function PrintTab({ active }: { active: boolean }) {
 
   const cohorts = org.data?.cohorts ?? [];
   const majors = org.data?.majors ?? [];
-  const reasonNeeded = error?.field === 'reprintReason' || Boolean(error?.issues?.some((i) => i.field === 'reprintReason'));
+  const reasonNeeded = error?.field === 'reprintReason' || Boolean(error?.issues?.some((i) => i.field === 'reprintReason')) || Boolean(error?.message.includes('重新打印须填写原因'));
   const lines = error ? refusalLines(error) : [];
 
   const print = async () => {
@@ -181,7 +181,7 @@ export function PrintTab({ active }: { active: boolean }) {
           </Box>
         )}
         {error && (
-          <Alert severity="error" onClose={() => setError(null)} aria-label="不能打印的原因">
+          <Alert severity="error" onClose={() => setError(null)} aria-label="不能打印的原因" sx={{ whiteSpace: 'pre-line' }}>
             {error.message}
             {lines.length > 0 && (
               <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
