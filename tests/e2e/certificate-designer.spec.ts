@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { idCheckChar } from '../../shared/domain/idcard';
+import { photo } from '../support/photo-fixtures';
 import { expect, seedDepartment, signIn, test, type RunningHost } from './host';
 
 /**
@@ -39,6 +41,8 @@ test('the clerk nudges a field by 0.5 mm and 2 mm, sees the preview move by exac
   await page.getByRole('link', { name: '证书套打' }).click();
   await expect(page.getByRole('heading', { name: '证书套打' })).toBeVisible();
   const canvas = page.getByLabel('证书版面');
+  await expect(canvas.getByRole('button', { name: '字段 姓名' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/certificate-designer-fit.png' });
   // The page opens zoomed to fit the window; at 100 % it is drawn at its true size.
   await page.getByLabel('缩放').click();
   await page.getByRole('option', { name: '100%' }).click();
@@ -112,4 +116,51 @@ test('the clerk nudges a field by 0.5 mm and 2 mm, sees the preview move by exac
   const again = page.getByLabel('证书版面').getByRole('button', { name: '字段 姓名' });
   await expect(again).toHaveAttribute('data-x-mm', (before.xMm + 0.5).toFixed(1));
   await expect(again).toHaveAttribute('data-y-mm', (before.yMm + 2).toFixed(1));
+});
+
+test('templates: the scanned blank shown on screen and hidden, a copy saved, exported, refused on import while its name is taken, deleted, imported back', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await department(host);
+  await signIn(page, host, CLERK.username, CLERK.password);
+  await page.getByRole('link', { name: '证书套打' }).click();
+  const canvas = page.getByLabel('证书版面');
+  await expect(canvas.getByRole('button', { name: '字段 姓名' })).toBeVisible();
+
+  // The scanned blank form: behind the fields on screen only (the print never has it).
+  await page.getByLabel('选择底图文件').setInputFiles({ name: '空白证书.png', mimeType: 'image/png', buffer: await photo({ width: 1200, height: 850, format: 'png' }) });
+  const blank = canvas.getByRole('img', { name: /空白证书底图/ });
+  await expect(blank).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/certificate-designer-background.png' });
+  await page.getByLabel('显示底图').uncheck();
+  await expect(blank).toHaveCount(0);
+  await page.getByLabel('显示底图').check();
+  await expect(blank).toBeVisible();
+
+  // 复制: a new template, unsaved until 保存.
+  await page.getByRole('button', { name: '复制' }).click();
+  const nameBox = page.getByRole('group', { name: '模板属性' }).getByLabel('模板名称');
+  await expect(nameBox).toHaveValue('毕业证书（通用）（副本）');
+  await nameBox.fill('本校毕业证书');
+  await page.getByRole('button', { name: '保存模板' }).click();
+  await expect(page.getByText('已保存模板“本校毕业证书”')).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: '模板设计' }).getByRole('combobox', { name: '模板' })).toContainText('本校毕业证书');
+
+  // 导出文件: the template as a file through the host.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出文件' }).click();
+  const file = readFileSync((await (await downloading).path())!);
+  const exported = JSON.parse(file.toString('utf8').replace(/^\uFEFF/, '')) as { template: { format: number; name: string; fields: unknown[] } };
+  expect(exported.template).toMatchObject({ format: 1, name: '本校毕业证书' });
+  expect(exported.template.fields.length).toBeGreaterThan(5);
+
+  // Importing it while the name is taken is refused by name; after 删除 it comes back.
+  await page.getByLabel('选择模板文件').setInputFiles({ name: '本校毕业证书.json', mimeType: 'application/json', buffer: file });
+  await expect(page.getByRole('alert').filter({ hasText: '已有名为“本校毕业证书”的证书模板' })).toBeVisible();
+  await page.getByRole('button', { name: '删除', exact: true }).click();
+  await page.getByRole('dialog', { name: '删除模板“本校毕业证书”？' }).getByRole('button', { name: '删除' }).click();
+  await expect(page.getByText('已删除模板“本校毕业证书”')).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: '模板设计' }).getByRole('combobox', { name: '模板' })).toContainText('毕业证书（通用）');
+  await page.getByLabel('选择模板文件').setInputFiles({ name: '本校毕业证书.json', mimeType: 'application/json', buffer: file });
+  await expect(page.getByText('已导入模板“本校毕业证书”')).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: '模板设计' }).getByRole('combobox', { name: '模板' })).toContainText('本校毕业证书');
 });

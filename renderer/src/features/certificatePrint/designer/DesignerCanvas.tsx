@@ -235,7 +235,8 @@ function FieldBox({ field, xMm, yMm, zoom, facts, selected, problem, ...handlers
         component="span"
         ref={inner}
         sx={{
-          display: 'block', width: '100%', whiteSpace: 'nowrap', overflow: 'visible', textAlign: field.align, color: placeholder ? 'rgba(0,0,0,0.38)' : '#111',
+          // A field's own name (no student chosen) is clipped to its box; a student's text is not, so too wide shows.
+          display: 'block', width: '100%', whiteSpace: 'nowrap', overflow: placeholder ? 'hidden' : 'visible', textAlign: field.align, color: placeholder ? 'rgba(0,0,0,0.38)' : '#111',
           fontFamily: FONT_STACK[field.font], fontSize: ptToPx(field.sizePt, zoom), letterSpacing: `${ptToPx(field.letterSpacingPt, zoom)}px`, lineHeight: 1.25,
         }}
       >
