@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { CalibrationTab } from './calibration/CalibrationTab';
@@ -20,9 +21,10 @@ type TabKey = (typeof TABS)[number]['key'];
  * All tabs stay mounted, so a template half placed survives a look at the calibration.
  */
 export function CertificatePrintPage() {
-  const [params, setParams] = useSearchParams();
-  const tab: TabKey = TABS.find((t) => t.key === params.get('tab'))?.key ?? 'design';
-  const show = (key: TabKey) => setParams(key === 'design' ? {} : { tab: key }, { replace: true });
+  // ?tab= opens a tab; switching tabs stays off the address, so the designer's leave guard (unsaved
+  // edits) only asks when the page itself is left — all tabs stay mounted and lose nothing.
+  const [params] = useSearchParams();
+  const [tab, show] = useState<TabKey>(() => TABS.find((t) => t.key === params.get('tab'))?.key ?? 'design');
   return (
     <Box>
       <PageHeader title="证书套打" description="在空白毕业证书上套打学生信息：设计模板（字段位置以毫米计）、校准打印机、批量打印并记入证书打印记录。" />

@@ -23,6 +23,9 @@ import { PdfOutputActions } from '../../jobs/PdfOutputActions';
 import { NumberBox } from '../designer/NumberBox';
 import { ProfileDialog } from './ProfileDialog';
 
+/** A select whose empty choice has words (不校准, 自己填写尺寸) shows them, label raised. */
+export const SHOW_EMPTY = { select: { displayEmpty: true }, inputLabel: { shrink: true } } as const;
+
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /**
@@ -167,7 +170,7 @@ function CalibrationSheet({ profiles, templates, onError }: SheetProps) {
         <li>在上面“添加校准方案”（或“修改”）中填入偏右、偏下的毫米数（偏左、偏上填负数），点“计算偏移”并保存。再打印一次校准页核对。</li>
       </Box>
       <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <TextField select size="small" label="按模板的纸张" value={template} onChange={(e) => void fromTemplate(e.target.value)} sx={{ minWidth: 220 }}>
+        <TextField select size="small" label="按模板的纸张" value={template} onChange={(e) => void fromTemplate(e.target.value)} sx={{ width: 260 }} slotProps={SHOW_EMPTY}>
           <MenuItem value="">（自己填写尺寸）</MenuItem>
           {templates.map((t) => (
             <MenuItem key={t.name} value={t.name}>
@@ -181,7 +184,7 @@ function CalibrationSheet({ profiles, templates, onError }: SheetProps) {
         <Box sx={{ width: 130 }}>
           <NumberBox label="纸张高" unit="毫米" step={1} value={page.heightMm} onChange={(v) => setPage({ ...page, heightMm: v })} />
         </Box>
-        <TextField select size="small" label="校准方案" value={profile} onChange={(e) => setProfile(e.target.value)} sx={{ minWidth: 220 }}>
+        <TextField select size="small" label="校准方案" value={profile} onChange={(e) => setProfile(e.target.value)} sx={{ width: 260 }} slotProps={SHOW_EMPTY}>
           <MenuItem value="">不校准（第一次）</MenuItem>
           {profiles.map((p) => (
             <MenuItem key={p} value={p}>

@@ -64,7 +64,7 @@ export function DesignerTab({ active }: { active: boolean }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<{ title: string; text: string; label: string; danger?: boolean; then: () => void } | null>(null);
   // A new template (新建, 复制) counts as unsaved until 保存 creates it.
-  const dirty = stored === null || isDirty(state);
+  const dirty = loaded && (stored === null || isDirty(state));
   const guard = useLeaveGuard(dirty, '证书模板中有尚未保存的修改。');
   const t = state.current;
 

@@ -23,7 +23,7 @@ export function PresidentSetting() {
         证书上的校（院）长姓名
       </Typography>
       <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center' }}>
-        <TextField size="small" label="校（院）长姓名" value={name} onChange={(e) => setName(e.target.value)} />
+        <TextField size="small" label="校（院）长姓名" value={name} onChange={(e) => setName(e.target.value)} sx={{ width: 240 }} />
         <Button
           variant="outlined"
           disabled={save.loading || !settings.data || name === settings.data.presidentName}

@@ -18,6 +18,7 @@ import { useJobProgress } from '../../import/common/useJobProgress';
 import { PdfOutputActions, PRINT_AT_ACTUAL_SIZE } from '../../jobs/PdfOutputActions';
 import { StudentPicker, type StudentBrief } from '../../statusChanges/filing/StudentPicker';
 import { useOrgTree } from '../../students/common/useOrgTree';
+import { SHOW_EMPTY } from '../calibration/CalibrationTab';
 import { PresidentSetting } from './PresidentSetting';
 
 type Made = CallOutput<'certificates.print'>;
@@ -102,7 +103,7 @@ export function PrintTab({ active }: { active: boolean }) {
                   </MenuItem>
                 ))}
               </TextField>
-              <TextField select size="small" label="专业" value={majorId} onChange={(e) => setMajorId(e.target.value === '' ? '' : Number(e.target.value))} sx={{ minWidth: 220 }}>
+              <TextField select size="small" label="专业" value={majorId} onChange={(e) => setMajorId(e.target.value === '' ? '' : Number(e.target.value))} sx={{ width: 240 }} slotProps={SHOW_EMPTY}>
                 <MenuItem value="">全部专业</MenuItem>
                 {majors.map((m) => (
                   <MenuItem key={m.id} value={m.id}>
@@ -134,7 +135,7 @@ export function PrintTab({ active }: { active: boolean }) {
           </Box>
         )}
         <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-          <TextField select size="small" label="模板" value={templateName} onChange={(e) => setTemplateName(e.target.value)} sx={{ minWidth: 220 }}>
+          <TextField select size="small" label="模板" value={templateName} onChange={(e) => setTemplateName(e.target.value)} sx={{ width: 260 }}>
             {(templates.data ?? []).map((t) => (
               <MenuItem key={t.name} value={t.name}>
                 {t.name}
@@ -142,7 +143,7 @@ export function PrintTab({ active }: { active: boolean }) {
               </MenuItem>
             ))}
           </TextField>
-          <TextField select size="small" label="打印机校准方案" value={profileName} onChange={(e) => setProfileName(e.target.value)} sx={{ minWidth: 220 }}>
+          <TextField select size="small" label="打印机校准方案" value={profileName} onChange={(e) => setProfileName(e.target.value)} sx={{ width: 300 }} slotProps={SHOW_EMPTY}>
             <MenuItem value="">不校准</MenuItem>
             {(profiles.data ?? []).map((p) => (
               <MenuItem key={p.name} value={p.name}>
@@ -157,7 +158,7 @@ export function PrintTab({ active }: { active: boolean }) {
             onChange={(e) => setStartSerial(e.target.value)}
             helperText={error?.field === 'startSerial' ? error.message : '纸盒里最上面一张空白证书上印的编号（用过一部分的也从这里接着打）'}
             error={error?.field === 'startSerial'}
-            sx={{ minWidth: 300 }}
+            sx={{ width: 340 }}
           />
         </Box>
         <TextField
@@ -166,6 +167,7 @@ export function PrintTab({ active }: { active: boolean }) {
           value={reprintReason}
           onChange={(e) => setReprintReason(e.target.value)}
           error={reasonNeeded}
+          sx={{ maxWidth: 640 }}
           helperText={reasonNeeded ? '其中有已经打印过的证书：请写明重新打印的原因（如 打印错位、证书污损）' : '其中有已经打印过的证书时必填，会记入打印记录'}
         />
         <Alert severity="info">{PRINT_AT_ACTUAL_SIZE}把空白证书按模板的方向放入纸盒，先用一张普通白纸试印核对位置。</Alert>
