@@ -11,6 +11,7 @@ import { orgCommand } from './commands/org';
 import { keysCommand } from './commands/keys';
 import { statusChangesCommand } from './commands/status-changes';
 import { studentsShow } from './commands/students-show';
+import { certificatePrintCommand, isCertificatePrintCommand } from './commands/certificate-print';
 import { gradesCommand, importGrades } from './commands/grades';
 import { warningsCommand } from './commands/warnings';
 import { transcriptsCommand } from './commands/transcripts';
@@ -54,6 +55,11 @@ const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限
   warnings run --term 2026-2027-1 [--json]   按现行学业预警规则运行本学期预警，列出预警等级、变化与原因
   transcripts print --student 学号|身份证号 | --class 班级名 [--lang zh|en] [--page A4|school] [--photo] --out FILE.pdf [--json]
            打印成绩单（班级为一个文件，每名学生另起一页）；--page school 用成绩单设置中的学校纸张，--photo 印上学籍照片
+  certificates template show|export NAME [FILE] | certificates template import FILE [--json]
+           查看、导出（.json 文件，供其他学校导入）或导入证书模板；底图不随模板导出
+  certificates print --cohort 2023 [--major 专业名称|代码] [--template NAME] [--printer-profile NAME] [--start-sheet 空白证书编号]
+           [--reprint-reason 原因] --out FILE.pdf [--json]
+           套打该年级已编号的证书（按证书编号顺序，每张一页，原尺寸）；不加 --template 时用默认模板；每张记入空白证书登记
   grades import FILE [--sheet NAME] [--dry-run] [--skip-invalid] [--report OUT.xlsx] [--json]
            导入教务系统导出的成绩（一行一次考试；按学号或身份证号、课程代码）；有无效行且未加 --skip-invalid 时不写入任何数据，退出码为 2
   courses import FILE [--plan 方案编号|专业/年级] [--sheet NAME] [--dry-run] [--report OUT.xlsx] [--json]
@@ -98,6 +104,10 @@ const options = {
   cohort: { type: 'string' },
   'head-teacher': { type: 'string' },
   'new-recovery-key': { type: 'boolean', default: false },
+  template: { type: 'string' },
+  'printer-profile': { type: 'string' },
+  'start-sheet': { type: 'string' },
+  'reprint-reason': { type: 'string' },
   status: { type: 'string' },
   type: { type: 'string' },
   student: { type: 'string' },
@@ -147,6 +157,14 @@ async function run(argv: string[]): Promise<number> {
   const dataDir = resolveDataDir(values.data ? ['--data', values.data] : []);
   const session = new CliSession(dataDir);
   try {
+    // 证书套打's subcommands live in their own file; `certificates assign` is handled in the switch.
+    if (command === 'certificates' && isCertificatePrintCommand(sub)) {
+      await session.signIn(values.user);
+      return await certificatePrintCommand(session, positionals.slice(1), {
+        cohort: values.cohort, major: values.major, template: values.template, printerProfile: values['printer-profile'], startSheet: values['start-sheet'],
+        reprintReason: values['reprint-reason'], out: values.out, json: values.json,
+      });
+    }
     switch (command) {
       case 'init': {
         const admin = required(values, 'admin', '管理员用户名');
