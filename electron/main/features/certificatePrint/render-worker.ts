@@ -1,20 +1,24 @@
 /**
  * Worker thread that lays out and renders a certificate batch (see render.ts), so pdfmake's
- * synchronous layout runs beside the main process. Bundled as dist/main/certificates-worker.mjs.
+ * synchronous layout runs beside the main process. It loads the fonts at once, while the main
+ * process still reads the photos, then renders the batch it is sent. Bundled as
+ * dist/main/certificates-worker.mjs.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { renderPdf } from '../../core/pdf';
+import { parentPort } from 'node:worker_threads';
+import { loadFonts, renderPdf } from '../../core/pdf';
 import { certificateDocument } from './document';
 import type { CertificateRenderReply, CertificateRenderRequest } from './render';
 
 const port = parentPort;
 if (port) {
-  const { sheets, page } = workerData as CertificateRenderRequest;
-  renderPdf(certificateDocument(sheets, page), 'serif').then(
-    (bytes) => {
-      const out = new Uint8Array(bytes);
-      port.postMessage({ ok: true, bytes: out } satisfies CertificateRenderReply, [out.buffer]);
-    },
-    (e: unknown) => port.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e) } satisfies CertificateRenderReply),
-  );
+  loadFonts();
+  port.once('message', ({ sheets, page }: CertificateRenderRequest) => {
+    renderPdf(certificateDocument(sheets, page), 'serif').then(
+      (bytes) => {
+        const out = new Uint8Array(bytes);
+        port.postMessage({ ok: true, bytes: out } satisfies CertificateRenderReply, [out.buffer]);
+      },
+      (e: unknown) => port.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e) } satisfies CertificateRenderReply),
+    );
+  });
 }

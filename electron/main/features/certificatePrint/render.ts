@@ -1,11 +1,12 @@
 /**
- * Renders a certificate batch to PDF bytes: one sheet here, a batch in a worker thread
+ * Renders a certificate batch to PDF bytes. A batch is laid out in a worker thread
  * (render-worker.ts) so the main process keeps answering while pdfmake lays out a thousand pages,
- * and 取消 ends the thread. As transcripts/render.ts; without a worker (a packaging problem) the
- * batch is rendered here: slower to respond, same file.
+ * and 取消 ends the thread. The worker is started as soon as the batch is known (before the photos
+ * are read and the fields measured), so its fonts load while this process does that work. One
+ * sheet is rendered here; without a worker (a packaging problem) so is the batch: same file.
  */
 import { renderPdf, type PageMm } from '../../core/pdf';
-import { runWorker } from '../../core/worker-runner';
+import { runWorker, type RunningWorker } from '../../core/worker-runner';
 import { certificateDocument } from './document';
 import type { CertificateSheet } from './layout';
 
@@ -17,43 +18,72 @@ export type CertificateRenderReply = { ok: true; bytes: Uint8Array } | { ok: fal
 
 const CANCEL_POLL_MS = 200;
 
-export async function renderCertificates(req: CertificateRenderRequest, cancelled: () => boolean, inWorker = req.sheets.length > 1): Promise<Buffer | null> {
-  const here = async () => renderPdf(certificateDocument(req.sheets, req.page), 'serif');
-  if (!inWorker) return here();
-  return new Promise<Buffer | null>((resolve, reject) => {
-    let poll: ReturnType<typeof setInterval> | undefined;
-    const done = () => {
-      if (poll) clearInterval(poll);
-      worker?.end();
-    };
-    const worker = runWorker<CertificateRenderReply>(
-      { here: import.meta.url, source: './render-worker.ts', bundled: 'certificates-worker', workerData: req, resourceLimits: { maxOldGenerationSizeMb: 2048 } },
-      {
-        message(m) {
-          done();
-          if (m.ok) resolve(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
-          else reject(new Error(m.message));
-        },
-        unavailable() {
-          done();
-          here().then(resolve, reject);
-        },
-        failed(e) {
-          done();
-          reject(e);
-        },
-        exited(code) {
-          done();
-          reject(new Error(`证书排版线程意外退出（${code}）`));
-        },
+export interface CertificateRenderer {
+  /** The PDF, or null when cancelled while rendering. */
+  render(req: CertificateRenderRequest, cancelled: () => boolean): Promise<Buffer | null>;
+  /** Ends the worker (refused before rendering, or done). */
+  end(): void;
+}
+
+const here = async (req: CertificateRenderRequest) => renderPdf(certificateDocument(req.sheets, req.page), 'serif');
+
+export function certificateRenderer(inWorker: boolean): CertificateRenderer {
+  if (!inWorker) return { render: (req) => here(req), end() {} };
+  let settle: { resolve(b: Buffer | null): void; reject(e: unknown): void } | null = null;
+  let pending: CertificateRenderRequest | null = null;
+  let outcome: { unavailable: true } | { error: Error } | null = null;
+  const worker: RunningWorker | null = runWorker<CertificateRenderReply>(
+    { here: import.meta.url, source: './render-worker.ts', bundled: 'certificates-worker', resourceLimits: { maxOldGenerationSizeMb: 2048 } },
+    {
+      message(m) {
+        worker?.end();
+        if (m.ok) settle?.resolve(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
+        else settle?.reject(new Error(m.message));
       },
-    );
-    if (!worker) return;
-    poll = setInterval(() => {
-      if (cancelled()) {
-        done();
-        resolve(null);
-      }
-    }, CANCEL_POLL_MS);
-  });
+      unavailable() {
+        outcome = { unavailable: true };
+        if (pending && settle) here(pending).then(settle.resolve, settle.reject);
+      },
+      failed(e) {
+        outcome = { error: e };
+        settle?.reject(e);
+      },
+      exited(code) {
+        const e = new Error(`证书排版线程意外退出（${code}）`);
+        outcome ??= { error: e };
+        settle?.reject(e);
+      },
+    },
+  );
+  return {
+    render(req, cancelled) {
+      if (!worker || outcome && 'unavailable' in outcome) return here(req);
+      if (outcome) return Promise.reject(outcome.error);
+      return new Promise<Buffer | null>((resolve, reject) => {
+        const poll = setInterval(() => {
+          if (!cancelled()) return;
+          worker.end();
+          finish();
+          resolve(null);
+        }, CANCEL_POLL_MS);
+        const finish = () => clearInterval(poll);
+        settle = { resolve: (b) => (finish(), resolve(b)), reject: (e) => (finish(), reject(e)) };
+        pending = req;
+        worker.thread.postMessage(req);
+      });
+    },
+    end() {
+      worker?.end();
+    },
+  };
+}
+
+/** One batch, start to end (the bench's and simple callers' way). */
+export async function renderCertificates(req: CertificateRenderRequest, cancelled: () => boolean, inWorker = req.sheets.length > 1): Promise<Buffer | null> {
+  const r = certificateRenderer(inWorker);
+  try {
+    return await r.render(req, cancelled);
+  } finally {
+    r.end();
+  }
 }
