@@ -39,9 +39,9 @@ export function CertificateList({ onNotice }: { onNotice: (message: string) => v
     return (tree.data?.majors ?? []).filter((m) => ids.has(m.id));
   }, [tree.data, year]);
   const [majorId, setMajorId] = useState<number | 0>(0);
-  const [kind, setKind] = useState<'' | '毕业' | '结业'>('');
-  const [status, setStatus] = useState<'' | 'issued' | 'voided' | 'none'>('');
-  const input = { cohortYear: year ?? 2000, ...(majorId ? { majorId } : {}), ...(kind ? { kind } : {}), ...(status ? { status } : {}) };
+  const [kind, setKind] = useState<'all' | '毕业' | '结业'>('all');
+  const [status, setStatus] = useState<'all' | 'issued' | 'voided' | 'none'>('all');
+  const input = { cohortYear: year ?? 2000, ...(majorId ? { majorId } : {}), ...(kind !== 'all' ? { kind } : {}), ...(status !== 'all' ? { status } : {}) };
   const list = useCallData('certificates.list', input, JSON.stringify(input), year !== null);
   const [assigning, setAssigning] = useState(false);
   const [ask, setAsk] = useState<ReasonAsk | null>(null);
@@ -116,12 +116,12 @@ export function CertificateList({ onNotice }: { onNotice: (message: string) => v
           ))}
         </TextField>
         <TextField select size="small" label="类别" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} sx={{ width: 120 }}>
-          <MenuItem value="">全部</MenuItem>
+          <MenuItem value="all">全部</MenuItem>
           <MenuItem value="毕业">毕业证书</MenuItem>
           <MenuItem value="结业">结业证书</MenuItem>
         </TextField>
         <TextField select size="small" label="状态" value={status} onChange={(e) => setStatus(e.target.value as typeof status)} sx={{ width: 120 }}>
-          <MenuItem value="">全部</MenuItem>
+          <MenuItem value="all">全部</MenuItem>
           {Object.entries(STATUS).map(([k, label]) => (
             <MenuItem key={k} value={k}>
               {label}

@@ -34,7 +34,7 @@ export function CertificateSettingsPanel({ onSaved }: { onSaved: (message: strin
   };
   const school = settings?.schoolCode || '（未设置）';
   return (
-    <Paper variant="outlined" sx={{ p: 2.5, mt: 3 }} aria-label="学历证书编号">
+    <Paper component="section" variant="outlined" sx={{ p: 2.5, mt: 3 }} aria-label="学历证书编号">
       <Typography variant="h6" sx={{ mb: 0.5 }}>
         学历证书编号
       </Typography>

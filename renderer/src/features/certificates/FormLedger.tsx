@@ -26,9 +26,9 @@ const PAGE = 100;
  * arrives, each sheet's state and the certificate printed on it, a spoiled sheet recorded with why.
  */
 export function FormLedger({ onNotice }: { onNotice: (message: string) => void }) {
-  const [status, setStatus] = useState<'' | keyof typeof STATUS>('');
+  const [status, setStatus] = useState<'all' | keyof typeof STATUS>('all');
   const [page, setPage] = useState(0);
-  const input = { ...(status ? { status } : {}), page, pageSize: PAGE };
+  const input = { ...(status !== 'all' ? { status } : {}), page, pageSize: PAGE };
   const ledger = useCallData('certificateForms.list', input, JSON.stringify(input));
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -64,13 +64,13 @@ export function FormLedger({ onNotice }: { onNotice: (message: string) => void }
   const pages = d ? Math.max(1, Math.ceil(d.total / PAGE)) : 1;
   return (
     <Box>
-      <Paper variant="outlined" sx={{ p: 2, mb: 2 }} aria-label="登记空白证书">
+      <Paper component="section" variant="outlined" sx={{ p: 2, mb: 2 }} aria-label="登记空白证书">
         <Typography variant="subtitle1" sx={{ mb: 1 }}>
           登记新到的空白证书
         </Typography>
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-          <TextField size="small" label="起始编号" placeholder="如 No.0012001" value={from} onChange={(e) => setFrom(e.target.value)} />
-          <TextField size="small" label="结束编号" placeholder="如 No.0012500" value={to} onChange={(e) => setTo(e.target.value)} />
+          <TextField size="small" label="起始编号" placeholder="如 No.0012001" value={from} onChange={(e) => setFrom(e.target.value)} sx={{ width: 220 }} />
+          <TextField size="small" label="结束编号" placeholder="如 No.0012500" value={to} onChange={(e) => setTo(e.target.value)} sx={{ width: 220 }} />
           <Button variant="contained" onClick={() => void register()} disabled={!from.trim() || !to.trim()}>
             登记
           </Button>
@@ -82,7 +82,7 @@ export function FormLedger({ onNotice }: { onNotice: (message: string) => void }
       </Paper>
       <Paper variant="outlined" sx={{ p: 2, mb: 2, display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField select size="small" label="状态" value={status} onChange={(e) => (setStatus(e.target.value as typeof status), setPage(0))} sx={{ width: 140 }}>
-          <MenuItem value="">全部</MenuItem>
+          <MenuItem value="all">全部</MenuItem>
           {Object.entries(STATUS).map(([k, label]) => (
             <MenuItem key={k} value={k}>
               {label}
