@@ -39,9 +39,11 @@ export function CertificateList({ onNotice }: { onNotice: (message: string) => v
     return (tree.data?.majors ?? []).filter((m) => ids.has(m.id));
   }, [tree.data, year]);
   const [majorId, setMajorId] = useState<number | 0>(0);
+  const [classId, setClassId] = useState<number | 0>(0);
+  const classes = useMemo(() => (tree.data?.classes ?? []).filter((c) => c.cohortYear === year && (!majorId || c.majorId === majorId)), [tree.data, year, majorId]);
   const [kind, setKind] = useState<'all' | '毕业' | '结业'>('all');
   const [status, setStatus] = useState<'all' | 'issued' | 'voided' | 'none'>('all');
-  const input = { cohortYear: year ?? 2000, ...(majorId ? { majorId } : {}), ...(kind !== 'all' ? { kind } : {}), ...(status !== 'all' ? { status } : {}) };
+  const input = { cohortYear: year ?? 2000, ...(majorId ? { majorId } : {}), ...(classId ? { classId } : {}), ...(kind !== 'all' ? { kind } : {}), ...(status !== 'all' ? { status } : {}) };
   const list = useCallData('certificates.list', input, JSON.stringify(input), year !== null);
   const [assigning, setAssigning] = useState(false);
   const [ask, setAsk] = useState<ReasonAsk | null>(null);
@@ -100,18 +102,26 @@ export function CertificateList({ onNotice }: { onNotice: (message: string) => v
   return (
     <Box>
       <Paper variant="outlined" sx={{ p: 2, mb: 2, display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-        <TextField select size="small" label="年级" value={year} onChange={(e) => (setCohort(Number(e.target.value)), setMajorId(0))} sx={{ width: 120 }}>
+        <TextField select size="small" label="年级" value={year} onChange={(e) => (setCohort(Number(e.target.value)), setMajorId(0), setClassId(0))} sx={{ width: 120 }}>
           {cohorts.map((y) => (
             <MenuItem key={y} value={y}>
               {y} 级
             </MenuItem>
           ))}
         </TextField>
-        <TextField select size="small" label="专业" value={majorId} onChange={(e) => setMajorId(Number(e.target.value))} sx={{ width: 200 }}>
+        <TextField select size="small" label="专业" value={majorId} onChange={(e) => (setMajorId(Number(e.target.value)), setClassId(0))} sx={{ width: 200 }}>
           <MenuItem value={0}>全部专业</MenuItem>
           {majors.map((m) => (
             <MenuItem key={m.id} value={m.id}>
               {m.name}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField select size="small" label="班级" value={classId} onChange={(e) => setClassId(Number(e.target.value))} sx={{ width: 180 }}>
+          <MenuItem value={0}>全部班级</MenuItem>
+          {classes.map((c) => (
+            <MenuItem key={c.id} value={c.id}>
+              {c.name}
             </MenuItem>
           ))}
         </TextField>
