@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export type GraduationOutcome = '毕业' | '结业' | '延长学习年限';
 
@@ -27,4 +27,16 @@ export const graduationAudits = sqliteTable('graduation_audits', {
   overrideReason: text('override_reason'),
   overrideBy: text('override_by'),
   overrideAt: text('override_at'),
+});
+
+/** 体质健康测试 总分 per student and 学年 (migration 0027), filled by the 'fitness' import. */
+export const fitnessScores = sqliteTable('fitness_scores', {
+  id: integer('id').primaryKey(),
+  studentId: integer('student_id').notNull(),
+  schoolYear: integer('school_year').notNull(),
+  score: real('score').notNull(),
+  enteredBy: text('entered_by').notNull(),
+  enteredAt: text('entered_at').notNull(),
+  batchId: integer('batch_id'),
+  replaced: text('replaced'),
 });

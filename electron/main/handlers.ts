@@ -26,6 +26,7 @@ import { warningsHandlers } from './features/warnings/handlers';
 import { transcriptsHandlers } from './features/transcripts/handlers';
 import { certificatePrintHandlers } from './features/certificatePrint/handlers';
 import { certificateFormsHandlers, certificatesHandlers } from './features/certificates/handlers';
+import { graduationHandlers } from './features/graduation/handlers';
 
 /** Every feature's handlers in one map; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
@@ -57,4 +58,5 @@ export const handlers: Handlers = {
   ...certificatePrintHandlers,
   ...certificatesHandlers,
   ...certificateFormsHandlers,
+  ...graduationHandlers,
 };

@@ -101,6 +101,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'certificates.releaseHold': '解除暂缓发证',
   'certificateForms.register': '登记空白证书',
   'certificateForms.spoil': '空白证书登记作废',
+  'graduation.audit': '毕业资格审核',
+  'graduation.override': '调整毕业审核结论',
+  'graduation.saveRules': '保存毕业要求',
+  'fitness.import': '导入体质健康测试成绩',
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -138,6 +142,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   certificateHold: '暂缓发证',
   formSerial: '空白证书编号',
   formStatus: '空白证书状态',
+  outcome: '审核结论',
+  reason: '原因',
+  rules: '毕业要求',
   absenceHours: '旷课学时',
   talkedOn: '谈话日期',
   talkedBy: '谈话人',

@@ -38,6 +38,8 @@ export const JOB_KINDS = {
   'certificates.print': { label: '套打证书', permission: 'certificates.print' },
   'certificates.calibration': { label: '打印校准页', permission: 'certificates.print' },
   'certificateTemplates.export': { label: '导出证书模板', permission: 'certificates.print' },
+  'graduation.audit': { label: '毕业资格审核', permission: 'graduation.audit' },
+  'graduation.export': { label: '导出毕业审核结果', permission: 'grades.read' },
 } as const satisfies Record<string, { label: string; permission: Permission }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

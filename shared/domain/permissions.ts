@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'certificates.hold': '暂缓发证与解除',
   'warnings.manage': '学业预警：运行、登记旷课与跟进',
   'reports.read': '查看统计报表',
+  'graduation.audit': '毕业资格审核',
+  'graduation.override': '调整毕业审核结论',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -47,8 +49,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'students.export', 'changes.request', 'reports.read', 'grades.read', 'warnings.manage',
   ],
   // 证书与成绩管理员: keeps the training plans and enters the grades.
-  clerk: ['org.read', 'students.read', 'students.identity.read', 'grades.read', 'grades.write', 'plans.write', 'certificates.print', 'students.export'],
-  manager: ['audit.read', 'org.read', 'students.read', 'students.identity.read', 'students.export', 'changes.approve', 'reports.read', 'grades.read', 'certificates.hold'],
+  clerk: ['org.read', 'students.read', 'students.identity.read', 'grades.read', 'grades.write', 'plans.write', 'certificates.print', 'students.export', 'graduation.audit'],
+  // 调整毕业审核结论 is the manager's (and the admin's), not the clerk's: the clerk runs the audit,
+  // so overruling its outcome is left to someone else (four eyes on every exception).
+  manager: ['audit.read', 'org.read', 'students.read', 'students.identity.read', 'students.export', 'changes.approve', 'reports.read', 'grades.read', 'certificates.hold', 'graduation.override'],
   viewer: ['org.read', 'students.read', 'reports.read'],
 };
 

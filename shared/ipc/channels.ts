@@ -151,6 +151,13 @@ export const CHANNELS = [
   'certificateForms.register',
   'certificateForms.spoil',
   'certificateForms.list',
+  'graduation.audit',
+  'graduation.results',
+  'graduation.detail',
+  'graduation.override',
+  'graduation.rules',
+  'graduation.saveRules',
+  'graduation.export',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

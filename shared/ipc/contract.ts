@@ -43,6 +43,10 @@ import {
   ByProfileName, ByTemplateName, CalibrationSheetInput, CertificatePrintSettingsSchema, ExportTemplateInput, ImportTemplateInput, PrintCertificatesInput, PrintCertificatesOutput,
   PrinterProfileRow, SampleFactsInput, SampleFactsOutput, SaveProfileInput, SaveTemplateInput, SetBackgroundInput, TemplateBackground, TemplateDetail, TemplateSummary,
 } from './schemas/certificate-print';
+import {
+  DetailInput, DetailOutput, ExportAuditInput, ExportAuditOutput, OverrideInput, ResultRowSchema, ResultsInput, ResultsOutput, RulesInput, RulesView, RunAuditInput,
+  RunAuditOutput, SaveRulesInput,
+} from './schemas/graduation';
 import { GpaInput, GpaMethodSchema, GpaMethodView, GpaOutput, GradeGrid, GradeGridInput, SaveGradesInput, SaveGradesOutput, StudentGrades } from './schemas/grades';
 
 /**
@@ -279,6 +283,15 @@ export const contract = {
   'certificateForms.register': { input: RegisterFormsInput, output: RegisterFormsOutput, access: 'certificates.print' },
   'certificateForms.spoil': { input: SpoilFormInput, output: Done, access: 'certificates.print' },
   'certificateForms.list': { input: ListFormsInput, output: ListFormsOutput, access: 'certificates.print' },
+  // 毕业资格审核 (features/graduation): the audit of a cohort (a job), its results and one student's
+  // checks, the office's override (a reason, audited), 毕业要求 per plan version, the export (a job).
+  'graduation.audit': { input: RunAuditInput, output: RunAuditOutput, access: 'graduation.audit' },
+  'graduation.results': { input: ResultsInput, output: ResultsOutput, access: 'grades.read' },
+  'graduation.detail': { input: DetailInput, output: DetailOutput, access: 'grades.read' },
+  'graduation.override': { input: OverrideInput, output: ResultRowSchema, access: 'graduation.override' },
+  'graduation.rules': { input: RulesInput, output: RulesView, access: 'grades.read' },
+  'graduation.saveRules': { input: SaveRulesInput, output: RulesView, access: 'plans.write' },
+  'graduation.export': { input: ExportAuditInput, output: ExportAuditOutput, access: 'grades.read' },
 } as const satisfies Record<Channel, CallSpec>;
 
 export type Contract = typeof contract;

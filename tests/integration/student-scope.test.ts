@@ -161,13 +161,19 @@ describe('数据范围: a counselor scoped to one class', () => {
     // 证书套打: another class's student is neither previewed nor printed.
     expect((await app.fails('clerk-client', 'certificateTemplates.sampleFacts', { studentId: theirs.id })).code).toBe('NOT_FOUND');
     expect((await app.fails('clerk-client', 'certificates.print', { studentIds: [theirs.id], jobId: 'cp-1' })).code).toBe('NOT_FOUND');
+    // Graduation audit: another class's student is not found, another class named is refused.
+    expect((await app.fails('clerk-client', 'graduation.detail', { studentId: theirs.id })).code).toBe('NOT_FOUND');
+    expect((await app.fails(M, 'graduation.override', { studentId: theirs.id, outcome: '毕业', reason: '测试' })).code).toBe('NOT_FOUND');
+    for (const channel of ['graduation.audit', 'graduation.results', 'graduation.export'] as const) {
+      expect([channel, (await app.fails('clerk-client', channel, { cohortYear: 2024, classId: theirClass, jobId: `g-${channel}` })).code]).toEqual([channel, 'FORBIDDEN']);
+    }
     // Their own student: all of it works.
     expect((await app.call(C, 'students.get', { id: mine.id })).name).toBe('李明');
     await app.call(C, 'students.update', { id: mine.id, version: mine.version, patch: { dormitory: '7-102' } });
     // Nothing of theirs changed.
     expect((await app.call(A, 'students.get', { id: theirs.id })).dormitory ?? null).toBeNull();
 
-    const covered = new Set([...Object.keys(NAMING), ...Object.keys(NAMING_AS_MANAGER), 'students.update', 'studentNumbers.assign', 'grades.forCourse', 'grades.save', 'transcripts.print', 'certificates.void', 'certificates.reissueAsGraduate', 'certificates.issueProof', 'certificateTemplates.sampleFacts', 'certificates.print']);
+    const covered = new Set([...Object.keys(NAMING), ...Object.keys(NAMING_AS_MANAGER), 'students.update', 'studentNumbers.assign', 'grades.forCourse', 'grades.save', 'transcripts.print', 'certificates.void', 'certificates.reissueAsGraduate', 'certificates.issueProof', 'certificateTemplates.sampleFacts', 'certificates.print', 'graduation.detail', 'graduation.override', 'graduation.audit', 'graduation.results', 'graduation.export']);
     const ruled = Object.entries(STUDENT_SCOPE).filter(([, rule]) => typeof rule === 'function').map(([c]) => c);
     // photos.upload and photos.undo need a photo batch or upload of their own: below.
     expect(ruled.filter((c) => !covered.has(c)).sort()).toEqual(['photos.undo', 'photos.upload']);

@@ -31,6 +31,8 @@ const ofNotice = ({ noticeId }: { noticeId: number }, db: Db): Touched => ({ stu
 /** An order and the class it moves the student into (amended orders may name a new one). */
 const ofOrderInto = ({ id, data }: { id: number; data: { targetClassId?: number | null } }, db: Db): Touched => ({ ...ofOrder({ id }, db), classes: data.targetClassId ? [data.targetClassId] : [] });
 
+const ofCohortClass = ({ classId }: { classId?: number }): Touched => ({ classes: classId ? [classId] : [] });
+
 export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'app.status': 'none',
   'setup.create': 'none',
@@ -199,6 +201,14 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'certificateForms.register': 'none',
   'certificateForms.spoil': 'none',
   'certificateForms.list': 'none',
+  // A cohort's audit, results and export keep to ctx.scope() in their queries; a class named must be the caller's.
+  'graduation.audit': ofCohortClass,
+  'graduation.results': ofCohortClass,
+  'graduation.detail': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'graduation.override': ({ studentId }: { studentId: number }) => ({ students: [studentId] }),
+  'graduation.rules': 'none',
+  'graduation.saveRules': 'none',
+  'graduation.export': ofCohortClass,
 };
 
 /**

@@ -200,7 +200,8 @@ export function courseFacts(input: FactsInput): PlacedFact[] {
       term: first,
     });
   }
-  return out;
+  // Transcript order: by the term first taken, then code (the order the detail lists them in).
+  return out.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /** A stretch not counted toward the years of study, [from, to) (to null: still running at the audit day). */

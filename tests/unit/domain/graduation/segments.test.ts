@@ -80,8 +80,8 @@ describe('courseFacts', () => {
       ],
     });
     expect(facts.map((f) => [f.code, f.credits, f.module, f.planId])).toEqual([
-      ['SW101', '4', '专业核心', 1],
       ['MA101', '5', '专业基础', 2],
+      ['SW101', '4', '专业核心', 1],
       ['NW201', '3', '专业核心', 2],
     ]);
   });
