@@ -13,6 +13,7 @@ const StatusChangesPage = lazy(() =>
 const PlansPage = lazy(() => import('../features/plans/PlansPage').then((m) => ({ default: m.PlansPage })));
 const GradesPage = lazy(() => import('../features/grades/GradesPage').then((m) => ({ default: m.GradesPage })));
 const WarningsPage = lazy(() => import('../features/warnings/WarningsPage').then((m) => ({ default: m.WarningsPage })));
+const GraduationPage = lazy(() => import('../features/graduation/GraduationPage').then((m) => ({ default: m.GraduationPage })));
 const WarningFollowUpPage = lazy(() => import('../features/warnings/followup/FollowUpPage').then((m) => ({ default: m.FollowUpPage })));
 const CertificatesPage = lazy(() =>
   import('../features/certificates/CertificatesPage').then((m) => ({ default: m.CertificatesPage })),
@@ -83,6 +84,14 @@ export function AppRoutes() {
         element={
           <RequirePermission permission="grades.read">
             <WarningsPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/graduation"
+        element={
+          <RequirePermission permission="grades.read">
+            <GraduationPage />
           </RequirePermission>
         }
       />

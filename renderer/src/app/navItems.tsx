@@ -7,6 +7,7 @@ import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import PrintOutlined from '@mui/icons-material/PrintOutlined';
 import ManageAccountsOutlined from '@mui/icons-material/ManageAccountsOutlined';
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
+import SchoolOutlined from '@mui/icons-material/SchoolOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import SyncAltOutlined from '@mui/icons-material/SyncAltOutlined';
 import SwapHorizOutlined from '@mui/icons-material/SwapHorizOutlined';
@@ -45,6 +46,7 @@ export const NAV_SECTIONS: NavSection[] = [
       // Read only without grades.write (the page says 成绩查看 then).
       { path: '/grades', label: '成绩管理', icon: <GradingOutlined />, permission: 'grades.read' },
       { path: '/warnings', label: '学业预警', icon: <WarningAmberOutlined />, permission: 'grades.read' },
+      { path: '/graduation', label: '毕业审核', icon: <SchoolOutlined />, permission: 'grades.read' },
       // The clerk numbers certificates; the manager sees the list to decide 暂缓发证.
       { path: '/certificates', label: '证书管理', icon: <WorkspacePremiumOutlined />, permission: ['certificates.print', 'certificates.hold'] },
       // 套打: templates, printer calibration and the batch print.
