@@ -35,6 +35,7 @@ async function department(host: RunningHost) {
     planId: plan.id,
     rules: [{ kind: 'totalCredits', min: '11' }, { kind: 'requiredCourses', courses: [{ code: 'MATH101', name: '高等数学' }, { code: 'DB201', name: '数据库原理' }, { code: 'SW101', name: '程序设计' }] }, { kind: 'noVoidGrade' }, { kind: 'withinMaxYears' }],
   }, ADMIN_CLIENT);
+  return { planId: plan.id };
 }
 
 test('the clerk audits a cohort: one 毕业, one not, with the line naming the course and why; the detail shows each check', async ({ page, host }) => {
@@ -73,4 +74,29 @@ test('the clerk audits a cohort: one 毕业, one not, with the line naming the c
   await drawer.getByRole('button', { name: '关闭' }).click();
   // The clerk who ran the audit does not overrule it.
   await expect(page.getByRole('button', { name: /调整结论/ })).toHaveCount(0);
+});
+
+test('the clerk edits a plan’s 毕业要求: total, a module minimum, required courses, the fitness minimum; saved as a new version', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  const { planId } = await department(host);
+  await signIn(page, host, CLERK.username, CLERK.password);
+  await expect(page.getByRole('link', { name: '毕业审核' })).toBeVisible();
+  await page.goto(`${host.origin}/#/plans/${planId}`);
+  const section = page.getByRole('region', { name: '毕业要求' });
+  await expect(section).toContainText('第 1 版');
+  await expect(section).toContainText('总学分不少于 11');
+  await section.getByRole('button', { name: '编辑毕业要求' }).click();
+  await section.getByLabel('总学分不少于').fill('10');
+  await section.getByRole('button', { name: '添加模块要求' }).click();
+  await section.getByLabel('不少于（学分）').fill('7');
+  await section.getByLabel('程序设计（必修）').uncheck();
+  await section.getByLabel('体质健康测试不低于').check();
+  await page.screenshot({ path: 'test-results/screens/graduation-rules-edit.png', fullPage: true });
+  await section.getByRole('button', { name: '保存毕业要求' }).click();
+  await expect(section).toContainText('第 2 版');
+  await expect(section).toContainText('总学分不少于 10');
+  await expect(section).toContainText('不少于 7 学分');
+  await expect(section).toContainText('必修课程全部通过：高等数学、数据库原理');
+  await expect(section).toContainText('体质健康测试不低于 50 分');
+  await page.screenshot({ path: 'test-results/screens/graduation-rules-saved.png', fullPage: true });
 });

@@ -59,7 +59,7 @@ interface Props {
 export function DetailDrawer({ studentId, onClose }: Props) {
   const { data, loading, error } = useCallData('graduation.detail', { studentId }, String(studentId));
   return (
-    <Drawer anchor="right" open onClose={onClose} slotProps={{ paper: { sx: { width: 560, p: 2 } } }}>
+    <Drawer anchor="right" open onClose={onClose} sx={{ zIndex: (t) => t.zIndex.drawer + 2 }} slotProps={{ paper: { sx: { width: 560, p: 2 } } }}>
       <Box role="region" aria-label="审核明细">
         {loading && !data && <LoadingBlock />}
         <ErrorAlert error={error} />

@@ -96,7 +96,7 @@ export function GraduationPage() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField select size="small" label="专业" value={majorId} onChange={(e) => (setMajorId(e.target.value === '' ? '' : Number(e.target.value)), setClassId(''))} sx={{ width: 200 }}>
+        <TextField select size="small" label="专业" slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} value={majorId} onChange={(e) => (setMajorId(e.target.value === '' ? '' : Number(e.target.value)), setClassId(''))} sx={{ width: 200 }}>
           <MenuItem value="">全部专业</MenuItem>
           {majors.map((m) => (
             <MenuItem key={m.id} value={m.id}>
@@ -104,7 +104,7 @@ export function GraduationPage() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField select size="small" label="班级" value={classId} onChange={(e) => setClassId(e.target.value === '' ? '' : Number(e.target.value))} sx={{ width: 180 }}>
+        <TextField select size="small" label="班级" slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} value={classId} onChange={(e) => setClassId(e.target.value === '' ? '' : Number(e.target.value))} sx={{ width: 180 }}>
           <MenuItem value="">全部班级</MenuItem>
           {classes.map((c) => (
             <MenuItem key={c.id} value={c.id}>
@@ -152,7 +152,7 @@ export function GraduationPage() {
                 <TableRow>
                   <TableCell sx={{ width: 130 }}>学号</TableCell>
                   <TableCell sx={{ width: 90 }}>姓名</TableCell>
-                  <TableCell sx={{ width: 130 }}>班级</TableCell>
+                  <TableCell sx={{ width: 160 }}>班级</TableCell>
                   <TableCell sx={{ width: 150 }}>结论</TableCell>
                   <TableCell>未满足项</TableCell>
                   <TableCell sx={{ width: mayOverride ? 170 : 90 }} />

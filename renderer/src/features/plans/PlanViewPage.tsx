@@ -17,6 +17,7 @@ import { formatDateTime } from '../../components/format';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { NoticeSnackbar } from '../../components/NoticeSnackbar';
 import { useCallData } from '../../ipc/useCall';
+import { GraduationRulesSection } from './GraduationRulesSection';
 import { PlanCourseTable } from './PlanCourseTable';
 
 /** /plans/:id — one version with its courses, and the other versions of the same major and cohort. */
@@ -123,6 +124,7 @@ function View({ plan }: { plan: PlanDetail }) {
       <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
         <PlanCourseTable courses={plan.courses} />
       </Paper>
+      {can('grades.read') && <GraduationRulesSection planId={plan.id} />}
     </Box>
   );
 }
