@@ -15,6 +15,7 @@ import { certificatePrintCommand, isCertificatePrintCommand } from './commands/c
 import { gradesCommand, importGrades } from './commands/grades';
 import { warningsCommand } from './commands/warnings';
 import { transcriptsCommand } from './commands/transcripts';
+import { graduationCommand } from './commands/graduation';
 import { coursesCommand } from './commands/courses';
 import { certificatesAssignCommand } from './commands/certificates';
 import { showProgress } from './progress';
@@ -53,6 +54,8 @@ const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限
   import photos DIR|FILE.zip [--match idcard,examno,studentno] [--keep-original] [--json]
   grades gpa --student 学号|身份证号 [--json]   按学校的绩点计算方法计算平均学分绩点，列出每门课程计入的考试
   warnings run --term 2026-2027-1 [--json]   按现行学业预警规则运行本学期预警，列出预警等级、变化与原因
+  graduation audit --cohort 2023 [--major 专业名称或代码] [--json]
+           毕业资格审核：按培养方案的毕业要求审核一个年级，列出每名学生的结论（毕业、结业、延长学习年限）与未满足项
   transcripts print --student 学号|身份证号 | --class 班级名 [--lang zh|en] [--page A4|school] [--photo] --out FILE.pdf [--json]
            打印成绩单（班级为一个文件，每名学生另起一页）；--page school 用成绩单设置中的学校纸张，--photo 印上学籍照片
   certificates template show|export NAME [FILE] | certificates template import FILE [--json]
@@ -282,6 +285,10 @@ async function run(argv: string[]): Promise<number> {
       case 'warnings': {
         await session.signIn(values.user);
         return await warningsCommand(session, sub, { term: values.term, json: values.json });
+      }
+      case 'graduation': {
+        await session.signIn(values.user);
+        return await graduationCommand(session, sub, { cohort: values.cohort, major: values.major, json: values.json });
       }
       case 'transcripts': {
         await session.signIn(values.user);
