@@ -18,6 +18,7 @@ import { benchWarnings } from './warnings';
 import { benchTranscripts } from './transcripts';
 import { benchCertificates } from './certificates';
 import { benchGradeImport } from './grades';
+import { benchGraduation } from './graduation';
 import type { ImportFigures } from './import';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -115,6 +116,9 @@ async function main() {
   // 套打 (issue 16, own data folder): BENCH_CERTIFICATES (default 1,000) diplomas with photos in one
   // job against pdfmake alone on the same documents (target ≤ 1.5×); BENCH_CERTIFICATES=0 skips it.
   if (process.env.BENCH_CERTIFICATES !== '0') results.push(...(await benchCertificates()));
+
+  // 毕业资格审核 (own data folder): a 5,000-student cohort (BENCH_GRADUATION) audited in < 5 s; 0 skips it.
+  if (process.env.BENCH_GRADUATION !== '0') results.push(...(await benchGraduation()));
 
   // 更换数据密钥 on this database (BENCH_ROTATION_FILES 40 KB attachments, default 1,000), against a
   // bare PRAGMA rekey of it; it ends signed out, with the database under a new key.

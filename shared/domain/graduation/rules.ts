@@ -115,34 +115,67 @@ export interface GraduationAudit {
 // ---------------------------------------------------------------------------
 
 const ZERO = new Dec(0);
-const credits = (c: CourseFact) => exact(c.credits, `${c.name} 学分`);
+// A cohort's audit reads each course's credits in several checks: parsed once per fact.
+const creditCache = new WeakMap<CourseFact, { dec: Dec; text: string }>();
+function creditOf(c: CourseFact): { dec: Dec; text: string } {
+  let v = creditCache.get(c);
+  if (!v) {
+    const dec = exact(c.credits, `${c.name} 学分`);
+    v = { dec, text: dec.toString() };
+    creditCache.set(c, v);
+  }
+  return v;
+}
+const credits = (c: CourseFact) => creditOf(c).dec;
 const counts = (c: CourseFact) => c.passed && !c.voidOutstanding;
 
 /** '数据库原理（4 学分，补考 45 分）' */
-const describe = (c: CourseFact) => `${c.name}（${credits(c).toString()} 学分，${whyNot(c)}）`;
+const describe = (c: CourseFact) => `${c.name}（${creditOf(c).text} 学分，${whyNot(c)}）`;
 const whyNot = (c: CourseFact) => (c.voidOutstanding ? '作弊，成绩无效' : `${c.attemptKind} ${c.scoreText}`.trim());
 
-const leftOut = (c: CourseFact, why = whyNot(c)): LeftOutCourse => ({ code: c.code, name: c.name, credits: credits(c).toString(), why });
+const leftOut = (c: CourseFact, why = whyNot(c)): LeftOutCourse => ({ code: c.code, name: c.name, credits: creditOf(c).text, why });
 const counted = (c: CourseFact, part?: Dec): CountedCourse => ({
   code: c.code,
   name: c.name,
-  credits: credits(c).toString(),
-  countedCredits: (part ?? credits(c)).toString(),
+  credits: creditOf(c).text,
+  countedCredits: part === undefined || part.eq(creditOf(c).dec) ? creditOf(c).text : part.toString(),
 });
 
 /** "还差 4 学分：未通过 数据库原理（…）、…" (the failed courses say where the credits went). */
-function shortLine(label: string, short: Dec, failed: readonly CourseFact[]): string {
+function shortLine(label: string, short: string, failed: readonly CourseFact[]): string {
   const why = failed.length ? `：未通过 ${failed.map(describe).join('、')}` : '';
-  return `${label} 还差 ${short.toString()} 学分${why}`;
+  return `${label} 还差 ${short} 学分${why}`;
 }
+
+/**
+ * Credits as integer tenths when they have at most one decimal (every plan's do: plans store
+ * tenths), so a cohort's audit sums integers instead of decimals; null for anything finer, which
+ * takes the decimal path. Cached per fact: several checks read the same course.
+ */
+const tenthsCache = new WeakMap<CourseFact, number | null>();
+const TENTHS = /^(\d+)(?:\.(\d))?$/;
+function tenthsOfValue(v: CreditValue): number | null {
+  const m = TENTHS.exec(typeof v === 'number' ? String(v) : v.trim());
+  return m ? Number(m[1]) * 10 + Number(m[2] ?? 0) : null;
+}
+function tenthsOf(c: CourseFact): number | null {
+  let t = tenthsCache.get(c);
+  if (t === undefined) tenthsCache.set(c, (t = tenthsOfValue(c.credits)));
+  return t;
+}
+const tenthsText = (t: number) => (t % 10 ? `${Math.floor(t / 10)}.${t % 10}` : String(t / 10));
 
 function creditCheck(
   kind: 'totalCredits' | 'moduleCredits',
   label: string,
-  min: Dec,
+  minValue: CreditValue,
+  minWhat: string,
   pool: readonly CourseFact[],
   caps: readonly { module: string; max: CreditValue }[],
 ): CheckResult {
+  const minT = tenthsOfValue(minValue);
+  if (minT !== null && caps.every((c) => tenthsOfValue(c.max) !== null) && pool.every((c) => tenthsOf(c) !== null)) return tenthsCheck(kind, label, minT, pool, caps);
+  const min = exact(minValue, minWhat);
   const capLeft = new Map(caps.map((c) => [c.module, exact(c.max, `${c.module} 计入上限`)]));
   const capOf = new Map(caps.map((c) => [c.module, exact(c.max, `${c.module} 计入上限`).toString()]));
   const countedList: CountedCourse[] = [];
@@ -171,7 +204,39 @@ function creditCheck(
     actual: sum.toString(),
     counted: countedList,
     leftOut: left,
-    line: passed ? null : shortLine(label, min.minus(sum), failed),
+    line: passed ? null : shortLine(label, min.minus(sum).toString(), failed),
+  };
+}
+
+/** creditCheck in integer tenths: the same results, as the same text. */
+function tenthsCheck(kind: 'totalCredits' | 'moduleCredits', label: string, min: number, pool: readonly CourseFact[], caps: readonly { module: string; max: CreditValue }[]): CheckResult {
+  const capLeft = new Map(caps.map((c) => [c.module, tenthsOfValue(c.max)!]));
+  const countedList: CountedCourse[] = [];
+  const left: LeftOutCourse[] = [];
+  let sum = 0;
+  for (const c of pool) {
+    if (!counts(c)) {
+      left.push(leftOut(c));
+      continue;
+    }
+    const full = tenthsOf(c)!;
+    const room = capLeft.get(c.module);
+    const part = room === undefined ? full : Math.min(full, room);
+    if (room !== undefined) capLeft.set(c.module, room - part);
+    if (part > 0) countedList.push({ code: c.code, name: c.name, credits: tenthsText(full), countedCredits: tenthsText(part) });
+    if (part < full) left.push(leftOut(c, `超出 ${c.module} 计入上限 ${tenthsText(tenthsOfValue(caps.find((x) => x.module === c.module)!.max)!)} 学分，${tenthsText(full - part)} 学分不计`));
+    sum += part;
+  }
+  const passed = sum >= min;
+  return {
+    kind,
+    label,
+    passed,
+    required: tenthsText(min),
+    actual: tenthsText(sum),
+    counted: countedList,
+    leftOut: left,
+    line: passed ? null : shortLine(label, tenthsText(min - sum), pool.filter((c) => !counts(c))),
   };
 }
 
@@ -179,10 +244,10 @@ function check(rule: GraduationRule, facts: GraduationFacts): CheckResult {
   const base = { counted: [] as CountedCourse[], leftOut: [] as LeftOutCourse[] };
   switch (rule.kind) {
     case 'totalCredits':
-      return creditCheck('totalCredits', rule.label ?? '总学分', exact(rule.min, '总学分要求'), facts.courses, rule.caps ?? []);
+      return creditCheck('totalCredits', rule.label ?? '总学分', rule.min, '总学分要求', facts.courses, rule.caps ?? []);
     case 'moduleCredits': {
       const pool = facts.courses.filter((c) => c.module === rule.module);
-      return creditCheck('moduleCredits', rule.label ?? rule.module, exact(rule.min, `${rule.module} 学分要求`), pool, []);
+      return creditCheck('moduleCredits', rule.label ?? rule.module, rule.min, `${rule.module} 学分要求`, pool, []);
     }
     case 'requiredCourses': {
       const label = rule.label ?? '必修课程';

@@ -1,5 +1,5 @@
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
-import { computeGpa, creditText, eligibleAttempts, orderAttempts, type CourseGrades, type CourseNature, type GpaMethod, type GradeAttempt, type GradeScale } from '../grades';
+import { attemptPassed, computeGpa, creditText, eligibleAttempts, orderAttempts, type CourseGrades, type CourseNature, type GpaMethod, type GradeAttempt, type GradeScale } from '../grades';
 import type { CourseFact } from './rules';
 
 /**
@@ -151,6 +151,23 @@ function voidOutstanding(attempts: readonly GradeAttempt[], earned: boolean): bo
 }
 
 /**
+ * Whether a course is earned and the attempt that decides it, as the GPA decides (computeGpa). A
+ * single sitting decides itself (earned when it passed or is a 免修), without the GPA's decimal
+ * grade points: most courses have one, and a cohort has hundreds of thousands. A failed course is
+ * reported by its latest sitting (the GPA keeps the earliest of equal zeros): "补考 45 分" is what
+ * the student last did and what a 重修 would follow.
+ */
+function decide(grades: CourseGrades, ordered: readonly GradeAttempt[], method: GpaMethod): { earned: boolean; deciding: GradeAttempt | null } {
+  if (ordered.length === 1) {
+    const a = ordered[0]!;
+    const has = a.kind === '免修' || a.absent || a.void || a.score !== null;
+    return { earned: a.kind === '免修' || attemptPassed(a), deciding: has ? a : null };
+  }
+  const line = computeGpa([grades], method).courses[0]!;
+  return { earned: line.earned, deciding: line.earned ? line.attempt : (eligibleAttempts(ordered).at(-1) ?? line.attempt) };
+}
+
+/**
  * Each course collapsed to its deciding attempt after 补考/重修 — the same attempt the GPA picks
  * (computeGpa: best grade point, a pass beats a fail, a void only replaced by 重修) — and counted
  * under a plan:
@@ -183,19 +200,16 @@ export function courseFacts(input: FactsInput): PlacedFact[] {
       course: { code: c.code, credits: creditText(plan.creditTenths), scale: plan.scale, countsTowardGpa: plan.countsTowardGpa, nature: plan.nature },
       attempts: c.attempts,
     };
-    const line = computeGpa([grades], input.method).courses[0]!;
-    // A failed course is reported by its latest sitting (the GPA keeps the earliest of equal
-    // zeros): "补考 45 分" is what the student last did and what a 重修 would follow.
-    const deciding = line.earned ? line.attempt : (eligibleAttempts(ordered).at(-1) ?? line.attempt);
+    const { earned, deciding } = decide(grades, ordered, input.method);
     out.push({
       code: c.code,
       name: plan.name,
       credits: creditText(plan.creditTenths),
       module: plan.module,
-      passed: line.earned,
+      passed: earned,
       scoreText: scoreText(deciding),
       attemptKind: deciding?.kind ?? '正考',
-      voidOutstanding: voidOutstanding(c.attempts, line.earned),
+      voidOutstanding: voidOutstanding(c.attempts, earned),
       planId: course ? planId : null,
       term: first,
     });

@@ -81,17 +81,24 @@ export async function auditStudents(db: Db, students: readonly AuditStudent[], d
     return rulesCache.get(planId)!;
   };
 
-  // Grades grouped by student, then by course code (rows come ordered by student, code, attempt).
+  // Grades by student, then by course code (each student's rows come in code and attempt order).
   const gradesBy = new Map<number, CourseAttempts[]>();
-  for (const [studentId, courseId, code, , kind, score, absent, isVoid, term] of gradesOf(db, ids)) {
-    const list = gradesBy.get(studentId) ?? [];
-    if (!gradesBy.has(studentId)) gradesBy.set(studentId, list);
-    const attempt: GradeAttempt = { kind: kind as AttemptKind, score: scoreFromText(score), absent: absent === 1, void: isVoid === 1, term };
-    const last = list[list.length - 1];
-    const course = byId.get(courseId);
-    const enteredAs = course ? asPlanCourse(course) : { code, name: code, creditTenths: 0, module: '', nature: '必修' as const, scale: '百分制' as const, countsTowardGpa: true };
-    if (last && last.code === code) (last.attempts as GradeAttempt[]).push(attempt), (last.enteredAs = enteredAs);
-    else list.push({ code, attempts: [attempt], enteredAs });
+  const enteredAsOf = new Map<number, SegmentPlanCourse>();
+  for (const [studentId, rows] of gradesOf(db, ids)) {
+    const list: CourseAttempts[] = [];
+    gradesBy.set(studentId, list);
+    for (const [, courseId, code, , kind, score, absent, isVoid, term] of rows) {
+      const attempt: GradeAttempt = { kind: kind as AttemptKind, score: scoreFromText(score), absent: absent === 1, void: isVoid === 1, term };
+      const last = list[list.length - 1];
+      let enteredAs = enteredAsOf.get(courseId);
+      if (!enteredAs) {
+        const course = byId.get(courseId);
+        enteredAs = course ? asPlanCourse(course) : { code, name: code, creditTenths: 0, module: '', nature: '必修' as const, scale: '百分制' as const, countsTowardGpa: true };
+        enteredAsOf.set(courseId, enteredAs);
+      }
+      if (last && last.code === code) (last.attempts as GradeAttempt[]).push(attempt), (last.enteredAs = enteredAs);
+      else list.push({ code, attempts: [attempt], enteredAs });
+    }
   }
 
   const out: StudentAudit[] = [];
