@@ -103,16 +103,17 @@ const STAFF = [
   { username: 'sun', displayName: '孙只读', role: 'viewer', password: 'Viewer123456' },
 ];
 
-const NAV = ['学生名册', '专业与班级', '培养方案', '成绩管理', '学业预警', '证书打印', '证书管理', '证书套打', '数据导入', '统计报表', '审计日志', '用户管理', '系统设置'];
+const NAV = ['学生名册', '专业与班级', '培养方案', '成绩管理', '学业预警', '毕业审核', '证书打印', '证书管理', '证书套打', '数据导入', '统计报表', '审计日志', '用户管理', '系统设置'];
 // 证书打印 and 统计报表 are not built yet: no role sees them in the menu (issue 12 #11). 培养方案 is
 // read by all who read the org; 成绩管理 and 学业预警 by grades.read (the viewer has neither grades nor GPA).
 const VISIBLE: Record<string, string[]> = {
-  counselor: ['学生名册', '专业与班级', '培养方案', '成绩管理', '学业预警', '数据导入'],
+  // 毕业审核 is read with grades.read (running it needs graduation.audit: the clerk's).
+  counselor: ['学生名册', '专业与班级', '培养方案', '成绩管理', '学业预警', '毕业审核', '数据导入'],
   // The clerk imports grades and plan courses (数据导入 shows them only those tabs).
   // 证书套打 (templates, calibration, printing) is the certificate clerk's (certificates.print).
   // 证书管理: the clerk numbers certificates; the manager decides 暂缓发证 there (certificates.hold).
-  clerk: ['学生名册', '专业与班级', '培养方案', '成绩管理', '学业预警', '证书管理', '证书套打', '数据导入'],
-  manager: ['学生名册', '专业与班级', '培养方案', '成绩管理', '学业预警', '证书管理', '审计日志'],
+  clerk: ['学生名册', '专业与班级', '培养方案', '成绩管理', '学业预警', '毕业审核', '证书管理', '证书套打', '数据导入'],
+  manager: ['学生名册', '专业与班级', '培养方案', '成绩管理', '学业预警', '毕业审核', '证书管理', '审计日志'],
   viewer: ['学生名册', '专业与班级', '培养方案'],
 };
 
