@@ -6,12 +6,14 @@ import { expect, seedDepartment, signIn, test, type RunningHost } from './host';
  * (补考 still failed) and sees exactly why; the other graduates. The detail names each check.
  */
 const CLERK = { username: 'sun', displayName: '孙老师', role: 'clerk', password: 'Clerk12345xy' };
+const MANAGER = { username: 'qian', displayName: '钱主任', role: 'manager', password: 'Manager12345' };
 const ADMIN_CLIENT = 'seed-admin-0001';
 
 async function department(host: RunningHost) {
-  const staff = [{ ...CLERK }];
+  const staff = [{ ...CLERK }, { ...MANAGER }];
   await seedDepartment(host, staff);
   CLERK.password = staff[0]!.password;
+  MANAGER.password = staff[1]!.password;
   await host.api('auth.signIn', { username: 'admin', password: 'Admin12345xy' }, ADMIN_CLIENT);
   const major = await host.api<{ id: number }>('org.createMajor', { code: '510201', name: '计算机应用技术', level: '专科', lengthYears: '3', studyForm: '普通全日制' }, ADMIN_CLIENT);
   const cls = await host.api<{ id: number }>('org.createClass', { name: '计算机应用2301班', majorId: major.id, cohortYear: 2023 }, ADMIN_CLIENT);
@@ -74,6 +76,28 @@ test('the clerk audits a cohort: one 毕业, one not, with the line naming the c
   await drawer.getByRole('button', { name: '关闭' }).click();
   // The clerk who ran the audit does not overrule it.
   await expect(page.getByRole('button', { name: /调整结论/ })).toHaveCount(0);
+
+  // The manager does, with a reason; the row says who and why.
+  await page.evaluate(() => window.localStorage.clear());
+  await page.context().clearCookies();
+  await signIn(page, host, MANAGER.username, MANAGER.password);
+  await page.getByRole('link', { name: '毕业审核' }).click();
+  await page.getByLabel('年级').click();
+  await page.getByRole('option', { name: '2023 级' }).click();
+  await page.getByRole('button', { name: '调整结论 李四' }).click();
+  const dialog = page.getByRole('dialog', { name: '调整结论：李四' });
+  await dialog.getByLabel('调整为').click();
+  await page.getByRole('option', { name: '结业' }).click();
+  await dialog.getByRole('button', { name: '确认调整' }).click();
+  await expect(dialog).toContainText('请填写调整原因');
+  await dialog.getByLabel('调整原因').fill('本人申请结业离校');
+  await page.screenshot({ path: 'test-results/screens/graduation-override.png' });
+  await dialog.getByRole('button', { name: '确认调整' }).click();
+  const row = page.getByRole('table', { name: '审核结果' }).getByRole('row', { name: /李四/ });
+  await expect(row).toContainText('结业（已调整）');
+  await expect(row).toContainText('审核为延长学习年限；qian');
+  await expect(row).toContainText('本人申请结业离校');
+  await page.screenshot({ path: 'test-results/screens/graduation-overridden.png', fullPage: true });
 });
 
 test('the clerk edits a plan’s 毕业要求: total, a module minimum, required courses, the fitness minimum; saved as a new version', async ({ page, host }) => {
