@@ -61,7 +61,7 @@ describe('certificates template and print from the command line', () => {
     expect(JSON.parse(imported.out)).toEqual({ ...DEFAULT_TEMPLATE, name: '外校模板' });
   });
 
-  it('prints the cohort from the sheet named, and refuses an unknown template with exit 2', async () => {
+  it('prints the cohort from the sheet named, has nothing left to print the second time, and refuses an unknown template with exit 2', async () => {
     const out = join(dir, 'certs.pdf');
     const r = cli(['certificates', 'print', '--cohort', '2023', '--start-sheet', 'A0005', '--out', out, '--json']);
     expect(r.code, r.err).toBe(0);
@@ -70,7 +70,8 @@ describe('certificates template and print from the command line', () => {
     expect(pages.map((p) => p.items.map((i) => i.text.replace(/\s+/g, '')).filter((t) => t === '张三' || t === '李四'))).toEqual([['张三'], ['李四']]);
     const again = cli(['certificates', 'print', '--cohort', '2023', '--out', out, '--json']);
     expect(again.code).toBe(2);
-    expect(JSON.parse(again.out).error.message).toContain('已打印过，重新打印须填写原因');
+    // The cohort's diplomas are all printed: nothing due, and it says why.
+    expect(JSON.parse(again.out).error.message).toContain('2023 级的毕业证书都已打印过：\n2 人的证书已打印过；如需重新打印，请填写重新打印的原因');
     const bad = cli(['certificates', 'print', '--cohort', '2023', '--template', '没有这个', '--out', out, '--json']);
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.out).error).toMatchObject({ code: 'NOT_FOUND' });

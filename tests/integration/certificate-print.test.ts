@@ -41,10 +41,10 @@ async function addStudent(name: string, seq: number, classId: number, withPhoto 
   return s.id;
 }
 
-function issue(names: string[], kind: '毕业' | '结业' = '毕业') {
+function issue(names: string[], kind: '毕业' | '结业' = '毕业', first = 1) {
   app.core.folder.transaction((tx) =>
     insertCertificates(tx, names.map((n, i) => ({
-      studentId: ids[n]!, kind, certificateNo: `${PROFILE.schoolCode}1202606${String(i + 1).padStart(6, '0')}`, schoolCode: PROFILE.schoolCode, runType: '1', year: 2026, level: '06', sequence: i + 1,
+      studentId: ids[n]!, kind, certificateNo: `${PROFILE.schoolCode}1202606${String(i + first).padStart(6, '0')}`, schoolCode: PROFILE.schoolCode, runType: '1', year: 2026, level: '06', sequence: i + first,
       graduationDate: '2026-06-30', issueDate: '2026-07-01', issuedBy: 'sun', issuedAt: '2026-07-01T08:00:00Z',
     }))),
   );
@@ -143,6 +143,36 @@ describe('certificates.print', () => {
     expect(r.firstSerial).toBe('No.0012010');
     const rows = db().$client.prepare('SELECT form_serial AS s, reprint_reason AS why FROM certificate_prints ORDER BY id').all();
     expect(rows).toEqual([{ s: 'No.0012001', why: null }, { s: 'No.0012010', why: '卡纸，原证书作废' }]);
+  });
+
+  it('a cohort prints the diplomas due and says who it left out: 暂缓发证, a 结业证书, one printed before; with a reason it prints them again', async () => {
+    const classId = db().$client.prepare('SELECT class_id AS c FROM students WHERE id = ?').get(ids['张三']!) as { c: number };
+    await addStudent('赵六', 4, classId.c);
+    issue(['张三', '李四', '赵六']);
+    issue(['王五'], '结业', 4);
+    await print({ studentIds: [ids['李四']!] }, 'li-first');
+    app.core.folder.transaction((tx) => setHold(tx, ids['赵六']!, { reason: '学费未结清', by: 'sun', at: '2026-07-01T08:00:00Z' }));
+    const { r, pages } = await print({ cohortYear: 2023 }, 'cohort');
+    // Only 张三: 李四 was printed, 赵六 is withheld, 王五's is a 结业证书.
+    expect(r.count).toBe(1);
+    expect(pages).toHaveLength(1);
+    expect(inkOf(pages[0]!)).toContain('张三');
+    expect(r.leftOut).toEqual([
+      '暂缓发证，未打印：学生“赵六”（学号 2023510201004）',
+      '1 人的证书是结业证书，请选用结业证书模板另行打印',
+      '1 人的证书已打印过；如需重新打印，请填写重新打印的原因',
+    ]);
+    // Everything printed: the reason box is the answer, nothing recorded.
+    const none = await app.fails(C, 'certificates.print', { cohortYear: 2023 });
+    expect(none.field).toBe('reprintReason');
+    expect(none.message).toContain('2023 级的毕业证书都已打印过：');
+    expect(none.message).toContain('2 人的证书已打印过');
+    expect(db().$client.prepare('SELECT count(*) AS n FROM certificate_prints').get()).toEqual({ n: 2 });
+    // With a reason the stack is printed again, in number order; the withheld and the 结业 still not.
+    const again = await print({ cohortYear: 2023, reprintReason: '整批打印错位' }, 'again');
+    expect(again.r.count).toBe(2);
+    expect(again.pages.map((p) => inkOf(p).find((t) => t === '张三' || t === '李四'))).toEqual(['张三', '李四']);
+    expect(again.r.leftOut).toHaveLength(2);
   });
 
   it('refuses the batch, naming student and field: a rare character, no photo, 暂缓发证, no number, text too wide', async () => {

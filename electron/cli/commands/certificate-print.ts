@@ -101,11 +101,11 @@ async function print(session: CliSession, opts: CertificatePrintOptions): Promis
   if (!output) refuse('NOT_FOUND', '生成的证书 PDF 已不可用，请重试。');
   const out = resolve(opts.out);
   writeFileSync(out, output.bytes);
-  const result = { file: out, fileName: r.fileName, count: r.count, firstSerial: r.firstSerial, lastSerial: r.lastSerial, page: output.pageMm };
+  const result = { file: out, fileName: r.fileName, count: r.count, firstSerial: r.firstSerial, lastSerial: r.lastSerial, leftOut: r.leftOut, page: output.pageMm };
   console.log(
     opts.json
       ? JSON.stringify(result, null, 2)
-      : `已生成 ${r.count} 张证书到 ${out}${r.firstSerial ? `（空白证书 ${r.firstSerial}–${r.lastSerial}）` : ''}\n打印时请选“实际大小”或 100%，不要选“适合页面”。`,
+      : `已生成 ${r.count} 张证书到 ${out}${r.firstSerial ? `（空白证书 ${r.firstSerial}–${r.lastSerial}）` : ''}\n${r.leftOut.map((l) => `未打印：${l}\n`).join('')}打印时请选“实际大小”或 100%，不要选“适合页面”。`,
   );
   return 0;
 }

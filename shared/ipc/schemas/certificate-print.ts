@@ -119,7 +119,9 @@ export const CalibrationSheetInput = z.object({
 /**
  * 套打: the chosen students, or a cohort (optionally one major); the department's default template
  * unless named; startSerial is the printed serial of the first blank form in the tray (part-used
- * stock). A certificate printed before needs reprintReason.
+ * stock). A cohort prints its certificates of the template's kind not printed yet — with
+ * reprintReason, those printed before too — and reports the rest in leftOut; chosen students print
+ * as chosen, and one printed before needs reprintReason.
  */
 export const PrintCertificatesInput = z
   .object({
@@ -142,4 +144,6 @@ export const PrintCertificatesOutput = z.object({
   /** The blank forms used, first and last printed serial (null when the ledger has no serials yet). */
   firstSerial: z.string().nullable(),
   lastSerial: z.string().nullable(),
+  /** A cohort's students not printed this time, a line per reason (暂缓发证, the other kind, printed before, no number). */
+  leftOut: z.array(z.string()),
 });

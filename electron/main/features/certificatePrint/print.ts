@@ -1,6 +1,7 @@
 /**
  * 套打: a batch of certificates as one PDF at the form's exact size (a job), printed on pre-printed
- * blank forms. Nothing is made while any sheet would print wrong, every reason named by student
+ * blank forms. A cohort prints its certificates due on the template's kind of form, and says who
+ * it left out and why. Nothing is made while any sheet would print wrong, every reason named by student
  * and field: no certificate number, 暂缓发证, a certificate of the other kind, no photo for the
  * photo box, a value missing, a character the field's font lacks, text wider than its box, a
  * reprint without a reason, too few blank forms. After the pages are made every sheet is logged
@@ -60,19 +61,41 @@ interface Target {
   cert: PrintableCertificate;
 }
 
-/** The students and their certificates, or every reason they cannot be printed. */
-function targets(ctx: CallContext, input: PrintCertificatesArgs, template: CertificateTemplate): Target[] {
+/** The students and their certificates, and who of a cohort was left out (with why); or every reason they cannot be printed. */
+function targets(ctx: CallContext, input: PrintCertificatesArgs, template: CertificateTemplate): { list: Target[]; leftOut: string[] } {
   const db = ctx.db();
   const chosen = input.studentIds !== undefined;
   let ids = input.studentIds ?? cohortStudentIds(db, input.cohortYear!, input.majorId, ctx.scope());
   const certs = new Map(printableCertificates(db, { studentIds: ids }).map((c) => [c.studentId, c]));
-  // A cohort prints the certificates issued to it, in number order (the stack of forms follows the
-  // numbers); a student of the cohort without one (结业 pending, 延长学习年限) has none to print.
-  if (!chosen) {
-    ids = ids.filter((id) => certs.has(id)).sort((a, b) => certs.get(a)!.certificateNo.localeCompare(certs.get(b)!.certificateNo));
-    if (ids.length === 0) throw new AppError('VALIDATION', `${input.cohortYear} 级${input.majorId !== undefined ? '该专业' : ''}没有已编排证书编号的学生，无证书可打印`, 'cohortYear');
-  }
   const held = heldStudentIds(db, ids);
+  const leftOut: string[] = [];
+  if (!chosen) {
+    // A cohort prints what is due on this kind of form: its certificates of the template's kind not
+    // printed yet — and, with a reprint reason, those printed before too (a stack printed out of
+    // place is printed again whole) — in number order, as the stack of forms follows the numbers.
+    // The rest is said, not refused: a student under 暂缓发证 or with a 结业证书 must not stop the
+    // others' diplomas.
+    const reprint = Boolean(input.reprintReason?.trim());
+    const all = ids.filter((id) => certs.has(id));
+    const noNumber = ids.length - all.length;
+    const heldNames = [...studentBases(db, all.filter((id) => held.has(id)), certs).values()].map(subjectOf);
+    const ofKind = all.filter((id) => !held.has(id) && certs.get(id)!.kind === KIND_OF_TEMPLATE[template.kind]);
+    const otherKind = all.filter((id) => !held.has(id)).length - ofKind.length;
+    const printed = reprint ? 0 : ofKind.filter((id) => certs.get(id)!.printedCount > 0).length;
+    ids = ofKind.filter((id) => reprint || certs.get(id)!.printedCount === 0).sort((a, b) => certs.get(a)!.certificateNo.localeCompare(certs.get(b)!.certificateNo));
+    const other = template.kind === '毕业证书' ? '结业' : '毕业';
+    if (heldNames.length) leftOut.push(`暂缓发证，未打印：${heldNames.join('、')}`);
+    if (otherKind) leftOut.push(`${otherKind} 人的证书是${other}证书，请选用${other}证书模板另行打印`);
+    if (printed) leftOut.push(`${printed} 人的证书已打印过；如需重新打印，请填写重新打印的原因`);
+    if (noNumber) leftOut.push(`${noNumber} 人尚未编排证书编号（毕业审核未通过、延长学习年限或尚未分配编号）`);
+    if (ids.length === 0) {
+      const cohort = `${input.cohortYear} 级${input.majorId !== undefined ? '该专业' : ''}`;
+      // All printed already: the answer is the reason box, so the message stands on it.
+      const allPrinted = printed > 0;
+      const head = allPrinted ? `${cohort}的${template.kind}都已打印过` : `${cohort}没有待打印的${template.kind}`;
+      throw new AppError('VALIDATION', leftOut.length ? `${head}：\n${leftOut.join('\n')}` : head, allPrinted ? 'reprintReason' : 'cohortYear', leftOut.map((message) => ({ message })));
+    }
+  }
   const bases = studentBases(db, ids, certs);
   const problems: string[] = [];
   const out: Target[] = [];
@@ -91,7 +114,7 @@ function targets(ctx: CallContext, input: PrintCertificatesArgs, template: Certi
     if (cert) out.push({ base, cert });
   }
   if (problems.length) refuse(problems);
-  return out;
+  return { list: out, leftOut };
 }
 
 /** Every field's words placed for every student; refusals (missing value, glyph, too wide) named by student and field. */
@@ -132,7 +155,7 @@ async function make(ctx: CallContext, input: PrintCertificatesArgs, job: JobHand
   const template = row.template;
   const profile = profileFor(ctx, input.profileName) ?? NO_CORRECTION;
   job.progress(0, 0, '正在检查证书信息…', true);
-  const list = targets(ctx, input, template);
+  const { list, leftOut } = targets(ctx, input, template);
   const reprints = list.filter((t) => t.cert.printedCount > 0);
   if (reprints.length && !input.reprintReason?.trim()) {
     refuse(reprints.map((t) => `${subjectOf(t.base)}的证书 ${t.cert.certificateNo} 已打印过，重新打印须填写原因`));
@@ -185,5 +208,5 @@ async function make(ctx: CallContext, input: PrintCertificatesArgs, job: JobHand
   const first = list[0]!.base;
   const fileName = list.length === 1 ? `证书_${first.name}_${list[0]!.cert.certificateNo}.pdf` : input.cohortYear !== undefined ? `证书套打_${input.cohortYear}级_${list.length}张.pdf` : `证书套打_${list.length}张.pdf`;
   job.setOutput({ fileName, mime: PDF_MIME, bytes, pageMm: template.page });
-  return { jobId: job.jobId ?? '', fileName, count: list.length, firstSerial: serials[0] ?? null, lastSerial: serials.at(-1) ?? null };
+  return { jobId: job.jobId ?? '', fileName, count: list.length, firstSerial: serials[0] ?? null, lastSerial: serials.at(-1) ?? null, leftOut };
 }

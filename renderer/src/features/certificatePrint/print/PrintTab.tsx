@@ -33,6 +33,9 @@ function refusalLines(error: AppErrorData): string[] {
  * profile, from the blank form in the tray (its printed serial). Refusals are listed; nothing prints
  * until they are resolved. The PDF prints at exact size through the host.
  */
+/** An offset as the clerk says it: 右 1.5 毫米, 上 0.8 毫米 (never 下 -0.8). */
+const shiftText = (mm: number, plus: string, minus: string) => (mm === 0 ? `${plus}${minus}不移` : `${mm > 0 ? plus : minus} ${Math.abs(mm)} 毫米`);
+
 export function PrintTab({ active }: { active: boolean }) {
   const org = useOrgTree();
   const templates = useCallData('certificateTemplates.list', {}, active ? 'on' : 'off');
@@ -147,7 +150,7 @@ export function PrintTab({ active }: { active: boolean }) {
             <MenuItem value="">不校准</MenuItem>
             {(profiles.data ?? []).map((p) => (
               <MenuItem key={p.name} value={p.name}>
-                {p.name}（右 {p.offsetXMm}、下 {p.offsetYMm} 毫米）
+                {p.name}（{shiftText(p.offsetXMm, '右', '左')}、{shiftText(p.offsetYMm, '下', '上')}）
               </MenuItem>
             ))}
           </TextField>
@@ -200,6 +203,14 @@ export function PrintTab({ active }: { active: boolean }) {
               已生成 {made.fileName}（{made.count} 份）
               {made.firstSerial ? `，使用空白证书 ${made.firstSerial}${made.lastSerial && made.lastSerial !== made.firstSerial ? ` 至 ${made.lastSerial}` : ''}` : ''}，已记入证书打印记录。
             </Typography>
+            {made.leftOut.length > 0 && (
+              <Alert severity="info" sx={{ mb: 1 }} aria-label="未打印的学生">
+                这次未打印：
+                {made.leftOut.map((line) => (
+                  <Box key={line}>{line}</Box>
+                ))}
+              </Alert>
+            )}
             <PdfOutputActions jobId={made.jobId} fileName={made.fileName} onError={setError} />
           </Box>
         )}
