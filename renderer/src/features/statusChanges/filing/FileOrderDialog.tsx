@@ -11,7 +11,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type FormEvent } from 'react';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { DiscardDialog } from '../../../components/DiscardDialog';
 import { STATUS_CHANGE_TYPE_KEYS, STATUS_CHANGE_TYPES, stepDeciderLabel, type StatusChangeType } from '../../../../../shared/domain/status-changes';
 import { studentTag } from '../../../../../shared/domain/student-no';
 import type { AppErrorData } from '../../../../../shared/ipc/result';
@@ -130,19 +130,15 @@ export function FileOrderDialog({ open, student: presetStudent = null, presetTyp
   const leave = () => (dirty ? setAskLeave(true) : onClose());
   return (
     <>
-      <ConfirmDialog
+      <DiscardDialog
         open={askLeave}
-        title="放弃填写的内容？"
-        confirmLabel="放弃"
-        danger
-        onConfirm={() => {
+        what="这份学籍异动"
+        onDiscard={() => {
           setAskLeave(false);
           onClose();
         }}
-        onClose={() => setAskLeave(false)}
-      >
-        <Typography variant="body2">这份学籍异动还没有提交，关闭后已填写的内容将会丢失。选“取消”继续填写。</Typography>
-      </ConfirmDialog>
+        onKeep={() => setAskLeave(false)}
+      />
       <Dialog open={open} onClose={busy ? undefined : filed ? () => onDone(filed) : leave} maxWidth="md" fullWidth aria-labelledby="sc-file-title">
         {filed ? (
           <EvidenceStep order={filed} onChange={setFiled} onFinish={() => onDone(filed)} titleId="sc-file-title" title={title} />

@@ -14,7 +14,7 @@ import { fieldLabel } from '../../../../../shared/domain/student-fields';
 import type { CallInput } from '../../../../../shared/ipc/contract';
 import type { AppErrorData } from '../../../../../shared/ipc/result';
 import type { KeyChangeRequest, StudentProfile } from '../../../../../shared/ipc/schemas/students';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { DiscardDialog } from '../../../components/DiscardDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ACCEPTED_FILES, formatFileSize } from '../../../components/fileData';
 import { call, uploadFile } from '../../../ipc/client';
@@ -151,19 +151,15 @@ export function RequestChangeDialog({ open, student, onClose, onDone, amending }
 
   return (
     <>
-      <ConfirmDialog
+      <DiscardDialog
         open={askLeave}
-        title="放弃填写的内容？"
-        confirmLabel="放弃"
-        danger
-        onConfirm={() => {
+        what="这份变更申请"
+        onDiscard={() => {
           setAskLeave(false);
           onClose();
         }}
-        onClose={() => setAskLeave(false)}
-      >
-        <Typography variant="body2">这份变更申请还没有提交，关闭后已填写的内容将会丢失。选“取消”继续填写。</Typography>
-      </ConfirmDialog>
+        onKeep={() => setAskLeave(false)}
+      />
       <Dialog open={open} onClose={busy ? undefined : leave} maxWidth="md" fullWidth aria-labelledby="key-change-title">
         <form onSubmit={(e) => void submit(e)} noValidate>
           <DialogTitle id="key-change-title">{amending ? `修改后重新提交（第 ${amending.id} 号）` : '申请变更'}</DialogTitle>
