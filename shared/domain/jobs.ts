@@ -34,6 +34,12 @@ export const JOB_KINDS = {
   'courseImport.commit': { label: '导入培养方案课程', permission: 'plans.write' },
   'courseImport.errorReport': { label: '生成课程问题清单', permission: 'plans.write' },
   'courseImport.template': { label: '生成课程导入模板', permission: 'plans.write' },
+  // The 体质健康 import (issue 16): scores entered like grades.
+  'fitnessImport.read': { label: '读取体质健康测试文件', permission: 'grades.write' },
+  'fitnessImport.check': { label: '检查体质健康测试成绩', permission: 'grades.write' },
+  'fitnessImport.commit': { label: '导入体质健康测试成绩', permission: 'grades.write' },
+  'fitnessImport.errorReport': { label: '生成体质健康测试问题清单', permission: 'grades.write' },
+  'fitnessImport.template': { label: '生成体质健康测试导入模板', permission: 'grades.write' },
   'warnings.notice': { label: '打印学业预警通知书', permission: 'warnings.manage' },
   'certificates.print': { label: '套打证书', permission: 'certificates.print' },
   'certificates.calibration': { label: '打印校准页', permission: 'certificates.print' },

@@ -28,6 +28,12 @@ function readYear(text: string): number | null {
   return from >= 1990 && from <= 2100 ? from : null;
 }
 
+/**
+ * A 学年 cell on its own ('2025-2026', '2025—2026学年', '2025', 2025) → the year it starts; null
+ * when it is not one (the 体质健康 import's 测试学年).
+ */
+export const parseSchoolYear = (cell: unknown): number | null => readYear(clean(cell));
+
 /** '1', '01', '第一学期', '第2学期', '二', '秋季学期', '上学期' → 1 or 2; null otherwise. */
 function readHalf(text: string): 1 | 2 | null {
   const m = /^(?:第)?0?([12一二上下秋春])(?:季)?(?:学期)?$/.exec(text);

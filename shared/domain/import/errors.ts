@@ -59,6 +59,9 @@ export const IMPORT_ERROR_CODES = Object.freeze({
   ALREADY_RECORDED: '系统中已有完全相同的成绩，该行不再导入（提示）',
   VALUE_UNKNOWN: '不是该项可选的值',
   PLAN_MIXED: '一个文件只能导入一个培养方案：各行的专业、年级应相同',
+  // 体质健康测试成绩导入, issue 16.
+  SCHOOL_YEAR_FORMAT: '无法识别的学年（应如 2025-2026）',
+  SCORE_REPLACES: '系统中已有该学生该学年的体质健康测试成绩，导入后替换（提示）',
 } as const);
 
 export type ImportErrorCode = keyof typeof IMPORT_ERROR_CODES;

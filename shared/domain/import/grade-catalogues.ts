@@ -72,3 +72,32 @@ export const COURSES_CATALOGUE: ImportCatalogue<CourseFieldKey> = {
   partOf: /理论|实践|实验|周学时|上机|其中/,
   headerExamples: ['课程代码', '课程名称', '学分', '学时'],
 };
+
+export const FITNESS_FIELD_KEYS = ['studentNo', 'idNumber', 'name', 'className', 'schoolYear', 'score'] as const;
+export type FitnessFieldKey = (typeof FITNESS_FIELD_KEYS)[number];
+
+/**
+ * 体质健康测试成绩 (issue 16): one row per student and 学年 — the student (学号 or 身份证号), the
+ * 测试学年 and the 学年总分 of 《国家学生体质健康标准》 (0–100, one decimal at most). The national
+ * platform's export lists every test item beside 总分 (肺活量, 50米跑…, each with its 得分) and a
+ * 等级: none of them is the 总分.
+ */
+export const FITNESS_CATALOGUE: ImportCatalogue<FitnessFieldKey> = {
+  subject: '体质健康测试成绩',
+  fields: [
+    student('studentNo'),
+    student('idNumber'),
+    student('name'),
+    student('className', { aliases: [...FIELD_BY_KEY.className.aliases, '行政班', '行政班级'] }),
+    { key: 'schoolYear', label: '测试学年', aliases: ['学年', '测试年度', '学年度', '测试学年度', '体测学年', 'XN'], required: true, width: 12 },
+    {
+      key: 'score', label: '总分',
+      aliases: ['学年总分', '测试总分', '体测总分', '体质测试总分', '体质健康总分', '体测成绩', '体质健康测试成绩', '体质测试成绩', '总成绩'],
+      required: true, width: 8,
+    },
+  ],
+  anyOf: [['studentNo', 'idNumber']],
+  // Test items and their scores, the 等级 and the parts of 总分 (标准分, 附加分): never the 总分 itself.
+  partOf: /得分|评分|附加|加分|标准分|等级|肺活量|跑|跳|坐位|仰卧|引体|身高|体重|BMI/i,
+  headerExamples: ['学号', '测试学年', '总分'],
+};

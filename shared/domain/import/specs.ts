@@ -11,12 +11,15 @@
  */
 import type { Permission } from '../permissions';
 import { ROSTER_CATALOGUE, type ImportCatalogue } from './catalogue';
-import { COURSES_CATALOGUE, GRADES_CATALOGUE } from './grade-catalogues';
+import { COURSES_CATALOGUE, FITNESS_CATALOGUE, GRADES_CATALOGUE } from './grade-catalogues';
 
 export const IMPORT_SPECS = {
   roster: { label: '学生名单', catalogue: ROSTER_CATALOGUE as ImportCatalogue, permission: 'students.write', readPermission: 'students.read' },
   grades: { label: '成绩', catalogue: GRADES_CATALOGUE as ImportCatalogue, permission: 'grades.write', readPermission: 'grades.read' },
   courses: { label: '培养方案课程', catalogue: COURSES_CATALOGUE as ImportCatalogue, permission: 'plans.write', readPermission: 'org.read' },
+  // A test score entered like a grade: 录入成绩 (the clerk and the admin, the same people who run
+  // 毕业资格审核 today). Not graduation.audit: entering data is not running the audit.
+  fitness: { label: '体质健康测试成绩', catalogue: FITNESS_CATALOGUE as ImportCatalogue, permission: 'grades.write', readPermission: 'grades.read' },
 } as const satisfies Record<string, { label: string; catalogue: ImportCatalogue; permission: Permission; readPermission: Permission }>;
 
 export type ImportSpecId = keyof typeof IMPORT_SPECS;

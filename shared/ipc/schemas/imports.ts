@@ -136,6 +136,17 @@ export const CoursesPreview = z.object({
   removed: z.array(z.object({ code: z.string(), name: z.string() })),
 });
 
+/** 体质健康测试成绩: whose scores, which 学年, and how many replace a score already there. */
+export const FitnessPreview = z.object({
+  students: z.number(),
+  /** The 学年 written, as 2025-2026. */
+  schoolYears: z.array(z.string()),
+  /** Scores that replace the one recorded for that student and 学年 (the batch's undo restores it). */
+  replaces: z.number(),
+  /** Rows already recorded with the same 总分: not written again. */
+  alreadyRecorded: z.number(),
+});
+
 /**
  * The answer of a check, for any import: the counts and problems every spec has, and the spec's
  * own part under its id (the others absent).
@@ -154,6 +165,7 @@ export const PreviewOutput = z.object({
   roster: RosterPreview.optional(),
   grades: GradesPreview.optional(),
   courses: CoursesPreview.optional(),
+  fitness: FitnessPreview.optional(),
 });
 
 export const CommitInput = ImportOptions.extend({
@@ -182,6 +194,8 @@ export const CommitOutput = z.object({
   grades: z.object({ students: z.number(), courses: z.number() }).optional(),
   /** The plan version written (null: nothing written). */
   courses: z.object({ planId: z.number().nullable(), version: z.number().nullable() }).optional(),
+  /** Scores written for how many students; how many of them replaced one already there. */
+  fitness: z.object({ students: z.number(), replaced: z.number() }).optional(),
 });
 
 export const ImportBatch = z.object({

@@ -8,8 +8,8 @@
  * per-cell problems and a plan, the writer (one transaction, in steps, with its batch and audit
  * entries), its batches and their undo, and its template.
  *
- * Three specs run on it: the roster (specs/roster), grade exports (specs/grades) and a plan's
- * course list (specs/courses). What an import needs to run and to be seen (its permissions) is in
+ * Four specs run on it: the roster (specs/roster), grade exports (specs/grades), a plan's course
+ * list (specs/courses) and 体质健康测试成绩 (specs/fitness). What an import needs to run and to be seen (its permissions) is in
  * shared/domain/import/specs.ts beside its catalogue.
  */
 import type { z } from 'zod';

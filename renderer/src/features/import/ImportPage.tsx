@@ -15,10 +15,11 @@ const TABS: readonly { key: TabKey; label: string; permission: Permission | null
   { key: 'roster', label: '导入学生名单', permission: 'students.write' },
   { key: 'grades', label: '导入成绩', permission: 'grades.write' },
   { key: 'courses', label: '导入培养方案课程', permission: 'plans.write' },
+  { key: 'fitness', label: '导入体质健康测试', permission: 'grades.write' },
   { key: 'photos', label: '导入照片', permission: 'students.write' },
   { key: 'batches', label: '导入记录', permission: null },
 ];
-type TabKey = 'roster' | 'grades' | 'courses' | 'photos' | 'batches';
+type TabKey = 'roster' | 'grades' | 'courses' | 'fitness' | 'photos' | 'batches';
 
 /** /import — 数据导入. All tabs stay mounted, so a half-done import survives a look at the others. */
 export function ImportPage() {
@@ -30,7 +31,7 @@ export function ImportPage() {
 
   return (
     <Box>
-      <PageHeader title="数据导入" description="从 Excel / CSV 文件批量导入学生名单、成绩和培养方案课程，逐行检查后再写入；批量导入学生照片；查看和撤销以往的导入。" />
+      <PageHeader title="数据导入" description="从 Excel / CSV 文件批量导入学生名单、成绩、培养方案课程和体质健康测试成绩，逐行检查后再写入；批量导入学生照片；查看和撤销以往的导入。" />
       <Paper variant="outlined" sx={{ mb: 2 }}>
         <Tabs value={tab} onChange={(_, v: TabKey) => show(v)} aria-label="导入内容" sx={{ px: 1 }}>
           {tabs.map((t) => (
@@ -40,7 +41,7 @@ export function ImportPage() {
       </Paper>
       {tabs.map((t) => (
         <Box key={t.key} role="tabpanel" id={`import-panel-${t.key}`} aria-labelledby={`import-tab-${t.key}`} hidden={tab !== t.key}>
-          {(t.key === 'roster' || t.key === 'grades' || t.key === 'courses') && (
+          {(t.key === 'roster' || t.key === 'grades' || t.key === 'courses' || t.key === 'fitness') && (
             <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }}>
               <ImportWizard spec={t.key} onShowBatches={() => show('batches')} />
             </Paper>

@@ -6,6 +6,7 @@
 import type { ImportSpecId } from '../../../../../shared/domain/import';
 import type { AnyImportSpec } from '../spec';
 import { coursesSpec } from './courses';
+import { fitnessSpec } from './fitness';
 import { gradesSpec } from './grades';
 import { rosterSpec } from './roster';
 
@@ -13,6 +14,7 @@ const SPECS: { [K in ImportSpecId]: AnyImportSpec } = {
   roster: rosterSpec as unknown as AnyImportSpec,
   grades: gradesSpec as unknown as AnyImportSpec,
   courses: coursesSpec as unknown as AnyImportSpec,
+  fitness: fitnessSpec as unknown as AnyImportSpec,
 };
 
 /** What imports.open assumes when the call names no spec (the contract's default, the command line). */

@@ -25,7 +25,13 @@ export function UndoBatchDialog({ batch, onClose, onDone }: Props) {
     if (!batch) return;
     const r = await run({ id: batch.id });
     if (r.ok) {
-      onDone(batch.spec === 'grades' ? `已撤销：删除成绩 ${r.value.removed} 条` : `已撤销：删除 ${r.value.removed} 名、恢复 ${r.value.restored} 名`);
+      onDone(
+        batch.spec === 'grades'
+          ? `已撤销：删除成绩 ${r.value.removed} 条`
+          : batch.spec === 'fitness'
+            ? `已撤销：删除成绩 ${r.value.removed} 条、恢复原成绩 ${r.value.restored} 条`
+            : `已撤销：删除 ${r.value.removed} 名、恢复 ${r.value.restored} 名`,
+      );
       close();
     }
   };
@@ -36,7 +42,12 @@ export function UndoBatchDialog({ batch, onClose, onDone }: Props) {
           <Typography variant="body2">
             将撤销 {shown.createdBy} 于 {formatDateTime(shown.createdAt)} 导入的“{shown.fileName}”：
           </Typography>
-          {shown.spec === 'grades' ? (
+          {shown.spec === 'fitness' ? (
+            <Typography component="ul" variant="body2" sx={{ m: 0, pl: 2.5 }}>
+              <li>删除这次导入新增的 {shown.imported} 条体质健康测试成绩；</li>
+              <li>把这次导入替换的 {shown.updated} 条成绩恢复为导入前的分数。</li>
+            </Typography>
+          ) : shown.spec === 'grades' ? (
             <Typography component="ul" variant="body2" sx={{ m: 0, pl: 2.5 }}>
               <li>删除这次导入的 {shown.imported} 条成绩（其他成绩不受影响）。</li>
             </Typography>

@@ -35,7 +35,8 @@ export interface ImportRecord {
 }
 
 /** 方式: a roster by how it was imported; the other imports by what they are. */
-const wayOf = (b: Batch) => (b.spec === 'grades' ? '导入成绩' : b.spec === 'courses' ? '导入培养方案课程' : modeLabel(b.mode));
+const WAYS: Partial<Record<Batch['spec'], string>> = { grades: '导入成绩', courses: '导入培养方案课程', fitness: '导入体质健康测试成绩' };
+const wayOf = (b: Batch) => WAYS[b.spec] ?? modeLabel(b.mode);
 
 const fromRoster = (b: Batch): ImportRecord => ({
   key: `roster-${b.id}`, id: b.id, kind: 'roster', fileName: b.fileName, createdBy: b.createdBy, createdAt: b.createdAt, way: wayOf(b),

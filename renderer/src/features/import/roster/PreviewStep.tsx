@@ -62,6 +62,11 @@ export function PreviewStep({ spec, file, sheet, mapping, choices, onChoices, pr
         <Box sx={{ flex: 1, minWidth: 320 }}>
           {spec === 'roster' && <ImportChoicesForm value={choices} onChange={onChoices} disabled={task.busy} />}
           {spec === 'courses' && <PlanChoiceForm value={choices.plan} fileSays={mapped.has('majorName') && mapped.has('cohortYear')} onChange={setPlan} disabled={task.busy} />}
+          {spec === 'fitness' && (
+            <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+              每行按学号（或身份证号）找到学生；同一学生同一学年只能有一个总分，系统中已有时导入后替换（检查结果中会提示原来的分数）。
+            </Typography>
+          )}
           {spec === 'grades' && (
             <Typography variant="body2" sx={{ color: 'text.secondary' }}>
               每行按学号（或身份证号）找到学生，按课程代码找到该生所在班级适用的培养方案中的课程；同一门课程的正考、缓考、免修各只能有一条，同一学期的补考、重修各只能有一条。

@@ -19,6 +19,14 @@ function specChips(p: Previewed): ChipSpec[] {
       ...(p.grades.alreadyRecorded ? [{ label: `已有相同成绩 ${p.grades.alreadyRecorded} 条，不再导入`, color: 'default' as const }] : []),
     ];
   }
+  if (p.fitness) {
+    return [
+      { label: `将导入 ${p.toAdd + p.toUpdate} 条`, color: 'primary' },
+      { label: `${p.fitness.students} 名学生${p.fitness.schoolYears.length ? `，${p.fitness.schoolYears.join('、')} 学年` : ''}`, color: 'default' },
+      { label: `替换原有成绩 ${p.fitness.replaces} 条`, color: p.fitness.replaces ? 'warning' : 'default' },
+      ...(p.fitness.alreadyRecorded ? [{ label: `已有相同成绩 ${p.fitness.alreadyRecorded} 条，不再导入`, color: 'default' as const }] : []),
+    ];
+  }
   if (p.courses) {
     const plan = p.courses.plan;
     return [

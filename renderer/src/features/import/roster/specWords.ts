@@ -69,4 +69,17 @@ export const SPEC_WORDS: Readonly<Record<ImportSpecId, SpecWords>> = {
     resultLink: { to: '/org', label: '查看专业与班级' },
     partial: false,
   },
+  fitness: {
+    pick: '选择体质健康测试成绩表',
+    inputLabel: '选择体质健康测试文件',
+    pickHint: '一行是一名学生一个学年的测试结果：学号或身份证号、测试学年（如 2025-2026）、总分（0–100，最多一位小数）。国家学生体质健康标准数据管理系统导出的成绩表可以直接导入，各测试项目的成绩和得分列不会导入。',
+    footnote: '同一学生同一学年再次导入时替换原成绩，撤销该次导入可恢复；毕业审核取每名学生最近一个学年的总分。',
+    checking: '正在检查体质健康测试成绩…',
+    beforeCheck: '点击“开始检查”：逐行核对学生和已有的成绩，不会修改任何数据。',
+    whole: '这样全部成绩一次导入完整。',
+    commitLabel: (p) => `导入 ${p.toAdd + p.toUpdate} 条体质健康测试成绩`,
+    resultTitle: (r) => `导入完成：新增 ${r.imported} 条、替换 ${r.updated} 条、跳过 ${r.skipped} 行`,
+    resultLink: { to: '/graduation', label: '去毕业审核' },
+    partial: true,
+  },
 };
