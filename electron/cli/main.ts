@@ -17,6 +17,7 @@ import { warningsCommand } from './commands/warnings';
 import { transcriptsCommand } from './commands/transcripts';
 import { graduationCommand } from './commands/graduation';
 import { coursesCommand } from './commands/courses';
+import { fitnessCommand } from './commands/fitness';
 import { certificatesAssignCommand } from './commands/certificates';
 import { showProgress } from './progress';
 
@@ -65,6 +66,8 @@ const HELP = `学籍通命令行（与桌面程序使用相同的服务、权限
            套打该年级已编号的证书（按证书编号顺序，每张一页，原尺寸）；不加 --template 时用默认模板；每张记入空白证书登记
   grades import FILE [--sheet NAME] [--dry-run] [--skip-invalid] [--report OUT.xlsx] [--json]
            导入教务系统导出的成绩（一行一次考试；按学号或身份证号、课程代码）；有无效行且未加 --skip-invalid 时不写入任何数据，退出码为 2
+  fitness import FILE [--sheet NAME] [--dry-run] [--skip-invalid] [--report OUT.xlsx] [--json]
+           导入体质健康测试成绩（学号或身份证号、测试学年、总分）；同一学生同一学年已有成绩时替换（可在“导入记录”中撤销）
   courses import FILE [--plan 方案编号|专业/年级] [--sheet NAME] [--dry-run] [--report OUT.xlsx] [--json]
            把教务处的课程表导入为培养方案的新版本（原版本保留）；不加 --plan 时按文件中的“专业”“年级”列
   certificates assign --cohort 2023 [--major 专业名称|代码] [--order idNumber|studentNo|namePinyin] [--dry-run] [--json]
@@ -302,6 +305,11 @@ async function run(argv: string[]): Promise<number> {
         await session.signIn(values.user);
         showProgress(session);
         return await coursesCommand(session, sub, arg, { plan: values.plan, sheet: values.sheet, dryRun: values['dry-run'], report: values.report, json: values.json });
+      }
+      case 'fitness': {
+        await session.signIn(values.user);
+        showProgress(session);
+        return await fitnessCommand(session, sub, arg, { sheet: values.sheet, dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], report: values.report, json: values.json });
       }
       case 'keys': {
         await session.signIn(values.user);

@@ -50,7 +50,7 @@ export async function importFile(session: CliSession, spec: ImportSpecId, opts: 
     if (opts.json) {
       const imported = blocked ? 0 : preview.toAdd;
       const updated = blocked ? 0 : preview.toUpdate;
-      console.log(JSON.stringify({ rows: preview.rows, imported, updated, skipped: blocked ? preview.rows : preview.rows - preview.valid + (preview.grades?.alreadyRecorded ?? 0), errors: errorsOf(previewErrors), dryRun: true }, null, 2));
+      console.log(JSON.stringify({ rows: preview.rows, imported, updated, skipped: blocked ? preview.rows : preview.rows - preview.valid + (preview.grades?.alreadyRecorded ?? preview.fitness?.alreadyRecorded ?? 0), errors: errorsOf(previewErrors), dryRun: true }, null, 2));
     } else {
       showErrors(previewErrors, previewErrors.length);
       log(blocked ? '试运行：有无效行，正式导入时将不写入任何数据（可加 --skip-invalid 跳过无效行）。' : '试运行：未写入任何数据。');
