@@ -32,7 +32,7 @@ test('成绩 and 培养方案课程 in the import wizard: a plan from the 教务
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '数据导入' }).click();
   // The clerk runs the grade and course imports; the roster and photo imports are not theirs.
   const tabs = page.getByRole('tablist', { name: '导入内容' });
-  await expect(tabs.getByRole('tab')).toHaveText(['导入成绩', '导入培养方案课程', '导入记录']);
+  await expect(tabs.getByRole('tab')).toHaveText(['导入成绩', '导入培养方案课程', '导入体质健康测试', '导入记录']);
 
   // The plan: the 教务处's course list into 计算机应用技术 2026 级.
   await tabs.getByRole('tab', { name: '导入培养方案课程' }).click();
