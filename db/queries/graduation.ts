@@ -91,15 +91,18 @@ export const statusHistories = (db: Db, ids: readonly number[]): Map<number, { s
       .all(idsArg(ids)) as { studentId: number; effective: string; status: string }[],
   );
 
-/** Each student's latest 体质健康 score (the latest 学年 recorded). */
-export function latestFitness(db: Db, ids: readonly number[]): Map<number, { score: number; schoolYear: number }> {
+/** Each student's 体质健康 总分 of every 学年 recorded (the audit rates the graduate from all of them). */
+export function fitnessScores(db: Db, ids: readonly number[]): Map<number, { score: number; schoolYear: number }[]> {
   const rows = db.$client
-    .prepare(
-      `SELECT student_id AS studentId, score, school_year AS schoolYear FROM fitness_scores f
-        WHERE student_id IN (${IN_IDS}) AND school_year = (SELECT max(school_year) FROM fitness_scores g WHERE g.student_id = f.student_id)`,
-    )
+    .prepare(`SELECT student_id AS studentId, score, school_year AS schoolYear FROM fitness_scores WHERE student_id IN (${IN_IDS}) ORDER BY student_id, school_year`)
     .all(idsArg(ids)) as { studentId: number; score: number; schoolYear: number }[];
-  return new Map(rows.map((r) => [r.studentId, { score: r.score, schoolYear: r.schoolYear }]));
+  const out = new Map<number, { score: number; schoolYear: number }[]>();
+  for (const r of rows) {
+    const list = out.get(r.studentId) ?? [];
+    list.push({ score: r.score, schoolYear: r.schoolYear });
+    out.set(r.studentId, list);
+  }
+  return out;
 }
 
 export type GradeTuple = [studentId: number, courseId: number, courseCode: string, attemptNo: number, kind: string, score: string | null, absent: number, isVoid: number, term: string];

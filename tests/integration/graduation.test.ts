@@ -113,6 +113,16 @@ describe('毕业资格审核', () => {
     await audit(CLERK.client, { cohortYear: 2023 });
     const [row] = (await app.call(CLERK.client, 'graduation.results', { cohortYear: 2023 })).rows;
     expect(row!.deficiencies).toEqual(['体质健康测试 没有成绩（须不低于 50 分）']);
+    // Two 学年 recorded: the graduate's score is 毕业当年 50% + the other years' mean 50%.
+    sql("INSERT INTO fitness_scores (student_id, school_year, score, entered_by, entered_at) VALUES (?, 2024, 55, 'test', '2025-06-01')", w);
+    sql("INSERT INTO fitness_scores (student_id, school_year, score, entered_by, entered_at) VALUES (?, 2025, 40, 'test', '2026-06-01')", w);
+    await audit(CLERK.client, { cohortYear: 2023 });
+    const [low] = (await app.call(CLERK.client, 'graduation.results', { cohortYear: 2023 })).rows;
+    expect(low!.deficiencies).toEqual(['体质健康测试 47.5 分，低于 50 分']);
+    sql('UPDATE fitness_scores SET score = 46 WHERE student_id = ? AND school_year = 2025', w);
+    await audit(CLERK.client, { cohortYear: 2023 });
+    const [enough] = (await app.call(CLERK.client, 'graduation.results', { cohortYear: 2023 })).rows;
+    expect(enough!.deficiencies).toEqual([]);
   });
 
   it('a student who changed major: each course counts under its segment’s plan, a code in the final plan under the final plan', async () => {

@@ -41,3 +41,22 @@ export const schoolYearText = (from: number) => `${from}-${from + 1}`;
 
 /** A stored score as shown: 85, 85.5. */
 export const fitnessScoreText = (score: number) => String(Math.round(score * 10) / 10);
+
+/**
+ * The 体质健康 score at graduation, from every 学年's 总分: 《国家学生体质健康标准（2014年修订）》
+ * rates a graduate by "毕业当年学年总分的 50% 与其他学年总分平均得分的 50% 之和". The latest 学年
+ * recorded stands for the graduating year; with only one year recorded, that year's score is it.
+ * Worked in tenths (scores have one decimal) and rounded half up to one decimal.
+ */
+export function graduationFitnessScore(scores: readonly { schoolYear: number; score: number }[]): number | null {
+  if (scores.length === 0) return null;
+  const byYear = [...scores].sort((a, b) => a.schoolYear - b.schoolYear);
+  const last = byYear.at(-1)!;
+  const others = byYear.slice(0, -1);
+  if (others.length === 0) return last.score;
+  const tenths = (s: number) => Math.round(s * 10);
+  // (last + mean(others)) / 2 in tenths = (last·n + Σothers) / 2n, exact in integers until the rounding.
+  const n = others.length;
+  const num = tenths(last.score) * n + others.reduce((sum, o) => sum + tenths(o.score), 0);
+  return Math.floor((num + n) / (2 * n)) / 10;
+}

@@ -7,7 +7,7 @@
 import type { Db } from '../../../../db/client';
 import { getGpaMethod } from '../../../../db/queries/grades';
 import {
-  classHistories, gradesOf, latestFitness, latestRuleSet, statusHistories, type AuditStudent, type RuleSetRow,
+  classHistories, gradesOf, fitnessScores, latestRuleSet, statusHistories, type AuditStudent, type RuleSetRow,
 } from '../../../../db/queries/graduation';
 import { allPlanCourses } from '../../../../db/queries/warnings';
 import { coursesOf, getPlan, planInForce, type PlanCourseRow } from '../../../../db/queries/plans';
@@ -16,6 +16,7 @@ import type { AttemptKind, GradeAttempt } from '../../../../shared/domain/grades
 import { scoreFromText } from '../../../../shared/domain/grades';
 import { derivedRules, derivedRulesText } from '../../../../shared/domain/graduation/defaults';
 import { auditGraduation, type GraduationAudit, type GraduationRule } from '../../../../shared/domain/graduation/rules';
+import { graduationFitnessScore } from '../../../../shared/domain/graduation/fitness';
 import {
   courseFacts, finalPlanId, maxStudyYears, studySegments, yearsStudied, type ClassPeriod, type CourseAttempts, type SegmentPlanCourse,
 } from '../../../../shared/domain/graduation/segments';
@@ -59,7 +60,7 @@ export async function auditStudents(db: Db, students: readonly AuditStudent[], d
   const policy = policyOn(listPolicies(db), day);
   const classHist = classHistories(db, ids);
   const statusHist = statusHistories(db, ids);
-  const fitness = latestFitness(db, ids);
+  const fitness = fitnessScores(db, ids);
   const byId = allPlanCourses(db);
 
   // Plans by (major, cohort) and their courses by code, each read once.
@@ -124,7 +125,7 @@ export async function auditStudents(db: Db, students: readonly AuditStudent[], d
     // wording), so no stretch is taken out of the years studied.
     const audit = auditGraduation(
       {
-        courses, fitnessScore: fitness.get(s.id)?.score ?? null, certificates: [],
+        courses, fitnessScore: graduationFitnessScore(fitness.get(s.id) ?? []), certificates: [],
         yearsStudied: yearsStudied(enrolment, day), maxYears: maxStudyYears(s.lengthYears, policy.maxStudyYearsBeyondLength),
       },
       rules.rules,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFitnessScore, parseFitnessYear } from '../../../../shared/domain/graduation/fitness';
+import { graduationFitnessScore, parseFitnessScore, parseFitnessYear } from '../../../../shared/domain/graduation/fitness';
 
 const asOf = new Date('2026-09-01T08:00:00Z');
 
@@ -27,5 +27,21 @@ describe('体质健康 总分 and 学年 as a sheet writes them', () => {
     expect(parseFitnessYear('2027-2028', asOf)).toMatchObject({ ok: false, code: 'SCHOOL_YEAR_FORMAT', reason: '测试学年 2027-2028 还没有开始' });
     expect(parseFitnessYear('2025-2027', asOf)).toMatchObject({ ok: false, code: 'SCHOOL_YEAR_FORMAT' });
     expect(parseFitnessYear('', asOf)).toMatchObject({ ok: false, code: 'REQUIRED' });
+  });
+});
+
+describe('体质健康 score at graduation (毕业当年 50% + 其他学年平均 50%)', () => {
+  const y = (schoolYear: number, score: number) => ({ schoolYear, score });
+  it('is the one year recorded, or none', () => {
+    expect(graduationFitnessScore([])).toBeNull();
+    expect(graduationFitnessScore([y(2025, 47)])).toBe(47);
+  });
+  it('weighs the latest 学年 half and the mean of the others half, in any order given', () => {
+    // 40 × 50% + 55 × 50% = 47.5: a low last year is not saved by one good year before it.
+    expect(graduationFitnessScore([y(2025, 40), y(2023, 55)])).toBe(47.5);
+    // 60 × 50% + (38 + 45) / 2 × 50% = 30 + 20.75 = 50.75 → 50.8 (half up).
+    expect(graduationFitnessScore([y(2023, 38), y(2025, 60), y(2024, 45)])).toBe(50.8);
+    // Tenths stay exact: 72.3 and 61.1 → 66.7.
+    expect(graduationFitnessScore([y(2024, 61.1), y(2025, 72.3)])).toBe(66.7);
   });
 });

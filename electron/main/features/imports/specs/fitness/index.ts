@@ -2,7 +2,7 @@
  * The 体质健康测试成绩 import (issue 16) as an import spec: one row per student and 学年 with its 总分
  * (check.ts), placed against the students and the scores already recorded (evaluate.ts), written
  * as one batch whose undo deletes what it added and puts back what it replaced (write.ts). The
- * graduation audit reads each student's latest 学年 (db/queries/graduation.ts latestFitness).
+ * graduation audit rates the graduate from every 学年 (graduationFitnessScore in shared/domain/graduation/fitness.ts).
  */
 import { schoolYearText } from '../../../../../../shared/domain/graduation/fitness';
 import { FITNESS_CATALOGUE, type FitnessFieldKey } from '../../../../../../shared/domain/import';
