@@ -18,6 +18,7 @@ const EXT_B = String.fromCodePoint(0x201d4);
 
 let app: TestApp;
 let classId = 0;
+let majorId = 0;
 let otherClassId = 0;
 let liming = { id: 0, idNumber: '' };
 
@@ -46,6 +47,7 @@ beforeEach(async () => {
   await app.setup();
   await app.addStaff();
   const major = await app.call(A, 'org.createMajor', { code: '510201', name: '计算机应用技术', level: '专科', lengthYears: '3', studyForm: '普通全日制' });
+  majorId = major.id;
   classId = (await app.call(A, 'org.createClass', { name: '计算机应用2501班', majorId: major.id, cohortYear: 2025 })).id;
   otherClassId = (await app.call(A, 'org.createClass', { name: '计算机应用2502班', majorId: major.id, cohortYear: 2025 })).id;
   liming = await student('2025510201001', '李明', makeId('110105', '20070315', '123'));
@@ -136,6 +138,79 @@ describe('开具证明', () => {
     await app.call(C, 'proofs.issue', { studentId: liming.id, kind: 'status' });
     // Input is checked by the contract.
     expect((await app.fails(C, 'proofs.issue', { studentId: liming.id, kind: 'diploma' })).code).toBe('VALIDATION');
+  });
+});
+
+describe('肄业证书 and 学习证明 for a student who left', () => {
+  const raw = () => app.core.folder.raw();
+  /** Leaves on `left` (the status-change engine's rows, put in with SQL: the engine has its own tests). */
+  function leave(id: number, status: 'withdrawn' | 'expelled', left: string, suspended?: [string, string]) {
+    raw().prepare('UPDATE students SET status = ? WHERE id = ?').run(status, id);
+    const row = raw().prepare("INSERT INTO status_history (student_id, from_status, to_status, effective, reason, created_by, created_at) VALUES (?, ?, ?, ?, '', 'admin', ?)");
+    if (suspended) {
+      row.run(id, 'enrolled', 'suspended', suspended[0], suspended[0]);
+      row.run(id, 'suspended', 'enrolled', suspended[1], suspended[1]);
+    }
+    row.run(id, 'enrolled', status, left, left);
+  }
+  const text = async (jobId: string) => pageText((await readPdf(app.output(C, jobId)))[0]!).replace(/\n/g, '');
+
+  it('a 肄业证书 for 退学 after a full year, with the credits earned on the 学习证明 of one who left sooner', async () => {
+    // Two courses passed, one failed: 已修课程学分 counts the 6.5 earned.
+    const plan = await app.call(A, 'plans.save', {
+      majorId, cohortYear: 2025, name: '计算机应用2025级',
+      courses: [['C1', '高等数学', '4'], ['C2', '程序设计', '2.5'], ['C3', '数据库原理', '3']].map(([code, name, credits]) => ({
+        code: code!, name: name!, nameEn: '', credits: credits!, hours: 32, nature: '必修' as const, module: '专业核心', assessment: '考试', term: 1, scale: '百分制' as const, countsTowardGpa: true,
+      })),
+    });
+    const wang = await student('2025510201005', '王小燕', makeId('110105', '20070708', '246'));
+    for (const [code, score] of [['C1', '80'], ['C2', '61'], ['C3', '40']]) {
+      await app.call(A, 'grades.save', { courseId: plan.courses.find((c) => c.code === code)!.id, classId, term: '2025-2026-1', entries: [{ studentId: wang.id, attempt: '正考', score: score! }] });
+    }
+    leave(liming.id, 'withdrawn', '2026-09-01');
+    leave(wang.id, 'withdrawn', '2026-09-01', ['2026-03-01', '2026-04-01']);
+
+    const yy = await app.call(C, 'proofs.issue', { studentId: liming.id, kind: 'incomplete', jobId: 'yy' });
+    expect(yy).toEqual({ jobId: 'yy', fileName: '肄业证书_李明_2025510201001.pdf', proofNo: 'YY2026-0001' });
+    const [page] = await readPdf(app.output(C, 'yy'));
+    expect(titleOf(page!).text).toBe('肄业证书');
+    expect(await text('yy')).toContain(`学生李明，男，2007年3月15日出生，身份证号码${liming.idNumber}，于2025年9月1日入我校信息工程系计算机应用技术专业学习，学制3年，于2026年9月1日肄业。`);
+    // The 学习证明 would be the wrong one for him; the 肄业证书 the wrong one for her (休学 a month: short of a year).
+    expect(await app.fails(C, 'proofs.issue', { studentId: liming.id, kind: 'studyRecord' })).toMatchObject({
+      code: 'VALIDATION', message: '李明入学 2025-09-01，退学 2026-09-01，学满一学年以上，按学校规定应开具肄业证书，不能开具学习证明。',
+    });
+    expect((await app.fails(C, 'proofs.issue', { studentId: wang.id, kind: 'incomplete' })).message).toBe(
+      '王小燕入学 2025-09-01，退学 2026-09-01，2026-03-01 至 2026-04-01 休学不计，实际在校学习 334 天，未满一学年，按学校规定应开具学习证明，不能开具肄业证书。',
+    );
+    const xx = await app.call(C, 'proofs.issue', { studentId: wang.id, kind: 'studyRecord', jobId: 'xx' });
+    expect(xx.proofNo).toBe('XXZM2026-0001');
+    const body = await text('xx');
+    for (const part of [
+      `兹证明王小燕，女，2007年7月8日出生，身份证号码${wang.idNumber}，于2025年9月1日至2026年9月1日在我校信息工程系计算机应用技术专业学习（专科，学制3年，普通全日制），学号2025510201005。`,
+      '在校期间已修课程学分6.5。其间2026年3月1日至2026年4月1日休学。该生自2026年9月1日起学籍状态为“退学”。', '特此证明。', '编号：XXZM2026-0001',
+    ]) expect(body).toContain(part);
+    // Recorded like the other proofs.
+    const trail = await app.call(A, 'audit.list', { page: 0, pageSize: 10, action: 'proofs.issue' });
+    expect(trail.rows.map((r) => r.summary)).toEqual(['开具学习证明（编号 XXZM2026-0001）：王小燕（2025510201005）', '开具肄业证书（编号 YY2026-0001）：李明（2025510201001）']);
+  });
+
+  it('开除学籍: a 学习证明 only; neither for a student still studying; a missing leaving date named', async () => {
+    leave(liming.id, 'expelled', '2026-08-20');
+    expect((await app.fails(C, 'proofs.issue', { studentId: liming.id, kind: 'incomplete' })).message).toBe(
+      '李明入学 2025-09-01，开除学籍 2026-08-20，开除学籍者只发学习证明（41号令第五十八条），按学校规定应开具学习证明，不能开具肄业证书。',
+    );
+    await app.call(C, 'proofs.issue', { studentId: liming.id, kind: 'studyRecord', jobId: 'expelled' });
+    expect(await text('expelled')).toContain('于2025年9月1日至2026年8月20日在我校');
+    expect(await text('expelled')).toContain('该生自2026年8月20日起学籍状态为“开除学籍”。');
+
+    const s = await student('2025510201006', '赵强', makeId('110105', '20070901', '111'));
+    expect((await app.fails(C, 'proofs.issue', { studentId: s.id, kind: 'studyRecord' })).message).toBe('学习证明只能为已退学或开除学籍的学生开具；赵强目前的学籍状态为“在籍在校”，可开具学籍证明。');
+    raw().prepare("UPDATE students SET status = 'withdrawn' WHERE id = ?").run(s.id);
+    expect((await app.fails(C, 'proofs.issue', { studentId: s.id, kind: 'incomplete' })).message).toBe('不能为赵强开具肄业证书：学籍异动中没有记录退学日期，无法计算在校学习时间：请先在学籍异动中补录。');
+    // The glyph check applies as to the other proofs.
+    const box = await student('2025510201007', `张${EXT_B}`, makeId('110105', '20070402', '135'));
+    leave(box.id, 'withdrawn', '2026-01-10');
+    expect((await app.fails(C, 'proofs.issue', { studentId: box.id, kind: 'studyRecord' })).message).toContain(`的“姓名”中的“${EXT_B}”（U+201D4）字体中没有`);
   });
 });
 

@@ -1,9 +1,13 @@
+import type { Db } from '../../../../db/client';
+import { statusHistories } from '../../../../db/queries/graduation';
 import { proofFacts, lastProofSerial, PROOF_AUDIT_ACTION } from '../../../../db/queries/proofs';
+import type { ProofFacts } from '../../../../shared/domain/proofs';
 import {
   PROOF_KINDS, proofFileName, proofGlyphItems, proofNumber, proofNumberPrefix, proofRefusal, proofText, type ProofKind,
 } from '../../../../shared/domain/proofs';
 import type { CallContext } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { studentGpa } from '../grades/gpa';
 import { newJobId, startJob, type JobHandle } from '../../core/jobs';
 import { assertPrintable, PDF_MIME, renderPdf } from '../../core/pdf';
 import { proofDocument } from './document';
@@ -16,7 +20,8 @@ interface IssueInput {
 
 /**
  * 开具证明 as a job whose output is the PDF, for the host to print or save. Refused, before anything
- * is made or recorded, when the proof does not apply (在读证明 for a student not 在籍在校) or when
+ * is made or recorded, when the proof does not apply (在读证明 for a student not 在籍在校; 肄业证书 or
+ * 学习证明 other than the one the leaving rule gives, shared/domain/graduation/leaving.ts) or when
  * any character of the record is missing from the font. Each issued proof gets the next number of
  * its kind and year and is recorded in the audit trail under the student: who issued which proof.
  */
@@ -26,11 +31,20 @@ export async function issueProof(ctx: CallContext, input: IssueInput) {
   return job.run(() => makeProof(ctx, input, job));
 }
 
+/**
+ * A student who left: the status history (when they left, the 休学 between) and the credits earned,
+ * which the 肄业证书 / 学习证明 rule and wording need. Others need neither.
+ */
+export function leavingFacts(db: Db, studentId: number, facts: ProofFacts | undefined): ProofFacts | undefined {
+  if (!facts || (facts.status !== 'withdrawn' && facts.status !== 'expelled')) return facts;
+  return { ...facts, statusEvents: statusHistories(db, [studentId]).get(studentId) ?? [], creditsEarned: studentGpa(db, studentId).creditsEarned };
+}
+
 /** Another proof of the same kind may be recorded while this one renders: then it is made again with the next number. */
 const ATTEMPTS = 3;
 
 async function makeProof(ctx: CallContext, { studentId, kind }: IssueInput, job: JobHandle) {
-  const facts = proofFacts(ctx.db(), studentId);
+  const facts = leavingFacts(ctx.db(), studentId, proofFacts(ctx.db(), studentId));
   if (!facts) throw new AppError('NOT_FOUND', '找不到该学生，可能已被删除');
   const refusal = proofRefusal(kind, facts);
   if (refusal) throw new AppError('VALIDATION', refusal);
