@@ -158,6 +158,7 @@ export const CHANNELS = [
   'graduation.rules',
   'graduation.saveRules',
   'graduation.export',
+  'graduation.leavers',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

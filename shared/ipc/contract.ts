@@ -44,7 +44,7 @@ import {
   PrinterProfileRow, SampleFactsInput, SampleFactsOutput, SaveProfileInput, SaveTemplateInput, SetBackgroundInput, TemplateBackground, TemplateDetail, TemplateSummary,
 } from './schemas/certificate-print';
 import {
-  DetailInput, DetailOutput, ExportAuditInput, ExportAuditOutput, OverrideInput, ResultRowSchema, ResultsInput, ResultsOutput, RulesInput, RulesView, RunAuditInput,
+  DetailInput, DetailOutput, ExportAuditInput, ExportAuditOutput, LeaversInput, LeaversOutput, OverrideInput, ResultRowSchema, ResultsInput, ResultsOutput, RulesInput, RulesView, RunAuditInput,
   RunAuditOutput, SaveRulesInput,
 } from './schemas/graduation';
 import { GpaInput, GpaMethodSchema, GpaMethodView, GpaOutput, GradeGrid, GradeGridInput, SaveGradesInput, SaveGradesOutput, StudentGrades } from './schemas/grades';
@@ -292,6 +292,7 @@ export const contract = {
   'graduation.rules': { input: RulesInput, output: RulesView, access: 'grades.read' },
   'graduation.saveRules': { input: SaveRulesInput, output: RulesView, access: 'plans.write' },
   'graduation.export': { input: ExportAuditInput, output: ExportAuditOutput, access: 'grades.read' },
+  'graduation.leavers': { input: LeaversInput, output: LeaversOutput, access: 'grades.read' },
 } as const satisfies Record<Channel, CallSpec>;
 
 export type Contract = typeof contract;

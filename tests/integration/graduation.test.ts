@@ -209,6 +209,36 @@ describe('毕业资格审核', () => {
     expect((await app.fails(CLERK.client, 'graduation.detail', { studentId: other })).code).toBe('NOT_FOUND');
   });
 
+  it('lists the students who left apart, each with 肄业证书 or 学习证明 and why, in the caller’s 数据范围; not audited', async () => {
+    await seedSoftware();
+    const left = (name: string, classId: number, status: string, day: string) =>
+      student(name, classId, '2023-09-01').then((id) => {
+        sql('UPDATE students SET status = ? WHERE id = ?', status, id);
+        sql("INSERT INTO status_history (student_id, from_status, to_status, effective, created_by, created_at) VALUES (?, 'enrolled', ?, ?, 'test', ?)", id, status, day, day);
+        return id;
+      });
+    await left('周五', cls.sw23, 'withdrawn', '2024-12-10');
+    const wu = await left('吴六', cls.sw23, 'withdrawn', '2024-06-30');
+    await left('郑八', cls.sw23b, 'expelled', '2025-03-01');
+    await student('冯九', cls.sw23, '2023-09-01').then((id) => sql("UPDATE students SET status = 'withdrawn' WHERE id = ?", id));
+    const rows = (await app.call(CLERK.client, 'graduation.leavers', { cohortYear: 2023 })).rows;
+    expect(rows.map((r) => [r.name, r.statusName, r.title, r.reason])).toEqual([
+      ['周五', '退学', '肄业证书', '入学 2023-09-01，退学 2024-12-10，学满一学年以上'],
+      ['吴六', '退学', '学习证明', '入学 2023-09-01，退学 2024-06-30，未满一学年'],
+      ['郑八', '开除学籍', '学习证明', '入学 2023-09-01，开除学籍 2025-03-01，开除学籍者只发学习证明（41号令第五十八条）'],
+      ['冯九', '退学', null, '学籍异动中没有记录退学日期，无法计算在校学习时间：请先在学籍异动中补录'],
+    ]);
+    expect(rows.find((r) => r.studentId === wu)).toMatchObject({ document: 'studyRecord', status: 'withdrawn' });
+    // The audit takes only those still studying.
+    expect((await audit(CLERK.client, { cohortYear: 2023 })).audited).toBe(2);
+    // 数据范围: a clerk limited to 软件2301班 does not see 郑八.
+    const clerk = (await app.call(A, 'users.list', {})).find((u) => u.username === CLERK.username)!;
+    await app.call(A, 'scopes.set', { userId: clerk.id, classIds: [cls.sw23], cohortYears: [] });
+    expect((await app.call(CLERK.client, 'graduation.leavers', { cohortYear: 2023 })).rows.map((r) => r.name)).toEqual(['周五', '吴六', '冯九']);
+    expect((await app.fails(CLERK.client, 'graduation.leavers', { cohortYear: 2023, classId: cls.sw23b })).code).toBe('FORBIDDEN');
+    expect((await app.call(MANAGER.client, 'graduation.leavers', { cohortYear: 2023, classId: cls.sw23b })).rows.map((r) => r.name)).toEqual(['郑八']);
+  });
+
   it('exports 审核结果 and 未通过课程 with blank signature columns', async () => {
     await seedSoftware();
     await audit(CLERK.client, { cohortYear: 2023 });

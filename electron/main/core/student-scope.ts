@@ -209,6 +209,7 @@ export const STUDENT_SCOPE: Record<Channel, Rule> = {
   'graduation.rules': 'none',
   'graduation.saveRules': 'none',
   'graduation.export': ofCohortClass,
+  'graduation.leavers': ofCohortClass,
 };
 
 /**

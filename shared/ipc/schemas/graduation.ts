@@ -26,6 +26,25 @@ export const RunAuditOutput = z.object({
 
 export const ResultsInput = CohortSelection.extend({ outcome: Outcome.optional() });
 
+/** The cohort's students who left (退学, 开除学籍), apart from the audit: 肄业证书 or 学习证明 and why. */
+export const LeaversInput = CohortSelection;
+export const LeaverRow = z.object({
+  studentId: z.number().int(),
+  studentNo: z.string().nullable(),
+  idNumber: z.string(),
+  name: z.string(),
+  className: z.string().nullable(),
+  /** 'withdrawn' | 'expelled' and its name 退学 / 开除学籍. */
+  status: z.string(),
+  statusName: z.string(),
+  /** The proof kind the rule gives ('incomplete' 肄业证书, 'studyRecord' 学习证明); null when it cannot decide. */
+  document: z.enum(['incomplete', 'studyRecord']).nullable(),
+  title: z.string().nullable(),
+  /** "入学 2023-09-01，退学 2024-12-10，学满一学年以上", or what is missing. */
+  reason: z.string(),
+});
+export const LeaversOutput = z.object({ rows: z.array(LeaverRow) });
+
 export const OverrideInfo = z.object({ outcome: Outcome, reason: z.string(), by: z.string(), at: z.string() });
 export const ResultRowSchema = z.object({
   studentId: z.number().int(),
