@@ -28,6 +28,7 @@ import { useCallData } from '../../ipc/useCall';
 import { TaskProgress } from '../import/common/TaskProgress';
 import { useJobProgress } from '../import/common/useJobProgress';
 import { DetailDrawer } from './DetailDrawer';
+import { LeaversSection } from './LeaversSection';
 import { OutcomeChip } from './OutcomeChip';
 import { OverrideDialog } from './OverrideDialog';
 import type { ResultRow } from './types';
@@ -37,6 +38,7 @@ type OutcomeFilter = ResultRow['outcome'] | 'all';
 /**
  * 毕业审核: choose a 年级 (and a major or class), run the audit (a job), read each student's 结论 and
  * the lines not met, open a student's checks, and — for those who may — adjust a 结论 with a reason.
+ * Below, the cohort's students who left, with their 肄业证书 or 学习证明 (LeaversSection).
  */
 export function GraduationPage() {
   const { can } = useSession();
@@ -211,6 +213,7 @@ export function GraduationPage() {
           </Paper>
         </>
       )}
+      {cohortYear !== '' && <LeaversSection selection={selection} selectionKey={key} />}
       {detail !== null && <DetailDrawer studentId={detail} onClose={() => setDetail(null)} />}
       <OverrideDialog row={override} onClose={() => setOverride(null)} onDone={(m) => (setNotice(m), results.reload())} />
       <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
