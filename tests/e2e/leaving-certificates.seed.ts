@@ -18,7 +18,7 @@ async function main(dir: string) {
   const raw = app.core.folder.raw();
   const people: [string, string | null, string | null][] = [['张三', null, null], ['周五', 'withdrawn', '2024-12-10'], ['吴六', 'withdrawn', '2024-06-30'], ['郑八', 'expelled', '2025-03-01']];
   for (const [i, [name, status, day]] of people.entries()) {
-    const s = await app.call(A, 'students.create', { studentNo: `202351020100${i + 1}`, name, gender: '1', birthDate: '2005-03-15', idNumber: numberedId(i + 1), enrolmentDate: '2023-09-01', classId, guardians: [] });
+    const s = await app.call(A, 'students.create', { studentNo: `202351020100${i + 1}`, name, gender: (i + 1) % 2 === 1 ? '1' : '2', birthDate: '2006-02-01', idNumber: numberedId(i + 1), enrolmentDate: '2023-09-01', classId, guardians: [] });
     if (!status) continue;
     raw.prepare('UPDATE students SET status = ? WHERE id = ?').run(status, s.id);
     raw.prepare("INSERT INTO status_history (student_id, from_status, to_status, effective, reason, created_by, created_at) VALUES (?, 'enrolled', ?, ?, '', 'admin', ?)").run(s.id, status, day, day);
