@@ -164,7 +164,7 @@ describe('数据范围: a counselor scoped to one class', () => {
     // Graduation audit: another class's student is not found, another class named is refused.
     expect((await app.fails('clerk-client', 'graduation.detail', { studentId: theirs.id })).code).toBe('NOT_FOUND');
     expect((await app.fails(M, 'graduation.override', { studentId: theirs.id, outcome: '毕业', reason: '测试' })).code).toBe('NOT_FOUND');
-    for (const channel of ['graduation.audit', 'graduation.results', 'graduation.export'] as const) {
+    for (const channel of ['graduation.audit', 'graduation.results', 'graduation.export', 'graduation.leavers'] as const) {
       expect([channel, (await app.fails('clerk-client', channel, { cohortYear: 2024, classId: theirClass, jobId: `g-${channel}` })).code]).toEqual([channel, 'FORBIDDEN']);
     }
     // Their own student: all of it works.
@@ -173,7 +173,7 @@ describe('数据范围: a counselor scoped to one class', () => {
     // Nothing of theirs changed.
     expect((await app.call(A, 'students.get', { id: theirs.id })).dormitory ?? null).toBeNull();
 
-    const covered = new Set([...Object.keys(NAMING), ...Object.keys(NAMING_AS_MANAGER), 'students.update', 'studentNumbers.assign', 'grades.forCourse', 'grades.save', 'transcripts.print', 'certificates.void', 'certificates.reissueAsGraduate', 'certificates.issueProof', 'certificateTemplates.sampleFacts', 'certificates.print', 'graduation.detail', 'graduation.override', 'graduation.audit', 'graduation.results', 'graduation.export']);
+    const covered = new Set([...Object.keys(NAMING), ...Object.keys(NAMING_AS_MANAGER), 'students.update', 'studentNumbers.assign', 'grades.forCourse', 'grades.save', 'transcripts.print', 'certificates.void', 'certificates.reissueAsGraduate', 'certificates.issueProof', 'certificateTemplates.sampleFacts', 'certificates.print', 'graduation.detail', 'graduation.override', 'graduation.audit', 'graduation.results', 'graduation.export', 'graduation.leavers']);
     const ruled = Object.entries(STUDENT_SCOPE).filter(([, rule]) => typeof rule === 'function').map(([c]) => c);
     // photos.upload and photos.undo need a photo batch or upload of their own: below.
     expect(ruled.filter((c) => !covered.has(c)).sort()).toEqual(['photos.undo', 'photos.upload']);
