@@ -246,6 +246,13 @@ export function recordCertificatePrints(tx: Db, input: CertificatePrintsInput): 
   const byId = new Map(chunks(ids).flatMap((c) => tx.select().from(certificates).where(inArray(certificates.id, c)).all()).map((c) => [c.id, c]));
   const counts = printCounts(tx, ids);
   const seen = new Set<number>();
+  // Statements prepared once for the batch: a thousand sheets through the query builder spent most
+  // of their time building the same three statements again (bench: 0.9 s → a few ms).
+  const formOf = tx.$client.prepare('SELECT id, status FROM certificate_forms WHERE serial = ?');
+  const markPrinted = tx.$client.prepare("UPDATE certificate_forms SET status = 'printed', certificate_id = ? WHERE id = ?");
+  const logPrint = tx.$client.prepare(
+    'INSERT INTO certificate_prints (certificate_id, form_serial, template_name, profile_name, reprint_reason, printed_by, printed_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   for (const p of input.prints) {
     const c = byId.get(p.certificateId);
     if (!c) throw certificateRule(`证书（编号 ${p.certificateId}）不存在`);
@@ -253,24 +260,14 @@ export function recordCertificatePrints(tx: Db, input: CertificatePrintsInput): 
     const again = (counts.get(c.id) ?? 0) > 0 || seen.has(c.id);
     if (again && !reason) throw certificateRule(`证书 ${c.certificateNo} 已打印过，重新打印须填写原因`);
     seen.add(c.id);
-    if (p.formSerial !== null) {
-      const serial = p.formSerial.trim();
-      const form = tx.select().from(certificateForms).where(eq(certificateForms.serial, serial)).get();
+    const serial = p.formSerial?.trim() ?? null;
+    if (serial !== null) {
+      const form = formOf.get(serial) as { id: number; status: CertificateFormRow['status'] } | undefined;
       if (!form) throw certificateRule(`空白证书“${serial}”未登记，不能用于打印证书 ${c.certificateNo}`);
       if (form.status !== 'unused') throw certificateRule(`空白证书“${serial}”${form.status === 'printed' ? '已打印过' : '已登记作废'}，不能用于打印证书 ${c.certificateNo}`);
-      tx.update(certificateForms).set({ status: 'printed', certificateId: c.id }).where(eq(certificateForms.id, form.id)).run();
+      markPrinted.run(c.id, form.id);
     }
-    tx.insert(certificatePrints)
-      .values({
-        certificateId: c.id,
-        formSerial: p.formSerial?.trim() ?? null,
-        templateName: input.templateName,
-        profileName: input.profileName,
-        reprintReason: again ? reason : null,
-        printedBy: input.by,
-        printedAt: input.at,
-      })
-      .run();
+    logPrint.run(c.id, serial, input.templateName, input.profileName, again ? reason : null, input.by, input.at);
   }
 }
 

@@ -7,14 +7,18 @@ import type { Content } from 'pdfmake/interfaces';
 import { mm, pageSetup, type DocDefinition, type PageMm } from '../../core/pdf';
 import type { CertificateSheet } from './layout';
 
-export function certificateDocument(sheets: readonly CertificateSheet[], page: PageMm): DocDefinition {
+/** The document and its photos by the names it uses (renderPdf's images). */
+export function certificateDocument(sheets: readonly CertificateSheet[], page: PageMm): { doc: DocDefinition; images: Map<string, Uint8Array> } {
   const content: Content[] = [];
+  const images = new Map<string, Uint8Array>();
   sheets.forEach((sheet, i) => {
     // A zero-size anchor starts each sheet's page; the placed items do not take part in the flow.
     content.push({ text: '', fontSize: 1, ...(i > 0 ? { pageBreak: 'before' as const } : {}) });
     if (sheet.photo) {
       const p = sheet.photo;
-      content.push({ image: p.dataUrl, cover: { width: mm(p.widthMm), height: mm(p.heightMm), align: 'center', valign: 'center' }, absolutePosition: { x: mm(p.xMm), y: mm(p.yMm) } });
+      const name = `photo-${i}`;
+      images.set(name, p.bytes);
+      content.push({ image: name, cover: { width: mm(p.widthMm), height: mm(p.heightMm), align: 'center', valign: 'center' }, absolutePosition: { x: mm(p.xMm), y: mm(p.yMm) } });
     }
     for (const t of sheet.texts) {
       content.push({
@@ -23,5 +27,5 @@ export function certificateDocument(sheets: readonly CertificateSheet[], page: P
       });
     }
   });
-  return { ...pageSetup(page), pageMargins: [0, 0, 0, 0], content, info: { title: '证书套打' } };
+  return { doc: { ...pageSetup(page), pageMargins: [0, 0, 0, 0], content, info: { title: '证书套打' } }, images };
 }

@@ -20,7 +20,8 @@ export interface PlacedText {
   letterSpacingPt: number;
 }
 export interface PlacedPhoto {
-  dataUrl: string;
+  /** The photo file (JPEG or PNG), its own buffer so it can move to the render thread. */
+  bytes: Uint8Array;
   xMm: number;
   yMm: number;
   widthMm: number;
@@ -80,7 +81,7 @@ export function placeField(field: TemplateTextField, facts: CertificateFacts, pr
 }
 
 /** The photo box through the profile: its corner moved and scaled, its size scaled. */
-export function placePhoto(box: NonNullable<CertificateTemplate['photo']>, dataUrl: string, profile: PrinterProfile): PlacedPhoto {
+export function placePhoto(box: NonNullable<CertificateTemplate['photo']>, bytes: Uint8Array, profile: PrinterProfile): PlacedPhoto {
   const at = correctedMm(box, profile);
-  return { dataUrl, xMm: at.xMm, yMm: at.yMm, widthMm: box.widthMm * profile.scaleX, heightMm: box.heightMm * profile.scaleY };
+  return { bytes, xMm: at.xMm, yMm: at.yMm, widthMm: box.widthMm * profile.scaleX, heightMm: box.heightMm * profile.scaleY };
 }

@@ -12,8 +12,10 @@ import type { CertificateRenderReply, CertificateRenderRequest } from './render'
 const port = parentPort;
 if (port) {
   loadFonts();
+  port.postMessage({ ready: true } satisfies CertificateRenderReply);
   port.once('message', ({ sheets, page }: CertificateRenderRequest) => {
-    renderPdf(certificateDocument(sheets, page), 'serif').then(
+    const { doc, images } = certificateDocument(sheets, page);
+    renderPdf(doc, 'serif', images).then(
       (bytes) => {
         const out = new Uint8Array(bytes);
         port.postMessage({ ok: true, bytes: out } satisfies CertificateRenderReply, [out.buffer]);

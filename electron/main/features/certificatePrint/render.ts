@@ -14,7 +14,8 @@ export interface CertificateRenderRequest {
   sheets: CertificateSheet[];
   page: PageMm;
 }
-export type CertificateRenderReply = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+/** `ready`: the thread is up with its fonts loaded (so a later error is the work's, not a start-up failure). */
+export type CertificateRenderReply = { ready: true } | { ok: true; bytes: Uint8Array } | { ok: false; message: string };
 
 const CANCEL_POLL_MS = 200;
 
@@ -25,17 +26,32 @@ export interface CertificateRenderer {
   end(): void;
 }
 
-const here = async (req: CertificateRenderRequest) => renderPdf(certificateDocument(req.sheets, req.page), 'serif');
+const here = async (req: CertificateRenderRequest) => {
+  const { doc, images } = certificateDocument(req.sheets, req.page);
+  return renderPdf(doc, 'serif', images);
+};
+/** The photos' buffers, moved to the thread rather than copied (each photo owns its buffer). */
+const photoBuffers = (req: CertificateRenderRequest) => [...new Set(req.sheets.flatMap((s) => (s.photo ? [s.photo.bytes.buffer as ArrayBuffer] : [])))];
 
 export function certificateRenderer(inWorker: boolean): CertificateRenderer {
   if (!inWorker) return { render: (req) => here(req), end() {} };
   let settle: { resolve(b: Buffer | null): void; reject(e: unknown): void } | null = null;
   let pending: CertificateRenderRequest | null = null;
+  let ready = false;
+  // The photos move to the thread (not copied), so the batch is sent only once the thread has said
+  // it is up: until then a start-up failure falls back to this process with the photos still here.
+  const send = () => {
+    if (ready && pending && worker) worker.thread.postMessage(pending, photoBuffers(pending));
+  };
   let outcome: { unavailable: true } | { error: Error } | null = null;
   const worker: RunningWorker | null = runWorker<CertificateRenderReply>(
     { here: import.meta.url, source: './render-worker.ts', bundled: 'certificates-worker', resourceLimits: { maxOldGenerationSizeMb: 2048 } },
     {
       message(m) {
+        if ('ready' in m) {
+          ready = true;
+          return send();
+        }
         worker?.end();
         if (m.ok) settle?.resolve(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
         else settle?.reject(new Error(m.message));
@@ -69,7 +85,7 @@ export function certificateRenderer(inWorker: boolean): CertificateRenderer {
         const finish = () => clearInterval(poll);
         settle = { resolve: (b) => (finish(), resolve(b)), reject: (e) => (finish(), reject(e)) };
         pending = req;
-        worker.thread.postMessage(req);
+        send();
       });
     },
     end() {
