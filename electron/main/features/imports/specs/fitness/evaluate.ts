@@ -8,33 +8,22 @@
  */
 import type { Db } from '../../../../../../db/client';
 import { fitnessKey, recordedFitness, type RecordedFitness } from '../../../../../../db/queries/fitness-imports';
-import { studentKeys, type ExistingStudent } from '../../../../../../db/queries/imports';
-import { isActiveStatus } from '../../../../../../shared/domain/codes';
+import type { ExistingStudent } from '../../../../../../db/queries/imports';
 import { fitnessScoreText, schoolYearText } from '../../../../../../shared/domain/graduation/fitness';
 import { cellRef, FITNESS_CATALOGUE, makeIssue, type FitnessFieldKey, type ImportErrorCode } from '../../../../../../shared/domain/import';
 import { studentTag } from '../../../../../../shared/domain/student-no';
-import { toHalfWidth } from '../../../../../../shared/domain/text';
 import { headerOfFor } from '../../sheet';
 import type { EvaluationBase } from '../../spec';
+import { loadStudentKeys, studentMatcher, type StudentKeyLookups } from '../students-by-key';
 import type { FitnessIssue, FitnessRows } from './check';
 
 /** What the checks compare the file against, read in one go (open reads it while the file is parsed). */
-export interface FitnessLookups {
-  byNo: Map<string, ExistingStudent>;
-  byId: Map<string, ExistingStudent[]>;
+export interface FitnessLookups extends StudentKeyLookups {
   recorded: Map<string, RecordedFitness>;
 }
 
 export function loadFitnessLookups(db: Db): FitnessLookups {
-  const byNo = new Map<string, ExistingStudent>();
-  const byId = new Map<string, ExistingStudent[]>();
-  for (const s of studentKeys(db)) {
-    if (s.studentNo) byNo.set(s.studentNo, s);
-    const l = byId.get(s.idNumber);
-    if (l) l.push(s);
-    else byId.set(s.idNumber, [s]);
-  }
-  return { byNo, byId, recorded: recordedFitness(db) };
+  return { ...loadStudentKeys(db), recorded: recordedFitness(db) };
 }
 
 /** One score to write; `existing` is the one it replaces. */
@@ -51,7 +40,6 @@ export interface FitnessEvaluation extends EvaluationBase {
   alreadyRecorded: number;
 }
 
-const nameKey = (s: string) => toHalfWidth(s).replace(/[\s\u3000·]/g, '');
 
 interface Placed {
   index: number;
@@ -66,13 +54,8 @@ interface Placed {
 
 export function evaluateFitness(checked: FitnessRows, lookups: FitnessLookups, scope: readonly number[] | null): FitnessEvaluation {
   const headerOf = headerOfFor(checked.layout.headers, checked.mapping, FITNESS_CATALOGUE);
-  const scopeSet = scope ? new Set(scope) : null;
-  const inScope = (classId: number | null) => !scopeSet || (classId !== null && scopeSet.has(classId));
+  const matcher = studentMatcher(lookups, scope);
   const names = new Map<number, string>();
-  const byIdNumber = (id: string) => {
-    const list = lookups.byId.get(id);
-    return list?.find((s) => isActiveStatus(s.status)) ?? list?.reduce((a, b) => (b.id > a.id ? b : a));
-  };
   const issueOn = (p: { row: number; issues: FitnessIssue[] }, field: FitnessFieldKey, code: ImportErrorCode, reason: string, severity: 'error' | 'warning' = 'error') =>
     p.issues.push(makeIssue({ row: p.row, column: headerOf(field), field, code, message: `${cellRef(p.row, headerOf(field))}：${reason}`, severity }));
 
@@ -80,23 +63,7 @@ export function evaluateFitness(checked: FitnessRows, lookups: FitnessLookups, s
     const out: Placed = { index: r.index, row: r.row, issues: [...r.issues], student: null, schoolYear: r.schoolYear, score: r.score, existing: null, skip: false };
     const add = (field: FitnessFieldKey, code: ImportErrorCode, reason: string) => issueOn(out, field, code, reason);
     if (r.name) names.set(r.row, r.name);
-    const byNo = r.studentNo ? lookups.byNo.get(r.studentNo) : undefined;
-    const byId = r.idNumber ? byIdNumber(r.idNumber) : undefined;
-    let student = byNo ?? (r.studentNo ? undefined : byId);
-    if (r.studentNo && !byNo) add('studentNo', 'UNKNOWN_STUDENT', `系统中没有学号为 ${r.studentNo} 的学生`);
-    else if (!r.studentNo && r.idNumber && !byId) add('idNumber', 'UNKNOWN_STUDENT', '系统中没有该身份证号的学生');
-    else if (student && r.idNumber && student.idNumber !== r.idNumber) {
-      add('idNumber', 'STUDENT_MISMATCH', `身份证号与学号 ${r.studentNo} 的学生${inScope(student.classId) ? ` ${student.name}` : ''}不符，无法确定是哪名学生`);
-      student = undefined;
-    }
-    if (student && !inScope(student.classId)) {
-      add(r.studentNo ? 'studentNo' : 'idNumber', 'OUT_OF_SCOPE', '该学生不在您负责的班级范围内，不能导入其成绩（数据范围由管理员设置）');
-      student = undefined;
-    }
-    if (student && r.name && nameKey(r.name) !== nameKey(student.name)) {
-      add('name', 'NAME_MISMATCH', `${r.studentNo ? `学号 ${r.studentNo} ` : '该身份证号'}在系统中是 ${student.name}，与文件中的“${r.name}”不一致`);
-      student = undefined;
-    }
+    const student = matcher.find(r, add);
     if (!student) return out;
     out.student = student;
     if (!r.name) names.set(r.row, student.name);

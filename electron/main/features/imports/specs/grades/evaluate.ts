@@ -9,36 +9,25 @@
  */
 import type { Db } from '../../../../../../db/client';
 import { attemptsOfStudents, classesWithPlans, type ImportClass, type PlanInForce, type RecordedAttempt } from '../../../../../../db/queries/grade-imports';
-import { studentKeys, type ExistingStudent } from '../../../../../../db/queries/imports';
+import type { ExistingStudent } from '../../../../../../db/queries/imports';
 import type { PlanCourseRow } from '../../../../../../db/queries/plans';
-import { isActiveStatus } from '../../../../../../shared/domain/codes';
 import { cohortTerm, scaleProblem, scoreToText, type AttemptKind } from '../../../../../../shared/domain/grades';
 import { cellRef, GRADES_CATALOGUE, makeIssue, type GradeFieldKey, type ImportErrorCode } from '../../../../../../shared/domain/import';
 import { studentTag } from '../../../../../../shared/domain/student-no';
-import { toHalfWidth } from '../../../../../../shared/domain/text';
 import { headerOfFor } from '../../sheet';
 import type { EvaluationBase } from '../../spec';
+import { loadStudentKeys, nameKey, studentMatcher, type StudentKeyLookups } from '../students-by-key';
 import type { GradeIssue, GradeRows, RowAttempt } from './check';
 import { gradeText } from '../../../grades/save';
 
 /** What the checks compare the file against, read in one go (open reads it while the file is parsed). */
-export interface GradeLookups {
-  byNo: Map<string, ExistingStudent>;
-  byId: Map<string, ExistingStudent[]>;
+export interface GradeLookups extends StudentKeyLookups {
   classes: Map<number, ImportClass>;
   planOf: Map<number, PlanInForce | null>;
 }
 
 export function loadGradeLookups(db: Db): GradeLookups {
-  const byNo = new Map<string, ExistingStudent>();
-  const byId = new Map<string, ExistingStudent[]>();
-  for (const s of studentKeys(db)) {
-    if (s.studentNo) byNo.set(s.studentNo, s);
-    const l = byId.get(s.idNumber);
-    if (l) l.push(s);
-    else byId.set(s.idNumber, [s]);
-  }
-  return { byNo, byId, ...classesWithPlans(db) };
+  return { ...loadStudentKeys(db), ...classesWithPlans(db) };
 }
 
 /** One attempt to write. */
@@ -64,7 +53,6 @@ export interface GradeEvaluation extends EvaluationBase {
 const ONCE: readonly AttemptKind[] = ['正考', '缓考', '免修'];
 const slotOf = (kind: string, term: string) => (ONCE.includes(kind as AttemptKind) ? kind : `${kind}（${term}）`);
 
-const nameKey = (s: string) => toHalfWidth(s).replace(/[\s\u3000·]/g, '');
 
 /** A recorded or planned attempt in the words of a message: 正考（第 1 次，2025-2026-1）85. */
 const attemptWords = (a: { kind: string; score: string | null; absent: boolean | number; void: boolean | number; term: string; attemptNo?: number }) =>
@@ -85,13 +73,8 @@ interface Placed {
 
 export function evaluateGrades(db: Db, checked: GradeRows, lookups: GradeLookups, scope: readonly number[] | null): GradeEvaluation {
   const headerOf = headerOfFor(checked.layout.headers, checked.mapping, GRADES_CATALOGUE);
-  const scopeSet = scope ? new Set(scope) : null;
-  const inScope = (classId: number | null) => !scopeSet || (classId !== null && scopeSet.has(classId));
+  const matcher = studentMatcher(lookups, scope);
   const names = new Map<number, string>();
-  const byIdNumber = (id: string) => {
-    const list = lookups.byId.get(id);
-    return list?.find((s) => isActiveStatus(s.status)) ?? list?.reduce((a, b) => (b.id > a.id ? b : a));
-  };
 
   const placed: Placed[] = checked.rows.map((r) => {
     const issues = [...r.issues];
@@ -101,23 +84,7 @@ export function evaluateGrades(db: Db, checked: GradeRows, lookups: GradeLookups
     if (r.name) names.set(r.row, r.name);
 
     // The student.
-    const byNo = r.studentNo ? lookups.byNo.get(r.studentNo) : undefined;
-    const byId = r.idNumber ? byIdNumber(r.idNumber) : undefined;
-    let student = byNo ?? (r.studentNo ? undefined : byId);
-    if (r.studentNo && !byNo) add('studentNo', 'UNKNOWN_STUDENT', `系统中没有学号为 ${r.studentNo} 的学生`);
-    else if (!r.studentNo && r.idNumber && !byId) add('idNumber', 'UNKNOWN_STUDENT', '系统中没有该身份证号的学生');
-    else if (student && r.idNumber && student.idNumber !== r.idNumber) {
-      add('idNumber', 'STUDENT_MISMATCH', `身份证号与学号 ${r.studentNo} 的学生${inScope(student.classId) ? ` ${student.name}` : ''}不符，无法确定是哪名学生`);
-      student = undefined;
-    }
-    if (student && !inScope(student.classId)) {
-      add(r.studentNo ? 'studentNo' : 'idNumber', 'OUT_OF_SCOPE', '该学生不在您负责的班级范围内，不能导入其成绩（数据范围由管理员设置）');
-      student = undefined;
-    }
-    if (student && r.name && nameKey(r.name) !== nameKey(student.name)) {
-      add('name', 'NAME_MISMATCH', `${r.studentNo ? `学号 ${r.studentNo} ` : '该身份证号'}在系统中是 ${student.name}，与文件中的“${r.name}”不一致`);
-      student = undefined;
-    }
+    const student = matcher.find(r, add);
     if (!student) return out;
     out.student = student;
     if (!r.name) names.set(r.row, student.name);
